@@ -1,0 +1,111 @@
+# Mica — build, run and test. `make help` lists the targets.
+BOARD   ?= vexpress-a9
+BOARDS  := $(patsubst arch/arm/boards/%.mk,%,$(wildcard arch/arm/boards/*.mk))
+ifeq ($(filter $(BOARD),$(BOARDS)),)
+$(error unknown BOARD '$(BOARD)'; choose one of: $(BOARDS))
+endif
+include arch/arm/boards/$(BOARD).mk
+
+O       := build/$(BOARD)
+CROSS   ?= arm-none-eabi-
+CC      := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+NM      := $(CROSS)nm
+SMP     ?= $(QEMU_SMP)
+MEM     ?= $(QEMU_MEM)
+ARGS    ?=
+PYTHON  ?= python3
+
+ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
+CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4
+CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
+             -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
+             -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
+             -Wstrict-prototypes -MMD -MP
+ASFLAGS   := $(ARCHFLAGS) -g -D__ASSEMBLER__ -MMD -MP
+LIBS      := $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a) \
+             $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
+LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static -Wl,--gc-sections=no \
+             -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
+             -Wl,--no-warn-rwx-segments
+
+# Every source file below these directories is part of the kernel; each board
+# adds only its own description file.
+SRC_DIRS := boot arch/arm arch/arm/mm kernel mm drivers/uart drivers/dma lib
+SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S)) \
+        arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+
+KERNEL := $(O)/mica.elf
+
+.PHONY: all run debug check clean bench help deps lint
+all: $(KERNEL) $(O)/mica.bin $(O)/System.map
+
+$(O)/%.o: %.c $(O)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(O)/%.o: %.S $(O)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@
+
+# Rebuild everything when the flags change.
+$(O)/.flags: FORCE
+	@mkdir -p $(O)
+	@echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' | cmp -s - $@ || echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' > $@
+
+# Symbolic backtraces need the kernel's own symbol table inside it. The table's
+# size depends only on the names, so: link with an empty table, generate it,
+# link again, regenerate with the final addresses, and link a last time.
+$(O)/kallsyms0.S:
+	@mkdir -p $(O)
+	$(PYTHON) tools/kallsyms.py --empty > $@
+$(O)/%.kso: $(O)/%.S
+	$(CC) $(ASFLAGS) -c $< -o $@
+$(O)/vmlinux0.elf: $(OBJS) $(O)/kallsyms0.kso linker.ld
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(O)/kallsyms0.kso $(LIBS)
+$(O)/kallsyms1.S: $(O)/vmlinux0.elf tools/kallsyms.py
+	$(NM) -n $< | $(PYTHON) tools/kallsyms.py > $@
+$(O)/vmlinux1.elf: $(OBJS) $(O)/kallsyms1.kso linker.ld
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(O)/kallsyms1.kso $(LIBS)
+$(O)/kallsyms2.S: $(O)/vmlinux1.elf tools/kallsyms.py
+	$(NM) -n $< | $(PYTHON) tools/kallsyms.py > $@
+$(KERNEL): $(OBJS) $(O)/kallsyms2.kso linker.ld
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(O)/kallsyms2.kso $(LIBS)
+	@$(NM) -n $@ | $(PYTHON) tools/kallsyms.py | cmp -s - $(O)/kallsyms2.S || \
+		{ echo "kallsyms: symbol table did not converge" >&2; rm -f $@; exit 1; }
+
+$(O)/mica.bin: $(KERNEL)
+	$(OBJCOPY) -O binary $< $@
+$(O)/System.map: $(KERNEL)
+	$(NM) -n $< | grep -v '\( [aNUw] \)\|\(\$$[adt]\)' > $@
+
+QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
+	$(QEMU_EXTRA) -semihosting-config enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a)) \
+	-kernel $(KERNEL)
+comma := ,
+
+run: deps all
+	$(QEMU_CMD)
+
+debug: deps all
+	$(QEMU_CMD) -S -gdb tcp::1234 & \
+	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill %1 2>/dev/null || true
+
+deps:
+	@tools/install-deps.sh
+
+clean:
+	rm -rf build
+
+help:
+	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
+	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
+	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
+	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
+	@echo "make bench                  benchmarks (not tests)"
+
+.PHONY: FORCE
+FORCE:
+
+-include $(OBJS:.o=.d)

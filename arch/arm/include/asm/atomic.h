@@ -1,0 +1,90 @@
+/* atomic_t on LDREX/STREX; every value-returning operation is fully ordered. */
+#ifndef _ASM_ATOMIC_H
+#define _ASM_ATOMIC_H
+
+#include <linux/compiler.h>
+#include <asm/barrier.h>
+
+typedef struct { int counter; } atomic_t;
+
+#define ATOMIC_INIT(i) { (i) }
+#define atomic_read(v)   READ_ONCE((v)->counter)
+#define atomic_set(v, i) WRITE_ONCE((v)->counter, (i))
+
+static inline int atomic_add_return_relaxed(int i, atomic_t *v)
+{
+	unsigned long tmp;
+	int result;
+
+	__asm__ __volatile__(
+"1:	ldrex	%0, [%3]\n"
+"	add	%0, %0, %4\n"
+"	strex	%1, %0, [%3]\n"
+"	teq	%1, #0\n"
+"	bne	1b"
+	: "=&r"(result), "=&r"(tmp), "+Qo"(v->counter)
+	: "r"(&v->counter), "Ir"(i)
+	: "cc");
+	return result;
+}
+
+static inline int atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
+{
+	int oldval;
+	unsigned long res;
+
+	do {
+		__asm__ __volatile__(
+		"	ldrex	%1, [%3]\n"
+		"	mov	%0, #0\n"
+		"	teq	%1, %4\n"
+		"	strexeq	%0, %5, [%3]"
+		: "=&r"(res), "=&r"(oldval), "+Qo"(v->counter)
+		: "r"(&v->counter), "Ir"(old), "r"(new)
+		: "cc");
+	} while (res);
+	return oldval;
+}
+
+static inline int atomic_xchg_relaxed(atomic_t *v, int new)
+{
+	int oldval;
+	unsigned long res;
+
+	__asm__ __volatile__(
+"1:	ldrex	%0, [%3]\n"
+"	strex	%1, %4, [%3]\n"
+"	teq	%1, #0\n"
+"	bne	1b"
+	: "=&r"(oldval), "=&r"(res), "+Qo"(v->counter)
+	: "r"(&v->counter), "r"(new)
+	: "cc");
+	return oldval;
+}
+
+static inline int atomic_add_return(int i, atomic_t *v)
+{
+	int r;
+	smp_mb();
+	r = atomic_add_return_relaxed(i, v);
+	smp_mb();
+	return r;
+}
+static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
+{
+	int r;
+	smp_mb();
+	r = atomic_cmpxchg_relaxed(v, old, new);
+	smp_mb();
+	return r;
+}
+static inline int atomic_xchg(atomic_t *v, int new)
+{
+	int r;
+	smp_mb();
+	r = atomic_xchg_relaxed(v, new);
+	smp_mb();
+	return r;
+}
+
+#endif

@@ -1,0 +1,31 @@
+/* atomic_t operations (Linux names) built on the arch primitives. */
+#ifndef _LINUX_ATOMIC_H
+#define _LINUX_ATOMIC_H
+
+#include <asm/atomic.h>
+
+#define atomic_sub_return(i, v)   atomic_add_return(-(i), v)
+#define atomic_inc_return(v)      atomic_add_return(1, v)
+#define atomic_dec_return(v)      atomic_add_return(-1, v)
+#define atomic_add(i, v)          ((void)atomic_add_return_relaxed(i, v))
+#define atomic_sub(i, v)          ((void)atomic_add_return_relaxed(-(i), v))
+#define atomic_inc(v)             atomic_add(1, v)
+#define atomic_dec(v)             atomic_sub(1, v)
+#define atomic_inc_and_test(v)    (atomic_inc_return(v) == 0)
+#define atomic_dec_and_test(v)    (atomic_dec_return(v) == 0)
+#define atomic_sub_and_test(i, v) (atomic_sub_return(i, v) == 0)
+#define atomic_add_negative(i, v) (atomic_add_return(i, v) < 0)
+
+/* Add @a unless the value is @u; returns the old value. */
+static inline int atomic_fetch_add_unless(atomic_t *v, int a, int u)
+{
+	int c = atomic_read(v), old;
+
+	while (c != u && (old = atomic_cmpxchg(v, c, c + a)) != c)
+		c = old;
+	return c;
+}
+#define atomic_add_unless(v, a, u) (atomic_fetch_add_unless(v, a, u) != (u))
+#define atomic_inc_not_zero(v)     atomic_add_unless(v, 1, 0)
+
+#endif

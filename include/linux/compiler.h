@@ -1,0 +1,38 @@
+/* Compiler helpers and sparse annotations (Linux names). */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#ifdef __CHECKER__
+#define __iomem   __attribute__((noderef, address_space(2)))
+#define __percpu  __attribute__((noderef, address_space(3)))
+#define __force   __attribute__((force))
+#define __bitwise __attribute__((bitwise))
+#define __must_hold(x) __attribute__((context(x, 1, 1)))
+#else
+#define __iomem
+#define __percpu
+#define __force
+#define __bitwise
+#define __must_hold(x)
+#endif
+
+#define likely(x)        __builtin_expect(!!(x), 1)
+#define unlikely(x)      __builtin_expect(!!(x), 0)
+#define __always_inline  inline __attribute__((always_inline))
+#define noinline         __attribute__((noinline))
+#define __noreturn       __attribute__((noreturn))
+#define __packed         __attribute__((packed))
+#define __aligned(x)     __attribute__((aligned(x)))
+#define __section(s)     __attribute__((section(s)))
+#define __used           __attribute__((used))
+#define __maybe_unused   __attribute__((unused))
+#define __weak           __attribute__((weak))
+#define __printf(a, b)   __attribute__((format(printf, a, b)))
+
+#define barrier()        __asm__ __volatile__("" ::: "memory")
+
+/* Single, untorn access that the compiler may not fuse or repeat. */
+#define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#endif

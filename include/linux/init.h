@@ -1,0 +1,51 @@
+/*
+ * Boot-time sections and hooks (Linux names): __init code and data are freed
+ * after boot; initcalls run in level order from do_initcalls(); command-line
+ * handlers are registered with early_param()/__setup().
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/compiler.h>
+
+#define __init      __section(".init.text") noinline
+#define __initdata  __section(".init.data")
+#define __initconst __section(".init.rodata")
+
+typedef int (*initcall_t)(void);
+
+#define __define_initcall(fn, level) \
+	static initcall_t __initcall_##fn##level __used \
+	__section(".initcall" #level ".init") = fn
+
+#define early_initcall(fn)    __define_initcall(fn, 0)
+#define core_initcall(fn)     __define_initcall(fn, 1)
+#define postcore_initcall(fn) __define_initcall(fn, 2)
+#define arch_initcall(fn)     __define_initcall(fn, 3)
+#define subsys_initcall(fn)   __define_initcall(fn, 4)
+#define fs_initcall(fn)       __define_initcall(fn, 5)
+#define device_initcall(fn)   __define_initcall(fn, 6)
+#define late_initcall(fn)     __define_initcall(fn, 7)
+
+/*
+ * A command-line handler. "name=" keys take the value after '='; a bare
+ * "name" flag gets "". early handlers run before memory is set up.
+ */
+struct obs_kernel_param {
+	const char *str;
+	int (*setup_func)(char *val);
+	int early;
+};
+
+#define __setup_param(str, unique, fn, early) \
+	static const struct obs_kernel_param __setup_##unique __used \
+	__section("kernel_params") __aligned(4) = { str, fn, early }
+
+#define __setup(str, fn)      __setup_param(str, fn, fn, 0)
+#define early_param(str, fn)  __setup_param(str, fn, fn, 1)
+
+extern char boot_command_line[];
+void parse_early_param(void);
+void parse_late_params(void);
+
+#endif

@@ -1,0 +1,54 @@
+/* Core kernel helpers: printk, formatting, container_of, min/max, BUG/WARN. */
+#ifndef _LINUX_KERNEL_H
+#define _LINUX_KERNEL_H
+
+#include <stdarg.h>
+#include <linux/types.h>
+#include <linux/printk.h>
+
+#define ARRAY_SIZE(a)        (sizeof(a) / sizeof((a)[0]))
+#define container_of(p, type, member) \
+	((type *)((char *)(p) - offsetof(type, member)))
+
+#define min(a, b)            ((a) < (b) ? (a) : (b))
+#define max(a, b)            ((a) > (b) ? (a) : (b))
+#define min_t(t, a, b)       min((t)(a), (t)(b))
+#define max_t(t, a, b)       max((t)(a), (t)(b))
+#define clamp(v, lo, hi)     min(max(v, lo), hi)
+
+#define ALIGN(x, a)          (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
+#define ALIGN_DOWN(x, a)     ((x) & ~((__typeof__(x))(a) - 1))
+#define IS_ALIGNED(x, a)     (((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define DIV_ROUND_UP(n, d)   (((n) + (d) - 1) / (d))
+#define is_power_of_2(n)     ((n) != 0 && (((n) & ((n) - 1)) == 0))
+
+#define BUILD_BUG_ON(c)      _Static_assert(!(c), #c)
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
+int kstrtoul(const char *s, unsigned int base, unsigned long *res);
+int kstrtol(const char *s, unsigned int base, long *res);
+
+/* Stop this CPU after an unrecoverable error (prints the reason first). */
+void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+/* Print a backtrace of the current call chain. */
+void dump_stack(void);
+
+void __warn(const char *file, int line, const char *cond);
+void __bug(const char *file, int line, const char *cond) __noreturn;
+
+#define WARN_ON(c) ({ bool __c = !!(c); \
+	if (unlikely(__c)) __warn(__FILE__, __LINE__, #c); unlikely(__c); })
+#define WARN_ON_ONCE(c) ({ static bool __done; bool __c = !!(c); \
+	if (unlikely(__c) && !__done) { __done = true; __warn(__FILE__, __LINE__, #c); } \
+	unlikely(__c); })
+#define WARN(c, fmt, ...) ({ bool __c = !!(c); \
+	if (unlikely(__c)) { pr_warn(fmt, ##__VA_ARGS__); __warn(__FILE__, __LINE__, #c); } \
+	unlikely(__c); })
+#define BUG()      __bug(__FILE__, __LINE__, "BUG")
+#define BUG_ON(c)  do { if (unlikely(c)) __bug(__FILE__, __LINE__, #c); } while (0)
+
+#endif

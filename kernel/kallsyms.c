@@ -1,0 +1,58 @@
+/* Symbol lookup over the table tools/kallsyms.py links into the kernel. */
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <string.h>
+
+extern const u32 kallsyms_num;
+extern const u32 kallsyms_addresses[];
+extern const u32 kallsyms_name_offsets[];
+extern const char kallsyms_names[];
+extern char _stext[], _etext[], _sinittext[], _einittext[];
+
+static bool is_kernel_text(unsigned long addr)
+{
+	return (addr >= (unsigned long)_stext && addr < (unsigned long)_etext) ||
+	       (addr >= (unsigned long)_sinittext && addr < (unsigned long)_einittext);
+}
+
+const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset)
+{
+	u32 lo = 0, hi = kallsyms_num;
+
+	if (!is_kernel_text(addr) || kallsyms_num == 0 || addr < kallsyms_addresses[0])
+		return NULL;
+	while (hi - lo > 1) {		/* last symbol starting at or below addr */
+		u32 mid = lo + (hi - lo) / 2;
+		if (kallsyms_addresses[mid] <= addr)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* Several names may share an address: report the last one's size. */
+	if (offset)
+		*offset = addr - kallsyms_addresses[lo];
+	if (size) {
+		unsigned long end = lo + 1 < kallsyms_num ? kallsyms_addresses[lo + 1]
+							  : (unsigned long)_etext;
+		*size = end - kallsyms_addresses[lo];
+	}
+	return kallsyms_names + kallsyms_name_offsets[lo];
+}
+
+int sprint_symbol(char *buf, size_t len, unsigned long addr)
+{
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup(addr, &size, &offset);
+
+	if (!name)
+		return snprintf(buf, len, "0x%08lx", addr);
+	return snprintf(buf, len, "%s+0x%lx/0x%lx", name, offset, size);
+}
+
+unsigned long kallsyms_lookup_name(const char *name)
+{
+	for (u32 i = 0; i < kallsyms_num; i++)
+		if (strcmp(kallsyms_names + kallsyms_name_offsets[i], name) == 0)
+			return kallsyms_addresses[i];
+	return 0;
+}
