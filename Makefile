@@ -25,7 +25,7 @@ CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
 ASFLAGS   := $(ARCHFLAGS) -g -D__ASSEMBLER__ -MMD -MP
 LIBS      := $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a) \
              $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
-LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static -Wl,--gc-sections=no \
+LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
              -Wl,--no-warn-rwx-segments
 
