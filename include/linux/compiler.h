@@ -18,7 +18,9 @@
 
 #define likely(x)        __builtin_expect(!!(x), 1)
 #define unlikely(x)      __builtin_expect(!!(x), 0)
+#ifndef __always_inline		/* the host C library defines it too */
 #define __always_inline  inline __attribute__((always_inline))
+#endif
 #define noinline         __attribute__((noinline))
 #define __noreturn       __attribute__((noreturn))
 #define __packed         __attribute__((packed))
