@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/vmalloc.h>
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/console.h>
@@ -17,6 +18,7 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
+	vmalloc_init();			/* after paging_init: ioremap works from here */
 	for (;;)
 		;
 }

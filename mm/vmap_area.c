@@ -239,11 +239,20 @@ unsigned long vmap_space_largest_free(const struct vmap_space *s)
 	return subtree_max(s->free.rb_node);
 }
 
-struct vmap_area *vmap_space_next_busy(const struct vmap_space *s, const struct vmap_area *prev)
+struct vmap_area *vmap_space_busy_from(const struct vmap_space *s, unsigned long addr)
 {
-	struct rb_node *n = prev ? rb_next(&prev->rb_node) : rb_first(&s->busy);
+	struct rb_node *n = s->busy.rb_node;
+	struct vmap_area *best = NULL;
 
-	return n ? va_of(n) : NULL;
+	while (n) {
+		if (va_of(n)->va_start >= addr) {
+			best = va_of(n);
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
+	}
+	return best;
 }
 
 static int check_free_maxima(const struct rb_node *n, char *why, size_t len)

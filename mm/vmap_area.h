@@ -70,8 +70,8 @@ struct vmap_area *vmap_space_find(const struct vmap_space *s, unsigned long addr
 /* Size of the largest free block (0 if none). */
 unsigned long vmap_space_largest_free(const struct vmap_space *s);
 
-/* Busy areas in address order: first (prev NULL) or the one after @prev. */
-struct vmap_area *vmap_space_next_busy(const struct vmap_space *s, const struct vmap_area *prev);
+/* The busy area with the lowest start at or above @addr, or NULL (walks in order). */
+struct vmap_area *vmap_space_busy_from(const struct vmap_space *s, unsigned long addr);
 
 /*
  * Check every invariant (tiling, order, merging, subtree maxima); 0 if all

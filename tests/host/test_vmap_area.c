@@ -251,9 +251,12 @@ static void test_find(void **state)
 	assert_ptr_equal(vmap_space_find(&space, SPACE_START + 8 * GRANULE + 5), slot[2]);
 	assert_null(vmap_space_find(&space, SPACE_START - 1));
 	assert_null(vmap_space_find(&space, SPACE_END));
-	assert_ptr_equal(vmap_space_next_busy(&space, NULL), slot[0]);
-	assert_ptr_equal(vmap_space_next_busy(&space, slot[0]), slot[2]);
-	assert_null(vmap_space_next_busy(&space, slot[2]));
+	assert_ptr_equal(vmap_space_busy_from(&space, 0), slot[0]);
+	assert_ptr_equal(vmap_space_busy_from(&space, SPACE_START), slot[0]);
+	assert_ptr_equal(vmap_space_busy_from(&space, SPACE_START + 1), slot[2]);
+	assert_ptr_equal(vmap_space_busy_from(&space, slot[0]->va_end), slot[2]);
+	assert_ptr_equal(vmap_space_busy_from(&space, slot[2]->va_start), slot[2]);
+	assert_null(vmap_space_busy_from(&space, slot[2]->va_start + 1));
 	do_free(0);
 	do_free(2);
 	teardown_space();
