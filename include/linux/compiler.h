@@ -3,12 +3,14 @@
 #define _LINUX_COMPILER_H
 
 #ifdef __CHECKER__
+#define __kernel  __attribute__((address_space(0)))
 #define __iomem   __attribute__((noderef, address_space(2)))
 #define __percpu  __attribute__((noderef, address_space(3)))
 #define __force   __attribute__((force))
 #define __bitwise __attribute__((bitwise))
 #define __must_hold(x) __attribute__((context(x, 1, 1)))
 #else
+#define __kernel
 #define __iomem
 #define __percpu
 #define __force
