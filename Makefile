@@ -95,6 +95,19 @@ debug: deps all
 deps:
 	@tools/install-deps.sh
 
+# Host tests: every tests/host/Makefile.<helper> fragment adds its targets to
+# HOST_TESTS (convention in tests/host/README.md); `make check` runs them all,
+# builds the kernels and boots every QEMU configuration (tests/qemu/).
+HOST_CC     ?= gcc
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
+HOST_O      := build/host
+HOST_TESTS  :=
+include $(wildcard tests/host/Makefile.*)
+
+check: deps
+	@$(PYTHON) tests/check.py --make '$(MAKE)' $(HOST_TESTS)
+.PHONY: $(HOST_TESTS)
+
 clean:
 	rm -rf build
 
