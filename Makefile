@@ -88,9 +88,12 @@ comma := ,
 run: deps all
 	$(QEMU_CMD)
 
+# The console goes to TCP port 4444 (connect with `nc localhost 4444` in a
+# second terminal) so that gdb owns this one.
 debug: deps all
-	$(QEMU_CMD) -S -gdb tcp::1234 & \
-	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill %1 2>/dev/null || true
+	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
+		-S -gdb tcp::1234 & qemu=$$!; \
+	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
 
 deps:
 	@tools/install-deps.sh
