@@ -25,7 +25,7 @@ CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
 ASFLAGS   := $(ARCHFLAGS) -g -D__ASSEMBLER__ -MMD -MP
 LIBS      := $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a) \
              $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
-LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static -Wl,--gc-sections=no \
+LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
              -Wl,--no-warn-rwx-segments
 
@@ -88,9 +88,12 @@ comma := ,
 run: deps all
 	$(QEMU_CMD)
 
+# The console goes to TCP port 4444 (connect with `nc localhost 4444` in a
+# second terminal) so that gdb owns this one.
 debug: deps all
-	$(QEMU_CMD) -S -gdb tcp::1234 & \
-	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill %1 2>/dev/null || true
+	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
+		-S -gdb tcp::1234 & qemu=$$!; \
+	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
 
 deps:
 	@tools/install-deps.sh

@@ -85,6 +85,8 @@
 
 	.section .head.text, "ax"
 	.arm
+	.arch_extension virt		@ only to leave HYP mode if entered there
+	.arch_extension sec
 	.global _start
 _start:
 	mov	r8, r0			@ keep the boot loader's r0..r2
@@ -128,7 +130,8 @@ _start:
 	 */
 	ldr	r0, =_end
 	sub	r0, r0, #PAGE_OFFSET
-	add	r0, r0, #(8 << 20) + SECTION_SIZE - 1
+	ldr	r1, =(8 << 20) + SECTION_SIZE - 1
+	add	r0, r0, r1
 	lsr	r0, r0, #SECTION_SHIFT	@ r0 = sections to map
 	ldr	r1, =PAGE_OFFSET
 	add	r1, r4, r1, lsr #(SECTION_SHIFT - 2)	@ &table[PAGE_OFFSET >> 20]
@@ -190,7 +193,8 @@ enter_svc_quietly:
 	cpsid	aif, #MODE_SVC
 	bx	lr
 1:	bic	r0, r0, #MODE_MASK
-	orr	r0, r0, #(MODE_SVC | PSR_I | PSR_F | PSR_A)
+	orr	r0, r0, #MODE_SVC
+	orr	r0, r0, #(PSR_I | PSR_F | PSR_A)
 	msr	spsr_hyp, r0
 	msr	elr_hyp, lr
 	.inst	0xe160006e		@ eret (HYP -> SVC at lr)
