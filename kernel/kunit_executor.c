@@ -9,7 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/glob.h>
-#include <errno.h>
+#include <linux/errno.h>
 #include <mica/kunit.h>
 #include <mica/shell.h>
 #include "kunit_internal.h"
@@ -110,26 +110,24 @@ static int __init kunit_enable_setup(char *val)
 	else if (val[0] && strchr("nN0", val[0]))
 		kunit_enabled = false;
 	else
-		pr_warn("kunit: kunit.enable=%s is not a boolean; ignored\n", val);
-	return 1;
+		return -EINVAL;
+	return 0;
 }
 __setup("kunit.enable=", kunit_enable_setup);
 
 static int __init kunit_notests_setup(char *val)
 {
 	kunit_enabled = false;
-	return 1;
+	return 0;
 }
 __setup("notests", kunit_notests_setup);
 
 static int __init kunit_filter_glob_setup(char *val)
 {
 	if (strlen(val) >= sizeof(filter_glob))
-		pr_warn("kunit: kunit.filter_glob longer than %zu characters; ignored\n",
-			sizeof(filter_glob) - 1);
-	else
-		strcpy(filter_glob, val);
-	return 1;
+		return -EINVAL;
+	strcpy(filter_glob, val);
+	return 0;
 }
 __setup("kunit.filter_glob=", kunit_filter_glob_setup);
 

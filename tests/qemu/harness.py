@@ -230,14 +230,16 @@ def run_config(cfg):
     cfg = with_defaults(cfg)
     lines, errors, secs = boot(cfg)
     analysis = ktap.analyse(lines)
-    errors += analysis.errors + judge(cfg, analysis)
+    if lines:       # with no output at all, QEMU's failure is the whole story
+        errors += analysis.errors + judge(cfg, analysis)
     p, f, s = ktap.leaf_counts(analysis.suites())
     report = [f"=== {cfg['name']}: {' '.join(shlex.quote(a) for a in qemu_command(cfg))}"]
     report += describe(analysis)
     if errors:
         report.append('  errors:')
         report += [f'    - {e}' for e in errors]
-        report.append(f'  --- last {TAIL_LINES} console lines ---')
+        report.append(f'  --- last {TAIL_LINES} console lines ---' if lines else
+                      '  --- no console output ---')
         report += [f'  | {l}' for l in lines[-TAIL_LINES:]]
     verdict = 'FAIL' if errors else 'PASS'
     report.append(f"{verdict} {cfg['name']}: {len(analysis.suites())} suites, "

@@ -317,7 +317,7 @@ def analyse(raw_lines):
     parser.finish(len(lines))
     errors = check_crashes(lines) + parser.errors
     analysis = Analysis(parser.documents, errors)
-    for path, r in analysis.failures():
+    for path, r in sorted(analysis.failures(), key=lambda f: f[1].line):
         errors.append(f'line {r.line}: not ok {path}')
     for path, r in analysis.passes_with_failure_messages():
         errors.append(f'line {r.line}: {path} is reported ok after a failure message')

@@ -13,14 +13,15 @@
 
 extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
 
-/* The command-line convention of include/linux/init.h, minimally. */
+/* kernel/params.c's convention, minimally: 0 from a handler means accepted. */
 static void apply_param(char *word)
 {
 	for (const struct obs_kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++) {
 		size_t n = strlen(p->str);
 
 		if (p->str[n - 1] == '=' ? !strncmp(word, p->str, n) : !strcmp(word, p->str)) {
-			p->setup_func(p->str[n - 1] == '=' ? word + n : "");
+			if (p->setup_func(p->str[n - 1] == '=' ? word + n : ""))
+				printf("Malformed kernel command line parameter \"%s\", ignored\n", word);
 			return;
 		}
 	}

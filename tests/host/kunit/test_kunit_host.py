@@ -83,8 +83,13 @@ class KunitHost(unittest.TestCase):
 
     def test_boot_run_rejects_a_bad_boolean(self):
         rc, out = run('--boot', 'kunit.enable=maybe', 'kunit.filter_glob=demo_pass')
-        self.assertTrue(out.startswith('kunit: kunit.enable=maybe is not a boolean; ignored\n'), out)
+        self.assertTrue(out.startswith('Malformed kernel command line parameter '
+                                       '"kunit.enable=maybe", ignored\n'), out)
         self.assertEqual(suite_names(out), ['demo_pass'])
+
+    def test_overlong_filter_glob_is_rejected(self):
+        rc, out = run('--boot', 'kunit.filter_glob=' + 'x' * 200, 'notests')
+        self.assertTrue(out.startswith('Malformed kernel command line parameter'), out)
 
     def test_boot_run_without_parameters_runs_everything(self):
         rc, out = run('--boot')
