@@ -236,10 +236,15 @@ static void helper_fault_markers(struct kunit *test)
 	kunit_expect_fault_end(test);
 }
 
-static void helper_unclosed_fault(struct kunit *test)
+static void helper_returns_inside_markers(struct kunit *test)
 {
 	kunit_expect_fault_begin(test);
-	assert_in_callee(test, 1);
+}
+
+static void helper_aborts_inside_markers(struct kunit *test)
+{
+	kunit_expect_fault_begin(test);
+	kunit_abort(test);	/* as a fault handler may, after the expected fault */
 }
 
 static void fault_markers(struct kunit *test)
@@ -253,12 +258,18 @@ static void fault_markers(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, in.test.fault_expected);
 	KUNIT_EXPECT_STREQ(test, in.log, "expected-fault begin\nexpected-fault end\n");
 
-	/* A case that ends inside the markers closes them and fails. */
-	inner_run(&in, helper_unclosed_fault);
+	/* Returning with the markers open is a bug in the case: closed, failed. */
+	inner_run(&in, helper_returns_inside_markers);
 	KUNIT_EXPECT_EQ(test, in.test.status, KUNIT_FAILURE);
 	KUNIT_EXPECT_FALSE(test, in.test.fault_expected);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(in.log, "expected-fault end\n"));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(in.log, "case ended inside"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(in.log, "expected-fault begin\nexpected-fault end\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(in.log, "case returned inside"));
+
+	/* Aborting with them open (the expected fault ended the case) is fine. */
+	inner_run(&in, helper_aborts_inside_markers);
+	KUNIT_EXPECT_EQ(test, in.test.status, KUNIT_SUCCESS);
+	KUNIT_EXPECT_FALSE(test, in.test.fault_expected);
+	KUNIT_EXPECT_STREQ(test, in.log, "expected-fault begin\nexpected-fault end\n");
 }
 
 static void log_truncates_safely(struct kunit *test)

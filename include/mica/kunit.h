@@ -94,7 +94,11 @@ void kunit_check_invariants(struct kunit *test, const struct kunit_invariant *in
 /*
  * Bracket code that is meant to oops (a deliberate NULL dereference...):
  * they print "# expected-fault begin" / "# expected-fault end", and the
- * QEMU harness accepts an oops report only between the two.
+ * QEMU harness accepts an oops report only between the two. A fault
+ * handler that finds kunit_get_current_test()->fault_expected may end the
+ * case with kunit_abort(), called in the case's own mode and stack (make
+ * the exception return into it); the runner then closes the markers. A
+ * case that returns with the markers still open fails.
  */
 void kunit_expect_fault_begin(struct kunit *test);
 void kunit_expect_fault_end(struct kunit *test);
@@ -184,5 +188,7 @@ void kunit_expect_fault_end(struct kunit *test);
 #define KUNIT_ASSERT_STREQ(t, a, b) __KUNIT_STREQ(t, a, b, 1)
 
 #define kunit_skip(t, fmt, ...) kunit_skip_case(t, fmt, ##__VA_ARGS__)
+/* Linux's name for a note from a case: "# case_name: message". */
+#define kunit_info(t, fmt, ...) kunit_log(t, fmt, ##__VA_ARGS__)
 
 #endif

@@ -48,7 +48,7 @@ static void skipped(struct kunit *test)
 
 static void logs(struct kunit *test)
 {
-	kunit_log(test, "a note from the case");
+	kunit_info(test, "a note from the case");
 }
 
 static void demo_exit(struct kunit *test)
