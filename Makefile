@@ -98,14 +98,16 @@ debug: deps all
 deps:
 	@tools/install-deps.sh
 
-# Host tests: every tests/host/Makefile.<helper> fragment adds its targets to
-# HOST_TESTS (convention in tests/host/README.md); `make check` runs them all,
-# builds the kernels and boots every QEMU configuration (tests/qemu/).
+# Host tests: each fragment tests/host/Makefile.<name> defines check-<name>
+# (and may add more targets to HOST_TESTS; see tests/host/README.md).
+# `make check` runs them all, builds the kernels and boots every QEMU
+# configuration (tests/qemu/).
+HOST_FRAGMENTS := $(wildcard tests/host/Makefile.*)
 HOST_CC     ?= gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
 HOST_O      := build/host
-HOST_TESTS  :=
-include $(wildcard tests/host/Makefile.*)
+HOST_TESTS  := $(patsubst tests/host/Makefile.%,check-%,$(HOST_FRAGMENTS))
+include $(HOST_FRAGMENTS)
 
 check: deps
 	@$(PYTHON) tests/check.py --make '$(MAKE)' $(HOST_TESTS)
