@@ -1,7 +1,7 @@
 /*
- * Which suites run, and when: kunit_run_suites() for the `test` console
- * command and kunit_run_all_tests() for the boot-time run, which the
- * command line controls as in Linux:
+ * Which suites run, and when: kunit_run_suites() for the shell's `test`
+ * command (kernel/shell_builtins.c) and kunit_run_all_tests() for the
+ * boot-time run, which the command line controls as in Linux:
  *   kunit.enable=0 (or the short "notests")  skip the boot-time run
  *   kunit.filter_glob=GLOB                   run only matching suites
  * Less than Linux: one glob, no kunit.action=list, no filter attributes.
@@ -11,7 +11,6 @@
 #include <linux/glob.h>
 #include <linux/errno.h>
 #include <mica/kunit.h>
-#include <mica/shell.h>
 #include "kunit_internal.h"
 
 extern struct kunit_suite *const __start_kunit_suites[], *const __stop_kunit_suites[];
@@ -130,10 +129,3 @@ static int __init kunit_filter_glob_setup(char *val)
 	return 0;
 }
 __setup("kunit.filter_glob=", kunit_filter_glob_setup);
-
-static int test_command(int argc, char **argv)
-{
-	return kunit_run_suites(argc - 1, argv + 1) ? -EIO : 0;
-}
-SHELL_COMMAND("test", "test [suite[.case] ...]: run self-tests (all, or matching globs) in KTAP",
-	      test_command);
