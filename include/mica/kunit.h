@@ -7,9 +7,9 @@
  *
  * Less than Linux: cases run on the caller's stack, not in a kthread, so an
  * ASSERT ends a case with a longjmp (cleanups registered with
- * kunit_add_action() do not exist; use the suite's exit hooks); no
- * parameterised cases, no resources, no debugfs. Failure messages are one
- * line, "# file:line: Expected ...".
+ * kunit_add_action() do not exist; use the suite's exit hooks); one run at
+ * a time; no parameterised cases, no resources, no debugfs. Failure
+ * messages are one line, "# file:line: Expected ...".
  */
 #ifndef _MICA_KUNIT_H
 #define _MICA_KUNIT_H
@@ -82,11 +82,11 @@ int kunit_run_all_tests(void);
 /*
  * Run one case function in @test with an abort point for ASSERT and skip;
  * failures and skips are recorded in @test->status (start from a zeroed
- * struct kunit; only .name is needed). The runner uses it for every case; tests of the
- * framework use it to run a case on a struct kunit of their own.
+ * struct kunit; only .name is needed). The runner uses it for every case;
+ * tests of the framework use it to run a case on a struct kunit of their own.
  */
 void kunit_try_run_case(struct kunit *test, void (*run_case)(struct kunit *test));
-/* The test whose case is running on this CPU right now, or NULL. */
+/* The test whose case is running now, or NULL (one test run at a time, system-wide). */
 struct kunit *kunit_get_current_test(void);
 /* Check @n invariants and record each broken one as a failure of @test. */
 void kunit_check_invariants(struct kunit *test, const struct kunit_invariant *inv, size_t n);
