@@ -121,7 +121,9 @@ help:
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
+	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"
 	@echo "make bench                  benchmarks (not tests)"
+	@echo "make deps                   install the Debian packages all of this needs (tools/install-deps.sh)"
 
 .PHONY: FORCE
 FORCE:
