@@ -106,6 +106,13 @@ extern atomic_t nr_alloc_failure_reports;
  */
 int page_alloc_validate(char *why, size_t len);
 
+/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
+void meminfo_show(void);
+void buddyinfo_show(void);
+void pagetypeinfo_show(void);
+void zoneinfo_show(void);
+void iomem_show(void);
+
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
 bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
 struct fault_attr {

@@ -41,12 +41,18 @@ static int nr_ram_banks;
 static unsigned long node_start[MAX_NUMNODES], node_end[MAX_NUMNODES];
 static unsigned long zone_movable_pfn;	/* 0: no ZONE_MOVABLE */
 
+/* Below this Mica cannot hold its image, page tables and mem_map. */
+#define MIN_MEMORY_LIMIT (8UL << 20)
+
 static int __init early_mem(char *p)
 {
 	char *end;
+	unsigned long long v = memparse(p, &end);
 
-	memory_limit = (phys_addr_t)memparse(p, &end);
-	return (*end || !memory_limit) ? -EINVAL : 0;
+	if (*end || v < MIN_MEMORY_LIMIT)
+		return -EINVAL;
+	memory_limit = (phys_addr_t)min(v, (unsigned long long)~(phys_addr_t)0);
+	return 0;
 }
 early_param("mem", early_mem);
 
@@ -72,27 +78,36 @@ early_param("numa", early_numa);
 static int __init early_dma_zone(char *p)
 {
 	char *end;
+	unsigned long long v = memparse(p, &end);
 
-	dma_zone_bytes = (unsigned long)memparse(p, &end);
-	return *end ? -EINVAL : 0;
+	if (*end)
+		return -EINVAL;
+	dma_zone_bytes = (unsigned long)min(v, (unsigned long long)~0UL - 1);
+	return 0;
 }
 early_param("dma_zone", early_dma_zone);
 
 static int __init early_movablecore(char *p)
 {
 	char *end;
+	unsigned long long v = memparse(p, &end);
 
-	required_movablecore = (unsigned long)(memparse(p, &end) >> PAGE_SHIFT);
-	return *end ? -EINVAL : 0;
+	if (*end)
+		return -EINVAL;
+	required_movablecore = (unsigned long)min(v >> PAGE_SHIFT, (unsigned long long)~0UL);
+	return 0;
 }
 early_param("movablecore", early_movablecore);
 
 static int __init early_kernelcore(char *p)
 {
 	char *end;
+	unsigned long long v = memparse(p, &end);
 
-	required_kernelcore = (unsigned long)(memparse(p, &end) >> PAGE_SHIFT);
-	return (*end || !required_kernelcore) ? -EINVAL : 0;
+	if (*end || !(v >> PAGE_SHIFT))
+		return -EINVAL;
+	required_kernelcore = (unsigned long)min(v >> PAGE_SHIFT, (unsigned long long)~0UL);
+	return 0;
 }
 early_param("kernelcore", early_kernelcore);
 

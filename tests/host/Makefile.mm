@@ -21,7 +21,7 @@ FUZZ_SECONDS ?= 3600
 # The portable part of mm/ plus what it needs from kernel/ and lib/.
 MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_alloc_init.c \
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
-               mm/highpage_local.c mm/shrinker.c mm/fail_page_alloc.c \
+               mm/highpage_local.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
                kernel/params.c lib/cmdline.c tests/host/sim/sim.c
 
 # Three builds of the same library: sanitized for tests, optimised for
@@ -47,3 +47,14 @@ $(foreach v,$(MM_VARIANTS),$(eval $(call mm_variant,$(v))))
 
 .PHONY: mm-libs
 mm-libs: $(foreach v,$(MM_VARIANTS),$(MM_HOST_O)/$(v)/libmm.a)
+
+MM_TEST_CFLAGS := $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -g -O1 -fno-omit-frame-pointer \
+                  -ffreestanding $(MM_HOST_WARN) -Wno-missing-prototypes
+MM_HOST_TESTS  := $(MM_HOST_O)/test_page_alloc
+
+$(MM_HOST_O)/test_%: tests/host/test_%.c tests/host/mm_test.h $(MM_HOST_O)/san/libmm.a
+	$(HOSTCC) $(MM_TEST_CFLAGS) $(MM_SAN) -o $@ $< $(MM_HOST_O)/san/libmm.a -lcmocka -lpthread
+
+.PHONY: check-mm
+check-mm: $(MM_HOST_TESTS)
+	@status=0; for t in $^; do echo "== $$t"; $$t || status=1; done; exit $$status
