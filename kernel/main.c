@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/console.h>
@@ -17,6 +18,9 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
+	arm_memblock_init();		/* RAM and the kernel's own memory */
+	paging_init();			/* final page tables, vectors at 0xffff0000 */
+	mem_init_print_info();		/* moves to the end of mem_init() */
 	for (;;)
 		;
 }
