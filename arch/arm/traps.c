@@ -342,7 +342,7 @@ void bad_mode(struct pt_regs *regs, int reason)
 
 void early_trap_init(void *vectors_base)
 {
-	size_t size = __vectors_end - __vectors_start;
+	size_t size = (unsigned long)__vectors_end - (unsigned long)__vectors_start;
 
 	BUG_ON(size > PAGE_SIZE);
 	memcpy(vectors_base, __vectors_start, size);

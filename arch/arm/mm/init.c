@@ -26,7 +26,8 @@ void __init arm_memblock_init(void)
 
 	for (i = 0; i < board.nr_banks; i++)
 		memblock_add(board.mem[i].start, board.mem[i].size);
-	memblock_reserve_named(__pa(_text), _end - _text, "Kernel image");
+	memblock_reserve_named(__pa(_text), (unsigned long)_end - (unsigned long)_text,
+			       "Kernel image");
 	memblock_reserve_named(initial_pgdir_phys, PGD_TABLE_SIZE, "boot page table");
 	memblock_set_current_limit(initial_map_end_phys);
 }
