@@ -6,6 +6,7 @@
 #include <linux/init.h>
 #include <linux/percpu.h>
 #include <linux/vmalloc.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/console.h>
@@ -18,7 +19,10 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
-	vmalloc_init();			/* after paging_init: ioremap works from here */
+	arm_memblock_init();		/* RAM and the kernel's own memory */
+	paging_init();			/* final page tables, vectors at 0xffff0000 */
+	vmalloc_init();			/* ioremap works from here */
+	mem_init_print_info();		/* moves to the end of mem_init() */
 	for (;;)
 		;
 }

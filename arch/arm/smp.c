@@ -8,6 +8,8 @@
 #include <linux/percpu.h>
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
+#include <asm/mmu.h>
+#include <asm/setup.h>
 #include <asm/smp.h>
 #include <mica/board.h>
 
@@ -39,16 +41,10 @@ int smp_pen_boot_secondary(unsigned int cpu, phys_addr_t entry)
 
 static u8 secondary_stacks[NR_CPUS][8192] __aligned(8192);
 
-static unsigned long current_pgdir_phys(void)
-{
-	unsigned long ttbr;
-	__asm__ __volatile__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr));
-	return ttbr & ~0x3fffUL;
-}
-
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
+	cpu_install_kernel_pgd();	/* leave the boot table for swapper_pg_dir */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
 	smp_mb();
 	__atomic_or_fetch(&cpu_online_map.bits, 1UL << cpu, __ATOMIC_SEQ_CST);
@@ -65,7 +61,8 @@ void smp_init(void)
 	for (cpu = 1; cpu < board.nr_cpus && cpu < NR_CPUS; cpu++) {
 		unsigned long spins;
 
-		secondary_data.pgdir_phys = current_pgdir_phys();
+		/* The boot table: it has the identity map the MMU switch-on needs. */
+		secondary_data.pgdir_phys = initial_pgdir_phys;
 		secondary_data.stack_top = (unsigned long)secondary_stacks[cpu] + sizeof(secondary_stacks[cpu]);
 		secondary_data.cpu = cpu;
 		dcache_clean_range(&secondary_data, sizeof(secondary_data));
