@@ -38,7 +38,7 @@ OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 KERNEL := $(O)/mica.elf
 
-.PHONY: all run debug check clean bench help deps lint
+.PHONY: all run debug check clean bench help deps lint uimage tftpboot check-tftpboot
 all: $(KERNEL) $(O)/mica.bin $(O)/System.map
 
 $(O)/%.o: %.c $(O)/.flags
@@ -80,6 +80,34 @@ $(O)/mica.bin: $(KERNEL)
 $(O)/System.map: $(KERNEL)
 	$(NM) -n $< | grep -v '\( [aNUw] \)\|\(\$$[adt]\)' > $@
 
+# U-Boot legacy images (u-boot-tools' mkimage): the raw binary, plain and
+# gzip-compressed, loaded and entered at the board's LOAD_ADDR by `bootm`.
+MKIMAGE := mkimage
+$(O)/uImage: $(O)/mica.bin
+	$(MKIMAGE) -A arm -O linux -T kernel -C none -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
+		-n "Mica $(BOARD)" -d $< $@
+$(O)/mica.bin.gz: $(O)/mica.bin
+	gzip -9 -n -c $< > $@
+$(O)/uImage.gz: $(O)/mica.bin.gz
+	$(MKIMAGE) -A arm -O linux -T kernel -C gzip -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
+		-n "Mica $(BOARD)" -d $< $@
+$(O)/boot.scr.uimg: tools/uboot/boot-tftp.cmd
+	@mkdir -p $(O)
+	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot" -d $< $@
+uimage: $(O)/uImage $(O)/uImage.gz
+
+# The U-Boot flow on QEMU virt: Debian's U-Boot fetches boot.scr.uimg and
+# the uImage from build/virt over TFTP and boots the kernel with its DTB.
+tftpboot: deps
+	$(MAKE) BOARD=virt uimage build/virt/boot.scr.uimg
+	tools/tftpboot-qemu.sh build/virt $(if $(filter virt,$(BOARD)),$(SMP) $(MEM),4 1024)
+
+# The same boot as a test (for `make check`): each step checked, both images.
+check-tftpboot:
+	$(MAKE) BOARD=virt uimage build/virt/boot.scr.uimg
+	$(PYTHON) tests/qemu/tftpboot.py
+	$(PYTHON) tests/qemu/tftpboot.py --gzip --mem 1024
+
 QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
 	$(QEMU_EXTRA) -semihosting-config enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a)) \
 	-kernel $(KERNEL)
@@ -101,6 +129,8 @@ clean:
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
+	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
+	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
 	@echo "make bench                  benchmarks (not tests)"

@@ -206,21 +206,28 @@ static void setup_cmdline(void)
 	pr_info("Kernel command line (%s): %s\n", from, boot_command_line);
 }
 
+static void add_bank(unsigned int n, phys_addr_t start, unsigned long size, const char *from)
+{
+	pr_info("RAM bank %u: 0x%08lx-0x%08lx (%lu MiB, %s)\n",
+		n, start, start + (size - 1), size >> 20, from);
+	memblock_add(start, size);
+}
+
 static void add_memory(void)
 {
 	const struct handoff_info *h = &handoff_info;
+	const char *from = handoff_source == HANDOFF_DTB ? "DTB" : "ATAGS";
 	unsigned int i;
 
 	if (handoff_source != HANDOFF_NONE && h->nr_mem) {
 		for (i = 0; i < h->nr_mem; i++)
-			memblock_add(h->mem[i].start, h->mem[i].size);
+			add_bank(i, h->mem[i].start, h->mem[i].size, from);
 		return;
 	}
 	if (handoff_source != HANDOFF_NONE)
-		pr_warn("%s has no memory banks: using the board's\n",
-			handoff_source == HANDOFF_DTB ? "DTB" : "ATAGS");
+		pr_warn("%s has no memory banks: using the board's\n", from);
 	for (i = 0; i < board.nr_banks; i++)
-		memblock_add(board.mem[i].start, board.mem[i].size);
+		add_bank(i, board.mem[i].start, board.mem[i].size, "board default");
 }
 
 static void reserve_handoff(phys_addr_t phys)
