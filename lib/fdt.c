@@ -166,6 +166,56 @@ static int next_tag(const void *fdt, int offset, int *next)
 	return (int)tag;
 }
 
+/* Name of a property from the strings block, or NULL if it does not fit. */
+static const char *prop_name(const void *fdt, u32 nameoff)
+{
+	const u8 *s;
+
+	if (nameoff >= strings_size(fdt))
+		return NULL;
+	s = (const u8 *)fdt + strings_off(fdt) + nameoff;
+	if (bounded_strlen(s, strings_size(fdt) - nameoff) < 0)
+		return NULL;
+	return (const char *)s;
+}
+
+int fdt_check_full(const void *fdt, size_t bufsize)
+{
+	int offset = 0, next, tag, depth = 0, err = fdt_check_header(fdt, bufsize);
+	bool seen_root = false;
+
+	if (err)
+		return err;
+	for (;; offset = next) {
+		tag = next_tag(fdt, offset, &next);
+		if (tag < 0)
+			return tag;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			if (!depth && seen_root)
+				return -FDT_ERR_BADSTRUCTURE;	/* a second root */
+			depth++;
+			seen_root = true;
+			break;
+		case FDT_END_NODE:
+			if (!depth)
+				return -FDT_ERR_BADSTRUCTURE;
+			depth--;
+			break;
+		case FDT_PROP:
+			if (!depth || !prop_name(fdt, fdt32_ld(struct_ptr(fdt, (u32)offset + 8, 4))))
+				return -FDT_ERR_BADSTRUCTURE;
+			break;
+		case FDT_END:
+			if (depth)
+				return -FDT_ERR_TRUNCATED;
+			return seen_root ? 0 : -FDT_ERR_BADSTRUCTURE;
+		default:
+			break;
+		}
+	}
+}
+
 int fdt_next_node(const void *fdt, int offset, int *depth)
 {
 	int next = 0, tag;
@@ -280,18 +330,6 @@ int fdt_path_offset(const void *fdt, const char *path)
 	return offset;
 }
 
-/* Name of a property from the strings block, or NULL if it does not fit. */
-static const char *prop_name(const void *fdt, u32 nameoff)
-{
-	const u8 *s;
-
-	if (nameoff >= strings_size(fdt))
-		return NULL;
-	s = (const u8 *)fdt + strings_off(fdt) + nameoff;
-	if (bounded_strlen(s, strings_size(fdt) - nameoff) < 0)
-		return NULL;
-	return (const char *)s;
-}
 
 const void *fdt_getprop(const void *fdt, int nodeoffset, const char *name, int *lenp)
 {

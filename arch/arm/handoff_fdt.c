@@ -163,7 +163,7 @@ static int parse_memreserve(const void *fdt, struct handoff_info *info, const ch
 
 int handoff_parse_fdt(const void *fdt, size_t avail, struct handoff_info *info, const char **why)
 {
-	int err = fdt_check_header(fdt, avail), root, psci;
+	int err = fdt_check_full(fdt, avail), root, psci;
 	const char *s;
 
 	memset(info, 0, sizeof(*info));

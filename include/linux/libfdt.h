@@ -50,6 +50,12 @@ u32 fdt_version(const void *fdt);
  * @bufsize bytes (and within totalsize); else -FDT_ERR_*.
  */
 int fdt_check_header(const void *fdt, size_t bufsize);
+/*
+ * fdt_check_header() plus one pass over the whole structure block: tokens
+ * known and in bounds, nodes balanced under a single root, every property
+ * inside a node with a name in the strings block, FDT_END last.
+ */
+int fdt_check_full(const void *fdt, size_t bufsize);
 const char *fdt_strerror(int err);
 
 /*
