@@ -116,12 +116,30 @@ comma := ,
 run: deps all
 	$(QEMU_CMD)
 
+# The console goes to TCP port 4444 (connect with `nc localhost 4444` in a
+# second terminal) so that gdb owns this one.
 debug: deps all
-	$(QEMU_CMD) -S -gdb tcp::1234 & \
-	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill %1 2>/dev/null || true
+	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
+		-S -gdb tcp::1234 & qemu=$$!; \
+	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
 
 deps:
 	@tools/install-deps.sh
+
+# Host tests: each fragment tests/host/Makefile.<name> defines check-<name>
+# (and may add more targets to HOST_TESTS; see tests/host/README.md).
+# `make check` runs them all, builds the kernels and boots every QEMU
+# configuration (tests/qemu/).
+HOST_FRAGMENTS := $(wildcard tests/host/Makefile.*)
+HOST_CC     ?= gcc
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes
+HOST_O      := build/host
+HOST_TESTS  := $(patsubst tests/host/Makefile.%,check-%,$(HOST_FRAGMENTS))
+include $(HOST_FRAGMENTS)
+
+check: deps
+	@$(PYTHON) tests/check.py --make '$(MAKE)' $(HOST_TESTS)
+.PHONY: $(HOST_TESTS)
 
 clean:
 	rm -rf build
@@ -133,7 +151,9 @@ help:
 	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
+	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"
 	@echo "make bench                  benchmarks (not tests)"
+	@echo "make deps                   install the Debian packages all of this needs (tools/install-deps.sh)"
 
 .PHONY: FORCE
 FORCE:
