@@ -37,9 +37,11 @@ SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S)) \
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 KERNEL := $(O)/mica.elf
+# U-Boot images (see `uimage` below).
+UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg
 
-.PHONY: all run debug check clean bench help deps lint uimage tftpboot check-tftpboot
-all: $(KERNEL) $(O)/mica.bin $(O)/System.map
+.PHONY: all run debug check clean bench help deps lint uimage tftpboot
+all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
 
 $(O)/%.o: %.c $(O)/.flags
 	@mkdir -p $(dir $@)
@@ -80,33 +82,29 @@ $(O)/mica.bin: $(KERNEL)
 $(O)/System.map: $(KERNEL)
 	$(NM) -n $< | grep -v '\( [aNUw] \)\|\(\$$[adt]\)' > $@
 
-# U-Boot legacy images (u-boot-tools' mkimage): the raw binary, plain and
-# gzip-compressed, loaded and entered at the board's LOAD_ADDR by `bootm`.
+# U-Boot legacy images (u-boot-tools' mkimage), built with every kernel: the
+# raw binary, plain and gzip-compressed, loaded and entered at the board's
+# LOAD_ADDR by `bootm`; and the boot script `make tftpboot` serves.
 MKIMAGE := mkimage
 $(O)/uImage: $(O)/mica.bin
 	$(MKIMAGE) -A arm -O linux -T kernel -C none -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
-		-n "Mica $(BOARD)" -d $< $@
+		-n "Mica $(BOARD)" -d $< $@ > /dev/null
 $(O)/mica.bin.gz: $(O)/mica.bin
 	gzip -9 -n -c $< > $@
 $(O)/uImage.gz: $(O)/mica.bin.gz
 	$(MKIMAGE) -A arm -O linux -T kernel -C gzip -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
-		-n "Mica $(BOARD)" -d $< $@
+		-n "Mica $(BOARD)" -d $< $@ > /dev/null
 $(O)/boot.scr.uimg: tools/uboot/boot-tftp.cmd
 	@mkdir -p $(O)
-	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot" -d $< $@
-uimage: $(O)/uImage $(O)/uImage.gz
+	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot" -d $< $@ > /dev/null
+uimage: $(UIMAGES)
 
 # The U-Boot flow on QEMU virt: Debian's U-Boot fetches boot.scr.uimg and
 # the uImage from build/virt over TFTP and boots the kernel with its DTB.
+# `make check` runs it as the virt-uboot-* configurations (tests/qemu/configs.py).
 tftpboot: deps
-	$(MAKE) BOARD=virt uimage build/virt/boot.scr.uimg
+	$(MAKE) BOARD=virt all
 	tools/tftpboot-qemu.sh build/virt $(if $(filter virt,$(BOARD)),$(SMP) $(MEM),4 1024)
-
-# The same boot as a test (for `make check`): each step checked, both images.
-check-tftpboot:
-	$(MAKE) BOARD=virt uimage build/virt/boot.scr.uimg
-	$(PYTHON) tests/qemu/tftpboot.py
-	$(PYTHON) tests/qemu/tftpboot.py --gzip --mem 1024
 
 QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
 	$(QEMU_EXTRA) -semihosting-config enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a)) \
