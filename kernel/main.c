@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/highmem.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
@@ -22,6 +23,7 @@ void start_kernel(void)
 	arm_memblock_init();		/* RAM and the kernel's own memory */
 	paging_init();			/* final page tables, vectors at 0xffff0000 */
 	vmalloc_init();			/* ioremap works from here */
+	kmap_init();			/* kmap_atomic's fixmap slots */
 	mem_init_print_info();		/* moves to the end of mem_init() */
 	for (;;)
 		;

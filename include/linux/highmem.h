@@ -35,6 +35,9 @@ void kunmap(struct page *page);
 /* kunmap of a high page; 0, or -EINVAL after reporting that it was not kmapped. */
 int kunmap_high(struct page *page);
 
+/* After paging_init, before the first kmap_atomic. */
+void kmap_init(void);
+
 void *kmap_atomic(struct page *page);
 /* 0, or -EINVAL after reporting an unbalanced or out-of-order unmap. */
 int __kunmap_atomic(void *addr);
