@@ -3,10 +3,16 @@
  * mm/ code maps and unmaps kernel pages only through these.
  *
  * Layout (asm/memory.h): lowmem linear from PAGE_OFFSET (1 MiB sections,
- * 4 KiB pages around the kernel image so text/rodata/data get their own
- * permissions); pkmap, vmalloc and fixmap use 4 KiB pages; the vectors
- * page sits at 0xFFFF0000 (SCTLR.V). Everything below PAGE_OFFSET except
- * the pkmap window is unmapped, so NULL dereferences fault.
+ * read-write and never executable; 4 KiB pages around the kernel image so
+ * its parts get their own permissions: text read-only executable, rodata
+ * read-only, data/bss/stacks read-write, none of these executable but
+ * text, and .init read-write-executable because it holds boot code; when
+ * the mm code frees .init it hands those pages to the page allocator, and
+ * their mapping stays executable: Mica does not remap them). pkmap, vmalloc and fixmap use 4 KiB pages;
+ * the vectors page sits at 0xFFFF0000 (SCTLR.V). Everything below
+ * PAGE_OFFSET except the pkmap window is unmapped, so NULL dereferences
+ * fault. Normal memory is write-back write-allocate and shareable; device
+ * memory is Device (shareable) and never executable.
  *
  * Less than Linux: one table shared by every CPU (no processes, no
  * ASIDs), no Linux "shadow" PTEs, second-level tables are never freed.
