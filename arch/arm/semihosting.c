@@ -3,6 +3,7 @@
  * taken in SVC mode does.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>
 
@@ -18,6 +19,20 @@ long semihosting_call(unsigned long op, unsigned long arg)
 			     : "r"(r1), "i"(SEMIHOSTING_SVC_IMM)
 			     : "memory", "lr", "cc");
 	return (long)r0;
+}
+
+int semihosting_get_cmdline(char *buf, size_t size)
+{
+	unsigned long block[2] = { (unsigned long)buf, size };	/* buffer, then length */
+
+	if (size == 0)
+		return -EINVAL;
+	if (semihosting_call(SYS_GET_CMDLINE, (unsigned long)block) != 0)
+		return -EIO;	/* no host, or the line does not fit */
+	if (block[1] >= size)
+		return -EIO;
+	buf[block[1]] = '\0';
+	return (int)block[1];
 }
 
 unsigned long semihosting_unanswered(void)

@@ -9,6 +9,7 @@
  * Mica has no tasks yet, so the report names the idle task swapper/N.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -29,6 +30,7 @@
 #define PSR_V_BIT 0x10000000
 #define PSR_J_BIT 0x01000000
 #define MAX_BACKTRACE 64
+#define SCTLR_V   (1 << 13)	/* high vectors: 0xffff0000 instead of VBAR */
 
 static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int die_owner = -1;	/* CPU inside oops_begin..oops_end */
@@ -340,7 +342,19 @@ void bad_mode(struct pt_regs *regs, int reason)
 	cpu_stop();
 }
 
-void early_trap_init(void *vectors_base)
+void __init arm_early_trap_init(void)
+{
+	unsigned long sctlr;
+
+	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" /* VBAR */
+			     :: "r"(__vectors_start) : "memory");
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr &= ~SCTLR_V;
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr) : "memory");
+	isb();
+}
+
+void __init early_trap_init(void *vectors_base)
 {
 	size_t size = (unsigned long)__vectors_end - (unsigned long)__vectors_start;
 

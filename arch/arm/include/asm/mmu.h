@@ -37,15 +37,16 @@ enum kernel_prot {
 void early_map_device_section(unsigned long virt, phys_addr_t phys);
 
 /*
- * Tell memblock about RAM (the board's banks) and what the kernel already
- * occupies: its image and the boot table. Before paging_init().
+ * Reserve in memblock what the kernel already occupies (its image and the
+ * boot table) and keep allocations inside the boot linear map. After
+ * setup_machine_memory_and_cmdline() added the RAM, before paging_init().
  */
 void arm_memblock_init(void);
 
 /*
  * Build the kernel's final table (swapper_pg_dir) from memblock's view of
  * RAM, switch this CPU to it and drop the boot stub's identity map. Call
- * once on the boot CPU after arm_memblock_init() and the memory discovery.
+ * once on the boot CPU after the memory discovery and arm_memblock_init().
  */
 void paging_init(void);
 

@@ -7,6 +7,8 @@
 #ifndef _ASM_SEMIHOSTING_H
 #define _ASM_SEMIHOSTING_H
 
+#include <linux/types.h>
+
 #define SEMIHOSTING_SVC_IMM       0x123456	/* ARM state */
 #define SEMIHOSTING_SVC_IMM_THUMB 0xab		/* Thumb state */
 
@@ -26,6 +28,12 @@
  * or -1 if semihosting is not available.
  */
 long semihosting_call(unsigned long op, unsigned long arg);
+/*
+ * The host's command line for this program (QEMU: the -semihosting-config
+ * arg= strings, space-separated) into @buf, NUL-terminated. Returns its
+ * length or a negative errno.
+ */
+int semihosting_get_cmdline(char *buf, size_t size);
 /* How many semihosting calls the kernel answered itself (nobody listened). */
 unsigned long semihosting_unanswered(void);
 
