@@ -44,9 +44,9 @@ static const char *const processor_modes[32] = {
 };
 static const char *const isa_modes[4] = { "ARM", "Thumb", "Jazelle", "ThumbEE" };
 
+/* Indexed by the BAD_* reasons entry.S passes to bad_mode(). */
 static const char *const bad_mode_handler[] = {
-	"prefetch abort", "data abort", "address exception", "interrupt",
-	"undefined instruction", "FIQ", "SVC",
+	"prefetch abort", "data abort", "interrupt", "undefined instruction", "FIQ", "SVC",
 };
 
 static void __noreturn cpu_stop(void)
@@ -92,11 +92,11 @@ void oops_end(struct pt_regs *regs)
 }
 
 /* Linux's dump_mem: words from @bottom to @top, eight a line, labelled by the low 16 address bits. */
-static void dump_mem(const char *str, unsigned long bottom, unsigned long top)
+static void dump_mem(const char *lvl, const char *str, unsigned long bottom, unsigned long top)
 {
 	unsigned long first;
 
-	printk(KERN_EMERG "%s(0x%08lx to 0x%08lx)\n", str, bottom, top);
+	printk("%s%s(0x%08lx to 0x%08lx)\n", lvl, str, bottom, top);
 	for (first = bottom & ~31UL; first < top; first += 32) {
 		char line[8 * 9 + 1] = "";
 		size_t len = 0;
@@ -111,7 +111,7 @@ static void dump_mem(const char *str, unsigned long bottom, unsigned long top)
 			else
 				len += snprintf(line + len, sizeof(line) - len, " ????????");
 		}
-		printk(KERN_EMERG "%04lx:%s\n", first & 0xffff, line);
+		printk("%s%04lx:%s\n", lvl, first & 0xffff, line);
 	}
 }
 
@@ -159,35 +159,35 @@ static const char *symbol_name(unsigned long addr, char *buf, size_t len)
 }
 
 /* One line per frame: "[<where>] (function) from [<return address>] (caller+off/size)". */
-static void dump_backtrace(struct stackframe *frame)
+static void dump_backtrace(struct stackframe *frame, const char *lvl)
 {
 	int depth;
 
-	printk(KERN_EMERG "Backtrace: \n");
+	printk("%sBacktrace: \n", lvl);
 	for (depth = 0; depth < MAX_BACKTRACE; depth++) {
 		unsigned long where = frame->pc;
 		char name[16], from[KSYM_NAME_LEN + 32];
 
 		if (unwind_frame(frame) < 0) {
 			if (depth == 0)
-				printk(KERN_EMERG "invalid frame pointer 0x%08lx\n", frame->fp);
+				printk("%sinvalid frame pointer 0x%08lx\n", lvl, frame->fp);
 			return;
 		}
 		sprint_symbol(from, sizeof(from), frame->pc);
-		printk(KERN_EMERG "[<%08lx>] (%s) from [<%08lx>] (%s)\n",
+		printk("%s[<%08lx>] (%s) from [<%08lx>] (%s)\n", lvl,
 		       where, symbol_name(where, name, sizeof(name)), frame->pc, from);
 		if (frame->regs)
-			dump_mem("Exception stack", (unsigned long)frame->regs,
+			dump_mem(lvl, "Exception stack", (unsigned long)frame->regs,
 				 (unsigned long)frame->regs + sizeof(struct pt_regs));
 	}
 }
 
-static void show_cpu_info(void)
+static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk(KERN_EMERG "CPU: %u PID: 0 Comm: swapper/%u Not tainted\n", cpu, cpu);
-	printk(KERN_EMERG "Hardware name: %s\n", board.name);
+	printk("%sCPU: %u PID: 0 Comm: swapper/%u Not tainted\n", lvl, cpu, cpu);
+	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
 static void __show_regs(struct pt_regs *regs)
@@ -196,7 +196,7 @@ static void __show_regs(struct pt_regs *regs)
 	unsigned long sctlr, ttbr0, dacr;
 	char f[5];
 
-	show_cpu_info();
+	show_cpu_info(KERN_EMERG);
 	print_symbol_line("PC is at ", regs->ARM_pc);
 	print_symbol_line("LR is at ", regs->ARM_lr);
 	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n",
@@ -235,9 +235,9 @@ void __die(const char *str, int err, struct pt_regs *regs)
 	__show_regs(regs);
 	printk(KERN_EMERG "Process swapper/%u (pid: 0, stack limit = 0x%08lx)\n",
 	       cpu, stack_base(regs->ARM_sp));
-	dump_mem("Stack: ", regs->ARM_sp, stack_top);
+	dump_mem(KERN_EMERG, "Stack: ", regs->ARM_sp, stack_top);
 	arm_frame_from_regs(&frame, regs);
-	dump_backtrace(&frame);
+	dump_backtrace(&frame, KERN_EMERG);
 	dump_instr(regs);
 }
 
@@ -252,9 +252,9 @@ void dump_stack(void)
 {
 	struct stackframe frame;
 
-	show_cpu_info();
+	show_cpu_info(KERN_DEFAULT);
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
-	dump_backtrace(&frame);
+	dump_backtrace(&frame, KERN_DEFAULT);
 }
 
 void do_undefinstr(struct pt_regs *regs)
