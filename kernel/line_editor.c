@@ -300,10 +300,6 @@ static bool escape_byte(struct line_editor *le, unsigned char c)
 		le->esc_state = ESC_NONE;
 		return true;
 	}
-	if (c >= 0x80) {		/* not ASCII: drop the sequence and the byte */
-		le->esc_state = ESC_NONE;
-		return false;
-	}
 	switch (le->esc_state) {
 	case ESC_SEEN:
 		if (c == '[') {
@@ -330,7 +326,7 @@ static bool escape_byte(struct line_editor *le, unsigned char c)
 			le->csi_first_done = true;
 		} else if (c < 0x40) {		/* private marker or intermediate */
 			le->csi_ignore = true;
-		} else {			/* final byte 0x40..0x7e */
+		} else {	/* final byte 0x40..0x7e (non-ASCII also ends it) */
 			le->esc_state = ESC_NONE;
 			if (!le->csi_ignore)
 				do_key(le, csi_key(le, c));

@@ -225,6 +225,8 @@ static void test_home_end_delete(void **state)
 	feed("\x1b[D\x1b[D\x1b[3~");
 	assert_string_equal(le.line, "elo");
 	assert_int_equal(le.cursor, 2);
+	feed("\x1b[3;5~");		/* Ctrl-Delete: modifiers do not matter */
+	assert_string_equal(le.line, "el");
 }
 
 static void test_kill_line(void **state)
@@ -429,7 +431,8 @@ static void test_escape_sequences_ignored(void **state)
 	feed("ab");
 	clear_output();
 	feed("\x1b[Z");			/* Shift-Tab */
-	feed("\x1b[?25h");		/* private marker */
+	feed("\x1b[?25h\x1b[?D");	/* private marker: not a key even with 'D' */
+	feed("\x1b[ D");		/* intermediate byte: likewise */
 	feed("\x1b[1;5C");		/* Ctrl-Right: a Right all the same */
 	feed("\x1b[200~");		/* bracketed paste start */
 	feed("\x1b[2~\x1b[5~\x1b[6~\x1b[15~\x1b[24~");	/* Insert, PgUp/Dn, F5, F12 */
@@ -443,6 +446,8 @@ static void test_escape_sequences_ignored(void **state)
 	feed("c");
 	assert_string_equal(le.line, "abc");
 	assert_string_equal(term.out, "c");
+	feed("\x1b[D\x1b[4294967299~");	/* does not wrap round to 3 (Delete) */
+	assert_string_equal(le.line, "abc");
 }
 
 static void test_control_interrupts_escape(void **state)
