@@ -92,7 +92,6 @@ int shell_execute(char *line)
 {
 	char *argv[SHELL_MAX_ARGS + 1];
 	const struct shell_command *cmd;
-	const char *ename;
 	int argc = shell_parse_line(line, argv);
 	int ret;
 
@@ -109,7 +108,8 @@ int shell_execute(char *line)
 	}
 	ret = cmd->run(argc, argv);
 	if (ret) {
-		ename = errno_name(ret);
+		const char *ename = errno_name(ret);
+
 		shell_printf("%s: failed (%d%s%s)\n", cmd->name, ret,
 			     ename ? " " : "", ename ? ename : "");
 	}
@@ -130,13 +130,12 @@ static const char *shell_command_name(void *ctx, unsigned int index)
 
 void shell_run(void)
 {
-	enum line_editor_status status;
-
 	line_editor_init(&shell_editor, SHELL_PROMPT, shell_echo_output,
 			 shell_command_name, NULL);
 	line_editor_begin(&shell_editor);
 	for (;;) {
-		status = line_editor_feed(&shell_editor, console_getc());
+		enum line_editor_status status = line_editor_feed(&shell_editor, console_getc());
+
 		if (status == LINE_EDITOR_EDITING)
 			continue;
 		if (status == LINE_EDITOR_DONE)
