@@ -21,4 +21,17 @@ enum kernel_prot {
 /* Before paging_init: map one 1 MiB device section in the boot table. */
 void early_map_device_section(unsigned long virt, phys_addr_t phys);
 
+/*
+ * Kernel page mappings with 4 KiB pages (vmalloc, ioremap, pkmap, fixmap).
+ * Second-level tables are allocated on demand and never freed. These do
+ * not flush the TLB: callers batch that with flush_tlb_kernel_range().
+ */
+int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot);
+void clear_kernel_pte(unsigned long va);
+/* pfn mapped at @va, or 0 with *present = false. */
+unsigned long kernel_pte_pfn(unsigned long va, bool *present);
+/* Invalidate the kernel range on every CPU (inner-shareable broadcast). */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+void flush_tlb_kernel_page(unsigned long va);
+
 #endif

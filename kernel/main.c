@@ -1,0 +1,22 @@
+/*
+ * start_kernel(): the boot CPU's path from the boot stub to the shell, in
+ * Linux's order. Each step belongs to the subsystem that implements it.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/percpu.h>
+#include <asm/setup.h>
+#include <mica/board.h>
+#include <mica/console.h>
+
+void start_kernel(void);
+
+void start_kernel(void)
+{
+	setup_per_cpu_areas();		/* per-CPU data first: locks use it */
+	early_setup_arch();
+	early_console_init();
+	console_write("Mica booting\n", 13);
+	for (;;)
+		;
+}
