@@ -3,7 +3,7 @@
  * shell_parse_line() and runs the command found in the shell_cmds section.
  */
 #include <linux/kernel.h>
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <mica/console.h>
 #include <mica/line_editor.h>
@@ -74,12 +74,12 @@ static const char *errno_name(int err)
 	static const struct { int err; const char *name; } names[] = {
 		{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { EINTR, "EINTR" },
 		{ EIO, "EIO" }, { ENXIO, "ENXIO" }, { E2BIG, "E2BIG" },
-		{ EBADF, "EBADF" }, { EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" },
-		{ EACCES, "EACCES" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
-		{ EEXIST, "EEXIST" }, { ENODEV, "ENODEV" }, { EINVAL, "EINVAL" },
-		{ ENOSPC, "ENOSPC" }, { EDOM, "EDOM" }, { ERANGE, "ERANGE" },
-		{ ENOSYS, "ENOSYS" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		{ ETIMEDOUT, "ETIMEDOUT" },
+		{ EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" }, { EFAULT, "EFAULT" },
+		{ EBUSY, "EBUSY" }, { EEXIST, "EEXIST" }, { ENODEV, "ENODEV" },
+		{ EINVAL, "EINVAL" }, { ENOSPC, "ENOSPC" }, { ERANGE, "ERANGE" },
+		{ EDEADLK, "EDEADLK" }, { ENOSYS, "ENOSYS" }, { EOVERFLOW, "EOVERFLOW" },
+		{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
+		{ ECANCELED, "ECANCELED" }, { ENOTSUPP, "ENOTSUPP" },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)

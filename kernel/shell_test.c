@@ -5,7 +5,7 @@
  * error messages on the console: that output is what they check.
  */
 #include <linux/kernel.h>
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <mica/kunit.h>
 #include <mica/line_editor.h>
@@ -114,13 +114,14 @@ static void shell_test_parse(struct kunit *test)
 {
 	char line[128], *argv[SHELL_MAX_ARGS + 1];
 
-	strcpy(line, "  echo \"a b\" c\\ d \"\"  ");
-	KUNIT_ASSERT_EQ(test, shell_parse_line(line, argv), 4);
+	strcpy(line, "  echo \"a b\" c\\ d \"\" 'e\\f'  ");
+	KUNIT_ASSERT_EQ(test, shell_parse_line(line, argv), 5);
 	KUNIT_EXPECT_STREQ(test, argv[0], "echo");
 	KUNIT_EXPECT_STREQ(test, argv[1], "a b");
 	KUNIT_EXPECT_STREQ(test, argv[2], "c d");
 	KUNIT_EXPECT_STREQ(test, argv[3], "");
-	KUNIT_EXPECT_NULL(test, argv[4]);
+	KUNIT_EXPECT_STREQ(test, argv[4], "e\\f");
+	KUNIT_EXPECT_NULL(test, argv[5]);
 
 	strcpy(line, "echo \"open");
 	KUNIT_EXPECT_EQ(test, shell_parse_line(line, argv), -SHELL_PARSE_UNTERMINATED_QUOTE);
