@@ -37,6 +37,9 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
 
+/* Enter (1) or leave (0) oops reporting: see oops_in_progress. */
+void bust_spinlocks(int yes);
+
 void __warn(const char *file, int line, const char *cond);
 void __bug(const char *file, int line, const char *cond) __noreturn;
 
