@@ -412,7 +412,7 @@ early_param("loglevel", loglevel);
 /* Console output from the dmesg command, in step with printk's lines. */
 static __printf(1, 2) void dmesg_print(const char *fmt, ...)
 {
-	static char buf[128];
+	static char buf[256];
 	unsigned int generation;
 	unsigned long flags = logbuf_lock_irqsave(&generation);
 	va_list args;
@@ -501,10 +501,11 @@ static int parse_console_level(const char *arg)
 
 static void dmesg_usage(void)
 {
-	dmesg_print("usage: dmesg [-c | -C | -n LEVEL]\n"
-		    "  -c  print the kernel log, then clear it\n"
-		    "  -C  clear the kernel log\n"
-		    "  -n  console level: 1-8 or emerg..debug (messages below it are shown)\n");
+	dmesg_print("usage: dmesg [-c | -C | -n LEVEL | -h]\n");
+	dmesg_print("  (none)  print the kernel log\n");
+	dmesg_print("  -c      print the kernel log, then clear it\n");
+	dmesg_print("  -C      clear the kernel log\n");
+	dmesg_print("  -n      set the console level: 1-8 or emerg..debug; messages below it are shown\n");
 }
 
 static int cmd_dmesg(int argc, char **argv)
@@ -515,7 +516,10 @@ static int cmd_dmesg(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 
-		if (!strcmp(arg, "-c")) {
+		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			dmesg_usage();
+			return 0;
+		} else if (!strcmp(arg, "-c")) {
 			clear = true;
 		} else if (!strcmp(arg, "-C")) {
 			clear = true;

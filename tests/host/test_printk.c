@@ -413,6 +413,10 @@ static void test_dmesg_console_level(void **state)
 	assert_int_equal(run_command("dmesg -n"), -EINVAL);
 	assert_true(strstr(console, "dmesg: option -n needs a level\n") != NULL);
 	assert_true(strstr(console, "usage: dmesg") != NULL);
+	assert_true(strstr(console, "messages below it are shown\n") != NULL);
+	console_clear();
+	assert_int_equal(run_command("dmesg -h"), 0);
+	assert_true(strncmp(console, "usage: dmesg", 12) == 0);
 	console_clear();
 	assert_int_equal(run_command("dmesg -x"), -EINVAL);
 	assert_true(strstr(console, "dmesg: invalid argument '-x'\n") != NULL);
