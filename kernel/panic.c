@@ -65,13 +65,29 @@ void panic(const char *fmt, ...)
 	halt_this_cpu();
 }
 
-void __warn(const char *file, int line, const char *cond)
+/* Linux's warning report; @caller is where the WARN was, @fmt an optional message. */
+static void warn_report(const char *file, int line, void *caller, const char *fmt, va_list *args)
 {
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: %d PID: 0 at %s:%d %pS\n", raw_smp_processor_id(), file, line,
-		__builtin_return_address(0));
+	pr_warn("WARNING: CPU: %d PID: 0 at %s:%d %pS\n", raw_smp_processor_id(), file, line, caller);
+	if (fmt)
+		vprintk(fmt, *args);
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	warn_report(file, line, __builtin_return_address(0), NULL, NULL);
+}
+
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	warn_report(file, line, __builtin_return_address(0), fmt, &args);
+	va_end(args);
 }
 
 void __bug(const char *file, int line, const char *cond)

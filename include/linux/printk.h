@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <linux/types.h>
 
-#define KERN_SOH       "\001"
+#define KERN_SOH     "\001"
 #define KERN_SOH_ASCII '\001'
 #define KERN_EMERG   KERN_SOH "0"
 #define KERN_ALERT   KERN_SOH "1"

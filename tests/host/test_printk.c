@@ -101,6 +101,7 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 
 void panic(const char *fmt, ...);
 void __warn(const char *file, int line, const char *cond);
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...);
 void __bug(const char *file, int line, const char *cond);
 
 /* ---- helpers ---- */
@@ -545,6 +546,14 @@ static void test_warn(void **state)
 	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
 			      "[    0.000000] WARNING: CPU: 2 PID: 0 at drivers/foo.c:42 0x");
 	assert_true(strstr(console, "] Call trace: (host test)\n[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
+
+	/* WARN(): the message comes after the WARNING line, as in Linux. */
+	console_clear();
+	warn_slowpath_fmt("mm/page_alloc.c", 9, "bad page %d\n", 77);
+	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
+			      "[    0.000000] WARNING: CPU: 0 PID: 0 at mm/page_alloc.c:9 0x");
+	assert_non_null(strstr(console, "\n[    0.000000] bad page 77\n[    0.000000] Call trace: (host test)\n"
+				   "[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
 }
 
 static void test_panic_and_bug(void **state)
