@@ -115,18 +115,17 @@ static void dump_mem(const char *lvl, const char *str, unsigned long bottom, uns
 	}
 }
 
-/* The four instructions before pc and pc's own, in parentheses. */
+/* The four instructions before pc and pc's own, in parentheses (Thumb: one more after). */
 static void dump_instr(struct pt_regs *regs)
 {
 	bool thumb = regs->ARM_cpsr & PSR_T_BIT;
-	unsigned int width = thumb ? 2 : 4;
-	unsigned long addr = instruction_pointer(regs);
+	unsigned int width = thumb ? 2 : 4, n, count = thumb ? 6 : 5;
+	unsigned long pc = instruction_pointer(regs);
 	char str[sizeof("(00000000) ") * 6 + 1], *p = str;
-	int i;
 
 	*p = '\0';
-	for (i = -4; i < 1 + !!thumb; i++) {
-		unsigned long a = addr + i * (long)width;
+	for (n = 0; n < count; n++) {
+		unsigned long a = pc - 4 * width + n * width;
 		size_t room = str + sizeof(str) - p;
 		unsigned int val;
 
@@ -135,7 +134,7 @@ static void dump_instr(struct pt_regs *regs)
 			break;
 		}
 		val = thumb ? *(u16 *)a : *(u32 *)a;
-		p += snprintf(p, room, i == 0 ? "(%0*x) " : "%0*x ", (int)width * 2, val);
+		p += snprintf(p, room, a == pc ? "(%0*x) " : "%0*x ", (int)width * 2, val);
 	}
 	printk(KERN_EMERG "Code: %s\n", str);
 }
