@@ -7,8 +7,11 @@
 #include <linux/percpu.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
+#include <asm/handoff.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <mica/timer.h>
 #include <mica/board.h>
 #include <mica/console.h>
@@ -19,8 +22,13 @@ void start_kernel(void)
 {
 	setup_per_cpu_areas();		/* per-CPU data first: locks use it */
 	early_setup_arch();
+	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
 	console_write("Mica booting\n", 13);
+	setup_machine_memory_and_cmdline();	/* RAM banks, command line */
+	arm_memblock_init();		/* the kernel's own memory */
+	paging_init();			/* final page tables, vectors at 0xffff0000 */
+	mem_init_print_info();		/* moves to the end of mem_init() */
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
