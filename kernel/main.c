@@ -5,10 +5,14 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/irq.h>
+#include <linux/irqflags.h>
 #include <asm/handoff.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
+#include <mica/timer.h>
 #include <mica/board.h>
 #include <mica/console.h>
 
@@ -25,6 +29,16 @@ void start_kernel(void)
 	arm_memblock_init();		/* the kernel's own memory */
 	paging_init();			/* final page tables, vectors at 0xffff0000 */
 	mem_init_print_info();		/* moves to the end of mem_init() */
+
+	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
+	smp_init_cpus();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	smp_init();
+	if (console_rx_init())
+		pr_warn("console: input stays polled\n");
+
 	for (;;)
 		;
 }
