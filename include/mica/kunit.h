@@ -4,12 +4,19 @@
  * Suites register with kunit_test_suite() where their subsystem lives.
  * Invariants (e.g. "free page count unchanged", "allocator validates") run
  * around every suite: a suite that breaks one is reported as failed.
+ *
+ * Less than Linux: cases run on the caller's stack, not in a kthread, so an
+ * ASSERT ends a case with a longjmp (cleanups registered with
+ * kunit_add_action() do not exist; use the suite's exit hooks); one run at
+ * a time; no parameterised cases, no resources, no debugfs. Failure
+ * messages are one line, "# file:line: Expected ...".
  */
 #ifndef _MICA_KUNIT_H
 #define _MICA_KUNIT_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <string.h>
 
 struct kunit;
 
@@ -35,6 +42,11 @@ struct kunit {
 	char status_comment[128];
 	void *priv;
 	void *abort_ctx;	/* where an ASSERT failure returns to */
+	bool fault_expected;	/* between kunit_expect_fault_begin/end */
+	/* When set, diagnostics are appended here (NUL-terminated lines)
+	   instead of printed: lets a test run another test and inspect it. */
+	char *log;
+	size_t log_size;
 };
 
 #define KUNIT_CASE(fn) { .run_case = fn, .name = #fn }
@@ -58,18 +70,56 @@ void kunit_abort(struct kunit *test) __noreturn;
 void kunit_skip_case(struct kunit *test, const char *fmt, ...) __printf(2, 3) __noreturn;
 void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 
-/* Run all suites (names == NULL) or those named; returns failed suites. */
+/*
+ * Run all suites (nnames == 0) or those named; a name is a glob on the
+ * suite name, optionally ".case_glob" to run only some cases. Returns the
+ * number of failed suites plus names that matched nothing.
+ */
 int kunit_run_suites(int nnames, char **names);
+/* The boot-time run: honours kunit.enable=0 / notests and kunit.filter_glob=. */
+int kunit_run_all_tests(void);
+
+/*
+ * Run one case function in @test with an abort point for ASSERT and skip;
+ * failures and skips are recorded in @test->status (start from a zeroed
+ * struct kunit; only .name is needed). The runner uses it for every case;
+ * tests of the framework use it to run a case on a struct kunit of their own.
+ */
+void kunit_try_run_case(struct kunit *test, void (*run_case)(struct kunit *test));
+/* The test whose case is running now, or NULL (one test run at a time, system-wide). */
+struct kunit *kunit_get_current_test(void);
+/* Check @n invariants and record each broken one as a failure of @test. */
+void kunit_check_invariants(struct kunit *test, const struct kunit_invariant *inv, size_t n);
+
+/*
+ * Bracket code that is meant to oops (a deliberate NULL dereference...):
+ * they print "# expected-fault begin" / "# expected-fault end", and the
+ * QEMU harness accepts an oops report only between the two. A fault
+ * handler that finds kunit_get_current_test()->fault_expected may end the
+ * case with kunit_abort(), called in the case's own mode and stack (make
+ * the exception return into it); the runner then closes the markers. A
+ * case that returns with the markers still open fails.
+ */
+void kunit_expect_fault_begin(struct kunit *test);
+void kunit_expect_fault_end(struct kunit *test);
 
 #define KUNIT_FAIL(test, fmt, ...) kunit_fail(test, __FILE__, __LINE__, fmt, ##__VA_ARGS__)
 
-#define KUNIT_EXPECT_TRUE_MSG(test, cond, fmt, ...) do {				\
-	if (!(cond))									\
-		kunit_fail(test, __FILE__, __LINE__, "Expected %s to be true. " fmt,	\
-			   #cond, ##__VA_ARGS__);					\
+#define __KUNIT_BOOL(test, cond, want, abort, fmt, ...) do {			\
+	if (((cond) ? 1 : 0) != (want)) {						\
+		kunit_fail(test, __FILE__, __LINE__, "Expected %s to be %s, but is %s" fmt, \
+			   #cond, (want) ? "true" : "false", (want) ? "false" : "true",	\
+			   ##__VA_ARGS__);						\
+		if (abort)								\
+			kunit_abort(test);						\
+	}										\
 } while (0)
-#define KUNIT_EXPECT_TRUE(test, cond)  KUNIT_EXPECT_TRUE_MSG(test, cond, "")
-#define KUNIT_EXPECT_FALSE(test, cond) KUNIT_EXPECT_TRUE_MSG(test, !(cond), "")
+
+#define KUNIT_EXPECT_TRUE_MSG(t, c, fmt, ...) __KUNIT_BOOL(t, c, 1, 0, ". " fmt, ##__VA_ARGS__)
+#define KUNIT_EXPECT_TRUE(t, c)   __KUNIT_BOOL(t, c, 1, 0, "")
+#define KUNIT_EXPECT_FALSE(t, c)  __KUNIT_BOOL(t, c, 0, 0, "")
+#define KUNIT_ASSERT_TRUE(t, c)   __KUNIT_BOOL(t, c, 1, 1, "")
+#define KUNIT_ASSERT_FALSE(t, c)  __KUNIT_BOOL(t, c, 0, 1, "")
 
 #define __KUNIT_BINARY(test, a, op, b, abort) do {					\
 	long long __a = (long long)(a), __b = (long long)(b);				\
@@ -96,22 +146,49 @@ int kunit_run_suites(int nnames, char **names);
 #define KUNIT_ASSERT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 1)
 #define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 1)
 
-#define KUNIT_EXPECT_PTR_EQ(t, a, b) KUNIT_EXPECT_EQ(t, (uintptr_t)(a), (uintptr_t)(b))
-#define KUNIT_EXPECT_PTR_NE(t, a, b) KUNIT_EXPECT_NE(t, (uintptr_t)(a), (uintptr_t)(b))
-#define KUNIT_EXPECT_NULL(t, p)      KUNIT_EXPECT_EQ(t, (uintptr_t)(p), 0)
-#define KUNIT_EXPECT_NOT_NULL(t, p)  KUNIT_EXPECT_NE(t, (uintptr_t)(p), 0)
-#define KUNIT_ASSERT_NOT_NULL(t, p)  KUNIT_ASSERT_NE(t, (uintptr_t)(p), 0)
-#define KUNIT_ASSERT_NULL(t, p)      KUNIT_ASSERT_EQ(t, (uintptr_t)(p), 0)
-#define KUNIT_ASSERT_TRUE(t, c)      KUNIT_ASSERT_NE(t, !!(c), 0)
-#define KUNIT_ASSERT_FALSE(t, c)     KUNIT_ASSERT_EQ(t, !!(c), 0)
-
-#define KUNIT_EXPECT_STREQ(t, a, b) do {						\
-	const char *__a = (a), *__b = (b);						\
-	if (!__a || !__b || strcmp(__a, __b) != 0)					\
-		kunit_fail(t, __FILE__, __LINE__, "Expected %s == %s, but \"%s\" != \"%s\"", \
-			   #a, #b, __a ? __a : "(null)", __b ? __b : "(null)");		\
+#define __KUNIT_PTR(test, a, op, b, abort) do {					\
+	const void *__a = (a), *__b = (b);						\
+	if (!(__a op __b)) {								\
+		kunit_fail(test, __FILE__, __LINE__,					\
+			   "Expected %s %s %s, but %s == 0x%lx, %s == 0x%lx", #a, #op, #b, \
+			   #a, (unsigned long)__a, #b, (unsigned long)__b);		\
+		if (abort)								\
+			kunit_abort(test);						\
+	}										\
 } while (0)
 
+#define __KUNIT_NULL(test, p, want_null, abort) do {					\
+	const void *__p = (p);								\
+	if ((__p == NULL) != (want_null)) {						\
+		kunit_fail(test, __FILE__, __LINE__, "Expected %s %s, but is 0x%lx", #p,	\
+			   (want_null) ? "to be NULL" : "not to be NULL", (unsigned long)__p); \
+		if (abort)								\
+			kunit_abort(test);						\
+	}										\
+} while (0)
+
+#define KUNIT_EXPECT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 0)
+#define KUNIT_EXPECT_PTR_NE(t, a, b) __KUNIT_PTR(t, a, !=, b, 0)
+#define KUNIT_ASSERT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 1)
+#define KUNIT_EXPECT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 0)
+#define KUNIT_EXPECT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 0)
+#define KUNIT_ASSERT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 1)
+#define KUNIT_ASSERT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 1)
+
+#define __KUNIT_STREQ(t, a, b, abort) do {						\
+	const char *__a = (a), *__b = (b);						\
+	if (!__a || !__b || strcmp(__a, __b) != 0) {					\
+		kunit_fail(t, __FILE__, __LINE__, "Expected %s == %s, but \"%s\" != \"%s\"", \
+			   #a, #b, __a ? __a : "(null)", __b ? __b : "(null)");		\
+		if (abort)								\
+			kunit_abort(t);							\
+	}										\
+} while (0)
+#define KUNIT_EXPECT_STREQ(t, a, b) __KUNIT_STREQ(t, a, b, 0)
+#define KUNIT_ASSERT_STREQ(t, a, b) __KUNIT_STREQ(t, a, b, 1)
+
 #define kunit_skip(t, fmt, ...) kunit_skip_case(t, fmt, ##__VA_ARGS__)
+/* Linux's name for a note from a case: "# case_name: message". */
+#define kunit_info(t, fmt, ...) kunit_log(t, fmt, ##__VA_ARGS__)
 
 #endif

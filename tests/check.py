@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""`make check`: every check of the project, counted in units.
+
+A unit is one kernel build (build-BOARD, for each board a QEMU
+configuration boots), one host test target (each name in HOST_TESTS, from
+the tests/host/Makefile.* fragments) or one QEMU configuration
+(qemu-NAME, tests/qemu/configs.py). All units run even when some fail; the
+last line is "N passed, N failed" over units, and the exit status is 1 when
+any failed.
+
+  check.py [--make MAKE] [--jobs N] [HOST_TEST ...]
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'qemu'))
+import harness   # noqa: E402
+
+RESULTS = os.path.join(harness.ROOT, 'build', 'check')
+
+
+def submake_env():
+    """Our environment without the parent make's jobserver, which a
+    sub-make started from here cannot reach (Python closes its pipes)."""
+    env = dict(os.environ)
+    flags = env.get('MAKEFLAGS', '')
+    flags = re.sub(r'--jobserver-(auth|fds)=\S+|(^|\s)-j\d*', ' ', flags)
+    env['MAKEFLAGS'] = flags.strip()
+    env.pop('MFLAGS', None)
+    return env
+
+
+def run_unit(name, cmd):
+    print(f'--- {name}: {" ".join(cmd)}', flush=True)
+    passed = subprocess.run(cmd, cwd=harness.ROOT, env=submake_env(),
+                            stdin=subprocess.DEVNULL).returncode == 0
+    print(f'{"PASS" if passed else "FAIL"} {name}', flush=True)
+    harness.record(RESULTS, name, passed)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('host_tests', nargs='*', help='host test make targets')
+    ap.add_argument('--make', default='make')
+    ap.add_argument('--jobs', type=int, default=2, help='parallel builds and QEMUs')
+    opts = ap.parse_args()
+
+    os.makedirs(RESULTS, exist_ok=True)
+    for f in os.listdir(RESULTS):
+        os.remove(os.path.join(RESULTS, f))
+    make = [opts.make, '--no-print-directory']
+
+    for board in sorted({c['board'] for c in harness.CONFIGS}):
+        run_unit(f'build-{board}', make + [f'-j{opts.jobs}', f'BOARD={board}', 'all'])
+    for target in opts.host_tests:
+        run_unit(target, make + [target])
+    print('--- QEMU configurations', flush=True)
+    harness.run_all(harness.CONFIGS, opts.jobs, RESULTS)
+
+    results = sorted(os.listdir(RESULTS))
+    failed = [r[:-len('.fail')] for r in results if r.endswith('.fail')]
+    passed = [r for r in results if r.endswith('.pass')]
+    for name in failed:
+        print(f'failed: {name}')
+    print(f'{len(passed)} passed, {len(failed)} failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

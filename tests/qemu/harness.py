@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""Boot Mica in QEMU, drive its console and judge the self-test output.
+
+For each configuration (tests/qemu/configs.py): start QEMU with the console
+on a pipe, type the configured input lines one per `mica> ` prompt, wait
+for QEMU to exit, then check the transcript (ktap.py): every KTAP plan
+complete, no `not ok`, no oops outside expected-fault markers, the required
+suites ran; QEMU must exit with status 0 within the time limit. Prints each
+test's result and a summary per configuration; on failure also the reasons
+and the last console lines.
+
+  harness.py [-j N] [--results DIR] [NAME_OR_GLOB ...]   run configurations
+  harness.py --list | --list-boards
+  harness.py --parse FILE [--require SUITE ...]           judge a saved transcript
+Exit status: 0 when everything passed.
+"""
+
+import argparse
+import codecs
+import collections
+import fnmatch
+import os
+import re
+import select
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ktap            # noqa: E402
+from configs import CONFIGS   # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+PROMPT = 'mica> '
+TAIL_LINES = 40
+PANIC_GRACE = 3         # seconds of output still collected after a panic
+DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit_selftest'],
+                cmdline=[], args=[], runs=None, only=None, expect=[])
+
+
+def board_settings(board):
+    """KEY := value assignments of arch/arm/boards/<board>.mk."""
+    path = os.path.join(ROOT, 'arch', 'arm', 'boards', board + '.mk')
+    settings = {}
+    with open(path) as f:
+        for line in f:
+            m = re.match(r'^\s*(\w+)\s*:?=\s*(.*?)\s*$', line.split('#', 1)[0])
+            if m:
+                settings[m.group(1)] = m.group(2)
+    return settings
+
+
+def with_defaults(cfg):
+    full = dict(DEFAULTS, **cfg)
+    full.setdefault('kernel', os.path.join('build', cfg['board'], 'mica.elf'))
+    return full
+
+
+def qemu_command(cfg):
+    """The QEMU argument list for a configuration (with defaults applied)."""
+    if 'qemu' in cfg:
+        return [a.format(kernel=cfg['kernel'], root=ROOT) for a in cfg['qemu']]
+    mk = board_settings(cfg['board'])
+    extra = shlex.split(mk.get('QEMU_EXTRA', '')) + list(cfg['args'])
+    # QEMU's option syntax doubles a comma inside a value.
+    semi = ','.join('arg=' + a.replace(',', ',,') for a in ['mica'] + list(cfg['cmdline']))
+    cmd = ['qemu-system-arm', '-M', mk['QEMU_MACHINE'],
+           '-smp', str(cfg.get('smp', mk.get('QEMU_SMP', 1))),
+           '-m', str(cfg.get('mem', mk.get('QEMU_MEM', 128))),
+           '-display', 'none', '-monitor', 'none']
+    if '-serial' not in extra:
+        cmd += ['-serial', 'stdio']
+    return cmd + extra + ['-semihosting-config', 'enable=on,target=native,' + semi,
+                          '-kernel', cfg['kernel']]
+
+
+class Console:
+    """Collects QEMU's output into lines and answers prompts with input lines."""
+
+    def __init__(self, proc, inputs):
+        self.proc = proc
+        self.inputs = list(inputs)
+        self.sent = 0
+        self.prompts = 0
+        self.lines = []
+        self.partial = ''
+        self.partial_prompt = False
+        self.decoder = codecs.getincrementaldecoder('utf-8')(errors='replace')
+        self.last_output = time.monotonic()
+        self.panicked = None    # when a "Kernel panic" line arrived
+        self.error = None
+
+    def take(self, data):
+        self.last_output = time.monotonic()
+        text = self.decoder.decode(data)
+        while text:
+            head, nl, text = text.partition('\n')
+            self.partial += head
+            # Count a prompt once, when it starts a line, even if more follows.
+            if not self.partial_prompt and self.partial.startswith(PROMPT):
+                self.partial_prompt = True
+                self.prompts += 1
+            if nl:
+                if 'Kernel panic' in self.partial and self.panicked is None:
+                    self.panicked = time.monotonic()
+                self.lines.append(self.partial.rstrip('\r'))
+                self.partial = ''
+                self.partial_prompt = False
+        self.answer()
+
+    def answer(self):
+        while self.sent < self.prompts and self.sent < len(self.inputs):
+            self.proc.stdin.write((self.inputs[self.sent] + '\r').encode())
+            self.proc.stdin.flush()
+            self.sent += 1
+        if self.prompts > len(self.inputs) and self.error is None:
+            self.error = ('the kernel came back to the prompt after the last input line '
+                          '(QEMU should have exited)')
+
+    def transcript(self):
+        return self.lines + ([self.partial] if self.partial else [])
+
+
+def stop(proc):
+    """Kill QEMU (its own process group) and reap it."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait()
+
+
+def boot(cfg):
+    """Run one configuration; returns (transcript lines, errors, seconds)."""
+    errors = []
+    cmd = qemu_command(cfg)
+    if not os.path.exists(os.path.join(ROOT, cfg['kernel'])):
+        return [], [f"kernel {cfg['kernel']} does not exist (did the build fail?)"], 0.0
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    console = Console(proc, cfg['input'])
+    fd = proc.stdout.fileno()
+    try:
+        while True:
+            now = time.monotonic()
+            if console.panicked is not None and now - console.panicked > PANIC_GRACE:
+                # A panic never recovers: do not wait for the time limit.
+                errors.append('the kernel panicked; QEMU stopped')
+                break
+            left = start + cfg['timeout'] - now
+            if left <= 0:
+                quiet = time.monotonic() - console.last_output
+                errors.append(f"hang: QEMU still running after {cfg['timeout']} s "
+                              f"(no console output for the last {quiet:.0f} s)")
+                break
+            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if not ready:
+                continue
+            data = os.read(fd, 65536)
+            if not data:
+                break       # QEMU closed its output: it is exiting
+            try:
+                console.take(data)
+            except BrokenPipeError:
+                pass        # QEMU is gone; its exit status tells why
+            if console.error:
+                errors.append(console.error)
+                break
+    finally:
+        if proc.poll() is None:
+            try:
+                proc.wait(timeout=5 if not errors else 0.5)
+            except subprocess.TimeoutExpired:
+                pass
+        exited = proc.poll() is not None
+        stop(proc)
+    if exited and proc.returncode != 0:
+        errors.append(f'QEMU exited with status {proc.returncode}')
+    if not errors and console.sent < len(console.inputs):
+        errors.append(f'QEMU exited before all input was typed '
+                      f'({console.sent} of {len(console.inputs)} lines)')
+    return console.transcript(), errors, time.monotonic() - start
+
+
+def judge(cfg, analysis):
+    """Configuration-specific checks on top of the transcript's own."""
+    errors = []
+    suites = analysis.suites()
+    if cfg['runs'] is not None and len(analysis.documents) != cfg['runs']:
+        errors.append(f"expected {cfg['runs']} KTAP run(s), saw {len(analysis.documents)}")
+    if not analysis.documents:
+        errors.append('no KTAP output at all')
+    for name in cfg['required']:
+        ran = [s for s in suites if s.name == name]
+        if not ran:
+            errors.append(f"required suite '{name}' did not run")
+        elif all(s.skipped for s in ran):
+            errors.append(f"required suite '{name}' was skipped")
+    for s in suites:
+        if cfg['only'] and not any(fnmatch.fnmatchcase(s.name, g) for g in cfg['only']):
+            errors.append(f"suite '{s.name}' ran but only {cfg['only']} should have")
+    return errors
+
+
+def check_expected(cfg, lines):
+    """Each regex of cfg['expect'] must match a console line, in that order."""
+    pos = 0
+    for regex in cfg['expect']:
+        pattern = re.compile(regex)
+        hit = next((i for i in range(pos, len(lines)) if pattern.search(lines[i])), None)
+        if hit is None:
+            return [f'expected console line /{regex}/ not seen (in order)']
+        pos = hit + 1
+    return []
+
+
+def describe(analysis):
+    """One line per suite and case: status, name, and diagnostics of failures."""
+    out = []
+    for i, doc in enumerate(analysis.documents, 1):
+        out.append(f'  KTAP run {i} (console line {doc.line}): {len(doc.results)} suites')
+        for suite in doc.results:
+            out.append(f'    {suite.status():7} {suite.name}')
+            for case in suite.subtests:
+                extra = f' # {case.directive}' if case.directive else ''
+                out.append(f'      {case.status():7} {case.name}{extra}')
+                if case.failed:
+                    out += [f'          {d}' for d in case.diagnostics]
+            if suite.failed:
+                out += [f'        {d}' for d in suite.diagnostics]
+    return out
+
+
+def run_config(cfg):
+    """Boot, analyse, judge; returns (passed, report text)."""
+    cfg = with_defaults(cfg)
+    lines, errors, secs = boot(cfg)
+    analysis = ktap.analyse(lines)
+    if lines:       # with no output at all, QEMU's failure is the whole story
+        errors += analysis.errors + judge(cfg, analysis) + check_expected(cfg, lines)
+    p, f, s = ktap.leaf_counts(analysis.suites())
+    report = [f"=== {cfg['name']}: {' '.join(shlex.quote(a) for a in qemu_command(cfg))}"]
+    report += describe(analysis)
+    if errors:
+        report.append('  errors:')
+        report += [f'    - {e}' for e in errors]
+        report.append(f'  --- last {TAIL_LINES} console lines ---' if lines else
+                      '  --- no console output ---')
+        report += [f'  | {l}' for l in lines[-TAIL_LINES:]]
+    verdict = 'FAIL' if errors else 'PASS'
+    report.append(f"{verdict} {cfg['name']}: {len(analysis.suites())} suites, "
+                  f"{p + f + s} cases (pass {p}, fail {f}, skip {s}), {secs:.1f} s"
+                  + (f', {len(errors)} error(s)' if errors else ''))
+    return not errors, '\n'.join(report)
+
+
+def select_configs(patterns):
+    if not patterns:
+        return CONFIGS
+    chosen = [c for c in CONFIGS if any(fnmatch.fnmatchcase(c['name'], p) for p in patterns)]
+    if not chosen:
+        sys.exit(f'harness: no configuration matches {patterns}')
+    return chosen
+
+
+def record(results_dir, name, passed):
+    """Leave NAME.pass or NAME.fail for `make check`'s tally."""
+    os.makedirs(results_dir, exist_ok=True)
+    open(os.path.join(results_dir, name + ('.pass' if passed else '.fail')), 'w').close()
+
+
+def run_all(configs, jobs, results_dir):
+    lock = threading.Lock()
+    outcomes = []
+
+    def one(cfg):
+        passed, text = run_config(cfg)
+        with lock:
+            print(text, flush=True)
+            outcomes.append(passed)
+            if results_dir:
+                record(results_dir, 'qemu-' + cfg['name'], passed)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for fut in [pool.submit(one, c) for c in configs]:
+            fut.result()
+    failed = outcomes.count(False)
+    print(f'qemu: {len(outcomes) - failed} configurations passed, {failed} failed')
+    return failed == 0
+
+
+def parse_file(path, required):
+    with open(path, errors='replace') as f:
+        analysis = ktap.analyse(f.read().splitlines())
+    cfg = with_defaults(dict(name=path, board='', required=required))
+    errors = analysis.errors + judge(cfg, analysis)
+    print('\n'.join(describe(analysis)))
+    for e in errors:
+        print(f'error: {e}')
+    print(('FAIL' if errors else 'PASS') + f' {path}')
+    return not errors
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('configs', nargs='*', help='configuration names or globs (default: all)')
+    ap.add_argument('-j', '--jobs', type=int, default=2, help='QEMUs at once (default 2)')
+    ap.add_argument('--results', help='directory for NAME.pass/NAME.fail files')
+    ap.add_argument('--list', action='store_true', help='list configuration names')
+    ap.add_argument('--list-boards', action='store_true', help='list boards to build')
+    ap.add_argument('--parse', metavar='FILE', help='judge a saved console transcript')
+    ap.add_argument('--require', action='append', default=[], metavar='SUITE',
+                    help='with --parse: a suite that must have run')
+    opts = ap.parse_args()
+    if opts.parse:
+        return 0 if parse_file(opts.parse, opts.require) else 1
+    configs = select_configs(opts.configs)
+    if opts.list:
+        print('\n'.join(c['name'] for c in configs))
+        return 0
+    if opts.list_boards:
+        print('\n'.join(sorted({c['board'] for c in configs})))
+        return 0
+    return 0 if run_all(configs, max(1, opts.jobs), opts.results) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

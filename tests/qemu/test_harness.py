@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Unit tests for the QEMU harness: the KTAP/crash analysis on canned
+transcripts, the configuration checks, and the console driver against a
+fake QEMU (a small Python program that plays a kernel)."""
+
+import os
+import sys
+import textwrap
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness   # noqa: E402
+import ktap      # noqa: E402
+
+
+def lines(text):
+    return textwrap.dedent(text).strip('\n').splitlines()
+
+
+PASSING = '''\
+Booting Mica on vexpress-a9
+KTAP version 1
+1..2
+    KTAP version 1
+    # Subtest: alpha
+    1..2
+    ok 1 first
+    ok 2 second # SKIP not on this board
+    # alpha: pass:1 fail:0 skip:1 total:2
+ok 1 alpha
+    KTAP version 1
+    # Subtest: beta
+    1..1
+    ok 1 only
+    # beta: pass:1 fail:0 skip:0 total:1
+ok 2 beta
+# Totals: pass:2 fail:0 skip:1 total:3
+mica> poweroff
+'''
+
+FAILING_CASE = '''\
+KTAP version 1
+1..1
+    KTAP version 1
+    # Subtest: alpha
+    1..2
+    # mm/page_alloc.c:42: Expected a == b, but a == 1 (0x1), b == 2 (0x2)
+    not ok 1 first
+    ok 2 second
+    # alpha: pass:1 fail:1 skip:0 total:2
+not ok 1 alpha
+# Totals: pass:1 fail:1 skip:0 total:2
+'''
+
+
+def errors_of(text):
+    return ktap.analyse(lines(text)).errors
+
+
+class KtapParsing(unittest.TestCase):
+    def test_passing_transcript(self):
+        a = ktap.analyse(lines(PASSING))
+        self.assertEqual(a.errors, [])
+        self.assertEqual([s.name for s in a.suites()], ['alpha', 'beta'])
+        alpha = a.suites()[0]
+        self.assertEqual(alpha.plan, 2)
+        self.assertTrue(alpha.subtests[1].skipped)
+        self.assertEqual(alpha.subtests[1].directive, 'SKIP not on this board')
+        self.assertEqual(ktap.leaf_counts(a.suites()), (2, 0, 1))
+
+    def test_failing_case_is_reported_with_its_diagnostic(self):
+        a = ktap.analyse(lines(FAILING_CASE))
+        self.assertIn('line 7: not ok alpha.first', a.errors)
+        self.assertIn('line 10: not ok alpha', a.errors)
+        first = a.suites()[0].subtests[0]
+        self.assertEqual(first.diagnostics,
+                         ['# mm/page_alloc.c:42: Expected a == b, but a == 1 (0x1), b == 2 (0x2)'])
+        self.assertEqual([p for p, _ in a.failures()], ['alpha', 'alpha.first'])
+
+    def test_ok_after_a_failure_message_is_an_error(self):
+        text = FAILING_CASE.replace('not ok 1 first', 'ok 1 first').replace('not ok 1 alpha', 'ok 1 alpha')
+        text = text.replace('pass:1 fail:1', 'pass:2 fail:0')
+        self.assertEqual(errors_of(text), ['line 7: alpha.first is reported ok after a failure message'])
+
+    def test_missing_top_level_plan(self):
+        text = PASSING.replace('1..2\n    KTAP', '    KTAP', 1)
+        self.assertTrue(any('KTAP document has no plan' in e for e in errors_of(text)))
+
+    def test_suite_with_fewer_results_than_its_plan(self):
+        text = PASSING.replace('    1..1\n', '    1..3\n')
+        self.assertTrue(any("subtest 'beta': plan 1..3 but 1 results" in e
+                            for e in errors_of(text)), errors_of(text))
+
+    def test_fewer_suites_than_the_plan(self):
+        text = PASSING.replace('1..2\n    KTAP', '1..3\n    KTAP', 1)
+        errs = errors_of(text)
+        self.assertTrue(any('truncated: plan 1..3 but 2 results' in e for e in errs), errs)
+
+    def test_truncated_output(self):
+        text = '\n'.join(lines(PASSING)[:13])     # stops inside suite beta
+        errs = errors_of(text)
+        self.assertTrue(any("subtest 'beta' truncated" in e for e in errs), errs)
+        self.assertTrue(any('KTAP document truncated' in e for e in errs), errs)
+
+    def test_no_output_has_no_documents(self):
+        self.assertEqual(ktap.analyse([]).documents, [])
+
+    def test_wrong_numbering(self):
+        text = PASSING.replace('ok 2 second', 'ok 3 second')
+        self.assertTrue(any('result numbered 3, expected 2' in e for e in errors_of(text)))
+
+    def test_subtest_name_mismatch(self):
+        text = PASSING.replace('ok 2 beta', 'ok 2 gamma')
+        self.assertTrue(any("subtest 'beta' reported as 'gamma'" in e for e in errors_of(text)))
+
+    def test_totals_must_match_results(self):
+        text = PASSING.replace('pass:2 fail:0 skip:1 total:3', 'pass:3 fail:0 skip:0 total:3')
+        self.assertTrue(any('Totals say pass:3' in e for e in errors_of(text)))
+
+    def test_missing_totals(self):
+        text = PASSING.replace('# Totals: pass:2 fail:0 skip:1 total:3\n', '')
+        self.assertTrue(any('no # Totals line' in e for e in errors_of(text)))
+
+    def test_printk_timestamps_are_stripped(self):
+        stamped = ['[%5d.%06d] %s' % (i, i, l) for i, l in enumerate(lines(PASSING))]
+        self.assertEqual(ktap.analyse(stamped).errors, [])
+
+    def test_two_runs_in_one_transcript(self):
+        a = ktap.analyse(lines(PASSING + 'mica> test alpha\n' + FAILING_CASE))
+        self.assertEqual(len(a.documents), 2)
+        self.assertIn('line 26: not ok alpha.first', a.errors)
+
+    def test_broken_invariant_fails_the_suite(self):
+        text = PASSING.replace('    # beta: pass', '    # invariant free_pages: 12 pages leaked\n'
+                                                  '    # beta: pass').replace('ok 2 beta', 'not ok 2 beta')
+        a = ktap.analyse(lines(text))
+        self.assertTrue(any(e.endswith('not ok beta') for e in a.errors), a.errors)
+        self.assertIn('# invariant free_pages: 12 pages leaked', a.suites()[1].diagnostics)
+
+    def test_all_skipped_suite_is_not_a_failure(self):
+        text = '''\
+        KTAP version 1
+        1..1
+            KTAP version 1
+            # Subtest: smp_only
+            1..1
+            ok 1 needs_two_cpus # SKIP 1 CPU
+        ok 1 smp_only # SKIP
+        # Totals: pass:0 fail:0 skip:1 total:1
+        '''
+        a = ktap.analyse(lines(text))
+        self.assertEqual(a.errors, [])
+        self.assertTrue(a.suites()[0].skipped)
+
+    def test_empty_run(self):
+        self.assertEqual(errors_of('KTAP version 1\n1..0\n# Totals: pass:0 fail:0 skip:0 total:0\n'), [])
+
+    def test_unknown_suite_name_is_an_error(self):
+        errs = errors_of("mica> test nosuch\ntest: no suite named 'nosuch'\n" + PASSING)
+        self.assertTrue(any("no suite named 'nosuch'" in e for e in errs))
+
+
+class Crashes(unittest.TestCase):
+    OOPS = ['Unable to handle kernel NULL pointer dereference at virtual address 00000000',
+            'Internal error: Oops: 805 [#1] SMP ARM']
+
+    def test_oops_outside_markers_fails(self):
+        text = PASSING.replace('    ok 1 only\n', '\n'.join(self.OOPS) + '\n    ok 1 only\n')
+        errs = errors_of(text)
+        self.assertEqual(sum('crash:' in e for e in errs), 2, errs)
+
+    def test_oops_inside_markers_is_accepted(self):
+        inside = '    # expected-fault begin\n' + '\n'.join(self.OOPS) + '\n    # expected-fault end\n'
+        text = PASSING.replace('    ok 1 only\n', inside + '    ok 1 only\n')
+        self.assertEqual(errors_of(text), [])
+
+    def test_oops_after_markers_fails(self):
+        around = '    # expected-fault begin\n    # expected-fault end\n' + self.OOPS[1] + '\n'
+        text = PASSING.replace('    ok 1 only\n', around + '    ok 1 only\n')
+        self.assertTrue(any('crash: Internal error' in e for e in errors_of(text)))
+
+    def test_unclosed_marker_fails(self):
+        text = PASSING.replace('    ok 1 only\n', '    # expected-fault begin\n    ok 1 only\n')
+        self.assertTrue(any('never ended' in e for e in errors_of(text)))
+
+    def test_panic_and_bug_lines(self):
+        for line in ['Kernel panic - not syncing: Attempted to kill init!',
+                     'BUG: spinlock recursion on CPU#0']:
+            self.assertTrue(any('crash:' in e for e in errors_of(PASSING + line + '\n')), line)
+
+
+class Judging(unittest.TestCase):
+    def judge(self, text, **cfg):
+        full = harness.with_defaults(dict(name='t', board='vexpress-a9', **cfg))
+        return harness.judge(full, ktap.analyse(lines(text)))
+
+    def test_required_suite_present(self):
+        self.assertEqual(self.judge(PASSING, required=['alpha', 'beta']), [])
+
+    def test_required_suite_missing(self):
+        self.assertEqual(self.judge(PASSING), ["required suite 'kunit_selftest' did not run"])
+
+    def test_no_ktap_at_all(self):
+        self.assertIn('no KTAP output at all', self.judge('booted\nmica> \n', required=[]))
+
+    def test_run_count_and_only(self):
+        errs = self.judge(PASSING, required=[], runs=2, only=['al*'])
+        self.assertIn('expected 2 KTAP run(s), saw 1', errs)
+        self.assertTrue(any("suite 'beta' ran" in e for e in errs))
+
+    def test_qemu_command_from_board_file(self):
+        cfg = harness.with_defaults(dict(name='t', board='vexpress-a9', smp=1, mem=256,
+                                         cmdline=['notests', 'a=b,c']))
+        cmd = harness.qemu_command(cfg)
+        self.assertEqual(cmd[:7], ['qemu-system-arm', '-M', 'vexpress-a9', '-smp', '1', '-m', '256'])
+        self.assertIn('stdio', cmd)
+        self.assertIn('enable=on,target=native,arg=mica,arg=notests,arg=a=b,,c', cmd)
+        self.assertEqual(cmd[-2:], ['-kernel', 'build/vexpress-a9/mica.elf'])
+        cfg['args'] = ['-serial', 'null', '-serial', 'stdio']
+        self.assertEqual(harness.qemu_command(cfg).count('-serial'), 2)
+
+    def test_every_configuration_is_well_formed(self):
+        names = [c['name'] for c in harness.CONFIGS]
+        self.assertEqual(len(names), len(set(names)))
+        for c in harness.CONFIGS:
+            self.assertTrue(harness.qemu_command(harness.with_defaults(c)), c['name'])
+
+
+# A stand-in for QEMU: prints a transcript, answers prompts like the shell.
+FAKE_KERNEL = r'''
+import sys, time
+mode = sys.argv[1]
+out = sys.stdout
+def say(s):
+    out.write(s); out.flush()
+say("Booting\r\n" + sys.argv[2].replace("|", "\r\n"))
+if mode == "hang":
+    time.sleep(60)
+if mode == "panic":
+    say("Kernel panic - not syncing: test\r\n")
+    time.sleep(60)
+while True:
+    say("mica> ")
+    cmd = b""
+    while not cmd.endswith(b"\r"):     # a terminal's Enter, as the shell expects
+        c = sys.stdin.buffer.read(1)
+        if not c:
+            sys.exit(9)
+        cmd += c
+    cmd = cmd.decode().strip()
+    say(cmd + "\r\n")
+    if cmd == "poweroff" and mode != "stay":
+        sys.exit(int(mode) if mode.isdigit() else 0)
+    if cmd == "test":
+        say(sys.argv[3].replace("|", "\r\n"))
+'''
+
+
+class ConsoleDriver(unittest.TestCase):
+    def boot(self, mode, boot_text='', test_text='', timeout=20, inputs=('poweroff',)):
+        cfg = harness.with_defaults(dict(
+            name='fake', board='vexpress-a9', kernel=os.path.relpath(__file__, harness.ROOT),
+            qemu=[sys.executable, '-c', FAKE_KERNEL, mode, boot_text, test_text],
+            timeout=timeout, input=list(inputs)))
+        return harness.boot(cfg)
+
+    def test_inputs_answer_prompts_in_order(self):
+        ktap_text = PASSING.replace('mica> poweroff\n', '').replace('\n', '|')
+        out, errs, _ = self.boot('0', test_text=ktap_text, inputs=('test', 'poweroff'))
+        self.assertEqual(errs, [])
+        self.assertEqual(ktap.analyse(out).errors, [])
+        self.assertIn('mica> test', out)
+        self.assertEqual(out[-1], 'mica> poweroff')
+
+    def test_nonzero_exit_status(self):
+        _, errs, _ = self.boot('3')
+        self.assertEqual(errs, ['QEMU exited with status 3'])
+
+    def test_hang_hits_the_time_limit(self):
+        _, errs, secs = self.boot('hang', timeout=2)
+        self.assertTrue(errs and errs[0].startswith('hang: QEMU still running after 2 s'), errs)
+        self.assertLess(secs, 10)
+
+    def test_prompt_after_last_input(self):
+        _, errs, _ = self.boot('stay')
+        self.assertTrue(any('came back to the prompt' in e for e in errs), errs)
+
+    def test_panic_stops_early(self):
+        _, errs, secs = self.boot('panic', timeout=60)
+        self.assertIn('the kernel panicked; QEMU stopped', errs)
+        self.assertLess(secs, 15)
+
+
+if __name__ == '__main__':
+    unittest.main()
