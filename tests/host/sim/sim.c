@@ -29,6 +29,7 @@ unsigned long sim_page_offset, sim_lowmem_limit;
 unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
 unsigned long phys_offset;
+void *high_memory;
 
 __thread unsigned long sim_cpsr;
 __thread unsigned long sim_cpu_offset;
@@ -359,7 +360,9 @@ unsigned long sim_boot(const struct sim_config *cfg)
 	early_init_memory(cfg->banks, cfg->nr_banks);
 	/* The "kernel image": the first MiB, as on the board. */
 	memblock_reserve_named(phys_offset, 1UL << 20, "Kernel image");
-	memblock_set_current_limit(phys_offset + min(cfg->lowmem_bytes, ram_bytes));
+	/* What paging_init does: lowmem mapped, memblock may use all of it. */
+	high_memory = __va(min(memblock_end_of_DRAM(), phys_offset + cfg->lowmem_bytes));
+	memblock_set_current_limit(__pa(high_memory));
 	bootmem_init();
 	build_all_zonelists();
 	parse_late_params();
