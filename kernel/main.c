@@ -9,6 +9,7 @@
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <asm/handoff.h>
+#include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -41,6 +42,7 @@ void start_kernel(void)
 	early_init_memory(NULL, 0);
 	arm_memblock_init();
 	paging_init();
+	vmalloc_init();			/* ioremap works from here */
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
 	mem_init();
