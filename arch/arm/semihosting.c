@@ -6,6 +6,7 @@
 #include <linux/errno.h>
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>
+#include <string.h>
 
 static unsigned long unanswered;
 
@@ -21,6 +22,23 @@ long semihosting_call(unsigned long op, unsigned long arg)
 	return (long)r0;
 }
 
+/* The host's line starts with the program's name (argv[0]): not a parameter. */
+static int drop_program_name(char *line)
+{
+	char *args = strchr(line, ' ');
+	size_t len;
+
+	if (!args) {
+		line[0] = '\0';
+		return 0;
+	}
+	while (*args == ' ')
+		args++;
+	len = strlen(args);
+	memmove(line, args, len + 1);
+	return (int)len;
+}
+
 int semihosting_get_cmdline(char *buf, size_t size)
 {
 	unsigned long block[2] = { (unsigned long)buf, size };	/* buffer, then length */
@@ -32,7 +50,18 @@ int semihosting_get_cmdline(char *buf, size_t size)
 	if (block[1] >= size)
 		return -EIO;
 	buf[block[1]] = '\0';
-	return (int)block[1];
+	return drop_program_name(buf);
+}
+
+unsigned long semihosting_ram_end(void)
+{
+	/* The block is {heap base, heap limit, stack base, stack limit}. */
+	unsigned long info[4] = { 0 };
+	unsigned long block = (unsigned long)info;
+
+	if (semihosting_call(SYS_HEAPINFO, (unsigned long)&block) != 0)
+		return 0;
+	return info[1];
 }
 
 unsigned long semihosting_unanswered(void)
