@@ -177,6 +177,7 @@ void kunmap(struct page *page)
 		kunmap_high(page);
 }
 
+/* Only while kmapped: a slot kept mapped after the last kunmap does not count. */
 void *pkmap_page_address(const struct page *page)
 {
 	unsigned long flags;
@@ -184,6 +185,8 @@ void *pkmap_page_address(const struct page *page)
 
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
+	if (slot != NO_SLOT && pkmap_count[slot] < 2)
+		slot = NO_SLOT;
 	spin_unlock_irqrestore(&kmap_lock, flags);
 	return slot == NO_SLOT ? NULL : (void *)PKMAP_ADDR(slot);
 }

@@ -35,10 +35,17 @@ static void print_memory_summary(void)
 		totalhigh_pages << (PAGE_SHIFT - 10));
 }
 
-/* Second-level page tables once memblock is retired (under a spinlock: atomic). */
+/*
+ * Second-level page tables once memblock is retired (under a spinlock:
+ * atomic). They are never freed; PageTables counts them.
+ */
 static void *pgtable_page_from_buddy(void)
 {
-	return (void *)__get_free_page(GFP_ATOMIC);
+	unsigned long addr = __get_free_page(GFP_ATOMIC);
+
+	if (addr)
+		mod_zone_page_state(page_zone(virt_to_page(addr)), NR_PAGETABLE, 1);
+	return (void *)addr;
 }
 
 void __init mem_init(void)

@@ -46,7 +46,11 @@ int __kunmap_atomic(void *addr);
 /* The page behind a kmap, kmap_atomic or lowmem address. */
 struct page *kmap_to_page(void *addr);
 
-/* The pkmap address of a high page while it is kmapped, else NULL (for page_address). */
+/*
+ * The pkmap address of a high page while it is kmapped, else NULL (for
+ * page_address). Linux also answers for a slot left mapped after the last
+ * kunmap; Mica does not, so a stale address is never handed out.
+ */
 void *pkmap_page_address(const struct page *page);
 
 /* kmap_atomic slots this CPU holds (its nesting depth). */
