@@ -55,6 +55,10 @@ void free_vm_struct(struct vm_struct *vm);
  */
 bool vm_area_next(unsigned long *cursor, struct vm_struct *copy);
 
+/* Print every area as /proc/vmallocinfo does (mm/vmallocinfo.c). */
+typedef int (*vmallocinfo_printf_t)(const char *fmt, ...) __printf(1, 2);
+void vmallocinfo_show(vmallocinfo_printf_t print);
+
 /* Check the area trees (for the KUnit invariant); 0 or -EINVAL with @why. */
 int vmalloc_check(char *why, size_t len);
 

@@ -5,6 +5,7 @@
  * contiguous block); a failure part-way leaving nothing behind; guard-page
  * and use-after-vfree faults; ioremap of the console UART.
  */
+#include <stdarg.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/highmem.h>
@@ -409,6 +410,87 @@ static void areas_are_listed(struct kunit *test)
 	vfree(p);
 }
 
+static char report[4096];
+static size_t report_len;
+
+static int __printf(1, 2) capture(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(report + report_len, sizeof(report) - report_len, fmt, ap);
+	va_end(ap);
+	report_len += n;
+	return n;
+}
+
+/* The line of vmallocinfo's output that starts with @prefix, or NULL. */
+static const char *report_line(const char *prefix, char *line, size_t len)
+{
+	const char *p = report;
+
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (!strncmp(p, prefix, strlen(prefix)) && n < len) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			return line;
+		}
+		p += n + (end != NULL);
+	}
+	return NULL;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && !strcmp(s + n - t, tail);
+}
+
+/* /proc/vmallocinfo's format: range, size, caller, pages= or phys=, kind; in address order. */
+static void vmallocinfo_format(struct kunit *test)
+{
+	void *p = vmalloc(3 * PAGE_SIZE);
+	void __iomem *io = ioremap(board.uart_base, 0x100);
+	char prefix[40], line[160];
+	unsigned long last = 0;
+	const char *l;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, io);
+	report_len = 0;
+	vmallocinfo_show(capture);
+
+	snprintf(prefix, sizeof(prefix), "0x%08lx-0x%08lx   16384 vmallocinfo_format+0x",
+		 (unsigned long)p, (unsigned long)p + 4 * PAGE_SIZE);
+	l = report_line(prefix, line, sizeof(line));
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_TRUE(test, ends_with(l, " pages=3 vmalloc"));
+
+	snprintf(prefix, sizeof(prefix), "0x%08lx-0x%08lx    8192 vmallocinfo_format+0x",
+		 (unsigned long __force)io, (unsigned long __force)io + 2 * PAGE_SIZE);
+	l = report_line(prefix, line, sizeof(line));
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	snprintf(prefix, sizeof(prefix), " phys=0x%08lx ioremap", (unsigned long)board.uart_base);
+	KUNIT_EXPECT_TRUE(test, ends_with(l, prefix));
+
+	l = report_line("0xfef00000-0xff000000 1048576 early_console_init+0x0/0x", line, sizeof(line));
+	KUNIT_EXPECT_NOT_NULL(test, l);
+
+	for (l = report; *l; l = strchr(l, '\n') + 1) {
+		unsigned long start = simple_strtoull(l, NULL, 16);
+
+		KUNIT_EXPECT_GT(test, start, last);
+		last = start;
+	}
+	vfree(p);
+	iounmap(io);
+}
+
 static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(fixed_size),
 	KUNIT_CASE(prefers_highmem),
@@ -424,6 +506,7 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(vmap_maps_callers_pages),
 	KUNIT_CASE(bad_frees_are_reported),
 	KUNIT_CASE(areas_are_listed),
+	KUNIT_CASE(vmallocinfo_format),
 	{}
 };
 

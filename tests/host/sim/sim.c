@@ -184,6 +184,17 @@ void __warn(const char *file, int line, const char *cond)
 	printk("WARNING: CPU: %d at %s:%d %s\n", raw_smp_processor_id(), file, line, cond);
 }
 
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
+	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
 void __bug(const char *file, int line, const char *cond)
 {
 	fprintf(stderr, "kernel BUG at %s:%d: %s\n", file, line, cond);
@@ -221,6 +232,14 @@ static void setup_cpus(void)
 		per_cpu(__preempt_count_pcpu, cpu) = 0;
 	}
 	cpu_possible_map.bits = cpu_online_map.bits = (1UL << NR_CPUS) - 1;
+}
+
+/* meminfo's Percpu: the simulated CPUs' copies (no dynamic chunks on the host). */
+unsigned long pcpu_nr_pages(void)
+{
+	size_t size = (size_t)(__stop_percpu_data - __start_percpu_data);
+
+	return NR_CPUS * (ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT);
 }
 
 void sim_set_cpu(unsigned int cpu)
