@@ -13,6 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/fault.h>
@@ -410,6 +411,50 @@ static void areas_are_listed(struct kunit *test)
 	vfree(p);
 }
 
+static void read_word(void *info)
+{
+	u32 **where = info;
+
+	where[1] = (u32 *)(unsigned long)READ_ONCE(*where[0]);
+}
+
+/* What another CPU reads at @addr (through its own TLB). */
+static u32 read_on_cpu(int cpu, u32 *addr)
+{
+	u32 *args[2] = { addr, NULL };
+
+	smp_call_function_single(cpu, read_word, args, 1);
+	return (u32)(unsigned long)args[1];
+}
+
+/*
+ * CPU1 caches a translation; CPU0 unmaps the area and maps another page at
+ * the same address. CPU1 must see the new page: the unmap invalidated the
+ * entry on every CPU, not only here.
+ */
+static void unmap_reaches_other_cpus_tlbs(struct kunit *test)
+{
+	struct page *old = alloc_page(GFP_KERNEL), *new = alloc_page(GFP_KERNEL);
+	u32 *a, *b;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU online");
+	KUNIT_ASSERT_NOT_NULL(test, old);
+	KUNIT_ASSERT_NOT_NULL(test, new);
+	*(u32 *)page_address(old) = 0x01d01d;
+	*(u32 *)page_address(new) = 0x2e112e11;
+	a = vmap(&old, 1, 0, PROT_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, read_on_cpu(1, a), 0x01d01d);
+	vunmap(a);
+	b = vmap(&new, 1, 0, PROT_KERNEL);
+	KUNIT_ASSERT_PTR_EQ(test, b, a);	/* lowest fit: the same address again */
+	KUNIT_EXPECT_EQ(test, read_on_cpu(1, b), 0x2e112e11);
+	vunmap(b);
+	__free_page(old);
+	__free_page(new);
+}
+
 static char report[4096];
 static size_t report_len;
 
@@ -503,6 +548,7 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(failure_undoes_everything),
 	KUNIT_CASE(guard_page_overrun_faults),
 	KUNIT_CASE(use_after_vfree_faults),
+	KUNIT_CASE(unmap_reaches_other_cpus_tlbs),
 	KUNIT_CASE(vmap_maps_callers_pages),
 	KUNIT_CASE(bad_frees_are_reported),
 	KUNIT_CASE(areas_are_listed),
