@@ -506,7 +506,7 @@ static void vmallocinfo_format(struct kunit *test)
 	const char *l;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_ASSERT_NOT_NULL(test, io);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)io);
 	report_len = 0;
 	vmallocinfo_show(capture);
 
@@ -577,7 +577,7 @@ static void uart_through_ioremap(struct kunit *test)
 
 	if (strcmp(board.uart_type, "pl011"))
 		kunit_skip(test, "register checks are for the PL011");
-	KUNIT_ASSERT_NOT_NULL(test, uart);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)uart);
 	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr((void __force *)uart));
 	KUNIT_EXPECT_EQ(test, readl(uart + UARTCR), readl(console_base + UARTCR));
 	saved = readl(console_base + UARTILPR);
@@ -609,8 +609,8 @@ static void unaligned_and_multi_page(struct kunit *test)
 	void __iomem *fr = ioremap(phys, 4);
 	void __iomem *span = ioremap_nocache(board.uart_base + PAGE_SIZE - 8, 16);
 
-	KUNIT_ASSERT_NOT_NULL(test, fr);
-	KUNIT_ASSERT_NOT_NULL(test, span);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)fr);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)span);
 	KUNIT_EXPECT_EQ(test, (unsigned long __force)fr & ~PAGE_MASK, 0x18);
 	KUNIT_EXPECT_EQ(test, readl(fr), readl(console_base + 0x18));
 	/* 16 bytes across a page boundary: two pages plus the guard. */
@@ -623,8 +623,8 @@ static void unaligned_and_multi_page(struct kunit *test)
 
 static void refusals(struct kunit *test)
 {
-	KUNIT_EXPECT_NULL(test, ioremap(memblock_start_of_DRAM(), PAGE_SIZE));
-	KUNIT_EXPECT_NULL(test, ioremap(0x10000000, 0));
+	KUNIT_EXPECT_NULL(test, (void __force *)ioremap(memblock_start_of_DRAM(), PAGE_SIZE));
+	KUNIT_EXPECT_NULL(test, (void __force *)ioremap(0x10000000, 0));
 	/* The early console's section is static: it stays. */
 	iounmap((void __iomem *)EARLY_IO_VIRT);
 	KUNIT_EXPECT_NOT_NULL(test, find_vm_area((void *)EARLY_IO_VIRT));
