@@ -72,3 +72,13 @@ fuzz-mm: $(MM_HOST_O)/fuzz_page_alloc
 
 fuzz-mm-long: $(MM_HOST_O)/fuzz_page_alloc
 	$(call MM_FUZZ_RUN,-max_total_time=$(FUZZ_SECONDS))
+
+# Benchmarks (not tests): the optimised library, sizes next to glibc,
+# jemalloc and mimalloc; `make bench` runs it with the target's figures.
+$(MM_HOST_O)/bench_page_alloc: tests/host/bench_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fast/libmm.a
+	$(HOSTCC) $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -O2 -g -ffreestanding $(MM_HOST_WARN) \
+		-Wno-missing-prototypes -o $@ $< $(MM_HOST_O)/fast/libmm.a -ldl -lpthread
+
+.PHONY: bench-mm-host
+bench-mm-host: $(MM_HOST_O)/bench_page_alloc
+	$(MM_HOST_O)/bench_page_alloc
