@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
+#include <linux/errno.h>
 #include <mica/shell.h>
 #include "internal.h"
 
