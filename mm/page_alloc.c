@@ -630,10 +630,10 @@ static __always_inline struct page *freelist_walk(gfp_t gfp_mask, const nodemask
 	return NULL;
 }
 
-struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
-				    unsigned int order, struct zoneref *z,
-				    int high_zoneidx, int alloc_flags, int classzone_idx,
-				    int migratetype)
+noinline struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
+					     unsigned int order, struct zoneref *z,
+					     int high_zoneidx, int alloc_flags, int classzone_idx,
+					     int migratetype)
 {
 	return freelist_walk(gfp_mask, nodemask, order, z, high_zoneidx, alloc_flags,
 			     classzone_idx, migratetype);
@@ -662,8 +662,13 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
 		return NULL;
 	migratetype = allocflags_to_migratetype(gfp_mask);
-	page = freelist_walk(gfp_mask, nodemask, order, z, high_zoneidx, ALLOC_WMARK_LOW,
-			     z->zone_idx, migratetype);
+	/* Order 0 gets its own copy of the walk, with the order a constant. */
+	if (likely(order == 0))
+		page = freelist_walk(gfp_mask, nodemask, 0, z, high_zoneidx, ALLOC_WMARK_LOW,
+				     z->zone_idx, migratetype);
+	else
+		page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
+					      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z,
