@@ -194,18 +194,26 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				break;
 			if (list_empty(list))
 				continue;
+			int new_type = migratetype;
+
 			page = list_first_entry(list, struct page, lru);
-			if (current_order >= (int)pageblock_order / 2 ||
-			    start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
+			if (current_order >= (int)pageblock_order) {
+				new_type = start_type;	/* whole pageblocks: ours */
+			} else if (current_order >= (int)pageblock_order / 2 ||
+				   start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
 				unsigned long moved = move_freepages_block(zone, page, start_type);
 
-				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
+				/* Claim the block if over half of it is free. */
+				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled) {
 					set_pageblock_migratetype(page, start_type);
+					new_type = start_type;
+				}
 			}
 			del_from_free_list(page, zone, current_order);
 			if (current_order >= (int)pageblock_order)
 				change_pageblock_range(page, current_order, start_type);
-			expand(zone, page, order, current_order, start_type);
+			/* The unclaimed rest of a small steal stays with its own type. */
+			expand(zone, page, order, current_order, new_type);
 			return page;
 		}
 	}
@@ -481,17 +489,23 @@ void drain_all_pages(void)
 }
 
 /* A page leaving the allocator must look exactly as a free page should. */
-static const char *new_page_problem(const struct page *page)
+static noinline const char *new_page_problem(const struct page *page)
 {
-	if (unlikely(atomic_read(&page->_mapcount) != -1))
+	if (atomic_read(&page->_mapcount) != -1)
 		return "nonzero mapcount";
-	if (unlikely(page->mapping != NULL))
+	if (page->mapping != NULL)
 		return "non-NULL mapping";
-	if (unlikely(page_ref_count(page) != 0))
+	if (page_ref_count(page) != 0)
 		return "nonzero _refcount";
-	if (unlikely(page->flags & PAGE_FLAGS_CHECK_AT_PREP))
-		return "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
-	return NULL;
+	return "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
+}
+
+/* All of new_page_problem's conditions in one test. */
+static __always_inline bool new_page_ok(const struct page *page)
+{
+	return ((page->flags & PAGE_FLAGS_CHECK_AT_PREP) |
+		(unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		(uintptr_t)page->mapping | (unsigned int)page_ref_count(page)) == 0;
 }
 
 static void prep_compound_page(struct page *page, unsigned int order)
@@ -514,10 +528,8 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	unsigned long i, nr = 1UL << order;
 
 	for (i = 0; i < nr; i++) {
-		const char *problem = new_page_problem(page + i);
-
-		if (unlikely(problem)) {
-			bad_page(page + i, problem);
+		if (unlikely(!new_page_ok(page + i))) {
+			bad_page(page + i, new_page_problem(page + i));
 			return false;
 		}
 	}
@@ -648,14 +660,15 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 				    struct zonelist *zonelist, nodemask_t *nodemask)
 {
 	int high_zoneidx = (int)gfp_zone(gfp_mask), migratetype;
-	struct zoneref *z = zonelist->_zonerefs;
+	struct zoneref *z;
 	struct page *page;
 
 	if (unlikely(gfp_zone_bad(gfp_mask) || order >= MAX_ORDER))
 		return alloc_pages_refused(gfp_mask, order);
 	/* Linux's preferred zone: the first usable one (the lowmem reserve's class). */
-	while (z->zone && (z->zone_idx > high_zoneidx ||
-			   (nodemask && !node_isset(z->zone->zone_pgdat->node_id, *nodemask))))
+	z = zonelist->_zonerefs + zonelist->first[high_zoneidx];
+	while (unlikely(nodemask) && z->zone && (z->zone_idx > high_zoneidx ||
+			!node_isset(z->zone->zone_pgdat->node_id, *nodemask)))
 		z++;
 	if (unlikely(!z->zone))
 		return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z, 0);

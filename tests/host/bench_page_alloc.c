@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct heap {
 	const char *name;
@@ -180,12 +181,12 @@ static void speed(unsigned long n)
 }
 
 /*
- * Aging: allocations of orders 0-3, 30% unmovable (long-lived kernel data)
- * and 70% movable (short-lived, like page cache), keeping about 70% of
- * memory allocated for a million operations; a freed block is picked at
- * random, movable ones four times as often. Then measure, and measure
- * again after "reclaiming" every movable block (what the kernel could
- * do: migrate or drop them) - the case grouping by mobility is for.
+ * Aging: allocations of orders 0-3, @unmovable_pct% of them unmovable
+ * (long-lived kernel data) and the rest movable (page cache, user pages),
+ * keeping about 70% of memory allocated for a million operations; a freed
+ * block is picked at random, movable ones four times as often. Measured
+ * then, and again after "reclaiming" every movable block (what the kernel
+ * can do with them: migrate or drop) - the case grouping by mobility is for.
  */
 struct aged {
 	struct page *page;
@@ -213,7 +214,8 @@ static double share_high_order(void)
 	return free ? 100.0 * high / free : 0;
 }
 
-static void fragmentation(bool grouping, unsigned long ops, double *aged, double *reclaimed)
+static void fragmentation(bool grouping, unsigned int unmovable_pct, unsigned long ops,
+			  double *aged, double *reclaimed)
 {
 	unsigned long cap = 1UL << 17, n = 0, held = 0, target, i;
 	struct aged *live = malloc(cap * sizeof(*live));
@@ -227,7 +229,7 @@ static void fragmentation(bool grouping, unsigned long ops, double *aged, double
 		seed ^= seed >> 17;
 		seed ^= seed << 5;
 		if (held < target && n < cap) {
-			bool movable = seed % 10 < 7;
+			bool movable = seed % 100 >= unmovable_pct;
 			unsigned int order = (seed >> 8) % 8 < 5 ? 0 : (seed >> 12) % 4;
 			struct page *p = alloc_pages((movable ? GFP_HIGHUSER_MOVABLE : GFP_KERNEL) |
 						     __GFP_NOWARN, order);
@@ -265,9 +267,19 @@ static void fragmentation(bool grouping, unsigned long ops, double *aged, double
 
 int main(int argc, char **argv)
 {
+	static const unsigned int unmovable_pcts[] = { 5, 10, 30 };
 	unsigned long n = argc > 1 ? strtoul(argv[1], NULL, 0) : 2000000;
-	double aged_on, aged_off, rec_on, rec_off;
+	unsigned int i;
 
+	/*
+	 * jemalloc uses initial-exec TLS, which dlopen() can only place in the
+	 * static TLS surplus: ask the loader for more, once, by re-executing.
+	 */
+	if (!getenv("MM_BENCH_TLS")) {
+		setenv("MM_BENCH_TLS", "1", 1);
+		setenv("GLIBC_TUNABLES", "glibc.rtld.optional_static_tls=65536", 1);
+		execv("/proc/self/exe", argv);
+	}
 	sim_log_echo(false);
 	heaps[nheaps++] = (struct heap){ "glibc", malloc, free };
 	load_heap("jemalloc", "libjemalloc.so.2", "malloc", "free");
@@ -275,13 +287,19 @@ int main(int argc, char **argv)
 	mm_test_boot(1024, "");
 	speed(n);
 
-	fragmentation(true, 1000000, &aged_on, &rec_on);
-	fragmentation(false, 1000000, &aged_off, &rec_off);
-	printf("\nfree memory in blocks of order >= 9 (256 MiB, 1M operations at ~70%% use)\n");
-	printf("%-34s %10s %10s %8s\n", "", "grouping", "no group", "ratio");
-	printf("%-34s %9.1f%% %9.1f%% %7.1fx\n", "after aging", aged_on, aged_off,
-	       aged_off > 0 ? aged_on / aged_off : 0);
-	printf("%-34s %9.1f%% %9.1f%% %7.1fx\n", "after reclaiming movable pages", rec_on, rec_off,
-	       rec_off > 0 ? rec_on / rec_off : 0);
+	printf("\nfree memory in blocks of order >= 9: 256 MiB, 1M operations at ~70%% use\n");
+	printf("%-12s %-32s %9s %9s %7s\n", "unmovable", "measured", "grouping", "no group", "ratio");
+	for (i = 0; i < ARRAY_SIZE(unmovable_pcts); i++) {
+		double aged_on, aged_off, rec_on, rec_off;
+		char label[16];
+
+		fragmentation(true, unmovable_pcts[i], 1000000, &aged_on, &rec_on);
+		fragmentation(false, unmovable_pcts[i], 1000000, &aged_off, &rec_off);
+		snprintf(label, sizeof(label), "%u%% allocs", unmovable_pcts[i]);
+		printf("%-12s %-32s %8.1f%% %8.1f%% %6.1fx\n", label, "after aging", aged_on, aged_off,
+		       aged_off > 0 ? aged_on / aged_off : 0);
+		printf("%-12s %-32s %8.1f%% %8.1f%% %6.1fx\n", "", "after reclaiming movable pages",
+		       rec_on, rec_off, rec_off > 0 ? rec_on / rec_off : 0);
+	}
 	return 0;
 }
