@@ -652,6 +652,36 @@ noinline struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *n
 }
 
 /*
+ * The common case, straight-line: an order-0 page from this CPU's list of
+ * the preferred zone, above its low watermark. NULL sends the caller to
+ * the full walk, which handles everything else (other zones, refills that
+ * fail, a corrupted page).
+ */
+static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zoneref *z,
+						      int migratetype)
+{
+	struct zone *zone = z->zone;
+	struct page *page;
+
+	if (unlikely(zone_page_state(zone, NR_FREE_PAGES) <=
+		     low_wmark_pages(zone) + zone->lowmem_reserve[z->zone_idx]))
+		return NULL;
+	page = rmqueue_pcplist(zone, (gfp_mask & __GFP_COLD) != 0, migratetype);
+	if (unlikely(!page))
+		return NULL;
+	if (unlikely(!new_page_ok(page))) {
+		bad_page(page, new_page_problem(page));	/* leaked; the walk takes another */
+		return NULL;
+	}
+	set_page_private(page, 0);
+	init_page_count(page);
+	set_page_alloc_order(page, 0);
+	if (unlikely(gfp_mask & __GFP_ZERO))
+		clear_pages_any(page, 0);
+	return page;
+}
+
+/*
  * The allocator's entry point. The fast path: the first usable zone of the
  * zonelist, the low watermark, this CPU's list for order 0. Everything
  * else is in mm/page_alloc_slowpath.c.
@@ -675,13 +705,13 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
 		return NULL;
 	migratetype = allocflags_to_migratetype(gfp_mask);
-	/* Order 0 gets its own copy of the walk, with the order a constant. */
-	if (likely(order == 0))
-		page = freelist_walk(gfp_mask, nodemask, 0, z, high_zoneidx, ALLOC_WMARK_LOW,
-				     z->zone_idx, migratetype);
-	else
-		page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
-					      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
+	if (likely(order == 0 && !nodemask)) {
+		page = alloc_order0_fast(gfp_mask, z, migratetype);
+		if (likely(page))
+			return page;
+	}
+	page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
+				      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z,
