@@ -11,6 +11,7 @@
 
 HOSTCC       ?= cc
 FUZZCC       ?= clang
+PYTHON       ?= python3
 MM_HOST_O    := build/host/mm
 MM_HOST_CPPFLAGS := -Itests/host/sim/include -Iinclude -DNR_CPUS=4
 MM_HOST_WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes
@@ -82,3 +83,11 @@ $(MM_HOST_O)/bench_page_alloc: tests/host/bench_page_alloc.c tests/host/mm_test.
 .PHONY: bench-mm-host
 bench-mm-host: $(MM_HOST_O)/bench_page_alloc
 	$(MM_HOST_O)/bench_page_alloc
+
+# `make bench` (the top Makefile's target) gets the page allocator's figures:
+# the host benchmark and the instruction counts measured on the target.
+.PHONY: bench-mm
+bench-mm: bench-mm-host $(KERNEL)
+	@echo "== page allocator on the target (build/vexpress-a9/mica.elf)"
+	$(PYTHON) tools/bench-mm-target.py
+bench: bench-mm
