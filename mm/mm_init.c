@@ -320,7 +320,7 @@ static void __init init_mem_map(void)
 	unsigned long nr = max_pfn - ARCH_PFN_OFFSET, pfn;
 	struct zone *zone;
 
-	mem_map = memblock_alloc(nr * sizeof(struct page), PAGE_SIZE);
+	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
 	for (pfn = 0; pfn < nr; pfn++) {
@@ -347,7 +347,7 @@ static void __init init_pageblock_flags(void)
 
 	for_each_zone(zone)
 		total += zone_nr_pageblocks(zone);
-	flags = memblock_alloc(max(total, 1UL), sizeof(long));
+	flags = memblock_alloc_named(max(total, 1UL), sizeof(long), "pageblock flags");
 	if (!flags)
 		panic("Cannot allocate the pageblock flags\n");
 	for_each_zone(zone) {
