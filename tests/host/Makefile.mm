@@ -1,7 +1,9 @@
 # Host build of the page allocator (mm/) against the simulated arch in
 # tests/host/sim/, its unit tests, fuzzer and benchmark.
 #
-#   make -f tests/host/Makefile.mm check-mm    unit tests (ASan+UBSan) and a short fuzz run
+#   make -f tests/host/Makefile.mm check-mm         unit tests (ASan+UBSan)
+#   make -f tests/host/Makefile.mm check-mm-random  2.1M random operations against a model
+#   make -f tests/host/Makefile.mm check-mm-fuzz    20 s of libFuzzer
 #   make -f tests/host/Makefile.mm bench-mm    host benchmarks (optimised, no sanitizers)
 #   make -f tests/host/Makefile.mm fuzz-mm-long FUZZ_SECONDS=3600
 #
@@ -51,7 +53,6 @@ mm-libs: $(foreach v,$(MM_VARIANTS),$(MM_HOST_O)/$(v)/libmm.a)
 
 MM_TEST_CFLAGS := $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -g -O1 -fno-omit-frame-pointer \
                   -ffreestanding $(MM_HOST_WARN) -Wno-missing-prototypes
-MM_HOST_TESTS  := $(MM_HOST_O)/test_page_alloc $(MM_HOST_O)/test_page_alloc_random
 
 $(MM_HOST_O)/test_%: tests/host/test_%.c tests/host/mm_test.h $(MM_HOST_O)/san/libmm.a
 	$(HOSTCC) $(MM_TEST_CFLAGS) $(MM_SAN) -o $@ $< $(MM_HOST_O)/san/libmm.a -lcmocka -lpthread
@@ -64,9 +65,15 @@ $(MM_HOST_O)/fuzz_page_alloc: tests/host/fuzz_page_alloc.c tests/host/mm_test.h 
 MM_FUZZ_RUN = mkdir -p $(MM_HOST_O)/fuzz-corpus && \
 	$(MM_HOST_O)/fuzz_page_alloc -max_len=4096 -print_final_stats=1 $(1) $(MM_HOST_O)/fuzz-corpus
 
-.PHONY: check-mm fuzz-mm fuzz-mm-long
-check-mm: $(MM_HOST_TESTS) fuzz-mm
-	@status=0; for t in $(MM_HOST_TESTS); do echo "== $$t"; $$t || status=1; done; exit $$status
+# Three units of `make check`: the unit tests, the 2.1 million random
+# operations, and 20 s of fuzzing.
+.PHONY: check-mm check-mm-random check-mm-fuzz fuzz-mm fuzz-mm-long
+HOST_TESTS += check-mm-random check-mm-fuzz
+check-mm: $(MM_HOST_O)/test_page_alloc
+	$<
+check-mm-random: $(MM_HOST_O)/test_page_alloc_random
+	$<
+check-mm-fuzz: fuzz-mm
 
 fuzz-mm: $(MM_HOST_O)/fuzz_page_alloc
 	$(call MM_FUZZ_RUN,-max_total_time=20)
