@@ -34,6 +34,8 @@ static int __init setup_min_free_kbytes(char *p)
 	if (*end || v > 65536)
 		return -EINVAL;
 	user_min_free_kbytes = (long)v;
+	if (totalram_pages)		/* parsed after mem_init(): apply now */
+		init_per_zone_wmark_min();
 	return 0;
 }
 __setup("min_free_kbytes=", setup_min_free_kbytes);
