@@ -43,6 +43,8 @@ void start_kernel(void)
 	arm_memblock_init();
 	paging_init();
 	vmalloc_init();			/* ioremap works from here */
+	if (board.init)
+		board.init();		/* e.g. the SoC's ID, firmware interfaces */
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
 	mem_init();
