@@ -37,9 +37,11 @@ SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S)) \
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 KERNEL := $(O)/mica.elf
+# U-Boot images (see `uimage` below).
+UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg
 
-.PHONY: all run debug check clean bench help deps lint
-all: $(KERNEL) $(O)/mica.bin $(O)/System.map
+.PHONY: all run debug check clean bench help deps lint uimage tftpboot
+all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
 
 $(O)/%.o: %.c $(O)/.flags
 	@mkdir -p $(dir $@)
@@ -80,6 +82,30 @@ $(O)/mica.bin: $(KERNEL)
 $(O)/System.map: $(KERNEL)
 	$(NM) -n $< | grep -v '\( [aNUw] \)\|\(\$$[adt]\)' > $@
 
+# U-Boot legacy images (u-boot-tools' mkimage), built with every kernel: the
+# raw binary, plain and gzip-compressed, loaded and entered at the board's
+# LOAD_ADDR by `bootm`; and the boot script `make tftpboot` serves.
+MKIMAGE := mkimage
+$(O)/uImage: $(O)/mica.bin
+	$(MKIMAGE) -A arm -O linux -T kernel -C none -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
+		-n "Mica $(BOARD)" -d $< $@ > /dev/null
+$(O)/mica.bin.gz: $(O)/mica.bin
+	gzip -9 -n -c $< > $@
+$(O)/uImage.gz: $(O)/mica.bin.gz
+	$(MKIMAGE) -A arm -O linux -T kernel -C gzip -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
+		-n "Mica $(BOARD)" -d $< $@ > /dev/null
+$(O)/boot.scr.uimg: tools/uboot/boot-tftp.cmd
+	@mkdir -p $(O)
+	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot" -d $< $@ > /dev/null
+uimage: $(UIMAGES)
+
+# The U-Boot flow on QEMU virt: Debian's U-Boot fetches boot.scr.uimg and
+# the uImage from build/virt over TFTP and boots the kernel with its DTB.
+# `make check` runs it as the virt-uboot-* configurations (tests/qemu/configs.py).
+tftpboot: deps
+	$(MAKE) BOARD=virt all
+	tools/tftpboot-qemu.sh build/virt $(if $(filter virt,$(BOARD)),$(SMP) $(MEM),4 1024)
+
 QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
 	$(QEMU_EXTRA) -semihosting-config enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a)) \
 	-kernel $(KERNEL)
@@ -119,6 +145,8 @@ clean:
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
+	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
+	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
 	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"

@@ -229,12 +229,30 @@ caches_off_and_clean:
 /*
  * Copy the loaded image (r4 = where it is) to RAM base + TEXT_OFFSET (r6)
  * and continue there. Overlapping copies are safe: copy backwards when
- * moving up. The copy routine itself runs from the old location.
+ * moving up. The copy loop must not overwrite itself (QEMU loads a raw
+ * image only 32 KiB above where it belongs), so it runs from a copy in
+ * the scratch space where the boot table is built later (r5 + 16 KiB).
  */
 relocate_image:
+	add	r7, r5, #INIT_PGDIR_OFFSET
+	adr	r0, copy_image
+	adr	r1, copy_image_end
+	mov	r2, r7
+1:	ldr	r3, [r0], #4
+	str	r3, [r2], #4
+	cmp	r0, r1
+	blo	1b
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU: the loop is new code
+	dsb
+	isb
 	ldr	r0, =_text
 	ldr	r1, =_edata
 	sub	r1, r1, r0		@ bytes to move
+	bx	r7
+
+/* Position-independent: runs from the scratch copy. */
+copy_image:
 	cmp	r6, r4
 	bhi	2f
 	mov	r2, #0			@ moving down: forwards
@@ -256,6 +274,7 @@ relocate_image:
 	mov	r1, r9
 	mov	r2, r10
 	bx	r6
+copy_image_end:
 
 /*
  * r0 = physical table, lr = virtual address to continue at. Joins the SMP

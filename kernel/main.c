@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/mm.h>
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/console.h>
@@ -17,6 +18,20 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
+
+	/*
+	 * mm: the command line's memory keys, RAM into memblock (the board's
+	 * banks unless the boot loader hand-off added some), mem= applied.
+	 * paging_init() (arch) goes between early_init_memory() and
+	 * bootmem_init(): zones and mem_map need lowmem mapped.
+	 */
+	parse_early_param();
+	early_init_memory(NULL, 0);
+	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
+	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
+	parse_late_params();
+	mem_init();			/* the buddy allocator takes over; "Memory:" */
+	free_initmem();			/* mm: last thing before the shell */
 	for (;;)
 		;
 }

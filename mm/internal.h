@@ -107,11 +107,12 @@ extern atomic_t nr_alloc_failure_reports;
 int page_alloc_validate(char *why, size_t len);
 
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
-void meminfo_show(void);
-void buddyinfo_show(void);
-void pagetypeinfo_show(void);
-void zoneinfo_show(void);
-void iomem_show(void);
+typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
+void meminfo_show(mm_printf_t print);
+void buddyinfo_show(mm_printf_t print);
+void pagetypeinfo_show(mm_printf_t print);
+void zoneinfo_show(mm_printf_t print);
+void iomem_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
 bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
@@ -132,6 +133,8 @@ struct fail_page_alloc_attr {
 extern struct fail_page_alloc_attr fail_page_alloc;
 /* Parse "interval,probability,space,times" (Linux's fail_page_alloc= syntax). */
 int setup_fault_attr(struct fault_attr *attr, const char *str);
+/* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
+int set_fail_page_alloc(const char *key, const char *val);
 
 /* Set while this CPU runs the shrinkers: no recursion, reserves allowed. */
 bool current_in_reclaim(void);

@@ -17,7 +17,6 @@
 
 struct page *mem_map;
 unsigned long min_low_pfn, max_low_pfn, max_pfn;
-void *high_memory;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
@@ -111,53 +110,38 @@ static int __init early_kernelcore(char *p)
 }
 early_param("kernelcore", early_kernelcore);
 
+/*
+ * @banks are added to memblock (the boot loader hand-off may have added
+ * RAM already; adding it again changes nothing). With no RAM at all, the
+ * board's default banks are used. Then mem= caps the total, and the banks
+ * as they stand become the NUMA nodes (one per bank) unless numa=fake=.
+ */
 void __init early_init_memory(const struct membank *banks, int nr_banks)
 {
-	phys_addr_t lowmem_end;
+	const struct memblock_region *r;
 	int i;
 
-	if (nr_banks <= 0) {
-		banks = board.mem;
-		nr_banks = (int)board.nr_banks;
+	for (i = 0; i < nr_banks; i++)
+		memblock_add(banks[i].start, banks[i].size);
+	if (!memblock.memory.cnt)
+		for (i = 0; i < (int)board.nr_banks; i++)
+			memblock_add(board.mem[i].start, board.mem[i].size);
+	/* The linear map starts at the kernel's RAM: nothing below it is reachable. */
+	if (memblock_start_of_DRAM() < phys_offset) {
+		pr_warn("Ignoring RAM below PHYS_OFFSET %#lx\n", phys_offset);
+		memblock_remove(0, phys_offset);
 	}
-	nr_ram_banks = 0;
-	for (i = 0; i < nr_banks && nr_ram_banks < BOARD_MAX_BANKS; i++) {
-		phys_addr_t start = banks[i].start, end = start + banks[i].size;
-
-		/* The linear map starts at the kernel's RAM: nothing below it is reachable. */
-		if (end <= phys_offset) {
-			pr_warn("Ignoring RAM at %#lx-%#lx (below PHYS_OFFSET)\n",
-				(unsigned long)start, (unsigned long)end - 1);
-			continue;
-		}
-		start = max(start, (phys_addr_t)phys_offset);
-		start = PAGE_ALIGN(start);
-		end &= PAGE_MASK;
-		if (end <= start)
-			continue;
-		memblock_add(start, end - start);
-		ram_banks[nr_ram_banks++] = (struct membank){ start, end - start };
-	}
-	if (memory_limit != ~(phys_addr_t)0) {
-		phys_addr_t seen = 0;
-
+	if (memory_limit != ~(phys_addr_t)0)
 		memblock_cap_memory(memory_limit);
-		for (i = 0; i < nr_ram_banks; i++) {
-			phys_addr_t room = memory_limit > seen ? memory_limit - seen : 0;
+	nr_ram_banks = 0;
+	for_each_memblock(memory, r) {
+		phys_addr_t start = PAGE_ALIGN(r->base), end = (r->base + r->size) & PAGE_MASK;
 
-			if (ram_banks[i].size > room)
-				ram_banks[i].size = room;
-			seen += ram_banks[i].size;
-		}
-		while (nr_ram_banks && !ram_banks[nr_ram_banks - 1].size)
-			nr_ram_banks--;
+		if (end > start && nr_ram_banks < BOARD_MAX_BANKS)
+			ram_banks[nr_ram_banks++] = (struct membank){ start, end - start };
 	}
-
 	min_low_pfn = PFN_UP(memblock_start_of_DRAM());
 	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
-	lowmem_end = __pa(LOWMEM_LIMIT - 1) + 1;
-	max_low_pfn = min(max_pfn, PFN_DOWN(lowmem_end));
-	high_memory = (void *)((unsigned long)__va(PFN_PHYS(max_low_pfn) - 1) + 1);
 }
 
 /* Pages of RAM in [start, end). */
@@ -424,6 +408,9 @@ void __init bootmem_init(void)
 {
 	unsigned long zstart[MAX_NR_ZONES], zend[MAX_NR_ZONES];
 	int nid, j;
+
+	/* Lowmem is what paging_init() mapped linearly. */
+	max_low_pfn = min(max_pfn, PFN_DOWN(__pa((unsigned long)high_memory - 1)) + 1);
 
 	totalram_pages = totalhigh_pages = totalreserve_pages = 0;
 	memset(node_data, 0, sizeof(node_data));

@@ -23,6 +23,7 @@
 #define ETIMEDOUT  110
 #define ECANCELED  125
 #define ERESTARTSYS 512
+#define EOPNOTSUPP  95
 #define ENOTSUPP   524
 
 #endif

@@ -44,7 +44,8 @@ struct obs_kernel_param {
 #define __setup(str, fn)      __setup_param(str, fn, fn, 0)
 #define early_param(str, fn)  __setup_param(str, fn, fn, 1)
 
-extern char boot_command_line[];
+#define COMMAND_LINE_SIZE 1024
+extern char boot_command_line[COMMAND_LINE_SIZE];
 void parse_early_param(void);
 void parse_late_params(void);
 

@@ -28,7 +28,7 @@ extern struct page *mem_map;
 extern unsigned long min_low_pfn;	/* first RAM page frame */
 extern unsigned long max_low_pfn;	/* first page frame above lowmem */
 extern unsigned long max_pfn;		/* first page frame above RAM */
-extern void *high_memory;		/* virtual end of lowmem */
+extern void *high_memory;		/* virtual end of lowmem (set by paging_init) */
 
 #define ARCH_PFN_OFFSET		PHYS_PFN_OFFSET
 
@@ -213,10 +213,11 @@ static inline unsigned int get_order(unsigned long size)
 }
 
 /*
- * Boot. In start_kernel's order: early_init_memory() registers the RAM
- * banks (the board's own when @nr_banks is 0), applies mem= and reserves the
- * kernel image and boot page table; after paging_init, bootmem_init() builds
- * mem_map, the nodes and zones and prints the zone ranges;
+ * Boot. In start_kernel's order, after parse_early_param():
+ * early_init_memory() adds @banks to memblock (the board's default banks if
+ * memblock has no RAM yet) and applies mem=; after paging_init (which sets
+ * high_memory), bootmem_init() builds mem_map, the nodes and zones and
+ * prints the zone ranges;
  * build_all_zonelists() prints "Built N zonelists..."; mem_init() gives
  * memblock's free memory to the buddy allocator and prints the Memory: line;
  * free_initmem() at the end of boot frees .init.

@@ -16,7 +16,23 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   required  suites that must run and pass (default: kunit_selftest)
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
+  expect    regexes that must each match a console line, in this order
 """
+
+# The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
+# order. The RAM size differs from the virt board's default (1 GiB) where
+# the check that the kernel took its memory from U-Boot's DTB is to mean
+# something; tools/uboot/boot-tftp.cmd sets the command line.
+def uboot_steps(mem_mib):
+    return [r'U-Boot 20\d\d\.\d\d',
+            r'Bytes transferred = \d+',
+            r'## Booting kernel from Legacy Image at',
+            r'Booting using the fdt blob at 0x[0-9a-f]+',
+            r'Starting kernel \.\.\.',
+            r'Using DTB at 0x[0-9a-f]{8}',
+            r'RAM bank 0: 0x40000000-0x[0-9a-f]{8} \(%d MiB, DTB\)' % mem_mib,
+            r'Kernel command line \(DTB\): loglevel=7']
+
 
 CONFIGS = [
     # Every suite at boot, on one and on four CPUs, with little and much RAM.
@@ -31,4 +47,15 @@ CONFIGS = [
     # kunit.filter_glob= selects suites at boot.
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
          cmdline=['kunit.filter_glob=kunit_self*'], runs=1, only=['kunit_selftest']),
+    # The other boards, booted directly.
+    dict(name='smdkc210-smp2', board='smdkc210'),
+    dict(name='virt-smp4', board='virt', smp=4, mem=1024),
+    # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
+    # uImage.gz with the DTB in highmem.
+    dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
+         qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '768'],
+         expect=uboot_steps(768), timeout=180),
+    dict(name='virt-uboot-tftp-gzip-1g', board='virt', kernel='build/virt/uImage.gz',
+         qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz'],
+         expect=uboot_steps(1024), timeout=180),
 ]

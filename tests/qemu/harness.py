@@ -39,7 +39,7 @@ PROMPT = 'mica> '
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit_selftest'],
-                cmdline=[], args=[], runs=None, only=None)
+                cmdline=[], args=[], runs=None, only=None, expect=[])
 
 
 def board_settings(board):
@@ -208,6 +208,18 @@ def judge(cfg, analysis):
     return errors
 
 
+def check_expected(cfg, lines):
+    """Each regex of cfg['expect'] must match a console line, in that order."""
+    pos = 0
+    for regex in cfg['expect']:
+        pattern = re.compile(regex)
+        hit = next((i for i in range(pos, len(lines)) if pattern.search(lines[i])), None)
+        if hit is None:
+            return [f'expected console line /{regex}/ not seen (in order)']
+        pos = hit + 1
+    return []
+
+
 def describe(analysis):
     """One line per suite and case: status, name, and diagnostics of failures."""
     out = []
@@ -231,7 +243,7 @@ def run_config(cfg):
     lines, errors, secs = boot(cfg)
     analysis = ktap.analyse(lines)
     if lines:       # with no output at all, QEMU's failure is the whole story
-        errors += analysis.errors + judge(cfg, analysis)
+        errors += analysis.errors + judge(cfg, analysis) + check_expected(cfg, lines)
     p, f, s = ktap.leaf_counts(analysis.suites())
     report = [f"=== {cfg['name']}: {' '.join(shlex.quote(a) for a in qemu_command(cfg))}"]
     report += describe(analysis)

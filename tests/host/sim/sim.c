@@ -29,6 +29,7 @@ unsigned long sim_page_offset, sim_lowmem_limit;
 unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
 unsigned long phys_offset;
+void *high_memory;
 
 __thread unsigned long sim_cpsr;
 __thread unsigned long sim_cpu_offset;
@@ -55,6 +56,7 @@ const struct board_desc board = {
 static int ram_fd = -1;
 static unsigned long ram_bytes;
 static void *window_base;
+static char *debug_alias;
 
 void sim_cpu_relax(void)
 {
@@ -278,6 +280,9 @@ static void teardown(void)
 		munmap((void *)sim_page_offset, ram_bytes);
 	if (window_base)
 		munmap(window_base, 3 * WINDOW_BYTES);
+	if (debug_alias)
+		munmap(debug_alias, ram_bytes);
+	debug_alias = NULL;
 	if (ram_fd >= 0)
 		close(ram_fd);
 	sim_page_offset = 0;
@@ -313,11 +318,21 @@ static void build_machine(const struct sim_config *cfg)
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (window_base == MAP_FAILED)
 		abort();
+	debug_alias = mmap(NULL, ram_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, ram_fd, 0);
+	if (debug_alias == MAP_FAILED)
+		abort();
 	sim_vmalloc_start = (unsigned long)window_base;
 	sim_vmalloc_end = sim_vmalloc_start + WINDOW_BYTES;
 	sim_pkmap_base = sim_vmalloc_end;
 	sim_fixaddr_start = sim_pkmap_base + WINDOW_BYTES;
 	sim_fixaddr_end = sim_fixaddr_start + WINDOW_BYTES;
+}
+
+void *sim_phys_debug_addr(phys_addr_t phys)
+{
+	if (phys < phys_offset || phys - phys_offset >= ram_bytes)
+		abort();
+	return debug_alias + (phys - phys_offset);
 }
 
 /* Boot parameters live in mm/: back to their defaults before each boot. */
@@ -345,7 +360,9 @@ unsigned long sim_boot(const struct sim_config *cfg)
 	early_init_memory(cfg->banks, cfg->nr_banks);
 	/* The "kernel image": the first MiB, as on the board. */
 	memblock_reserve_named(phys_offset, 1UL << 20, "Kernel image");
-	memblock_set_current_limit(phys_offset + min(cfg->lowmem_bytes, ram_bytes));
+	/* What paging_init does: lowmem mapped, memblock may use all of it. */
+	high_memory = __va(min(memblock_end_of_DRAM(), phys_offset + cfg->lowmem_bytes));
+	memblock_set_current_limit(__pa(high_memory));
 	bootmem_init();
 	build_all_zonelists();
 	parse_late_params();

@@ -1,0 +1,9 @@
+# QEMU smdkc210: Samsung Exynos4210, 2 Cortex-A9 cores, 1 GiB at 0x40000000.
+LOAD_ADDR     := 0x40008000
+QEMU_MACHINE  := smdkc210
+QEMU_SMP      := 2
+# Fixed by the machine: QEMU ignores -m for smdkc210.
+QEMU_MEM      := 1024
+# -nographic puts the first serial port, UART0 (the console), on stdio.
+QEMU_EXTRA    :=
+BOARD_EXTRA_SRCS := $(wildcard arch/arm/mach-exynos/*.c)
