@@ -8,7 +8,8 @@
  * __GFP_NOFAIL and the cache of caches never fail.
  *
  * Set with failslab=<interval>,<probability>,<space>,<times> on the
- * command line or `failslab key=value...` at the console. While armed,
+ * command line or `failslab key=value...` at the console
+ * (mm/slab_commands.c). While armed,
  * every cache takes the slow path, where the decision is made; the CPU
  * arrays come back when the probability or times return to 0 through
  * either setting.
@@ -16,7 +17,6 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/errno.h>
-#include <mica/shell.h>
 #include <string.h>
 #include "slab.h"
 #include "internal.h"
@@ -139,7 +139,7 @@ static int parse_number(const char *s, long lo, long hi, long *out)
 	return (*out < lo || *out > hi) ? -ERANGE : 0;
 }
 
-static int set_failslab(const char *key, const char *val)
+int failslab_set(const char *key, const char *val)
 {
 	struct fault_attr *a = &failslab.attr;
 	long v;
@@ -171,35 +171,12 @@ static int set_failslab(const char *key, const char *val)
 	return err;
 }
 
-static int cmd_failslab(int argc, char **argv)
+void failslab_show(mm_printf_t print)
 {
-	struct fault_attr *a = &failslab.attr;
-	int i;
+	const struct fault_attr *a = &failslab.attr;
 
-	for (i = 1; i < argc; i++) {
-		char key[32], *eq = strchr(argv[i], '=');
-		size_t n = eq ? (size_t)(eq - argv[i]) : 0;
-		int err;
-
-		if (!eq || n >= sizeof(key)) {
-			printk("failslab: expected key=value, got \"%s\"\n", argv[i]);
-			return -EINVAL;
-		}
-		memcpy(key, argv[i], n);
-		key[n] = '\0';
-		err = set_failslab(key, eq + 1);
-		if (err) {
-			printk("failslab: %s \"%s\"\n",
-			       err == -ENOENT ? "unknown setting" : "bad value for", argv[i]);
-			return err;
-		}
-	}
-	failslab_update();
-	printk("probability=%lu interval=%lu times=%d ignore-gfp-wait=%c cache-filter=%c "
-	       "verbose=%d injected=%lu\n", a->probability, a->interval, a->times,
-	       failslab.ignore_gfp_wait ? 'Y' : 'N', failslab.cache_filter ? 'Y' : 'N',
-	       a->verbose, a->injected);
-	return 0;
+	print("probability=%lu interval=%lu times=%d ignore-gfp-wait=%c cache-filter=%c "
+	      "verbose=%d injected=%lu\n", a->probability, a->interval, a->times,
+	      failslab.ignore_gfp_wait ? 'Y' : 'N', failslab.cache_filter ? 'Y' : 'N',
+	      a->verbose, a->injected);
 }
-SHELL_COMMAND("failslab", "fail slab allocations: failslab [probability=P interval=N times=T "
-	      "ignore-gfp-wait=Y|N cache-filter=Y|N verbose=0-2]", cmd_failslab);

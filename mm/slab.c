@@ -51,7 +51,7 @@ static void init_slab(struct kmem_cache *s, struct page *page, unsigned int orde
 		void *obj = slab_object(s, page, i);
 
 		if (slab_debug(s))
-			slab_debug_init_object(s, obj, SLUB_RED_INACTIVE);
+			slab_debug_new_object(s, obj);
 		if (s->ctor)
 			s->ctor(obj);
 		set_freepointer(s, obj, next);

@@ -298,7 +298,7 @@ unsigned long kmem_cache_flags(const char *name, unsigned long flags);
 /* Lay out a debug slot (red zones, metadata); returns the slot size before alignment. */
 unsigned int slab_debug_layout(struct kmem_cache *s);
 void slab_debug_init_slab(struct kmem_cache *s, struct page *page);
-void slab_debug_init_object(struct kmem_cache *s, void *obj, u8 val);
+void slab_debug_new_object(struct kmem_cache *s, void *obj);
 /*
  * Called with @n's list_lock held. alloc: @obj is the head of @page's free
  * list; false when the free list is corrupt (the slab has been isolated,
@@ -328,6 +328,9 @@ bool should_failslab(struct kmem_cache *s, gfp_t gfp);
 bool failslab_armed(void);
 /* Apply a change of failslab's settings to the caches. */
 void failslab_update(void);
+/* One setting as the console command takes it ("probability", "100"); 0 or -errno. */
+int failslab_set(const char *key, const char *val);
+void failslab_show(mm_printf_t print);
 
 /* mm/slab_shrink.c */
 extern struct shrinker slab_shrinker;
@@ -341,5 +344,7 @@ struct slabinfo {
 	unsigned int limit, batchcount;
 };
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *info);
+/* /proc/slabinfo, through @print. */
+void slabinfo_show(mm_printf_t print);
 
 #endif

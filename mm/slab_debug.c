@@ -153,7 +153,7 @@ void slab_debug_init_slab(struct kmem_cache *s, struct page *page)
 		memset(slab_page_address(page), POISON_INUSE, slab_bytes(page));
 }
 
-void slab_debug_init_object(struct kmem_cache *s, void *obj, u8 val)
+static void init_object(struct kmem_cache *s, void *obj, u8 val)
 {
 	u8 *p = obj;
 
@@ -178,6 +178,14 @@ static void set_track(struct kmem_cache *s, void *obj, enum track_item item, uns
 
 	t->addr = addr;
 	t->cpu = raw_smp_processor_id();
+}
+
+/* A new slab's object: free, and never allocated or freed by anyone. */
+void slab_debug_new_object(struct kmem_cache *s, void *obj)
+{
+	init_object(s, obj, SLUB_RED_INACTIVE);
+	if (s->flags & SLAB_STORE_USER)
+		memset(get_track(s, obj, TRACK_ALLOC), 0, 2 * sizeof(struct track));
 }
 
 /* ---- reports ---- */
@@ -310,7 +318,7 @@ void slab_report_invalid_free(struct kmem_cache *s, const void *obj, const char 
 	else
 		slab_bug(NULL, "Invalid free of 0x%08lx: %s", PTR(obj), why);
 	if (slab_addr_valid(obj))
-		dump_page(slab_virt_to_head_page(obj), why);
+		dump_page(slab_virt_to_head_page(obj), "invalid free");
 	dump_stack();
 	slab_fix(s, "Object at 0x%08lx not freed", PTR(obj));
 }
@@ -458,7 +466,7 @@ bool slab_debug_alloc(struct kmem_cache *s, struct kmem_cache_node *n, struct pa
 	check_object(s, page, obj, SLUB_RED_INACTIVE);
 	if (s->flags & SLAB_STORE_USER)
 		set_track(s, obj, TRACK_ALLOC, caller);
-	slab_debug_init_object(s, obj, SLUB_RED_ACTIVE);
+	init_object(s, obj, SLUB_RED_ACTIVE);
 	return true;
 }
 
@@ -479,7 +487,7 @@ bool slab_debug_free(struct kmem_cache *s, struct kmem_cache_node *n, struct pag
 	check_object(s, page, obj, SLUB_RED_ACTIVE);
 	if (s->flags & SLAB_STORE_USER)
 		set_track(s, obj, TRACK_FREE, caller);
-	slab_debug_init_object(s, obj, SLUB_RED_INACTIVE);
+	init_object(s, obj, SLUB_RED_INACTIVE);
 	return true;
 }
 
