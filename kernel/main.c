@@ -5,10 +5,20 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/irq.h>
+#include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <asm/handoff.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <asm/traps.h>
+#include <mica/timer.h>
 #include <mica/board.h>
 #include <mica/console.h>
+#include <mica/kunit.h>
+#include <mica/shell.h>
+#include <mica/version.h>
 
 void start_kernel(void);
 
@@ -16,22 +26,36 @@ void start_kernel(void)
 {
 	setup_per_cpu_areas();		/* per-CPU data first: locks use it */
 	early_setup_arch();
+	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
-	console_write("Mica booting\n", 13);
+	pr_notice("Booting %s on %s\n", MICA_VERSION_STRING, board.name);
 
 	/*
-	 * mm: the command line's memory keys, RAM into memblock (the board's
-	 * banks unless the boot loader hand-off added some), mem= applied.
-	 * paging_init() (arch) goes between early_init_memory() and
-	 * bootmem_init(): zones and mem_map need lowmem mapped.
+	 * Memory: RAM banks and the command line from the boot loader (or
+	 * the board), the command line's memory keys, the kernel's own
+	 * reservations, the final page tables, then nodes, zones and the
+	 * buddy allocator (which prints "Memory:" and the layout banner).
 	 */
+	setup_machine_memory_and_cmdline();
 	parse_early_param();
 	early_init_memory(NULL, 0);
+	arm_memblock_init();
+	paging_init();
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
+	mem_init();
+
+	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
+	smp_init_cpus();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	smp_init();
+	if (console_rx_init())
+		pr_warn("console: input stays polled\n");
+
 	parse_late_params();
-	mem_init();			/* the buddy allocator takes over; "Memory:" */
-	free_initmem();			/* mm: last thing before the shell */
-	for (;;)
-		;
+	free_initmem();
+	kunit_run_all_tests();
+	shell_run();
 }
