@@ -8,6 +8,7 @@
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <asm/handoff.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
@@ -44,6 +45,7 @@ void start_kernel(void)
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
 	mem_init();
+	kmem_cache_init();		/* slab caches: kmalloc works from here on */
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();

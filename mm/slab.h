@@ -209,7 +209,11 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
  * tail call to the slow path, and the frame would cost a fifth of their
  * instructions. A backtrace taken in the slow path skips them.
  */
+#ifdef __clang__	/* (host fuzzing builds only: clang has no optimize attribute) */
+#define __slab_fastpath
+#else
 #define __slab_fastpath	__attribute__((optimize("omit-frame-pointer")))
+#endif
 
 /*
  * Slow paths, entered from the fast paths with interrupts off (@irqflags

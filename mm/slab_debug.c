@@ -124,7 +124,9 @@ unsigned int slab_debug_layout(struct kmem_cache *s)
 		s->inuse += sizeof(void *);	/* a right red zone of at least a word */
 	meta = s->inuse;
 	s->offset = 0;
-	if ((s->flags & SLAB_POISON) || s->ctor) {
+	/* Out of the object if it is poisoned, constructed, or too small to hold it beside a red zone. */
+	if ((s->flags & SLAB_POISON) || s->ctor ||
+	    ((s->flags & SLAB_RED_ZONE) && s->object_size < sizeof(void *))) {
 		s->offset = meta;
 		meta += sizeof(void *);
 	}
