@@ -45,10 +45,10 @@ void start_kernel(void)
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
 	mem_init();
-	kmem_cache_init();		/* slab caches: kmalloc works from here on */
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
+	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
 	init_IRQ();
 	time_init();
 	local_irq_enable();

@@ -1,20 +1,23 @@
 /*
- * Giving memory back: kmem_cache_shrink() for one cache, and a shrinker
- * the page allocator runs when memory is short, which does the same for
- * every cache on the node that is short.
+ * Giving memory back: kmem_cache_shrink() for one cache, drop_slab() for
+ * all, and a shrinker the page allocator runs when memory is short, which
+ * gives back the empty slabs of the node that is short.
  *
- * A CPU can only empty its own array (the arrays have no lock). The other
- * CPUs' arrays are asked to drain: each does at its next slow path. Less
- * than Linux, which interrupts every CPU to drain at once; Mica will do the
- * same once cross-CPU calls exist.
+ * The CPU arrays have no lock: only their own CPU may empty them.
+ * kmem_cache_shrink() and drop_slab() run in process context and ask every
+ * CPU to do so with a cross-CPU call, as Linux does. The shrinker may run
+ * anywhere an allocation may wait, even with interrupts off, where a
+ * cross-CPU call could deadlock: it empties this CPU's arrays and marks
+ * the others' to be emptied at their next slow path.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/shrinker.h>
+#include <linux/smp.h>
 #include "slab.h"
 
 /* Empty this CPU's array of @s and ask the others to empty theirs. */
-static void drain_arrays(struct kmem_cache *s)
+static void drain_arrays_local(struct kmem_cache *s)
 {
 	unsigned int cpu, this;
 	unsigned long flags;
@@ -32,18 +35,39 @@ static void drain_arrays(struct kmem_cache *s)
 	local_irq_restore(flags);
 }
 
-int kmem_cache_shrink(struct kmem_cache *s)
+/* Runs on each CPU with interrupts off. */
+static void flush_this_cpu(void *cache)
+{
+	slab_flush_cpu_array(cache, smp_processor_id());
+}
+
+static bool release_all_free_slabs(struct kmem_cache *s)
 {
 	bool left = false;
 	int nid;
 
-	drain_arrays(s);
 	for (nid = 0; nid < MAX_NUMNODES; nid++) {
 		slab_release_free_slabs(s, &s->node[nid], ~0UL);
 		if (READ_ONCE(s->node[nid].nr_slabs))
 			left = true;
 	}
 	return left;
+}
+
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	on_each_cpu(flush_this_cpu, s, 1);
+	return release_all_free_slabs(s);
+}
+
+void drop_slab(void)
+{
+	struct kmem_cache *s;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	spin_unlock(&slab_caches_lock);
 }
 
 /* The node the page allocator is short on, or all nodes when it names none. */
@@ -88,7 +112,7 @@ static unsigned long slab_shrink_scan(struct shrinker *shrinker, struct shrink_c
 	list_for_each_entry(s, &slab_caches, list) {
 		int nid;
 
-		drain_arrays(s);
+		drain_arrays_local(s);
 		for (nid = 0; nid < MAX_NUMNODES && freed < sc->nr_to_scan; nid++)
 			if (shrink_node_wanted(sc, nid))
 				freed += slab_release_free_slabs(s, &s->node[nid],

@@ -108,8 +108,14 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 				     unsigned long flags, void (*ctor)(void *));
 /* Objects still allocated are reported as a leak and the cache stays. */
 void kmem_cache_destroy(struct kmem_cache *s);
-/* Give empty slabs back to the page allocator; 0 if the cache holds no slab now. */
+/*
+ * Give empty slabs back to the page allocator, after every CPU emptied its
+ * cache of objects (a cross-CPU call: process context, interrupts on); 0
+ * if the cache holds no slab now.
+ */
 int kmem_cache_shrink(struct kmem_cache *s);
+/* kmem_cache_shrink() on every cache (Linux's drop_caches "2"). */
+void drop_slab(void);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
 /* From node @node's slabs (NUMA_NO_NODE: any, as kmem_cache_alloc). */
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node);

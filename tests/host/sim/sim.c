@@ -184,6 +184,17 @@ void __warn(const char *file, int line, const char *cond)
 	printk("WARNING: CPU: %d at %s:%d %s\n", raw_smp_processor_id(), file, line, cond);
 }
 
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
+	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
 void __bug(const char *file, int line, const char *cond)
 {
 	fprintf(stderr, "kernel BUG at %s:%d: %s\n", file, line, cond);
