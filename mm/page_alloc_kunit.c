@@ -7,6 +7,7 @@
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/shrinker.h>
 #include <linux/topology.h>
@@ -23,6 +24,7 @@ static unsigned long free_before_suite;
 
 static void free_pages_snapshot(void)
 {
+	drop_slab();		/* the slab's cached objects and empty slabs too */
 	drain_all_pages();
 	free_before_suite = nr_free_pages();
 }
@@ -31,6 +33,7 @@ static int free_pages_check(char *why, size_t len)
 {
 	unsigned long now;
 
+	drop_slab();
 	drain_all_pages();
 	now = nr_free_pages();
 	if (now == free_before_suite)
