@@ -35,7 +35,7 @@ static __always_inline struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
 	else
 		index = (unsigned int)(8 * sizeof(unsigned long)) -
 			(unsigned int)__builtin_clzl(size - 1);
-	return kmalloc_caches[flags & __GFP_DMA][index];
+	return kmalloc_caches[(__force unsigned int)(flags & __GFP_DMA)][index];
 }
 
 void __init create_kmalloc_caches(void)
@@ -67,8 +67,8 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 		return NULL;
 	}
 	if (unlikely(flags & GFP_SLAB_BUG_MASK)) {
-		WARN(1, "kmalloc: unexpected gfp %#x, using %#x\n", (unsigned int)flags,
-		     (unsigned int)(flags & ~GFP_SLAB_BUG_MASK));
+		WARN(1, "kmalloc: unexpected gfp %#x, using %#x\n", (__force unsigned int)flags,
+		     (__force unsigned int)(flags & ~GFP_SLAB_BUG_MASK));
 		flags &= ~GFP_SLAB_BUG_MASK;
 	}
 	order = get_order(size);

@@ -25,12 +25,14 @@ static union {
 } bypass = { .ac = { .top = bypass.ac.slot, .end = bypass.ac.slot } };
 struct array_cache *const slab_bypass_array = &bypass.ac;
 
-static void account_slab(const struct kmem_cache *s, struct page *page, long sign)
+/* Count @page's pages in or out of the zone's slab counters (meminfo's Slab lines). */
+static void account_slab(const struct kmem_cache *s, struct page *page, bool add)
 {
 	enum zone_stat_item item = (s->flags & SLAB_RECLAIM_ACCOUNT) ? NR_SLAB_RECLAIMABLE
 								    : NR_SLAB_UNRECLAIMABLE;
+	long pages = (long)compound_nr(page);
 
-	mod_zone_page_state(page_zone(page), item, sign * (long)compound_nr(page));
+	mod_zone_page_state(page_zone(page), item, add ? pages : -pages);
 }
 
 /* Cut a new block of pages into objects, chained in address order. */
@@ -76,7 +78,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp, int nid)
 			return NULL;
 	}
 	init_slab(s, page, order);
-	account_slab(s, page, 1);
+	account_slab(s, page, true);
 	return page;
 }
 
@@ -84,7 +86,7 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 {
 	unsigned int order = compound_order(page), i;
 
-	account_slab(s, page, -1);
+	account_slab(s, page, false);
 	for (i = 0; i < 1U << order; i++) {
 		__ClearPageSlab(page + i);
 		page[i].slab_cache = NULL;
@@ -294,7 +296,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfp, int nid)
 
 	format_gfp_flags(buf, sizeof(buf), gfp);
 	pr_warn("SLUB: Unable to allocate memory on node %d, gfp=%#x(%s)\n", nid,
-		(unsigned int)gfp, buf);
+		(__force unsigned int)gfp, buf);
 	pr_warn("  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u\n",
 		s->name, s->object_size, s->size, s->order, s->min_order);
 	for_each_online_node(node) {
@@ -317,8 +319,8 @@ static struct page *grow(struct kmem_cache *s, gfp_t gfp, int nid, unsigned long
 	struct page *page;
 
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK)) {
-		WARN(1, "%s: unexpected gfp %#x, using %#x\n", s->name, (unsigned int)gfp,
-		     (unsigned int)(gfp & ~GFP_SLAB_BUG_MASK));
+		WARN(1, "%s: unexpected gfp %#x, using %#x\n", s->name, (__force unsigned int)gfp,
+		     (__force unsigned int)(gfp & ~GFP_SLAB_BUG_MASK));
 		gfp &= ~GFP_SLAB_BUG_MASK;
 	}
 	gfp = (gfp & (GFP_RECLAIM_MASK | GFP_CONSTRAINT_MASK)) | s->allocflags;

@@ -46,6 +46,8 @@
 #define SLAB_MAX_ORDER		PAGE_ALLOC_COSTLY_ORDER
 /* No slab holds more objects than this: the smallest slot is a pointer. */
 #define SLAB_MAX_OBJECTS	(PAGE_SIZE / sizeof(void *))
+/* A bitmap with a bit per object of a slab. */
+#define SLAB_MAP_LONGS		(SLAB_MAX_OBJECTS / (8 * sizeof(long)))
 
 /*
  * A CPU's stack of free objects: slot[1] .. *top, newest on top. slot[0]

@@ -498,9 +498,11 @@ static void mark_free_objects(const struct kmem_cache *s, const struct page *pag
 			      unsigned long *map)
 {
 	unsigned long base = PTR(slab_page_address(page)) + s->red_left_pad;
+	unsigned int i;
 	void *fp;
 
-	memset(map, 0, SLAB_MAX_OBJECTS / 8);
+	for (i = 0; i < SLAB_MAP_LONGS; i++)
+		map[i] = 0;
 	for (fp = page->freelist; fp; fp = get_freepointer(s, fp)) {
 		unsigned long i = (PTR(fp) - base) / s->size;
 
@@ -515,7 +517,7 @@ static bool object_is_free(const unsigned long *map, unsigned int i)
 
 void slab_report_leak(struct kmem_cache *s, unsigned long caller)
 {
-	unsigned long map[SLAB_MAX_OBJECTS / (8 * sizeof(long))];
+	unsigned long map[SLAB_MAP_LONGS];
 	unsigned int listed = 0;
 	char sym[KSYM_NAME_LEN + 32];
 	int nid;
@@ -624,7 +626,7 @@ static void validate_node(struct kmem_cache *s, struct kmem_cache_node *n, int n
 
 int kmem_cache_validate(struct kmem_cache *s)
 {
-	unsigned long map[SLAB_MAX_OBJECTS / (8 * sizeof(long))];
+	unsigned long map[SLAB_MAP_LONGS];
 	int before = atomic_read(&slab_nr_reports);
 	int nid;
 
