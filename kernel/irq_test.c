@@ -130,6 +130,26 @@ static void irq_free_misuse(struct kunit *test)
 	irq_set_irqchip_state(spi, IRQCHIP_STATE_PENDING, false);
 }
 
+/* The trigger type asked for reaches the controller, and the line still works. */
+static void irq_trigger_types(struct kunit *test)
+{
+	unsigned int spi = test_spi(test);
+	const struct irq_chip *chip = irq_to_desc(spi)->chip;
+	struct probe p = { .ret = IRQ_HANDLED };
+
+	KUNIT_ASSERT_NOT_NULL(test, chip->irq_get_type);
+	KUNIT_ASSERT_EQ(test, request_irq(spi, probe_handler, IRQF_TRIGGER_RISING, "t-edge", &p), 0);
+	KUNIT_EXPECT_EQ(test, chip->irq_get_type(spi), IRQ_TYPE_EDGE_RISING);
+	raise(spi);
+	KUNIT_EXPECT_TRUE(test, wait_calls(&p, 1, WAIT_NS));
+	free_irq(spi, &p);
+	KUNIT_ASSERT_EQ(test, request_irq(spi, probe_handler, IRQF_TRIGGER_HIGH, "t-level", &p), 0);
+	KUNIT_EXPECT_EQ(test, chip->irq_get_type(spi), IRQ_TYPE_LEVEL_HIGH);
+	raise(spi);
+	KUNIT_EXPECT_TRUE(test, wait_calls(&p, 2, WAIT_NS));
+	free_irq(spi, &p);
+}
+
 /* Routed to each CPU in turn, the SPI is taken there, in interrupt context. */
 static void irq_software_spi_on_each_cpu(struct kunit *test)
 {
@@ -302,6 +322,7 @@ static void irq_percpu_raised(struct kunit *test)
 static struct kunit_case irq_cases[] = {
 	KUNIT_CASE(irq_request_misuse),
 	KUNIT_CASE(irq_free_misuse),
+	KUNIT_CASE(irq_trigger_types),
 	KUNIT_CASE(irq_software_spi_on_each_cpu),
 	KUNIT_CASE(irq_shared_handlers_all_run),
 	KUNIT_CASE(irq_disable_nests),

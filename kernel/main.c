@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <asm/handoff.h>
+#include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -42,6 +43,9 @@ void start_kernel(void)
 	early_init_memory(NULL, 0);
 	arm_memblock_init();
 	paging_init();
+	vmalloc_init();			/* ioremap works from here */
+	if (board.init)
+		board.init();		/* e.g. the SoC's ID, firmware interfaces */
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
 	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
 	mem_init();

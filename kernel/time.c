@@ -41,7 +41,12 @@ struct timer_rates timer_rates;
 static unsigned long tick_period;	/* tick_hz cycles per jiffy */
 static unsigned long counter_per_jiffy;	/* counter cycles per jiffy */
 static u64 last_jiffy_counter;		/* counter value at the last whole jiffy */
-static DEFINE_PER_CPU(unsigned long, tick_count);
+/*
+ * The tick's per-CPU cookie. Linux passes each CPU's clock_event_device;
+ * Mica's tick keeps no per-CPU state, so it only names the handler for
+ * free_percpu_irq().
+ */
+static DEFINE_PER_CPU(u8, tick_cookie);
 
 /* Counter cycles to ns: ns = cycles * clock_mult >> clock_shift. */
 static u64 clock_epoch;
@@ -83,10 +88,7 @@ static void do_timer(void)
 
 static irqreturn_t tick_interrupt(int irq, void *dev_id)
 {
-	unsigned long *count = dev_id;
-
 	tick_timer->ack_tick();
-	(*count)++;
 	if (smp_processor_id() == TICK_CPU)
 		do_timer();
 	/* The scheduler tick and expiring timer_lists will run from here. */
@@ -241,7 +243,7 @@ void __init time_init(void)
 	smp_wmb();	/* local_clock() and the delays see a complete set-up */
 	WRITE_ONCE(tick_timer, drv);
 
-	ret = request_percpu_irq(board.timer_irq, tick_interrupt, drv->name, &tick_count);
+	ret = request_percpu_irq(board.timer_irq, tick_interrupt, drv->name, &tick_cookie);
 	if (ret)
 		panic("time: cannot get timer interrupt %u (%d)\n", board.timer_irq, ret);
 	percpu_timer_setup();

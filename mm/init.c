@@ -5,6 +5,7 @@
  * memory banner; free_initmem() gives .init back at the end of boot.
  */
 #include <linux/mm.h>
+#include <asm/mmu.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include "internal.h"
@@ -34,8 +35,15 @@ static void print_memory_summary(void)
 		totalhigh_pages << (PAGE_SHIFT - 10));
 }
 
+/* Second-level page tables once memblock is retired (under a spinlock: atomic). */
+static void *pgtable_page_from_buddy(void)
+{
+	return (void *)__get_free_page(GFP_ATOMIC);
+}
+
 void __init mem_init(void)
 {
+	pgtable_page_alloc = pgtable_page_from_buddy;
 	memblock_free_all();
 	print_memory_summary();
 	mem_init_print_info();

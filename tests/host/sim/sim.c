@@ -250,6 +250,14 @@ static bool in_window(unsigned long va)
 	return window_base && va >= base && va < base + 3 * WINDOW_BYTES && !(va & (PAGE_SIZE - 1));
 }
 
+/* What each window page maps (physical address | 1), for kernel_pte_pfn. */
+static unsigned long window_pte[3 * WINDOW_BYTES / PAGE_SIZE];
+
+static unsigned long window_index(unsigned long va)
+{
+	return ((va & PAGE_MASK) - (unsigned long)window_base) >> PAGE_SHIFT;
+}
+
 int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 {
 	unsigned long phys = pfn << PAGE_SHIFT;
@@ -261,20 +269,25 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 	if (mmap((void *)va, PAGE_SIZE, mprot, MAP_SHARED | MAP_FIXED, ram_fd,
 		 (off_t)(phys - phys_offset)) == MAP_FAILED)
 		return -ENOMEM;
+	window_pte[window_index(va)] = phys | 1;
 	return 0;
 }
 
 void clear_kernel_pte(unsigned long va)
 {
-	if (in_window(va))
-		mmap((void *)va, PAGE_SIZE, PROT_NONE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	if (!in_window(va))
+		return;
+	mmap((void *)va, PAGE_SIZE, PROT_NONE,
+	     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	window_pte[window_index(va)] = 0;
 }
 
 unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 {
-	*present = false;	/* mappings are not tracked: callers keep their own */
-	return 0;
+	unsigned long pte = in_window(va & PAGE_MASK) ? window_pte[window_index(va)] : 0;
+
+	*present = pte != 0;
+	return pte >> PAGE_SHIFT;
 }
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
@@ -299,6 +312,7 @@ static void teardown(void)
 	sim_page_offset = 0;
 	window_base = NULL;
 	ram_fd = -1;
+	memset(window_pte, 0, sizeof(window_pte));
 }
 
 static void build_machine(const struct sim_config *cfg)
