@@ -38,6 +38,17 @@ static int __init setup_min_free_kbytes(char *p)
 }
 __setup("min_free_kbytes=", setup_min_free_kbytes);
 
+static void set_first_usable(struct zonelist *zl)
+{
+	int high, n;
+
+	for (high = 0; high < MAX_NR_ZONES; high++) {
+		for (n = 0; zl->_zonerefs[n].zone && zl->_zonerefs[n].zone_idx > high; n++)
+			;
+		zl->first[high] = (unsigned char)n;
+	}
+}
+
 static void build_zonelists(pg_data_t *pgdat)
 {
 	int local = pgdat->node_id, zt, k, n = 0;
@@ -62,6 +73,8 @@ static void build_zonelists(pg_data_t *pgdat)
 		if (populated_zone(&pgdat->node_zones[zt]))
 			own->_zonerefs[n++] = (struct zoneref){ &pgdat->node_zones[zt], zt };
 	own->_zonerefs[n] = (struct zoneref){ NULL, 0 };
+	set_first_usable(zl);
+	set_first_usable(own);
 }
 
 void build_all_zonelists(void)

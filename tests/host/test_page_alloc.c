@@ -1019,6 +1019,8 @@ static void test_reports(void **state)
 	sim_log_reset();
 	iomem_show(printk);
 	assert_non_null(strstr(sim_log(), "60000000-9fffffff : System RAM\n  60000000-600fffff : Kernel image\n"));
+	assert_non_null(strstr(sim_log(), " : mem_map\n"));
+	assert_non_null(strstr(sim_log(), " : pageblock flags\n"));
 }
 
 /* --- SMP ------------------------------------------------------------------------ */
