@@ -6,9 +6,10 @@
  * workload (bytes asked for against the pages the slab took for them).
  *
  * Instructions are counted as virtual time under QEMU's -icount shift=0,
- * where every instruction takes exactly 1 ns (the same method as
- * vmalloc_bench; QEMU's Cortex-A9 has no performance monitor to ask).
- * `make bench-slab-target` boots QEMU so. Each figure is the mean over
+ * where every instruction takes exactly 1 ns (the page allocator's
+ * bench_page_alloc does the same: QEMU's Cortex-A9 has no performance
+ * monitor). A loop of known length shows the method at work.
+ * `make bench-slab-target` boots QEMU so, with one CPU. Each figure is the mean over
  * many pairs after a warm-up, less the cost of the same loop with nothing
  * in it. Without -icount the figures are emulated nanoseconds, not
  * instructions.
@@ -27,13 +28,22 @@ int shell_printf(const char *fmt, ...) __printf(1, 2);
 #define ROUNDS	4096
 
 /*
- * Under -icount shift=0 each instruction takes 1 ns of virtual time, so
- * sched_clock() (the MPCore global timer, 10 ns a tick) counts them, to
- * within 10 per reading.
+ * Under -icount shift=0 each instruction takes 1 ns of virtual time, and
+ * local_clock() reads virtual time (10 ns a tick).
  */
 static inline u32 insns(void)
 {
-	return (u32)sched_clock();
+	return (u32)local_clock();
+}
+
+/* Exactly 4 instructions per iteration: two nops, subs, bne. */
+static noinline void calibration_loop(unsigned long n)
+{
+	__asm__ __volatile__("1:	nop\n"
+			     "	nop\n"
+			     "	subs	%0, %0, #1\n"
+			     "	bne	1b"
+			     : "+r"(n) :: "cc");
 }
 
 static void *volatile sink;
@@ -179,15 +189,20 @@ static void print_fixed(const char *what, unsigned long hundredths)
 static int instruction_figures(void)
 {
 	unsigned int i;
-	u32 empty;
+	u32 empty, t = insns();
 	char what[40];
 
-	empty_loop();
-	empty = empty_loop();
-	if (empty == 0) {
+
+	calibration_loop(ROUNDS);
+	t = insns() - t;
+	if (t == 0) {
 		shell_printf("slab_bench: no clock running\n");
 		return -ENODEV;
 	}
+	shell_printf("calibration: a loop of 4 instructions measures %u.%02u per round\n",
+		     (unsigned int)(t / ROUNDS), (unsigned int)(t % ROUNDS * 100 / ROUNDS));
+	empty_loop();
+	empty = empty_loop();
 	shell_printf("instructions per kmalloc+kfree pair (empty loop: %u.%02u per round, taken off)\n",
 		     (unsigned int)(empty / ROUNDS), (unsigned int)(empty % ROUNDS * 100 / ROUNDS));
 	for (i = 0; i < ARRAY_SIZE(const_loops); i++) {
