@@ -8,6 +8,7 @@
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <asm/handoff.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
@@ -51,6 +52,7 @@ void start_kernel(void)
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
+	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
 	init_IRQ();
 	time_init();
 	local_irq_enable();

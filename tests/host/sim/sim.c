@@ -188,7 +188,8 @@ void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 
-	__warn(file, line, "WARN");
+	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
+	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
 	va_start(ap, fmt);
 	vprintk(fmt, ap);
 	va_end(ap);
