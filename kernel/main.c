@@ -5,7 +5,11 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/irq.h>
+#include <linux/irqflags.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <mica/timer.h>
 #include <mica/board.h>
 #include <mica/console.h>
 
@@ -17,6 +21,16 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
+
+	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
+	smp_init_cpus();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
+	smp_init();
+	if (console_rx_init())
+		pr_warn("console: input stays polled\n");
+
 	for (;;)
 		;
 }

@@ -41,7 +41,7 @@ void __warn(const char *file, int line, const char *cond);
 void __bug(const char *file, int line, const char *cond) __noreturn;
 
 #define WARN_ON(c) ({ bool __c = !!(c); \
-	if (unlikely(__c)) __warn(__FILE__, __LINE__, #c); unlikely(__c); })
+	if (unlikely(__c)) { __warn(__FILE__, __LINE__, #c); } unlikely(__c); })
 #define WARN_ON_ONCE(c) ({ static bool __done; bool __c = !!(c); \
 	if (unlikely(__c) && !__done) { __done = true; __warn(__FILE__, __LINE__, #c); } \
 	unlikely(__c); })
