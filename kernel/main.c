@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <mica/timer.h>
@@ -21,6 +22,9 @@ void start_kernel(void)
 	early_setup_arch();
 	early_console_init();
 	console_write("Mica booting\n", 13);
+	arm_memblock_init();		/* RAM and the kernel's own memory */
+	paging_init();			/* final page tables, vectors at 0xffff0000 */
+	mem_init_print_info();		/* moves to the end of mem_init() */
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
@@ -30,7 +34,6 @@ void start_kernel(void)
 	smp_init();
 	if (console_rx_init())
 		pr_warn("console: input stays polled\n");
-
 	for (;;)
 		;
 }
