@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
+#include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -25,6 +26,7 @@ void start_kernel(void)
 	arm_memblock_init();		/* RAM and the kernel's own memory */
 	paging_init();			/* final page tables, vectors at 0xffff0000 */
 	mem_init_print_info();		/* moves to the end of mem_init() */
+	vmalloc_init();			/* after paging_init: ioremap works from here */
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();

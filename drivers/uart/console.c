@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/vmalloc.h>
 #include <mica/byte_ring.h>
 #include <string.h>
 #include <asm/memory.h>
@@ -21,6 +22,8 @@ extern const struct uart_ops *const __start_uart_drivers[], *const __stop_uart_d
 
 void __iomem *console_base;
 const struct uart_ops *console_ops;
+/* The fixed section, reserved in the vmalloc window and shown by vmallocinfo. */
+static struct vm_struct early_console_vm;
 
 #define CONSOLE_RX_SIZE 256	/* a power of two */
 static u8 rx_buf[CONSOLE_RX_SIZE];
@@ -40,6 +43,12 @@ void early_console_init(void)
 	if (!console_ops)
 		return;		/* nothing to print on: keep going silently */
 	early_map_device_section(EARLY_IO_VIRT, section);
+	early_console_vm.addr = (void *)EARLY_IO_VIRT;
+	early_console_vm.size = SECTION_SIZE;
+	early_console_vm.flags = VM_IOREMAP | VM_NO_GUARD;
+	early_console_vm.phys_addr = section;
+	early_console_vm.caller = early_console_init;
+	vm_area_add_early(&early_console_vm);
 	console_base = (void __iomem *)(EARLY_IO_VIRT + (board.uart_base - section));
 	console_ops->init(console_base);
 }
