@@ -41,7 +41,12 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
 
+/* Enter (1) or leave (0) oops reporting: see oops_in_progress. */
+void bust_spinlocks(int yes);
+
 void __warn(const char *file, int line, const char *cond);
+/* WARN()'s report: as __warn, with the message after the WARNING line. */
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...) __printf(3, 4);
 void __bug(const char *file, int line, const char *cond) __noreturn;
 
 #define WARN_ON(c) ({ bool __c = !!(c); \
@@ -50,7 +55,7 @@ void __bug(const char *file, int line, const char *cond) __noreturn;
 	if (unlikely(__c) && !__done) { __done = true; __warn(__FILE__, __LINE__, #c); } \
 	unlikely(__c); })
 #define WARN(c, fmt, ...) ({ bool __c = !!(c); \
-	if (unlikely(__c)) { pr_warn(fmt, ##__VA_ARGS__); __warn(__FILE__, __LINE__, #c); } \
+	if (unlikely(__c)) { warn_slowpath_fmt(__FILE__, __LINE__, fmt, ##__VA_ARGS__); } \
 	unlikely(__c); })
 #define BUG()      __bug(__FILE__, __LINE__, "BUG")
 #define BUG_ON(c)  do { if (unlikely(c)) __bug(__FILE__, __LINE__, #c); } while (0)

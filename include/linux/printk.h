@@ -3,9 +3,10 @@
 #define _LINUX_PRINTK_H
 
 #include <stdarg.h>
-#include <linux/compiler.h>
+#include <linux/types.h>
 
 #define KERN_SOH     "\001"
+#define KERN_SOH_ASCII '\001'
 #define KERN_EMERG   KERN_SOH "0"
 #define KERN_ALERT   KERN_SOH "1"
 #define KERN_CRIT    KERN_SOH "2"
@@ -17,6 +18,51 @@
 #define KERN_DEFAULT ""
 #define KERN_CONT    KERN_SOH "c"
 
+/* Numeric levels, for code that computes with them. */
+#define LOGLEVEL_EMERG   0
+#define LOGLEVEL_ALERT   1
+#define LOGLEVEL_CRIT    2
+#define LOGLEVEL_ERR     3
+#define LOGLEVEL_WARNING 4
+#define LOGLEVEL_NOTICE  5
+#define LOGLEVEL_INFO    6
+#define LOGLEVEL_DEBUG   7
+
+/*
+ * A message reaches the console when its level is below console_loglevel
+ * (set by "quiet", "loglevel=N", "debug" or `dmesg -n`); a message without
+ * a level gets default_message_loglevel.
+ */
+#define CONSOLE_LOGLEVEL_SILENT     0
+#define CONSOLE_LOGLEVEL_MIN        1
+#define CONSOLE_LOGLEVEL_QUIET      4
+#define CONSOLE_LOGLEVEL_DEFAULT    7
+#define CONSOLE_LOGLEVEL_DEBUG     10
+#define CONSOLE_LOGLEVEL_MOTORMOUTH 15
+#define MESSAGE_LOGLEVEL_DEFAULT    4
+extern int console_loglevel;
+extern int default_message_loglevel;
+
+/* Show everything from now on (oops, panic). */
+static inline void console_verbose(void)
+{
+	if (console_loglevel)
+		console_loglevel = CONSOLE_LOGLEVEL_MOTORMOUTH;
+}
+
+/*
+ * Nonzero while an oops or panic is being reported: printk then breaks
+ * its lock rather than wait for a CPU that may never release it.
+ */
+extern int oops_in_progress;
+
+/*
+ * Every message goes into a 64 KiB ring (oldest records overwritten; read
+ * with `dmesg`) and, if its level passes, to the console, each line after
+ * a "[    1.234567] " timestamp from local_clock(). KERN_CONT continues the
+ * line the same CPU left open (Linux matches the task; Mica has none).
+ * Returns the length of the text, without the level prefix.
+ */
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 
@@ -33,7 +79,21 @@ int vprintk(const char *fmt, va_list args);
 #define pr_debug(fmt, ...)  printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)   printk(KERN_CONT fmt, ##__VA_ARGS__)
 
-/* Hex dump in Linux's print_hex_dump style, 16 bytes a row. */
-void print_hex_dump(const char *level, const char *prefix, const void *buf, unsigned long len);
+/*
+ * Hex dump in Linux's format, one printk per row:
+ *   <prefix_str><address or offset>: 00 01 02 ... 0f  ................
+ * rowsize is 16 or 32 (anything else means 16); groupsize 1, 2, 4 or 8
+ * bytes, shown as native-endian numbers (1 if it does not divide @len).
+ * DUMP_PREFIX_ADDRESS prints the raw address, as %px (Linux hashes it).
+ */
+enum {
+	DUMP_PREFIX_NONE,
+	DUMP_PREFIX_ADDRESS,
+	DUMP_PREFIX_OFFSET,
+};
+void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
+		    int rowsize, int groupsize, const void *buf, size_t len, bool ascii);
+/* KERN_DEBUG, 16 bytes a row, single bytes, with the ASCII column. */
+void print_hex_dump_bytes(const char *prefix_str, int prefix_type, const void *buf, size_t len);
 
 #endif
