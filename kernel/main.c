@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
+#include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
@@ -24,7 +25,11 @@ void start_kernel(void)
 	early_console_init();
 	console_write("Mica booting\n", 13);
 	arm_memblock_init();		/* RAM and the kernel's own memory */
+	early_init_memory(NULL, 0);	/* mem= and the pfn limits */
 	paging_init();			/* final page tables, vectors at 0xffff0000 */
+	bootmem_init();			/* mem_map, nodes, zones */
+	build_all_zonelists();
+	mem_init();			/* free memory to the buddy allocator */
 	mem_init_print_info();		/* moves to the end of mem_init() */
 	vmalloc_init();			/* after paging_init: ioremap works from here */
 

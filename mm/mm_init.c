@@ -11,13 +11,13 @@
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <asm/mmu.h>
 #include <mica/board.h>
 #include <string.h>
 #include "internal.h"
 
 struct page *mem_map;
 unsigned long min_low_pfn, max_low_pfn, max_pfn;
-void *high_memory;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
@@ -521,6 +521,19 @@ unsigned long memblock_free_all(void)
 	memblock_set_current_limit(0);
 	init_per_zone_wmark_min();
 	return count;
+}
+
+/* Second-level page tables from now on (taken under a spinlock: atomic). */
+static void *pgtable_page_from_buddy(void)
+{
+	return (void *)__get_free_page(GFP_ATOMIC);
+}
+
+/* Boot integration: memblock's free memory to the buddy allocator, which then feeds the page tables. */
+void __init mem_init(void)
+{
+	memblock_free_all();
+	pgtable_page_alloc = pgtable_page_from_buddy;
 }
 
 void free_reserved_page(struct page *page)

@@ -17,6 +17,8 @@
 #include <asm/cacheflush.h>
 #include <asm/gic.h>
 #include <asm/smp.h>
+#include <asm/mmu.h>
+#include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/timer.h>
 
@@ -57,13 +59,6 @@ int smp_pen_boot_secondary(unsigned int cpu, phys_addr_t entry)
 }
 
 static u8 secondary_stacks[NR_CPUS][8192] __aligned(8192);
-
-static unsigned long current_pgdir_phys(void)
-{
-	unsigned long ttbr;
-	__asm__ __volatile__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr));
-	return ttbr & ~0x3fffUL;
-}
 
 /* Cores on this chip: the board's count, cut to what the SCU says is there. */
 static unsigned int __init count_cores(void)
@@ -111,6 +106,7 @@ static void copy_boot_cpu_vectors(void)
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
+	cpu_install_kernel_pgd();	/* off the boot table and its identity map */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
 	copy_boot_cpu_vectors();
 	gic_cpu_init();
@@ -125,7 +121,7 @@ static bool __init boot_one_cpu(unsigned int cpu)
 {
 	u64 start;
 
-	secondary_data.pgdir_phys = current_pgdir_phys();
+	secondary_data.pgdir_phys = initial_pgdir_phys;	/* it has the identity map */
 	secondary_data.stack_top = (unsigned long)secondary_stacks[cpu] + sizeof(secondary_stacks[cpu]);
 	secondary_data.cpu = cpu;
 	dcache_clean_range(&secondary_data, sizeof(secondary_data));
