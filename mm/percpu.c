@@ -3,19 +3,64 @@
  * into one unit per CPU at the very start of boot; each unit also has room
  * for dynamic allocations. __per_cpu_offset[cpu] is the distance from the
  * template to that CPU's copy.
+ *
+ * Dynamic allocation (alloc_percpu): an allocation is one offset, valid in
+ * every CPU's unit, so per_cpu_ptr(ptr, cpu) = ptr + __per_cpu_offset[cpu]
+ * works for it exactly as for a static variable. The first chunk is the
+ * room after the static copy in the boot units (PERCPU_DYNAMIC_RESERVE,
+ * linker.ld). When it is full, a new chunk of NR_CPUS units is vmalloc'd
+ * with the boot units' stride, so the same offsets work there too; a chunk
+ * that empties again is freed. Each chunk tracks 4-byte granules in two
+ * bitmaps: in use, and "an allocation starts here".
+ *
+ * Less than Linux: first fit by a linear bitmap scan (allocations are rare),
+ * no partially populated chunks, no atomic (GFP_NOWAIT) allocation.
  */
 #include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/vmalloc.h>
 #include <string.h>
+#include "vmalloc_internal.h"
 
 extern char __pcpu_base[], __pcpu_unit_size[];
 
 unsigned long __per_cpu_offset[NR_CPUS];
 
+#define PCPU_MIN_ALLOC_SHIFT	2
+#define PCPU_MIN_ALLOC_SIZE	(1UL << PCPU_MIN_ALLOC_SHIFT)
+#define BITS_PER_LONG		(8 * sizeof(long))
+/* Units up to 64 KiB: the first chunk's bitmaps are static. */
+#define PCPU_MAX_UNIT_BITS	((64UL << 10) >> PCPU_MIN_ALLOC_SHIFT)
+
+struct pcpu_chunk {
+	struct list_head list;
+	char *base;			/* CPU 0's unit; CPU n's is base + n * unit */
+	unsigned int first_bit;		/* granules before it hold static data */
+	unsigned int nr_bits;		/* granules in a unit */
+	unsigned int free_bits;
+	unsigned long *alloc_map;	/* granule in use */
+	unsigned long *bound_map;	/* granule starts an allocation */
+};
+
+static unsigned long first_alloc_map[PCPU_MAX_UNIT_BITS / BITS_PER_LONG];
+static unsigned long first_bound_map[PCPU_MAX_UNIT_BITS / BITS_PER_LONG];
+static struct pcpu_chunk first_chunk;
+static LIST_HEAD(pcpu_chunks);
+static DEFINE_SPINLOCK(pcpu_lock);
+static unsigned long pcpu_nr_chunks;
+
+static unsigned long pcpu_unit_size(void)
+{
+	return (unsigned long)__pcpu_unit_size;
+}
+
 void setup_per_cpu_areas(void)
 {
-	unsigned long unit = (unsigned long)__pcpu_unit_size;
+	unsigned long unit = pcpu_unit_size();
 	size_t static_size = __per_cpu_end - __per_cpu_start;
 	unsigned int cpu;
 
@@ -27,4 +72,195 @@ void setup_per_cpu_areas(void)
 		per_cpu(cpu_number, cpu) = cpu;
 	}
 	arch_set_my_cpu_offset(__per_cpu_offset[0]);
+
+	/* Cannot print yet: a too-large unit shows up as alloc_percpu failing. */
+	if ((unit >> PCPU_MIN_ALLOC_SHIFT) > PCPU_MAX_UNIT_BITS)
+		return;
+	first_chunk.base = __pcpu_base;
+	first_chunk.first_bit = ALIGN(static_size, PCPU_MIN_ALLOC_SIZE) >> PCPU_MIN_ALLOC_SHIFT;
+	first_chunk.nr_bits = unit >> PCPU_MIN_ALLOC_SHIFT;
+	first_chunk.free_bits = first_chunk.nr_bits - first_chunk.first_bit;
+	first_chunk.alloc_map = first_alloc_map;
+	first_chunk.bound_map = first_bound_map;
+	list_add(&first_chunk.list, &pcpu_chunks);
+	pcpu_nr_chunks = 1;
+}
+
+static bool map_test(const unsigned long *map, unsigned int bit)
+{
+	return (map[bit / BITS_PER_LONG] >> (bit % BITS_PER_LONG)) & 1;
+}
+
+static void map_set(unsigned long *map, unsigned int bit)
+{
+	map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
+}
+
+static void map_clear(unsigned long *map, unsigned int bit)
+{
+	map[bit / BITS_PER_LONG] &= ~(1UL << (bit % BITS_PER_LONG));
+}
+
+/* The __percpu pointer of offset 0 in @chunk: base moved into template terms. */
+static unsigned long chunk_ptr_base(const struct pcpu_chunk *chunk)
+{
+	return (unsigned long)chunk->base - (unsigned long)__pcpu_base +
+	       (unsigned long)__per_cpu_start;
+}
+
+/* First run of @bits free granules starting at a multiple of @align_bits. */
+static int find_free_run(const struct pcpu_chunk *chunk, unsigned int bits,
+			 unsigned int align_bits)
+{
+	unsigned int start = ALIGN(chunk->first_bit, align_bits), i;
+
+	while (start + bits <= chunk->nr_bits) {
+		for (i = 0; i < bits && !map_test(chunk->alloc_map, start + i); i++)
+			;
+		if (i == bits)
+			return start;
+		start = ALIGN(start + i + 1, align_bits);
+	}
+	return -1;
+}
+
+/* Take a run in some chunk; the __percpu address, or 0. pcpu_lock held. */
+static unsigned long alloc_from_chunks(unsigned int bits, unsigned int align_bits)
+{
+	struct pcpu_chunk *chunk;
+	int start;
+
+	list_for_each_entry(chunk, &pcpu_chunks, list) {
+		if (chunk->free_bits < bits)
+			continue;
+		start = find_free_run(chunk, bits, align_bits);
+		if (start < 0)
+			continue;
+		for (unsigned int i = 0; i < bits; i++)
+			map_set(chunk->alloc_map, start + i);
+		map_set(chunk->bound_map, start);
+		chunk->free_bits -= bits;
+		return chunk_ptr_base(chunk) + ((unsigned long)start << PCPU_MIN_ALLOC_SHIFT);
+	}
+	return 0;
+}
+
+/*
+ * A new chunk: NR_CPUS units in the vmalloc window, its descriptor and
+ * bitmaps in one lowmem page.
+ */
+static struct pcpu_chunk *create_chunk(void)
+{
+	unsigned long unit = pcpu_unit_size();
+	unsigned int nr_bits = unit >> PCPU_MIN_ALLOC_SHIFT;
+	size_t map_bytes = DIV_ROUND_UP(nr_bits, BITS_PER_LONG) * sizeof(long);
+	struct pcpu_chunk *chunk;
+	struct page *meta;
+
+	if (sizeof(*chunk) + 2 * map_bytes > PAGE_SIZE)
+		return NULL;
+	meta = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!meta)
+		return NULL;
+	chunk = page_address(meta);
+	chunk->base = vzalloc(NR_CPUS * unit);
+	if (!chunk->base) {
+		__free_page(meta);
+		return NULL;
+	}
+	chunk->nr_bits = nr_bits;
+	chunk->free_bits = nr_bits;
+	chunk->alloc_map = (unsigned long *)(chunk + 1);
+	chunk->bound_map = chunk->alloc_map + map_bytes / sizeof(long);
+	return chunk;
+}
+
+static void destroy_chunk(struct pcpu_chunk *chunk)
+{
+	vfree(chunk->base);
+	__free_page(virt_to_page(chunk));
+}
+
+void __percpu *__alloc_percpu(size_t size, size_t align)
+{
+	unsigned int bits = DIV_ROUND_UP(size, PCPU_MIN_ALLOC_SIZE);
+	unsigned int align_bits;
+	struct pcpu_chunk *spare = NULL;
+	unsigned long ptr, flags;
+	unsigned int cpu;
+
+	if (!size || size > pcpu_unit_size() || !is_power_of_2(align) || align > PAGE_SIZE) {
+		WARN(1, "alloc_percpu: bad size %zu or alignment %zu\n", size, align);
+		return NULL;
+	}
+	align_bits = max(align, PCPU_MIN_ALLOC_SIZE) >> PCPU_MIN_ALLOC_SHIFT;
+	for (;;) {
+		spin_lock_irqsave(&pcpu_lock, flags);
+		ptr = alloc_from_chunks(bits, align_bits);
+		if (!ptr && spare) {
+			list_add_tail(&spare->list, &pcpu_chunks);
+			pcpu_nr_chunks++;
+			spare = NULL;
+			ptr = alloc_from_chunks(bits, align_bits);
+		}
+		spin_unlock_irqrestore(&pcpu_lock, flags);
+		if (ptr || !page_allocator_ready())
+			break;
+		spare = create_chunk();	/* outside the lock: it may wait for memory */
+		if (!spare)
+			break;
+	}
+	if (spare)
+		destroy_chunk(spare);	/* another CPU made room meanwhile */
+	if (!ptr) {
+		pr_warn("alloc_percpu: cannot allocate %zu bytes\n", size);
+		return NULL;
+	}
+	for_each_possible_cpu(cpu)
+		memset((void *)(ptr + __per_cpu_offset[cpu]), 0, size);
+	return (void __percpu *)ptr;
+}
+
+void free_percpu(void __percpu *ptr)
+{
+	unsigned long addr = (unsigned long __force)ptr, off = 0, flags;
+	struct pcpu_chunk *chunk, *found = NULL, *empty = NULL;
+	unsigned int bit;
+
+	if (!ptr)
+		return;
+	spin_lock_irqsave(&pcpu_lock, flags);
+	list_for_each_entry(chunk, &pcpu_chunks, list) {
+		off = addr - chunk_ptr_base(chunk);
+		if (off < pcpu_unit_size()) {
+			found = chunk;
+			break;
+		}
+	}
+	bit = off >> PCPU_MIN_ALLOC_SHIFT;
+	if (!found || (off & (PCPU_MIN_ALLOC_SIZE - 1)) || !map_test(found->bound_map, bit)) {
+		spin_unlock_irqrestore(&pcpu_lock, flags);
+		WARN(1, "free_percpu: %p was not allocated by alloc_percpu\n", (void __force *)ptr);
+		return;
+	}
+	map_clear(found->bound_map, bit);
+	do {
+		map_clear(found->alloc_map, bit);
+		found->free_bits++;
+		bit++;
+	} while (bit < found->nr_bits && map_test(found->alloc_map, bit) &&
+		 !map_test(found->bound_map, bit));
+	if (found != &first_chunk && found->free_bits == found->nr_bits) {
+		list_del(&found->list);
+		pcpu_nr_chunks--;
+		empty = found;
+	}
+	spin_unlock_irqrestore(&pcpu_lock, flags);
+	if (empty)
+		destroy_chunk(empty);
+}
+
+unsigned long pcpu_nr_pages(void)
+{
+	return READ_ONCE(pcpu_nr_chunks) * NR_CPUS * (pcpu_unit_size() >> PAGE_SHIFT);
 }

@@ -1,15 +1,31 @@
 /*
- * SMP bring-up: CPU numbering, the online mask, and releasing secondary
- * cores. Parked cores (boot/head.S) wait in secondary_pen with their
- * caches off, so every word they read is cleaned to memory first.
+ * SMP bring-up and IPIs: CPU numbering, the possible/online masks, releasing
+ * secondary cores, and the SGIs CPUs send each other. Parked cores
+ * (boot/head.S) wait in secondary_pen with their caches off, so every word
+ * they read is cleaned to memory first.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/io.h>
+#include <linux/delay.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
 #include <linux/smp.h>
 #include <linux/percpu.h>
+#include <linux/sched/clock.h>
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
+#include <asm/gic.h>
 #include <asm/smp.h>
+#include <asm/mmu.h>
+#include <asm/setup.h>
 #include <mica/board.h>
+#include <mica/timer.h>
+
+#define SCU_CONFIG          0x04	/* bits 1:0: number of CPUs - 1 */
+#define SECONDARY_TIMEOUT_NS 1000000000ULL
+#define STOP_TIMEOUT_US     1000000UL
+#define SCTLR_V             (1 << 13)	/* high vectors */
 
 DEFINE_PER_CPU(int, cpu_number);
 DEFINE_PER_CPU(unsigned long, __preempt_count_pcpu);
@@ -18,6 +34,11 @@ cpumask_t cpu_possible_map, cpu_online_map;
 
 /* Read by head.S's secondary_entry with the MMU off (layout fixed there). */
 struct secondary_data secondary_data;
+
+static DEFINE_PER_CPU(unsigned int[NR_IPI], ipi_counts);
+
+/* Where the boot CPU takes exceptions; secondaries copy it. */
+static unsigned long boot_vbar, boot_sctlr_v;
 
 extern unsigned long secondary_pen[2];
 extern char secondary_entry[];
@@ -39,43 +60,207 @@ int smp_pen_boot_secondary(unsigned int cpu, phys_addr_t entry)
 
 static u8 secondary_stacks[NR_CPUS][8192] __aligned(8192);
 
-static unsigned long current_pgdir_phys(void)
+/* Cores on this chip: the board's count, cut to what the SCU says is there. */
+static unsigned int __init count_cores(void)
 {
-	unsigned long ttbr;
-	__asm__ __volatile__("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr));
-	return ttbr & ~0x3fffUL;
+	unsigned int cores = min_t(unsigned int, board.nr_cpus, NR_CPUS);
+	void __iomem *scu;
+
+	if (!board.scu_base)
+		return cores;
+	scu = ioremap(board.scu_base, 0x100);
+	if (!scu)
+		return cores;
+	cores = min_t(unsigned int, cores, (readl(scu + SCU_CONFIG) & 3) + 1);
+	iounmap(scu);
+	return cores;
+}
+
+void __init smp_init_cpus(void)
+{
+	unsigned int cpu, cores = count_cores();
+
+	for (cpu = 0; cpu < cores; cpu++)
+		set_cpu_possible(cpu, true);
+	set_cpu_online(smp_processor_id(), true);
+}
+
+void cpu_idle_loop(void)
+{
+	/* Any interrupt ends the WFI; it is handled and we sleep again. */
+	for (;;)
+		wfi();
+}
+
+static void copy_boot_cpu_vectors(void)
+{
+	u32 sctlr;
+
+	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" :: "r"(boot_vbar));
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr = (sctlr & ~SCTLR_V) | boot_sctlr_v;
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr));
+	isb();
 }
 
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
+	cpu_install_kernel_pgd();	/* off the boot table and its identity map */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
-	smp_mb();
-	__atomic_or_fetch(&cpu_online_map.bits, 1UL << cpu, __ATOMIC_SEQ_CST);
-	printk(KERN_INFO "CPU%u: online\n", cpu);
+	copy_boot_cpu_vectors();
+	gic_cpu_init();
+	percpu_timer_setup();
+	set_cpu_online(cpu, true);
+	local_irq_enable();
+	pr_info("CPU%u: online\n", cpu);
+	cpu_idle_loop();
+}
+
+static bool __init boot_one_cpu(unsigned int cpu)
+{
+	u64 start;
+
+	secondary_data.pgdir_phys = initial_pgdir_phys;	/* it has the identity map */
+	secondary_data.stack_top = (unsigned long)secondary_stacks[cpu] + sizeof(secondary_stacks[cpu]);
+	secondary_data.cpu = cpu;
+	dcache_clean_range(&secondary_data, sizeof(secondary_data));
+	if (board.boot_secondary(cpu, secondary_entry_phys()) < 0) {
+		pr_err("CPU%u: failed to boot\n", cpu);
+		return false;
+	}
+	start = local_clock();
+	while (!cpu_online(cpu) && local_clock() - start < SECONDARY_TIMEOUT_NS)
+		cpu_relax();
+	if (!cpu_online(cpu)) {
+		pr_err("CPU%u: failed to come online\n", cpu);
+		return false;
+	}
+	return true;
+}
+
+void __init smp_init(void)
+{
+	unsigned long bogo_centi;
+	unsigned int cpu;
+	u32 sctlr;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c12, c0, 0" : "=r"(boot_vbar));
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	boot_sctlr_v = sctlr & SCTLR_V;
+
+	pr_info("smp: Bringing up secondary CPUs ...\n");
+	for_each_possible_cpu(cpu) {
+		/* A core that never came online may still wake: it must not find a stale stack. */
+		if (!cpu_online(cpu) && !boot_one_cpu(cpu))
+			break;
+	}
+	pr_info("Brought up %d CPUs\n", num_online_cpus());
+	bogo_centi = (unsigned long)((u64)loops_per_jiffy * HZ / 5000) * num_online_cpus();
+	pr_info("SMP: Total of %d processors activated (%lu.%02lu BogoMIPS).\n",
+		num_online_cpus(), bogo_centi / 100, bogo_centi % 100);
+}
+
+static void send_ipi(const struct cpumask *mask, enum ipi_msg_type ipi)
+{
+	gic_send_sgi(mask, ipi);
+}
+
+void arch_send_call_function_single_ipi(int cpu)
+{
+	cpumask_t mask = { 1UL << cpu };
+
+	send_ipi(&mask, IPI_CALL_FUNC);
+}
+
+void arch_send_call_function_ipi_mask(const struct cpumask *mask)
+{
+	send_ipi(mask, IPI_CALL_FUNC);
+}
+
+void arch_send_wakeup_ipi_mask(const struct cpumask *mask)
+{
+	send_ipi(mask, IPI_WAKEUP);
+}
+
+void smp_send_reschedule(int cpu)
+{
+	cpumask_t mask = { 1UL << cpu };
+
+	send_ipi(&mask, IPI_RESCHEDULE);
+}
+
+static void __noreturn ipi_cpu_stop(unsigned int cpu)
+{
+	pr_crit("CPU%u: stopping\n", cpu);
+	set_cpu_online(cpu, false);
+	local_irq_disable();
 	for (;;)
 		wfi();
 }
 
-/* Start every other possible CPU and wait (bounded) for each to check in. */
-void smp_init(void)
+void smp_send_stop(void)
 {
-	unsigned int cpu;
+	cpumask_t others = { READ_ONCE(cpu_online_map.bits) & ~(1UL << smp_processor_id()) };
+	unsigned long us;
 
-	for (cpu = 1; cpu < board.nr_cpus && cpu < NR_CPUS; cpu++) {
-		unsigned long spins;
+	if (!others.bits)
+		return;
+	send_ipi(&others, IPI_CPU_STOP);
+	for (us = 0; num_online_cpus() > 1 && us < STOP_TIMEOUT_US; us++)
+		udelay(1);
+	if (num_online_cpus() > 1)
+		pr_warn("SMP: failed to stop secondary CPUs\n");
+}
 
-		secondary_data.pgdir_phys = current_pgdir_phys();
-		secondary_data.stack_top = (unsigned long)secondary_stacks[cpu] + sizeof(secondary_stacks[cpu]);
-		secondary_data.cpu = cpu;
-		dcache_clean_range(&secondary_data, sizeof(secondary_data));
-		if (board.boot_secondary(cpu, secondary_entry_phys()) < 0) {
-			pr_err("CPU%u: failed to boot\n", cpu);
+void handle_IPI(int ipinr, struct pt_regs *regs)
+{
+	unsigned int cpu = smp_processor_id();
+
+	if ((unsigned int)ipinr < NR_IPI)
+		(*this_cpu_ptr(&ipi_counts))[ipinr]++;
+	switch (ipinr) {
+	case IPI_WAKEUP:
+		break;		/* ending the WFI/WFE was the whole point */
+	case IPI_RESCHEDULE:
+		/* The interrupt itself is the message; the scheduler will hook scheduler_ipi() here. */
+		break;
+	case IPI_CALL_FUNC:
+		generic_smp_call_function_interrupt();
+		break;
+	case IPI_CPU_STOP:
+		ipi_cpu_stop(cpu);
+	default:
+		pr_crit("CPU%u: Unknown IPI message 0x%x\n", cpu, ipinr);
+		break;
+	}
+}
+
+unsigned int ipi_stat_cpu(unsigned int cpu, enum ipi_msg_type ipi)
+{
+	return cpu < NR_CPUS && ipi < NR_IPI ? READ_ONCE(per_cpu(ipi_counts, cpu)[ipi]) : 0;
+}
+
+static const char *const ipi_types[NR_IPI] = {
+	[IPI_WAKEUP] = "CPU wakeup interrupts",
+	[IPI_RESCHEDULE] = "Rescheduling interrupts",
+	[IPI_CALL_FUNC] = "Function call interrupts",
+	[IPI_CPU_STOP] = "CPU stop interrupts",
+};
+
+void show_ipi_list(void)
+{
+	unsigned int ipi, cpu;
+
+	for (ipi = 0; ipi < NR_IPI; ipi++) {
+		char line[160];
+		int n;
+
+		if (!ipi_types[ipi])
 			continue;
-		}
-		for (spins = 0; spins < 100000000UL && !cpu_online(cpu); spins++)
-			cpu_relax();
-		if (!cpu_online(cpu))
-			pr_err("CPU%u: failed to come online\n", cpu);
+		n = scnprintf(line, sizeof(line), "IPI%u: ", ipi);
+		for_each_online_cpu(cpu)
+			n += scnprintf(line + n, sizeof(line) - n, "%10u ", ipi_stat_cpu(cpu, ipi));
+		printk("%s %s\n", line, ipi_types[ipi]);
 	}
 }

@@ -1,11 +1,17 @@
 /*
  * Console core: picks the board's UART driver, maps it early through a
  * fixed 1 MiB section (the only fixed device mapping in the kernel), and
- * writes to it polled.
+ * writes to it polled. Input arrives by interrupt (once console_rx_init()
+ * ran) into a ring that console_getc() reads; before that, or on a CPU
+ * with interrupts off, reads poll the UART.
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
 #include <linux/spinlock.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
+#include <linux/vmalloc.h>
+#include <mica/byte_ring.h>
 #include <string.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -16,6 +22,15 @@ extern const struct uart_ops *const __start_uart_drivers[], *const __stop_uart_d
 
 void __iomem *console_base;
 const struct uart_ops *console_ops;
+/* The fixed section, reserved in the vmalloc window and shown by vmallocinfo. */
+static struct vm_struct early_console_vm;
+
+#define CONSOLE_RX_SIZE 256	/* a power of two */
+static u8 rx_buf[CONSOLE_RX_SIZE];
+static struct byte_ring rx_ring = BYTE_RING_INIT(rx_buf);
+static DEFINE_SPINLOCK(rx_lock);	/* the ring and the UART's receive side */
+static bool rx_irq_on;
+static char rx_irq_name[24];
 
 void early_console_init(void)
 {
@@ -28,6 +43,12 @@ void early_console_init(void)
 	if (!console_ops)
 		return;		/* nothing to print on: keep going silently */
 	early_map_device_section(EARLY_IO_VIRT, section);
+	early_console_vm.addr = (void *)EARLY_IO_VIRT;
+	early_console_vm.size = SECTION_SIZE;
+	early_console_vm.flags = VM_IOREMAP | VM_NO_GUARD;
+	early_console_vm.phys_addr = section;
+	early_console_vm.caller = early_console_init;
+	vm_area_add_early(&early_console_vm);
 	console_base = (void __iomem *)(EARLY_IO_VIRT + (board.uart_base - section));
 	console_ops->init(console_base);
 }
@@ -41,4 +62,96 @@ void console_write(const char *s, size_t n)
 			console_ops->putc(console_base, '\r');
 		console_ops->putc(console_base, s[i]);
 	}
+}
+
+static irqreturn_t console_rx_interrupt(int irq, void *dev_id)
+{
+	bool got = false;
+	int c;
+
+	/* Acknowledge first: a byte that lands after the drain raises it again. */
+	console_ops->rx_irq_ack(console_base);
+	spin_lock(&rx_lock);
+	while ((c = console_ops->getc(console_base)) >= 0) {
+		byte_ring_put(&rx_ring, c);
+		got = true;
+	}
+	spin_unlock(&rx_lock);
+	return got ? IRQ_HANDLED : IRQ_NONE;
+}
+
+int console_rx_init(void)
+{
+	int ret;
+
+	if (!console_ops || !console_ops->rx_irq_enable || !console_ops->rx_irq_ack)
+		return -ENODEV;
+	snprintf(rx_irq_name, sizeof(rx_irq_name), "uart-%s", console_ops->name);
+	ret = request_irq(board.uart_irq, console_rx_interrupt, 0, rx_irq_name, &rx_ring);
+	if (ret)
+		return ret;
+	WRITE_ONCE(rx_irq_on, true);
+	console_ops->rx_irq_enable(console_base, true);
+	return 0;
+}
+
+/* Oldest byte: from the ring, else (when @poll) straight from the UART. Keeps order. */
+static int rx_get(bool poll)
+{
+	unsigned long flags;
+	int c;
+
+	spin_lock_irqsave(&rx_lock, flags);
+	c = byte_ring_get(&rx_ring);
+	if (c < 0 && poll)
+		c = console_ops->getc(console_base);
+	spin_unlock_irqrestore(&rx_lock, flags);
+	return c;
+}
+
+/* Without the interrupt (not set up, or masked on this CPU), nobody fills the ring. */
+static bool must_poll(unsigned long irqflags)
+{
+	return !READ_ONCE(rx_irq_on) || irqs_disabled_flags(irqflags);
+}
+
+int console_trygetc(void)
+{
+	unsigned long flags;
+
+	if (!console_ops)
+		return -1;
+	local_save_flags(flags);
+	return rx_get(must_poll(flags));
+}
+
+int console_getc(void)
+{
+	unsigned long flags;
+	int c;
+
+	if (!console_ops)
+		for (;;)
+			wfi();	/* no console: nothing will ever come */
+	for (;;) {
+		local_irq_save(flags);
+		c = rx_get(must_poll(flags));
+		/*
+		 * Sleep until an interrupt, with interrupts masked so that one
+		 * arriving after the check still ends the WFI; it is taken on
+		 * restore. The UART's interrupt goes to one CPU: elsewhere the
+		 * tick wakes us within a jiffy. Once kernel threads exist, this
+		 * becomes a wait queue that the receive interrupt wakes.
+		 */
+		if (c < 0 && !must_poll(flags))
+			wfi();
+		local_irq_restore(flags);
+		if (c >= 0)
+			return c;
+	}
+}
+
+unsigned long console_rx_dropped(void)
+{
+	return READ_ONCE(rx_ring.dropped);
 }

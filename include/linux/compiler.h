@@ -3,12 +3,14 @@
 #define _LINUX_COMPILER_H
 
 #ifdef __CHECKER__
+#define __kernel  __attribute__((address_space(0)))
 #define __iomem   __attribute__((noderef, address_space(2)))
 #define __percpu  __attribute__((noderef, address_space(3)))
 #define __force   __attribute__((force))
 #define __bitwise __attribute__((bitwise))
 #define __must_hold(x) __attribute__((context(x, 1, 1)))
 #else
+#define __kernel
 #define __iomem
 #define __percpu
 #define __force
@@ -18,7 +20,9 @@
 
 #define likely(x)        __builtin_expect(!!(x), 1)
 #define unlikely(x)      __builtin_expect(!!(x), 0)
+#ifndef __always_inline		/* the host C library defines it too */
 #define __always_inline  inline __attribute__((always_inline))
+#endif
 #define noinline         __attribute__((noinline))
 #define __noreturn       __attribute__((noreturn))
 #define __packed         __attribute__((packed))

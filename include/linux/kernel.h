@@ -31,6 +31,10 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
+/* lib/cmdline.c: "16M" -> 16 << 20 (K, M, G suffixes); one integer of a list. */
+unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
+unsigned long long memparse(const char *ptr, char **retptr);
+int get_option(char **str, int *pint);
 
 /* Stop this CPU after an unrecoverable error (prints the reason first). */
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;

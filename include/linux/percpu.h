@@ -4,7 +4,9 @@
  * copies the template once per CPU and records each copy's distance from the
  * template in __per_cpu_offset[]. The current CPU's offset also lives in
  * TPIDRPRW (arch_my_cpu_offset), so this_cpu_* needs no CPU number lookup.
- * Dynamic allocation (alloc_percpu) lives in mm/percpu.c.
+ * Dynamic allocation (alloc_percpu) lives in mm/percpu.c: the same
+ * per_cpu_ptr/this_cpu_ptr/this_cpu_* work on what it returns (pass *ptr
+ * where these take a variable, e.g. this_cpu_inc(*counter)).
  */
 #ifndef _LINUX_PERCPU_H
 #define _LINUX_PERCPU_H
@@ -12,6 +14,7 @@
 #include <linux/types.h>
 #include <linux/preempt.h>
 #include <asm/percpu.h>
+#include <asm/irqflags.h>	/* this_cpu_* */
 
 #ifndef NR_CPUS
 #define NR_CPUS 4
@@ -25,11 +28,14 @@
 
 extern unsigned long __per_cpu_offset[NR_CPUS];
 
-/* Hide pointer arithmetic from the optimiser: the result is another object. */
+/*
+ * Hide pointer arithmetic from the optimiser: the result is another object,
+ * and an ordinary pointer (a __percpu one must not be dereferenced as is).
+ */
 #define SHIFT_PERCPU_PTR(ptr, off) ({				\
 	unsigned long __p;					\
-	__asm__("" : "=r"(__p) : "0"((unsigned long)(ptr)));	\
-	(__typeof__(ptr))(__p + (off)); })
+	__asm__("" : "=r"(__p) : "0"((unsigned long __force)(ptr)));	\
+	(__typeof__(*(ptr)) __kernel __force *)(__p + (off)); })
 
 #define per_cpu_ptr(ptr, cpu)  SHIFT_PERCPU_PTR(ptr, __per_cpu_offset[(cpu)])
 #define raw_cpu_ptr(ptr)       SHIFT_PERCPU_PTR(ptr, arch_my_cpu_offset())
@@ -52,6 +58,18 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 
 #define get_cpu_var(var) (*({ preempt_disable(); this_cpu_ptr(&(var)); }))
 #define put_cpu_var(var) do { (void)&(var); preempt_enable(); } while (0)
+
+/*
+ * Dynamic per-CPU memory: one zeroed copy per possible CPU, reached with
+ * per_cpu_ptr(ptr, cpu) or this_cpu_ptr(ptr). @align is a power of two up
+ * to PAGE_SIZE; sleeps in Linux, so process context only.
+ */
+void __percpu *__alloc_percpu(size_t size, size_t align);
+#define alloc_percpu(type) \
+	((__typeof__(type) __percpu *)__alloc_percpu(sizeof(type), __alignof__(type)))
+void free_percpu(void __percpu *ptr);
+/* Pages of per-CPU units (static and dynamic chunks), for meminfo's Percpu. */
+unsigned long pcpu_nr_pages(void);
 
 /* Template section bounds and per-CPU area layout (linker script). */
 extern char __per_cpu_start[], __per_cpu_end[];

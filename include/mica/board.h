@@ -45,6 +45,9 @@ struct board_desc {
 	phys_addr_t timer_base;
 	unsigned int timer_irq;
 	unsigned long timer_rate_hz;	/* 0: measured at boot */
+	/* A free-running 32-bit up-counter of known rate to measure it against. */
+	phys_addr_t refclk_base;	/* 0 where there is none */
+	unsigned long refclk_hz;
 
 	phys_addr_t scu_base;		/* 0 where there is none */
 	phys_addr_t l2c_base;		/* L2C-310, 0 where there is none */

@@ -28,6 +28,10 @@ struct uart_ops {
 void early_console_init(void);
 /* Write to the console, polled; "\n" becomes "\r\n". Safe in any context. */
 void console_write(const char *s, size_t n);
+/* Boot CPU, after init_IRQ: take input by interrupt from now on. 0 or -errno. */
+int console_rx_init(void);
+/* Bytes of input lost because nobody read them before the buffer filled. */
+unsigned long console_rx_dropped(void);
 /* Blocking read of one byte of console input. */
 int console_getc(void);
 /* One byte of console input, or -1 at once if none is waiting. */

@@ -8,6 +8,7 @@
 #define _MICA_SHELL_H
 
 #include <linux/compiler.h>
+#include <mica/shell_parse.h>
 
 struct shell_command {
 	const char *name;
@@ -21,5 +22,22 @@ struct shell_command {
 
 /* Run the interactive shell on the console; never returns. */
 void shell_run(void) __noreturn;
+
+/* Parse, look up and run one command line (modified in place); prints errors. */
+int shell_execute(char *line);
+/* The command called @name, or NULL. */
+const struct shell_command *shell_find_command(const char *name);
+/* Commands in name order: the first after @prev (NULL: the first), or NULL. */
+const struct shell_command *shell_next_command(const struct shell_command *prev);
+
+/* Command output: formatted to the console only, not the kernel log. */
+int shell_printf(const char *fmt, ...) __printf(1, 2);
+/*
+ * Parse @arg (decimal, or 0x.. hex, 0.. octal) into @res if it lies in
+ * [@min, @max]; otherwise print "@cmd: '@arg' is out of range (min..max)"
+ * or "... is not a number" and return -ERANGE / -EINVAL.
+ */
+int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
+		      unsigned long max, unsigned long *res);
 
 #endif

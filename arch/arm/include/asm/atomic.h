@@ -62,6 +62,44 @@ static inline int atomic_xchg_relaxed(atomic_t *v, int new)
 	return oldval;
 }
 
+/*
+ * atomic_fetch_<op>_relaxed(i, v): v = v <op> i, returning the old value.
+ * andnot is v & ~i (BIC).
+ */
+#define __ATOMIC_FETCH_OP(op, insn)						\
+static inline int atomic_fetch_##op##_relaxed(int i, atomic_t *v)		\
+{										\
+	unsigned long fail;							\
+	int old, val;								\
+										\
+	__asm__ __volatile__(							\
+	"1:	ldrex	%0, [%4]\n"						\
+	"	" insn "	%1, %0, %5\n"					\
+	"	strex	%2, %1, [%4]\n"						\
+	"	teq	%2, #0\n"						\
+	"	bne	1b"							\
+	: "=&r"(old), "=&r"(val), "=&r"(fail), "+Qo"(v->counter)		\
+	: "r"(&v->counter), "r"(i)						\
+	: "cc");								\
+	return old;								\
+}										\
+static inline int atomic_fetch_##op(int i, atomic_t *v)			\
+{										\
+	int r;									\
+	smp_mb();								\
+	r = atomic_fetch_##op##_relaxed(i, v);					\
+	smp_mb();								\
+	return r;								\
+}
+
+__ATOMIC_FETCH_OP(add, "add")
+__ATOMIC_FETCH_OP(sub, "sub")
+__ATOMIC_FETCH_OP(and, "and")
+__ATOMIC_FETCH_OP(or, "orr")
+__ATOMIC_FETCH_OP(xor, "eor")
+__ATOMIC_FETCH_OP(andnot, "bic")
+#undef __ATOMIC_FETCH_OP
+
 static inline int atomic_add_return(int i, atomic_t *v)
 {
 	int r;
@@ -86,5 +124,8 @@ static inline int atomic_xchg(atomic_t *v, int new)
 	smp_mb();
 	return r;
 }
+
+
+#include <asm/atomic64.h>
 
 #endif

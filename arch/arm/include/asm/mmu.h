@@ -1,6 +1,15 @@
 /*
  * The kernel's translation tables: the arch side of the mm interface.
  * mm/ code maps and unmaps kernel pages only through these.
+ *
+ * Layout (asm/memory.h): lowmem linear from PAGE_OFFSET (1 MiB sections,
+ * 4 KiB pages around the kernel image so text/rodata/data get their own
+ * permissions); pkmap, vmalloc and fixmap use 4 KiB pages; the vectors
+ * page sits at 0xFFFF0000 (SCTLR.V). Everything below PAGE_OFFSET except
+ * the pkmap window is unmapped, so NULL dereferences fault.
+ *
+ * Less than Linux: one table shared by every CPU (no processes, no
+ * ASIDs), no Linux "shadow" PTEs, second-level tables are never freed.
  */
 #ifndef _ASM_MMU_H
 #define _ASM_MMU_H
@@ -22,16 +31,69 @@ enum kernel_prot {
 void early_map_device_section(unsigned long virt, phys_addr_t phys);
 
 /*
- * Kernel page mappings with 4 KiB pages (vmalloc, ioremap, pkmap, fixmap).
- * Second-level tables are allocated on demand and never freed. These do
- * not flush the TLB: callers batch that with flush_tlb_kernel_range().
+ * Tell memblock about RAM (the board's banks) and what the kernel already
+ * occupies: its image and the boot table. Before paging_init().
+ */
+void arm_memblock_init(void);
+
+/*
+ * Build the kernel's final table (swapper_pg_dir) from memblock's view of
+ * RAM, switch this CPU to it and drop the boot stub's identity map. Call
+ * once on the boot CPU after arm_memblock_init() and the memory discovery.
+ */
+void paging_init(void);
+
+/*
+ * Install swapper_pg_dir on this CPU, invalidate its TLB and branch
+ * predictor and turn on the high vectors. Secondary CPUs start on the
+ * boot table (initial_pgdir_phys in asm/setup.h: it keeps the identity map
+ * their MMU switch-on needs) and call this first thing in C.
+ */
+void cpu_install_kernel_pgd(void);
+
+/* The first-level table this CPU translates with (virtual), from TTBR0. */
+u32 *cpu_get_pgd(void);
+/* The kernel's first-level table (virtual; NULL before paging_init). */
+extern u32 *swapper_pg_dir;
+/* Physical end of the linear map (lowmem) and its virtual end. */
+extern phys_addr_t arm_lowmem_limit;
+extern void *high_memory;
+
+/*
+ * Where second-level tables come from once memblock is retired: the page
+ * allocator sets this (before it takes memblock's free memory) to a
+ * function returning one lowmem page's virtual address, or NULL. It may be
+ * called with interrupts off and a spinlock held, so it must not sleep.
+ * While it is NULL, tables come from memblock.
+ */
+extern void *(*pgtable_page_alloc)(void);
+
+/*
+ * Kernel page mappings with 4 KiB pages in the pkmap, vmalloc and fixmap
+ * windows (-EINVAL elsewhere). Second-level tables are allocated on demand
+ * (-ENOMEM if that fails) and never freed; those of pkmap and fixmap exist
+ * from boot, so mapping there never allocates. These do not flush the
+ * TLB: callers batch that with flush_tlb_kernel_range().
  */
 int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot);
 void clear_kernel_pte(unsigned long va);
-/* pfn mapped at @va, or 0 with *present = false. */
+/* pfn mapped at @va (page or section), or 0 with *present = false. */
 unsigned long kernel_pte_pfn(unsigned long va, bool *present);
 /* Invalidate the kernel range on every CPU (inner-shareable broadcast). */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_kernel_page(unsigned long va);
+
+/* The "Virtual kernel memory layout:" banner; mem_init() calls it last. */
+void mem_init_print_info(void);
+
+/*
+ * Raw descriptors translating @va in the kernel table, for oops reports
+ * and tests: the first-level entry, and the second-level entry (0 when the
+ * first level is not a table).
+ */
+u32 kernel_pgd_val(unsigned long va);
+u32 kernel_pte_val(unsigned long va);
+/* @va is mapped as Normal memory, so reading it has no side effects. */
+bool kernel_addr_readable(unsigned long va);
 
 #endif

@@ -79,4 +79,124 @@ static inline int arch_spin_is_locked(arch_spinlock_t *lock)
 	return v.tickets.owner != v.tickets.next;
 }
 
+/*
+ * Reader-writer locks: bit 31 set while a writer holds the lock, bits 0-30
+ * count the readers inside. Waiters sleep in WFE as above. Not fair:
+ * a steady stream of readers can keep a writer out, as with Linux's ARM
+ * arch rwlock.
+ */
+typedef struct {
+	u32 lock;
+} arch_rwlock_t;
+
+#define __ARCH_RW_LOCK_UNLOCKED { 0 }
+#define RW_WRITER_BIT 0x80000000U
+
+static inline void arch_write_lock(arch_rwlock_t *rw)
+{
+	unsigned long tmp;
+
+	__asm__ __volatile__(
+"1:	ldrex	%0, [%1]\n"
+"	teq	%0, #0\n"
+"	wfene\n"
+"	strexeq	%0, %2, [%1]\n"
+"	teqeq	%0, #0\n"
+"	bne	1b"
+	: "=&r"(tmp)
+	: "r"(&rw->lock), "r"(RW_WRITER_BIT)
+	: "cc");
+	smp_mb();
+}
+
+static inline int arch_write_trylock(arch_rwlock_t *rw)
+{
+	unsigned long contended, fail;
+
+	do {
+		__asm__ __volatile__(
+		"	ldrex	%0, [%2]\n"
+		"	mov	%1, #0\n"
+		"	teq	%0, #0\n"
+		"	strexeq	%1, %3, [%2]"
+		: "=&r"(contended), "=&r"(fail)
+		: "r"(&rw->lock), "r"(RW_WRITER_BIT)
+		: "cc");
+	} while (fail);
+
+	if (!contended) {
+		smp_mb();
+		return 1;
+	}
+	return 0;
+}
+
+static inline void arch_write_unlock(arch_rwlock_t *rw)
+{
+	smp_mb();
+	WRITE_ONCE(rw->lock, 0);
+	dsb();
+	sev();
+}
+
+/* Readers: add one unless the writer bit is set (the sum would be negative). */
+static inline void arch_read_lock(arch_rwlock_t *rw)
+{
+	unsigned long tmp, fail;
+
+	__asm__ __volatile__(
+"1:	ldrex	%0, [%2]\n"
+"	adds	%0, %0, #1\n"
+"	strexpl	%1, %0, [%2]\n"
+"	wfemi\n"
+"	rsbspl	%0, %1, #0\n"
+"	bmi	1b"
+	: "=&r"(tmp), "=&r"(fail)
+	: "r"(&rw->lock)
+	: "cc");
+	smp_mb();
+}
+
+static inline int arch_read_trylock(arch_rwlock_t *rw)
+{
+	unsigned long val, fail;
+
+	do {
+		__asm__ __volatile__(
+		"	ldrex	%0, [%2]\n"
+		"	mov	%1, #0\n"
+		"	adds	%0, %0, #1\n"
+		"	strexpl	%1, %0, [%2]"
+		: "=&r"(val), "=&r"(fail)
+		: "r"(&rw->lock)
+		: "cc");
+	} while (fail);
+
+	if (val < RW_WRITER_BIT) {
+		smp_mb();
+		return 1;
+	}
+	return 0;
+}
+
+static inline void arch_read_unlock(arch_rwlock_t *rw)
+{
+	unsigned long val, fail;
+
+	smp_mb();
+	__asm__ __volatile__(
+"1:	ldrex	%0, [%2]\n"
+"	sub	%0, %0, #1\n"
+"	strex	%1, %0, [%2]\n"
+"	teq	%1, #0\n"
+"	bne	1b"
+	: "=&r"(val), "=&r"(fail)
+	: "r"(&rw->lock)
+	: "cc");
+	if (!val) {	/* last reader out: wake a waiting writer */
+		dsb();
+		sev();
+	}
+}
+
 #endif

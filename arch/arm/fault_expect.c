@@ -1,0 +1,84 @@
+/*
+ * Faults on purpose (self-tests): arm_run_expecting_fault() in
+ * asm/traps.h. The expectation lives on the caller's stack and is linked
+ * per CPU; a fault matches it when it happens on this CPU, in SVC mode,
+ * outside interrupt context and deeper on the same stack than the call.
+ * The oops is still printed in full; then instead of stopping the CPU the
+ * fault handler returns into __arm_run_expecting_fault's recovery point.
+ */
+#include <linux/kernel.h>
+#include <linux/percpu.h>
+#include <linux/stacktrace.h>
+#include <string.h>
+#include <asm/thread_info.h>
+#include <asm/traps.h>
+
+/* The first three fields are written by entry.S at fixed offsets. */
+struct fault_expectation {
+	unsigned long sp;	/* +0: the recovery point's stack */
+	unsigned long pc;	/* +4: the recovery point */
+	unsigned long cpsr;	/* +8: the caller's CPSR */
+	struct fault_record *rec;
+	struct fault_expectation *outer;
+};
+
+int __arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_expectation *exp);
+
+static DEFINE_PER_CPU(struct fault_expectation *, fault_expectation);
+
+static struct fault_expectation *expectation_for(struct pt_regs *regs)
+{
+	struct fault_expectation *exp = __this_cpu_read(fault_expectation);
+
+	if (!exp || processor_mode(regs) != SVC_MODE || in_interrupt())
+		return NULL;
+	if (regs->ARM_sp > exp->sp || regs->ARM_sp < stack_base(exp->sp))
+		return NULL;
+	return exp;
+}
+
+void fault_record_note(enum arm_fault_kind kind, unsigned long addr, unsigned long fsr,
+		       struct pt_regs *regs)
+{
+	struct fault_expectation *exp = expectation_for(regs);
+	struct fault_record *rec;
+
+	if (!exp)
+		return;
+	rec = exp->rec;
+	rec->kind = kind;
+	rec->addr = addr;
+	rec->fsr = fsr;
+	rec->pc = regs->ARM_pc;
+	rec->trace_len = stack_trace_save_regs(regs, rec->trace, FAULT_TRACE_DEPTH, 0);
+}
+
+bool fault_recover(struct pt_regs *regs)
+{
+	struct fault_expectation *exp = expectation_for(regs);
+
+	if (!exp || exp->rec->kind == ARM_FAULT_NONE)
+		return false;
+	regs->ARM_sp = exp->sp;
+	regs->ARM_pc = exp->pc;
+	regs->ARM_cpsr = exp->cpsr;
+	return true;
+}
+
+int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *rec)
+{
+	struct fault_expectation exp = { .rec = rec };
+	int faulted;
+
+	BUILD_BUG_ON(offsetof(struct fault_expectation, sp) != 0 ||
+		     offsetof(struct fault_expectation, pc) != 4 ||
+		     offsetof(struct fault_expectation, cpsr) != 8);
+	memset(rec, 0, sizeof(*rec));
+	exp.outer = __this_cpu_read(fault_expectation);
+	__this_cpu_write(fault_expectation, &exp);
+	printk(KERN_INFO "# expected-fault begin\n");
+	faulted = __arm_run_expecting_fault(fn, arg, &exp);
+	printk(KERN_INFO "# expected-fault end\n");
+	__this_cpu_write(fault_expectation, exp.outer);
+	return faulted;
+}

@@ -1,0 +1,25 @@
+/*
+ * Fixmap: virtual addresses fixed at compile time in FIXADDR_START to
+ * FIXADDR_END, each mapped to whatever page its user needs at run time.
+ * Slots count up from FIXADDR_START, as on Linux/ARM 3.x: KM_TYPE_NR
+ * kmap_atomic slots per CPU (CPU n's at n * KM_TYPE_NR). The page
+ * allocator keeps its own per-CPU page at the top of the window
+ * (mm/highpage_local.c), so the slots here must stay below it.
+ */
+#ifndef _ASM_FIXMAP_H
+#define _ASM_FIXMAP_H
+
+#include <asm/memory.h>
+
+#define KM_TYPE_NR	16	/* kmap_atomic nesting depth per CPU */
+
+enum fixed_addresses {
+	FIX_KMAP_BEGIN,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS,
+	__end_of_fixed_addresses
+};
+
+#define __fix_to_virt(x)	(FIXADDR_START + ((unsigned long)(x) << PAGE_SHIFT))
+#define __virt_to_fix(x)	(((x) - FIXADDR_START) >> PAGE_SHIFT)
+
+#endif

@@ -1,0 +1,21 @@
+/* Interrupt numbering and the exception entry's way into interrupt handling. */
+#ifndef _ASM_IRQ_H
+#define _ASM_IRQ_H
+
+/*
+ * Enough lines for every supported GIC: vexpress-a9 96, Exynos4 160,
+ * QEMU virt 288. A GIC with more is cut to NR_IRQS, with a warning.
+ */
+#define NR_IRQS 288
+
+#ifndef __ASSEMBLER__
+struct pt_regs;
+
+/*
+ * Called by the IRQ exception entry (arch/arm/entry.S) with interrupts
+ * masked: acknowledges and handles every pending interrupt, then returns.
+ */
+void handle_arch_irq(struct pt_regs *regs);
+#endif
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * Busy-wait delays. After time_init() they poll the board timer's
+ * free-running counter (Linux/ARM's timer-based delay), so they last at
+ * least what was asked whatever the CPU's speed; loops_per_jiffy is then
+ * the counter's ticks per jiffy. Before time_init() they are a busy loop
+ * sized for a 2 GHz core: never shorter than asked, longer on slower ones.
+ * Unlike Linux/ARM, udelay() takes any value (no 2 ms limit).
+ * They spin: for waits of a tick or more, sleep once the scheduler exists.
+ */
+#ifndef _LINUX_DELAY_H
+#define _LINUX_DELAY_H
+
+#include <linux/types.h>
+
+extern unsigned long loops_per_jiffy;
+
+void ndelay(unsigned long nsecs);
+void udelay(unsigned long usecs);
+void mdelay(unsigned long msecs);
+
+#endif

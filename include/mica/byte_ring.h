@@ -1,0 +1,26 @@
+/*
+ * A fixed-size ring of bytes that drops (and counts) what does not fit,
+ * never overwriting what is queued. No locking of its own: callers
+ * serialise access (the console holds its receive lock).
+ */
+#ifndef _MICA_BYTE_RING_H
+#define _MICA_BYTE_RING_H
+
+#include <linux/types.h>
+
+struct byte_ring {
+	u8 *buf;
+	unsigned int size;		/* a power of two */
+	unsigned int head, tail;	/* free-running: head - tail bytes queued */
+	unsigned long dropped;		/* bytes refused because it was full */
+};
+
+#define BYTE_RING_INIT(array) { .buf = (array), .size = sizeof(array) }
+
+/* Queue @c; false (and one more dropped) if the ring is full. */
+bool byte_ring_put(struct byte_ring *r, u8 c);
+/* The oldest byte, or -1 if the ring is empty. */
+int byte_ring_get(struct byte_ring *r);
+unsigned int byte_ring_len(const struct byte_ring *r);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * The `interrupts` command: Linux's /proc/interrupts layout. One line per
+ * interrupt that has a handler or was ever taken, with its count on each
+ * online CPU, the controller, the hardware number, the trigger and the
+ * handlers' names; then the IPIs and the spurious count ("Err").
+ */
+#include <linux/kernel.h>
+#include <linux/irq.h>
+#include <linux/smp.h>
+#include <asm/smp.h>
+#include <mica/shell.h>
+
+static bool irq_seen(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned int cpu;
+
+	if (!desc || !desc->chip)
+		return false;
+	if (READ_ONCE(desc->action))
+		return true;
+	for_each_possible_cpu(cpu)
+		if (kstat_irqs_cpu(irq, cpu))
+			return true;
+	return false;
+}
+
+static void show_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	char line[256];
+	struct irqaction *a;
+	unsigned long flags;
+	unsigned int cpu;
+	int n;
+
+	n = scnprintf(line, sizeof(line), "%3u: ", irq);
+	for_each_online_cpu(cpu)
+		n += scnprintf(line + n, sizeof(line) - n, "%10u ", kstat_irqs_cpu(irq, cpu));
+	n += scnprintf(line + n, sizeof(line) - n, " %8s %3u %-8s", desc->chip->name, irq,
+		       desc->chip->irq_get_type && desc->chip->irq_get_type(irq) == IRQ_TYPE_EDGE_RISING ?
+		       "Edge" : "Level");
+	/* Under the lock: free_irq must not recycle an action we are naming. */
+	spin_lock_irqsave(&desc->lock, flags);
+	for (a = desc->action; a; a = a->next)
+		n += scnprintf(line + n, sizeof(line) - n, "%s%s", a == desc->action ? "  " : ", ",
+			       a->name ? a->name : "");
+	spin_unlock_irqrestore(&desc->lock, flags);
+	printk("%s\n", line);
+}
+
+static int cmd_interrupts(int argc, char **argv)
+{
+	char header[128];
+	unsigned int irq, cpu;
+	int n = scnprintf(header, sizeof(header), "%11s", "");
+
+	for_each_online_cpu(cpu)
+		n += scnprintf(header + n, sizeof(header) - n, "CPU%-8u", cpu);
+	printk("%s\n", header);
+	for (irq = 0; irq < nr_irqs; irq++)
+		if (irq_seen(irq))
+			show_irq(irq);
+	show_ipi_list();
+	printk("Err: %10lu\n", irq_err_count());
+	return 0;
+}
+SHELL_COMMAND("interrupts", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);

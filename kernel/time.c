@@ -1,0 +1,233 @@
+/*
+ * Timekeeping: the periodic tick (jiffies), the nanosecond clock behind
+ * local_clock(), and the choice of timer driver (include/mica/timer.h).
+ *
+ * Every CPU takes its own tick on its private timer; only the boot CPU's
+ * advances jiffies_64 (Linux's tick_do_timer_cpu). jiffies_64 is two words
+ * on this 32-bit CPU, so readers use get_jiffies_64(), which retries when
+ * the tick updated it in between (a sequence count, as Linux's seqlock).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/io.h>
+#include <linux/irq.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+#include <linux/sched/clock.h>
+#include <linux/delay.h>
+#include <string.h>
+#include <mica/board.h>
+#include <mica/timer.h>
+
+#define NSEC_PER_SEC   1000000000ULL
+#define TICK_CPU       0	/* the CPU whose tick advances jiffies */
+#define MEASURE_MS     50
+#define REF_SAMPLES    16
+
+u64 jiffies_64 __aligned(8) = INITIAL_JIFFIES;
+/* jiffies is jiffies_64's low word (little-endian): one object, two names. */
+__asm__(".globl jiffies\n\t.type jiffies, %object\n\t.set jiffies, jiffies_64");
+static unsigned int jiffies_seq;	/* odd while the tick updates jiffies_64 */
+
+const struct timer_ops *tick_timer;
+struct timer_rates timer_rates;
+static unsigned long tick_period;	/* tick_hz cycles per jiffy */
+static DEFINE_PER_CPU(unsigned long, tick_count);
+
+/* Counter cycles to ns: ns = cycles * clock_mult >> clock_shift. */
+static u64 clock_epoch;
+static u32 clock_mult, clock_shift;
+
+extern const struct timer_ops *const __start_timer_drivers[], *const __stop_timer_drivers[];
+
+u64 get_jiffies_64(void)
+{
+	unsigned int seq;
+	u64 j;
+
+	do {
+		seq = READ_ONCE(jiffies_seq);
+		smp_rmb();
+		j = jiffies_64;
+		smp_rmb();
+	} while ((seq & 1) || seq != READ_ONCE(jiffies_seq));
+	return j;
+}
+
+static void do_timer(void)
+{
+	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
+	smp_wmb();
+	jiffies_64++;
+	smp_wmb();
+	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
+}
+
+static irqreturn_t tick_interrupt(int irq, void *dev_id)
+{
+	unsigned long *count = dev_id;
+
+	tick_timer->ack_tick();
+	(*count)++;
+	if (smp_processor_id() == TICK_CPU)
+		do_timer();
+	/* The scheduler tick and expiring timer_lists will run from here. */
+	return IRQ_HANDLED;
+}
+
+/* Split so that a 64-bit cycle count times a 32-bit mult never overflows. */
+static u64 cycles_to_ns(u64 cycles)
+{
+	u64 hi = cycles >> 32, lo = cycles & 0xffffffffULL;
+
+	return ((hi * clock_mult) << (32 - clock_shift)) + ((lo * clock_mult) >> clock_shift);
+}
+
+u64 sched_clock(void)
+{
+	const struct timer_ops *t = READ_ONCE(tick_timer);
+
+	return t ? cycles_to_ns(t->read_counter() - clock_epoch) : 0;
+}
+
+u64 local_clock(void)
+{
+	return sched_clock();
+}
+
+/* The largest shift (best precision) whose mult still fits 32 bits. */
+static void __init clock_set_rate(unsigned long hz)
+{
+	u32 shift;
+	u64 mult = 0;
+
+	for (shift = 32; shift > 0; shift--) {
+		mult = ((NSEC_PER_SEC << shift) + hz / 2) / hz;
+		if (mult <= 0xffffffffULL)
+			break;
+	}
+	clock_mult = mult;
+	clock_shift = shift;
+}
+
+/*
+ * One (reference, counter) pair taken as close together as we can: the
+ * counter read between two reference reads, best of REF_SAMPLES tries, so
+ * an interrupt or (under QEMU) the host descheduling us between the reads
+ * does not skew it.
+ */
+static void ref_sample(void __iomem *ref, u64 (*read_counter)(void), u32 *r, u64 *c)
+{
+	u32 best = ~0U;
+	unsigned int i;
+
+	*r = 0;
+	*c = 0;
+	for (i = 0; i < REF_SAMPLES; i++) {
+		u32 before = readl(ref);
+		u64 count = read_counter();
+		u32 after = readl(ref);
+
+		if (after - before < best) {
+			best = after - before;
+			*r = before + best / 2;
+			*c = count;
+		}
+	}
+}
+
+unsigned long timer_measure_rate(u64 (*read_counter)(void))
+{
+	u32 r0, r1, ref_ticks = board.refclk_hz / 1000 * MEASURE_MS;
+	void __iomem *ref;
+	unsigned long flags;
+	u64 c0, c1;
+
+	if (!board.refclk_base || !board.refclk_hz)
+		return 0;
+	ref = ioremap(board.refclk_base, 4);
+	if (!ref)
+		return 0;
+	local_irq_save(flags);
+	ref_sample(ref, read_counter, &r0, &c0);
+	while (readl(ref) - r0 < ref_ticks)
+		cpu_relax();
+	ref_sample(ref, read_counter, &r1, &c1);
+	local_irq_restore(flags);
+	iounmap(ref);
+	return (c1 - c0) * board.refclk_hz / (r1 - r0);
+}
+
+static const struct timer_ops *__init find_timer_driver(void)
+{
+	const struct timer_ops *const *drv;
+
+	for (drv = __start_timer_drivers; drv < __stop_timer_drivers; drv++)
+		if (board.timer_type && !strcmp((*drv)->name, board.timer_type))
+			return *drv;
+	return NULL;
+}
+
+void percpu_timer_setup(void)
+{
+	enable_percpu_irq(board.timer_irq, IRQ_TYPE_NONE);
+	tick_timer->start_tick(tick_period);
+}
+
+/* Linux's sched_clock line, rate rounded to MHz or kHz as Linux does. */
+static void __init print_clock_rate(unsigned long hz)
+{
+	unsigned long r = hz;
+	char unit = ' ';
+
+	if (r >= 4000000) {
+		r = (r + 500000) / 1000000;
+		unit = 'M';
+	} else if (r >= 4000) {
+		r = (r + 500) / 1000;
+		unit = 'k';
+	}
+	pr_info("sched_clock: 64 bits at %lu%cHz, resolution %luns\n", r, unit,
+		(unsigned long)((NSEC_PER_SEC + hz - 1) / hz));
+}
+
+/* Linux/ARM's message for a timer-based delay; BogoMIPS = 2 * lpj * HZ / 10^6. */
+static void __init calibrate_delay(void)
+{
+	unsigned long bogo_centi = (unsigned long)((u64)loops_per_jiffy * HZ / 5000);
+
+	pr_info("Calibrating delay loop (skipped), value calculated using timer frequency.. "
+		"%lu.%02lu BogoMIPS (lpj=%lu)\n", bogo_centi / 100, bogo_centi % 100, loops_per_jiffy);
+}
+
+void __init time_init(void)
+{
+	const struct timer_ops *drv = find_timer_driver();
+	int ret;
+
+	if (!drv)
+		panic("time: no driver for timer type \"%s\"\n", board.timer_type);
+	ret = drv->init(&timer_rates);
+	if (ret)
+		panic("time: %s: initialisation failed (%d)\n", drv->name, ret);
+	if (timer_rates.tick_hz < HZ || !timer_rates.counter_hz)
+		panic("time: %s: impossible rates (tick %lu Hz, counter %lu Hz)\n",
+		      drv->name, timer_rates.tick_hz, timer_rates.counter_hz);
+
+	clock_set_rate(timer_rates.counter_hz);
+	clock_epoch = drv->read_counter();
+	tick_period = (timer_rates.tick_hz + HZ / 2) / HZ;
+	loops_per_jiffy = (timer_rates.counter_hz + HZ / 2) / HZ;
+	smp_wmb();	/* local_clock() and the delays see a complete set-up */
+	WRITE_ONCE(tick_timer, drv);
+
+	ret = request_percpu_irq(board.timer_irq, tick_interrupt, drv->name, &tick_count);
+	if (ret)
+		panic("time: cannot get timer interrupt %u (%d)\n", board.timer_irq, ret);
+	percpu_timer_setup();
+	print_clock_rate(timer_rates.counter_hz);
+	calibrate_delay();
+}

@@ -1,0 +1,257 @@
+/*
+ * kmap and kmap_atomic (see include/linux/highmem.h).
+ *
+ * pkmap_count[slot] follows Linux: 0 = free and absent from every TLB,
+ * 1 = still mapped but unused (its TLB entries may linger), n > 1 = n - 1
+ * users. A hash from page frame to slot finds an existing mapping, so a page
+ * kmapped twice shares one slot. The pkmap and fixmap second-level tables
+ * exist from boot, so mapping here never allocates.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/highmem.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <asm/mmu.h>
+
+/* The page allocator's private slots are the top NR_CPUS fixmap pages. */
+BUILD_BUG_ON(__fix_to_virt(__end_of_fixed_addresses) > FIXADDR_END - NR_CPUS * PAGE_SIZE);
+BUILD_BUG_ON(LAST_PKMAP != 512);
+
+#define PKMAP_HASH_SIZE	128
+#define NO_SLOT		(-1)
+
+static DEFINE_SPINLOCK(kmap_lock);
+static int pkmap_count[LAST_PKMAP];
+static struct page *pkmap_page[LAST_PKMAP];
+/* Chains of slots by page frame, stored as slot + 1 so that 0 ends a chain. */
+static u16 pkmap_hash[PKMAP_HASH_SIZE];
+static u16 pkmap_next[LAST_PKMAP];
+static unsigned int last_pkmap_nr;
+
+static DEFINE_PER_CPU(int, kmap_atomic_idx);
+
+static unsigned int hash_of(const struct page *page)
+{
+	return page_to_pfn(page) & (PKMAP_HASH_SIZE - 1);
+}
+
+/* Slot holding @page, or NO_SLOT. kmap_lock held. */
+static int pkmap_lookup(const struct page *page)
+{
+	unsigned int link;
+
+	for (link = pkmap_hash[hash_of(page)]; link; link = pkmap_next[link - 1])
+		if (pkmap_page[link - 1] == page)
+			return link - 1;
+	return NO_SLOT;
+}
+
+static void pkmap_hash_add(int slot, struct page *page)
+{
+	pkmap_page[slot] = page;
+	pkmap_next[slot] = pkmap_hash[hash_of(page)];
+	pkmap_hash[hash_of(page)] = slot + 1;
+}
+
+static void pkmap_hash_remove(int slot)
+{
+	u16 *link = &pkmap_hash[hash_of(pkmap_page[slot])];
+
+	while (*link != slot + 1)
+		link = &pkmap_next[*link - 1];
+	*link = pkmap_next[slot];
+	pkmap_page[slot] = NULL;
+}
+
+/* Clear every mapped-but-unused slot, then one TLB flush for the window. */
+static void flush_all_zero_pkmaps(void)
+{
+	bool flushed = false;
+	int i;
+
+	for (i = 0; i < LAST_PKMAP; i++) {
+		if (pkmap_count[i] != 1)
+			continue;
+		pkmap_count[i] = 0;
+		clear_kernel_pte(PKMAP_ADDR(i));
+		pkmap_hash_remove(i);
+		flushed = true;
+	}
+	if (flushed)
+		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
+}
+
+/*
+ * Every slot is in use. Linux sleeps here until kunmap frees one; Mica has
+ * no kernel threads to sleep yet, so it reports the exhaustion and gives up.
+ * The kernel-threads work replaces this: drop kmap_lock, wait, retake it,
+ * return true (and kunmap_high wakes waiters when a count drops to 1).
+ */
+static bool pkmap_wait_for_slot(const struct page *page)
+{
+	pr_err("kmap: all %d pkmap slots are in use, cannot map pfn %#lx "
+	       "(no kernel threads to wait with yet)\n", LAST_PKMAP, page_to_pfn(page));
+	dump_stack();
+	return false;
+}
+
+/* Find a free slot and map @page there; kmap_lock held. */
+static int map_new_virtual(struct page *page)
+{
+	unsigned int count = LAST_PKMAP;
+	unsigned int slot;
+
+	for (;;) {
+		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
+		if (!last_pkmap_nr) {
+			flush_all_zero_pkmaps();
+			count = LAST_PKMAP;
+		}
+		if (!pkmap_count[last_pkmap_nr])
+			break;
+		if (--count)
+			continue;
+		if (!pkmap_wait_for_slot(page))
+			return NO_SLOT;
+		count = LAST_PKMAP;
+	}
+	slot = last_pkmap_nr;
+	/* A free slot is absent from every TLB: mapping it needs no flush. */
+	if (WARN_ON(set_kernel_pte(PKMAP_ADDR(slot), page_to_pfn(page), PROT_KERNEL)))
+		return NO_SLOT;
+	pkmap_count[slot] = 1;
+	pkmap_hash_add(slot, page);
+	return slot;
+}
+
+static void *kmap_high(struct page *page)
+{
+	unsigned long flags;
+	int slot;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	slot = pkmap_lookup(page);
+	if (slot == NO_SLOT)
+		slot = map_new_virtual(page);
+	if (slot != NO_SLOT)
+		pkmap_count[slot]++;
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	if (slot == NO_SLOT)
+		return NULL;
+	dsb();	/* a new entry must reach the table walker before its first use */
+	return (void *)PKMAP_ADDR(slot);
+}
+
+void *kmap(struct page *page)
+{
+	WARN_ON(in_interrupt());	/* may sleep in Linux: use kmap_atomic there */
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return kmap_high(page);
+}
+
+int kunmap_high(struct page *page)
+{
+	unsigned long flags;
+	int slot, ret = 0;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	slot = pkmap_lookup(page);
+	if (slot == NO_SLOT || pkmap_count[slot] < 2)
+		ret = -EINVAL;
+	else
+		pkmap_count[slot]--;
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
+	return ret;
+}
+
+void kunmap(struct page *page)
+{
+	WARN_ON(in_interrupt());
+	if (PageHighMem(page))
+		kunmap_high(page);
+}
+
+void *pkmap_page_address(const struct page *page)
+{
+	unsigned long flags;
+	int slot;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	slot = pkmap_lookup(page);
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return slot == NO_SLOT ? NULL : (void *)PKMAP_ADDR(slot);
+}
+
+/* Fixmap slot @depth of this CPU's kmap_atomic stack. */
+static unsigned long kmap_atomic_slot_addr(int depth)
+{
+	return __fix_to_virt(FIX_KMAP_BEGIN + depth + KM_TYPE_NR * smp_processor_id());
+}
+
+/*
+ * The slot is this CPU's alone and is reused without being cleared, so the
+ * only stale TLB entry that matters is this CPU's own: flush it after the
+ * new entry is written (Linux's non-debug kmap_atomic does the same).
+ */
+void *kmap_atomic(struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page), vaddr;
+	int *idx, depth;
+
+	preempt_disable();
+	if (pfn < max_low_pfn)
+		return __va(PFN_PHYS(pfn));
+	idx = this_cpu_ptr(&kmap_atomic_idx);
+	depth = *idx;
+	BUG_ON(depth >= KM_TYPE_NR);
+	/* Claim the slot first: an interrupt's own kmap_atomic then takes the next. */
+	*idx = depth + 1;
+	vaddr = kmap_atomic_slot_addr(depth);
+	BUG_ON(set_kernel_pte(vaddr, pfn, PROT_KERNEL));
+	flush_tlb_kernel_page(vaddr);
+	return (void *)vaddr;
+}
+
+int __kunmap_atomic(void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	int *idx, depth;
+
+	if (vaddr - __fix_to_virt(FIX_KMAP_BEGIN) < __fix_to_virt(FIX_KMAP_END) - __fix_to_virt(FIX_KMAP_BEGIN)) {
+		idx = this_cpu_ptr(&kmap_atomic_idx);
+		depth = *idx;
+		if (WARN(depth == 0 || vaddr != kmap_atomic_slot_addr(depth - 1),
+			 "kunmap_atomic: %p is not the most recent kmap_atomic of CPU%d (depth %d)\n",
+			 addr, smp_processor_id(), depth))
+			return -EINVAL;
+		*idx = depth - 1;
+	} else if (WARN(preempt_count() == 0, "kunmap_atomic: %p without kmap_atomic\n", addr)) {
+		return -EINVAL;
+	}
+	preempt_enable();
+	return 0;
+}
+
+int kmap_atomic_depth(void)
+{
+	return __this_cpu_read(kmap_atomic_idx);
+}
+
+struct page *kmap_to_page(void *addr)
+{
+	unsigned long vaddr = (unsigned long)addr, pfn;
+	bool present;
+
+	if (vaddr >= PKMAP_ADDR(0) && vaddr < PKMAP_ADDR(LAST_PKMAP))
+		return READ_ONCE(pkmap_page[PKMAP_NR(vaddr)]);
+	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_END) {
+		pfn = kernel_pte_pfn(vaddr & PAGE_MASK, &present);
+		return present && pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+	}
+	return virt_to_page(addr);
+}

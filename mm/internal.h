@@ -1,0 +1,158 @@
+/*
+ * Page allocator internals shared by the mm/ sources and the tests (KUnit suites
+ * and host tests include this file). Not an interface for other subsystems.
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+#include <linux/gfp.h>
+
+/* How an allocation may use the watermarks (the low bits pick one). */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* ignore them entirely */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER		0x10	/* !__GFP_WAIT: a quarter below min */
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH: half below min */
+
+/* The flags an allocation with @gfp_mask uses once the fast path failed. */
+int gfp_to_alloc_flags(gfp_t gfp_mask);
+
+/*
+ * Walk @zonelist (zones up to @high_zoneidx, in @nodemask if not NULL) and
+ * take 2^order pages from the first zone whose watermark allows it.
+ */
+struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
+				    unsigned int order, struct zonelist *zonelist,
+				    int high_zoneidx, int alloc_flags, int classzone_idx,
+				    int migratetype);
+
+/* Buddy order of a free block's first page. */
+static inline unsigned int page_order(const struct page *page)
+{
+	return (unsigned int)page_private(page);
+}
+
+/* Order recorded in an allocated block's first page; -1 if none. */
+static inline int page_alloc_order(const struct page *page)
+{
+	return (int)((page->flags >> PAGE_ALLOC_ORDER_PGSHIFT) & PAGE_ALLOC_ORDER_MASK) - 1;
+}
+
+static inline void set_page_alloc_order(struct page *page, int order)
+{
+	page->flags &= ~(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
+	page->flags |= (unsigned long)(order + 1) << PAGE_ALLOC_ORDER_PGSHIFT;
+}
+
+/* Pageblock migrate types (one byte per pageblock of the zone). */
+static inline unsigned long pageblock_index(const struct zone *zone, unsigned long pfn)
+{
+	return (pfn - ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages)) >> pageblock_order;
+}
+
+static inline unsigned long zone_nr_pageblocks(const struct zone *zone)
+{
+	if (!zone->spanned_pages)
+		return 0;
+	return pageblock_index(zone, zone_end_pfn(zone) - 1) + 1;
+}
+
+static inline int get_pageblock_migratetype(const struct page *page)
+{
+	const struct zone *zone = page_zone(page);
+
+	return READ_ONCE(zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))]);
+}
+
+void set_pageblock_migratetype(struct page *page, int migratetype);
+/* Move the free blocks of @page's pageblock to @migratetype's lists; pages moved. */
+unsigned long move_freepages_block(struct zone *zone, struct page *page, int migratetype);
+
+/* Give 2^order boot pages (PG_reserved cleared, refcount 0) straight to the buddy lists. */
+void __free_pages_core(struct page *page, unsigned int order);
+
+/* Watermarks, lowmem reserve, migrate reserve and per-CPU list sizes of every zone. */
+extern int min_free_kbytes;
+void setup_per_zone_wmarks(void);
+void setup_per_zone_lowmem_reserve(void);
+void setup_zone_pageset(struct zone *zone);
+int sysctl_lowmem_reserve_ratio_of(enum zone_type idx);
+void calculate_totalreserve_pages(void);
+/* Recompute after min_free_kbytes or the managed page counts changed. */
+void init_per_zone_wmark_min(void);
+/* Set min_free_kbytes at run time (negative: back to the default) and recompute. */
+int set_min_free_kbytes(int kbytes);
+
+/* Reports. The counters let the self-tests check that each misuse was seen. */
+void bad_page(struct page *page, const char *reason);
+void report_bad_pfn(const void *where, const char *reason);
+extern atomic_t nr_bad_page_reports;
+const char *last_bad_page_reason(void);
+void dump_page(struct page *page, const char *reason);
+/* "GFP_KERNEL|__GFP_COMP" for @gfp_mask into @buf. */
+int format_gfp_flags(char *buf, size_t len, gfp_t gfp_mask);
+/* "reserved|slab" for the PG_ bits of @flags into @buf. */
+int format_page_flags(char *buf, size_t len, unsigned long flags);
+void warn_alloc_failed(gfp_t gfp_mask, unsigned int order, const nodemask_t *nodemask);
+extern atomic_t nr_alloc_failure_reports;
+
+/*
+ * The validator: every invariant of every zone (free lists, orders, buddy
+ * flags, counts, per-CPU lists, unmerged buddies). 0 if all hold, else
+ * -EINVAL with the first broken one described in @why.
+ */
+int page_alloc_validate(char *why, size_t len);
+
+/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
+void meminfo_show(void);
+void buddyinfo_show(void);
+void pagetypeinfo_show(void);
+void zoneinfo_show(void);
+void iomem_show(void);
+
+/* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
+bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
+struct fault_attr {
+	unsigned long probability;	/* percent */
+	unsigned long interval;		/* only every interval-th candidate */
+	int times;			/* failures left; -1 for no limit */
+	int verbose;			/* 0 quiet, 1 a line, 2 a line and a backtrace */
+	unsigned long count;		/* candidates seen */
+	unsigned long injected;		/* failures forced */
+};
+struct fail_page_alloc_attr {
+	struct fault_attr attr;
+	bool ignore_gfp_highmem;
+	bool ignore_gfp_wait;
+	unsigned int min_order;
+};
+extern struct fail_page_alloc_attr fail_page_alloc;
+/* Parse "interval,probability,space,times" (Linux's fail_page_alloc= syntax). */
+int setup_fault_attr(struct fault_attr *attr, const char *str);
+
+/* Set while this CPU runs the shrinkers: no recursion, reserves allowed. */
+bool current_in_reclaim(void);
+
+/* Memory discovery and layout (mm/mm_init.c); boot parameters. */
+extern phys_addr_t memory_limit;		/* mem=, ~0 when not given */
+extern long user_min_free_kbytes;		/* min_free_kbytes=, -1 when not given */
+extern unsigned long dma_zone_bytes;		/* dma_zone=, ~0 when not given */
+extern unsigned long required_movablecore, required_kernelcore;	/* pages */
+extern int numa_fake_nodes;
+/* Hand every free memblock range to the buddy allocator; pages freed. */
+unsigned long memblock_free_all(void);
+/* Pages of RAM (present), over all zones. */
+unsigned long get_num_physpages(void);
+/* The total printed in "Built N zonelists ... Total pages: N". */
+unsigned long nr_all_zone_pages(void);
+
+/* Temporary kernel mapping of any page (high or not) on this CPU, IRQs off. */
+void *mm_map_page_local(struct page *page, unsigned long *flags);
+void mm_unmap_page_local(void *addr, unsigned long flags);
+/* Zero 2^order pages, high memory included. */
+void clear_pages_any(struct page *page, unsigned int order);
+
+#endif

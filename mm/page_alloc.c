@@ -1,0 +1,689 @@
+/*
+ * The buddy page allocator: per zone, free blocks of 2^order pages on lists
+ * per order and migrate type; a block splits in halves on allocation and
+ * merges with its free buddy (same order, same zone, not across a hole) on
+ * free. Order-0 pages pass through per-CPU hot/cold lists. Allocation walks
+ * the zonelist, checks watermarks, then drains the per-CPU lists, runs the
+ * shrinkers and retries as the GFP flags allow (mm/page_alloc_slow.c).
+ */
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/smp.h>
+#include <string.h>
+#include "internal.h"
+
+int page_group_by_mobility_disabled;
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Reclaimable", "Movable", "Reserve",
+};
+
+/* Where each type looks when its own lists are empty (the reserve comes last). */
+static const int fallbacks[MIGRATE_TYPES][MIGRATE_TYPES - 1] = {
+	[MIGRATE_UNMOVABLE]   = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE,   MIGRATE_RESERVE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE,   MIGRATE_MOVABLE,   MIGRATE_RESERVE },
+	[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_RESERVE },
+	[MIGRATE_RESERVE]     = { MIGRATE_RESERVE,     MIGRATE_RESERVE,   MIGRATE_RESERVE },
+};
+
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	struct zone *zone = page_zone(page);
+
+	if (unlikely(page_group_by_mobility_disabled && migratetype < MIGRATE_PCPTYPES))
+		migratetype = MIGRATE_UNMOVABLE;
+	WRITE_ONCE(zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))], (u8)migratetype);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+				    int migratetype, bool tail)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	set_page_private(page, order);
+	__SetPageBuddy(page);
+	if (tail)
+		list_add_tail(&page->lru, &area->free_list[migratetype]);
+	else
+		list_add(&page->lru, &area->free_list[migratetype]);
+	area->nr_free++;
+}
+
+static inline void del_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	set_page_private(page, 0);
+	zone->free_area[order].nr_free--;
+}
+
+/* Is @buddy the free first page of an order-@order block in @page's zone? */
+static inline bool page_is_buddy(const struct page *page, const struct page *buddy,
+				 unsigned int order)
+{
+	const unsigned long zone_bits = (ZONES_MASK << ZONES_PGSHIFT) | (NODES_MASK << NODES_PGSHIFT);
+
+	return PageBuddy(buddy) && page_order(buddy) == order &&
+	       ((page->flags ^ buddy->flags) & zone_bits) == 0;
+}
+
+/*
+ * Put a free block back and merge it with its buddies as far as they are
+ * free. The caller holds zone->lock and accounts NR_FREE_PAGES.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order, int migratetype)
+{
+	unsigned long buddy_pfn, combined_pfn;
+	struct page *buddy;
+
+	while (order < MAX_ORDER - 1) {
+		buddy_pfn = pfn ^ (1UL << order);
+		if (!pfn_valid(buddy_pfn))
+			break;
+		buddy = page + (buddy_pfn - pfn);
+		if (!page_is_buddy(page, buddy, order))
+			break;
+		del_from_free_list(buddy, zone, order);
+		combined_pfn = buddy_pfn & pfn;
+		page = page + (combined_pfn - pfn);
+		pfn = combined_pfn;
+		order++;
+	}
+	/*
+	 * If the next larger block is half free, keep this one at the tail so
+	 * it stays unused longer and its buddy has time to come back.
+	 */
+	if (order < MAX_ORDER - 2) {
+		unsigned long higher_pfn = pfn & ~((2UL << order) - 1);
+		unsigned long higher_buddy_pfn = higher_pfn ^ (2UL << order);
+
+		if (pfn_valid(higher_buddy_pfn) &&
+		    page_is_buddy(page, page + (higher_buddy_pfn - pfn), order + 1)) {
+			add_to_free_list(page, zone, order, migratetype, true);
+			return;
+		}
+	}
+	add_to_free_list(page, zone, order, migratetype, false);
+}
+
+/* Split an order-@high block down to order @low, freeing the upper halves. */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low,
+			  unsigned int high, int migratetype)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high, migratetype, false);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct list_head *list = &zone->free_area[current_order].free_list[migratetype];
+		struct page *page;
+
+		if (list_empty(list))
+			continue;
+		page = list_first_entry(list, struct page, lru);
+		del_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order, migratetype);
+		return page;
+	}
+	return NULL;
+}
+
+unsigned long move_freepages_block(struct zone *zone, struct page *page, int migratetype)
+{
+	unsigned long start_pfn = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end_pfn = start_pfn + pageblock_nr_pages;
+	unsigned long pfn, moved = 0;
+
+	start_pfn = max(start_pfn, zone->zone_start_pfn);
+	end_pfn = min(end_pfn, zone_end_pfn(zone));
+	for (pfn = start_pfn; pfn < end_pfn;) {
+		struct page *p = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!PageBuddy(p) || page_zone(p) != zone) {
+			pfn++;
+			continue;
+		}
+		order = page_order(p);
+		list_move(&p->lru, &zone->free_area[order].free_list[migratetype]);
+		pfn += 1UL << order;
+		moved += 1UL << order;
+	}
+	return moved;
+}
+
+/* Mark every pageblock of an order-@order block (order >= pageblock_order). */
+static void change_pageblock_range(struct page *page, unsigned int order, int migratetype)
+{
+	unsigned long nr = 1UL << (order - pageblock_order);
+
+	while (nr--) {
+		set_pageblock_migratetype(page, migratetype);
+		page += pageblock_nr_pages;
+	}
+}
+
+/*
+ * Take a block from another migrate type. Search from the largest order so
+ * that a whole pageblock changes hands rather than many blocks getting
+ * mixed; when the stolen block is large (or the requester is reclaimable)
+ * the rest of its pageblock's free pages move too, and the pageblock's
+ * type changes once over half of it is ours.
+ */
+static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, int start_type)
+{
+	int current_order, i;
+
+	for (current_order = MAX_ORDER - 1; current_order >= (int)order; current_order--) {
+		for (i = 0; i < MIGRATE_TYPES - 1; i++) {
+			int migratetype = fallbacks[start_type][i];
+			struct list_head *list = &zone->free_area[current_order].free_list[migratetype];
+			struct page *page;
+
+			if (migratetype == MIGRATE_RESERVE)
+				break;
+			if (list_empty(list))
+				continue;
+			page = list_first_entry(list, struct page, lru);
+			if (current_order >= (int)pageblock_order / 2 ||
+			    start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
+				unsigned long moved = move_freepages_block(zone, page, start_type);
+
+				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
+					set_pageblock_migratetype(page, start_type);
+			}
+			del_from_free_list(page, zone, current_order);
+			if (current_order >= (int)pageblock_order)
+				change_pageblock_range(page, current_order, start_type);
+			expand(zone, page, order, current_order, start_type);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* One block of @order, of @migratetype if possible. Called with zone->lock held. */
+static struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	struct page *page = __rmqueue_smallest(zone, order, migratetype);
+
+	if (unlikely(!page) && migratetype != MIGRATE_RESERVE) {
+		page = __rmqueue_fallback(zone, order, migratetype);
+		if (!page)
+			page = __rmqueue_smallest(zone, order, MIGRATE_RESERVE);
+	}
+	return page;
+}
+
+/* Fill a per-CPU list with up to @count order-0 pages; returns how many. */
+static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list, int migratetype,
+			bool cold)
+{
+	int i;
+
+	spin_lock(&zone->lock);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, 0, migratetype);
+
+		if (unlikely(!page))
+			break;
+		/* Remember the type it goes back to: its pageblock's, now. */
+		page->index = (unsigned long)get_pageblock_migratetype(page);
+		if (cold)
+			list_add_tail(&page->lru, list);
+		else
+			list_add(&page->lru, list);
+		list = &page->lru;	/* keep ascending physical order */
+	}
+	mod_zone_page_state(zone, NR_FREE_PAGES, -i);
+	spin_unlock(&zone->lock);
+	return i;
+}
+
+/* Give @count pages of @pcp back to the buddy lists, cold ends first, round robin. */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	int type = 0, freed = 0;
+
+	spin_lock(&zone->lock);
+	while (count > 0 && pcp->count > 0) {
+		struct list_head *list;
+		struct page *page;
+
+		do {	/* pcp->count > 0: some list is not empty */
+			type = (type + 1) % MIGRATE_PCPTYPES;
+			list = &pcp->lists[type];
+		} while (list_empty(list));
+		page = list_last_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+		count--;
+		freed++;
+		__free_one_page(page, page_to_pfn(page), zone, 0, (int)page->index);
+	}
+	mod_zone_page_state(zone, NR_FREE_PAGES, freed);
+	spin_unlock(&zone->lock);
+}
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int migratetype)
+{
+	spin_lock(&zone->lock);
+	__free_one_page(page, pfn, zone, order, migratetype);
+	mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
+	spin_unlock(&zone->lock);
+}
+
+/* What may not be set on a page being freed; NULL if it is clean. */
+static const char *free_page_problem(const struct page *page)
+{
+	if (unlikely(atomic_read(&page->_mapcount) != -1))
+		return "nonzero mapcount (page still mapped)";
+	if (unlikely(page->mapping != NULL))
+		return "non-NULL mapping";
+	if (unlikely(page_ref_count(page) != 0))
+		return "nonzero _refcount (page still referenced)";
+	if (unlikely(page->flags & PAGE_FLAGS_CHECK_AT_FREE)) {
+		if (page->flags & (1UL << PG_reserved))
+			return "freeing a reserved page";
+		if (page->flags & (1UL << PG_buddy))
+			return "double free (page is already free)";
+		if (page->flags & (1UL << PG_tail))
+			return "tail page of a compound page freed on its own";
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	}
+	return NULL;
+}
+
+/* Undo prep_compound_page; false (after a report) if a tail was disturbed. */
+static bool destroy_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+	bool ok = true;
+
+	if (unlikely(compound_order(page) != order)) {
+		bad_page(page, "compound page freed with the wrong order");
+		return false;
+	}
+	__ClearPageHead(page);
+	for (i = 1; i < nr; i++) {
+		struct page *p = page + i;
+
+		if (unlikely(!PageTail(p) || p->compound_head != (unsigned long)page + 1)) {
+			bad_page(p, "corrupted compound tail page");
+			ok = false;
+		}
+		__ClearPageTail(p);
+		INIT_LIST_HEAD(&p->lru);
+	}
+	return ok;
+}
+
+/*
+ * Every check Linux's free_pages_prepare makes, plus the recorded order.
+ * A page that fails is reported and the whole block is leaked: a leak is
+ * safe, a corrupted free list is not.
+ */
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+	int recorded = page_alloc_order(page);
+	bool ok = true;
+
+	if (unlikely(recorded != (int)order) && !PageReserved(page)) {
+		if (recorded < 0)
+			bad_page(page, "freeing a page the allocator did not hand out");
+		else
+			bad_page(page, order < (unsigned int)recorded ?
+				 "freed with a smaller order than allocated" :
+				 "freed with a larger order than allocated");
+		return false;
+	}
+	if (PageHead(page) && !destroy_compound_page(page, order))
+		return false;
+	for (i = 0; i < nr; i++) {
+		const char *problem = free_page_problem(page + i);
+
+		if (unlikely(problem)) {
+			bad_page(page + i, problem);
+			ok = false;
+		}
+	}
+	if (!ok)
+		return false;
+	for (i = 0; i < nr; i++) {
+		page[i].flags &= ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
+		page[i].private = 0;
+		page[i].index = 0;
+	}
+	return true;
+}
+
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long pfn = page_to_pfn(page);
+
+	free_one_page(zone, page, pfn, order, get_pageblock_migratetype(page));
+}
+
+static void free_pages_ok(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	if (!free_pages_prepare(page, order))
+		return;
+	local_irq_save(flags);
+	free_one_page(page_zone(page), page, page_to_pfn(page), order,
+		      get_pageblock_migratetype(page));
+	local_irq_restore(flags);
+}
+
+static void free_hot_cold_page_prepared(struct page *page, int cold)
+{
+	struct zone *zone = page_zone(page);
+	int migratetype = get_pageblock_migratetype(page);
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+
+	page->index = (unsigned long)migratetype;
+	/* Reserve pages ride on the movable list but go home to the reserve. */
+	if (migratetype >= MIGRATE_PCPTYPES)
+		migratetype = MIGRATE_MOVABLE;
+	local_irq_save(flags);
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	spin_lock(&pcp->lock);
+	if (cold)
+		list_add_tail(&page->lru, &pcp->lists[migratetype]);
+	else
+		list_add(&page->lru, &pcp->lists[migratetype]);
+	if (++pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+void free_hot_cold_page(struct page *page, int cold)
+{
+	if (!free_pages_prepare(page, 0))
+		return;
+	free_hot_cold_page_prepared(page, cold);
+}
+
+void free_hot_cold_page_list(struct list_head *list, int cold)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, list, lru) {
+		list_del(&page->lru);
+		free_hot_cold_page(page, cold);
+	}
+}
+
+void drain_zone_pages(struct zone *zone, struct per_cpu_pages *pcp)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&pcp->lock);
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+static void drain_cpu_pages(unsigned int cpu)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone)
+		drain_zone_pages(zone, &zone->pageset[cpu].pcp);
+}
+
+void drain_local_pages(void *unused)
+{
+	drain_cpu_pages(raw_smp_processor_id());
+}
+
+/* Each list has its own lock, so one CPU can empty them all. */
+void drain_all_pages(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		drain_cpu_pages(cpu);
+}
+
+/* A page leaving the allocator must look exactly as a free page should. */
+static const char *new_page_problem(const struct page *page)
+{
+	if (unlikely(atomic_read(&page->_mapcount) != -1))
+		return "nonzero mapcount";
+	if (unlikely(page->mapping != NULL))
+		return "non-NULL mapping";
+	if (unlikely(page_ref_count(page) != 0))
+		return "nonzero _refcount";
+	if (unlikely(page->flags & PAGE_FLAGS_CHECK_AT_PREP))
+		return "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
+	return NULL;
+}
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order;
+
+	__SetPageHead(page);
+	for (i = 1; i < nr; i++) {
+		struct page *p = page + i;
+
+		__SetPageTail(p);
+		p->compound_head = (unsigned long)page + 1;
+	}
+	page[1].compound_order = order;
+}
+
+/* False (after a report) if the block must be leaked and another taken. */
+static bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	unsigned long i, nr = 1UL << order;
+
+	for (i = 0; i < nr; i++) {
+		const char *problem = new_page_problem(page + i);
+
+		if (unlikely(problem)) {
+			bad_page(page + i, problem);
+			return false;
+		}
+	}
+	set_page_private(page, 0);
+	init_page_count(page);
+	set_page_alloc_order(page, (int)order);
+	if (gfp_flags & __GFP_ZERO)
+		clear_pages_any(page, order);
+	if (order && (gfp_flags & __GFP_COMP))
+		prep_compound_page(page, order);
+	return true;
+}
+
+/* Take 2^order pages from @zone: order 0 through this CPU's list. */
+static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_flags,
+				     int migratetype)
+{
+	bool cold = (gfp_flags & __GFP_COLD) != 0;
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	if (likely(order == 0)) {
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+		struct list_head *list = &pcp->lists[migratetype];
+
+		spin_lock(&pcp->lock);
+		if (list_empty(list)) {
+			pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
+			if (unlikely(list_empty(list))) {
+				spin_unlock(&pcp->lock);
+				local_irq_restore(flags);
+				return NULL;
+			}
+		}
+		page = cold ? list_last_entry(list, struct page, lru)
+			    : list_first_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+		spin_unlock(&pcp->lock);
+		page->index = 0;
+	} else {
+		spin_lock(&zone->lock);
+		page = __rmqueue(zone, order, migratetype);
+		if (page)
+			mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+		spin_unlock(&zone->lock);
+	}
+	local_irq_restore(flags);
+	if (page)
+		page->lru.next = page->lru.prev = NULL;
+	return page;
+}
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int classzone_idx, int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = (long)zone_page_state(z, NR_FREE_PAGES) - (1L << order) + 1;
+	unsigned int o;
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min + (long)z->lowmem_reserve[classzone_idx])
+		return false;
+	/* Free pages of smaller orders cannot serve this request. */
+	for (o = 0; o < order; o++) {
+		free_pages -= (long)(READ_ONCE(z->free_area[o].nr_free) << o);
+		min >>= 1;
+		if (free_pages <= min)
+			return false;
+	}
+	return true;
+}
+
+struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
+				    unsigned int order, struct zonelist *zonelist,
+				    int high_zoneidx, int alloc_flags, int classzone_idx,
+				    int migratetype)
+{
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist_nodemask(zone, z, zonelist, high_zoneidx, nodemask) {
+		struct page *page;
+
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order, zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
+				       classzone_idx, alloc_flags))
+			continue;
+		while ((page = buffered_rmqueue(zone, order, gfp_mask, migratetype)) != NULL) {
+			if (likely(prep_new_page(page, order, gfp_mask)))
+				return page;
+			/* A corrupted block stays out of circulation; take another. */
+		}
+	}
+	return NULL;
+}
+
+/* The reference count reached zero: give the pages back. */
+static void free_the_page(struct page *page, unsigned int order)
+{
+	if (order == 0) {
+		if (likely(free_pages_prepare(page, 0)))
+			free_hot_cold_page_prepared(page, 0);
+	} else {
+		free_pages_ok(page, order);
+	}
+}
+
+/* @page must be a struct page of mem_map, else it is reported. */
+static bool page_in_mem_map(const struct page *page)
+{
+	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map;
+
+	return (uintptr_t)page >= (uintptr_t)mem_map &&
+	       off < (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) &&
+	       off % sizeof(struct page) == 0;
+}
+
+/* Drop a reference to 2^order pages; free them with the last one. */
+void __free_pages(struct page *page, unsigned int order)
+{
+	int count;
+
+	if (unlikely(!page_in_mem_map(page))) {
+		report_bad_pfn(page, "pfn outside memory");
+		return;
+	}
+	if (unlikely(PageTail(page))) {
+		bad_page(page, "tail page of a compound page freed on its own");
+		return;
+	}
+	count = atomic_dec_return(&page->_refcount);
+	if (likely(count > 0))
+		return;
+	if (unlikely(count < 0 || PageReserved(page))) {
+		atomic_inc(&page->_refcount);	/* leave it as it was */
+		bad_page(page, PageReserved(page) ? "freeing a reserved page"
+						  : "double free (page is not allocated)");
+		return;
+	}
+	free_the_page(page, order);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr == 0)
+		return;
+	if (unlikely(!virt_addr_valid(addr) || !PAGE_ALIGNED(addr))) {
+		report_bad_pfn((void *)addr, "free_pages() of an address outside lowmem");
+		return;
+	}
+	__free_pages(virt_to_page(addr), order);
+}
+
+void put_page(struct page *page)
+{
+	struct page *head = compound_head(page);
+	int count = atomic_dec_return(&head->_refcount);
+
+	if (likely(count > 0))
+		return;
+	if (unlikely(count < 0)) {
+		atomic_inc(&head->_refcount);
+		bad_page(head, "put_page() on a page with no references");
+		return;
+	}
+	free_the_page(head, compound_order(head));
+}
+
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (WARN_ON(PageCompound(page)) || WARN_ON(page_alloc_order(page) != (int)order))
+		return;
+	for (i = 0; i < (1UL << order); i++) {
+		set_page_alloc_order(page + i, 0);
+		if (i)
+			init_page_count(page + i);
+	}
+}

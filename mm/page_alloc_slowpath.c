@@ -1,0 +1,198 @@
+/*
+ * The allocator's entry point and what happens when the fast path (low
+ * watermark) fails: drop to the min watermark (further for GFP_ATOMIC),
+ * drain the per-CPU lists, run the shrinkers if the caller may wait, and
+ * retry as __GFP_NORETRY/__GFP_REPEAT/__GFP_NOFAIL say; report a failure
+ * unless __GFP_NOWARN.
+ */
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/smp.h>
+#include <linux/shrinker.h>
+#include <linux/preempt.h>
+#include <string.h>
+#include "internal.h"
+
+/* How often a waiting allocation of a small order goes round again. */
+#define MAX_RECLAIM_RETRIES 16
+
+static bool cpu_in_reclaim[NR_CPUS];
+
+bool current_in_reclaim(void)
+{
+	return !in_interrupt() && READ_ONCE(cpu_in_reclaim[raw_smp_processor_id()]);
+}
+
+int gfp_to_alloc_flags(gfp_t gfp_mask)
+{
+	int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp_mask & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if (!(gfp_mask & __GFP_WAIT) && !(gfp_mask & __GFP_NOMEMALLOC))
+		alloc_flags |= ALLOC_HARDER;
+	if (!(gfp_mask & __GFP_NOMEMALLOC) &&
+	    ((gfp_mask & __GFP_MEMALLOC) || current_in_reclaim()))
+		alloc_flags |= ALLOC_NO_WATERMARKS;
+	return alloc_flags;
+}
+
+/* Run the shrinkers on this CPU's behalf; returns objects freed. */
+static unsigned long direct_reclaim(gfp_t gfp_mask, int nid)
+{
+	unsigned int cpu = raw_smp_processor_id();
+	unsigned long freed;
+
+	WRITE_ONCE(cpu_in_reclaim[cpu], true);
+	freed = shrink_slab(gfp_mask, nid);
+	WRITE_ONCE(cpu_in_reclaim[cpu], false);
+	drain_all_pages();	/* what the shrinkers freed may sit on per-CPU lists */
+	return freed;
+}
+
+static bool should_retry(gfp_t gfp_mask, unsigned int order, unsigned long progress, int round)
+{
+	if (gfp_mask & __GFP_NOFAIL)
+		return true;
+	if (gfp_mask & __GFP_NORETRY)
+		return false;
+	if (!progress || round >= MAX_RECLAIM_RETRIES)
+		return false;
+	return order <= PAGE_ALLOC_COSTLY_ORDER || (gfp_mask & __GFP_REPEAT);
+}
+
+static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+					   struct zonelist *zonelist, int high_zoneidx,
+					   const nodemask_t *nodemask, int classzone_idx,
+					   int migratetype, int nid)
+{
+	int alloc_flags = gfp_to_alloc_flags(gfp_mask);
+	bool can_reclaim = (gfp_mask & __GFP_WAIT) && !in_interrupt() && !current_in_reclaim();
+	struct page *page;
+	int round = 0;
+
+	WARN_ON_ONCE((gfp_mask & __GFP_NOFAIL) && order > 1);	/* may never succeed */
+	for (;;) {
+		unsigned long progress;
+
+		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+					      alloc_flags, classzone_idx, migratetype);
+		if (page)
+			return page;
+		/* Pages sitting on per-CPU lists count as used: bring them back. */
+		drain_all_pages();
+		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+					      alloc_flags, classzone_idx, migratetype);
+		if (page)
+			return page;
+		if (!can_reclaim) {
+			if (gfp_mask & __GFP_NOFAIL) {
+				cpu_relax();	/* only another CPU's free can help */
+				continue;
+			}
+			return NULL;
+		}
+		progress = direct_reclaim(gfp_mask, nid);
+		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+					      alloc_flags, classzone_idx, migratetype);
+		if (page)
+			return page;
+		if (!should_retry(gfp_mask, order, progress, ++round))
+			return NULL;
+	}
+}
+
+struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	enum zone_type high_zoneidx;
+	struct zoneref *preferred;
+	int migratetype, classzone_idx;
+	struct page *page;
+
+	if (unlikely(gfp_zone_bad(gfp_mask))) {
+		char names[128];
+
+		format_gfp_flags(names, sizeof(names), gfp_mask);
+		pr_warn("page allocation refused: mode:%#x(%s) combines zone modifiers "
+			"that name no zone (GFP_ZONE_BAD)\n", (__force unsigned int)gfp_mask, names);
+		WARN_ON(1);
+		return NULL;
+	}
+	if (unlikely(order >= MAX_ORDER)) {
+		WARN_ON(!(gfp_mask & __GFP_NOWARN));
+		return NULL;
+	}
+	high_zoneidx = gfp_zone(gfp_mask);
+	/* Linux's classzone: the first usable zone, for the lowmem reserve. */
+	for (preferred = zonelist->_zonerefs; preferred->zone; preferred++)
+		if (preferred->zone_idx <= (int)high_zoneidx &&
+		    (!nodemask || node_isset(preferred->zone->zone_pgdat->node_id, *nodemask)))
+			break;
+	if (unlikely(!preferred->zone))
+		goto fail;	/* no zone at all: e.g. GFP_DMA with no ZONE_DMA */
+	classzone_idx = preferred->zone_idx;
+
+	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
+		return NULL;
+
+	migratetype = allocflags_to_migratetype(gfp_mask);
+	page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+				      ALLOC_WMARK_LOW, classzone_idx, migratetype);
+	if (likely(page))
+		return page;
+	page = __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask,
+				      classzone_idx, migratetype,
+				      preferred->zone->zone_pgdat->node_id);
+	if (page)
+		return page;
+fail:
+	if (!(gfp_mask & __GFP_NOWARN))
+		warn_alloc_failed(gfp_mask, order, nodemask);
+	return NULL;
+}
+
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page;
+
+	/* A high page has no permanent kernel address to return. */
+	if (WARN_ON((gfp_mask & __GFP_HIGHMEM) != 0))
+		return 0;
+	page = alloc_pages(gfp_mask, order);
+	if (!page)
+		return 0;
+	return (unsigned long)page_address(page);
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}
+
+void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
+{
+	unsigned int order = get_order(size);
+	unsigned long addr, used, end;
+
+	if (WARN_ON(gfp_mask & __GFP_COMP))
+		gfp_mask &= ~__GFP_COMP;
+	addr = __get_free_pages(gfp_mask, order);
+	if (!addr)
+		return NULL;
+	split_page(virt_to_page(addr), order);
+	used = addr + PAGE_ALIGN(size);
+	end = addr + (PAGE_SIZE << order);
+	for (; used < end; used += PAGE_SIZE)
+		free_page(used);
+	return (void *)addr;
+}
+
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt, end = addr + PAGE_ALIGN(size);
+
+	for (; addr < end; addr += PAGE_SIZE)
+		free_page(addr);
+}

@@ -1,0 +1,432 @@
+/*
+ * vmalloc, vmap and the vmalloc window (see include/linux/vmalloc.h).
+ *
+ * One lock guards the area trees (vmap_area.c). Page tables are changed
+ * only through the arch's set_kernel_pte/clear_kernel_pte; an area is
+ * unmapped and its range invalidated in every CPU's TLB (a broadcast
+ * operation, no IPI) before the range goes back to the free blocks, so no
+ * CPU can still reach the old pages through a reused address.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/spinlock.h>
+#include <linux/vmalloc.h>
+#include <string.h>
+#include <asm/barrier.h>
+#include "vmalloc_internal.h"
+
+static DEFINE_SPINLOCK(vmap_area_lock);
+static struct vmap_space vmap_space;
+static struct vm_struct *early_areas;
+static bool vmalloc_ready;
+
+static struct vmap_area *va_desc_alloc(void)
+{
+	return vm_desc_alloc(GFP_ATOMIC);	/* under vmap_area_lock */
+}
+
+static void va_desc_free(struct vmap_area *va)
+{
+	vm_desc_free(va);
+}
+
+void vm_area_add_early(struct vm_struct *vm)
+{
+	BUG_ON(vmalloc_ready);
+	vm->flags |= VM_EARLY;
+	vm->next = early_areas;
+	early_areas = vm;
+}
+
+void vmalloc_init(void)
+{
+	struct vm_struct *vm;
+
+	vm_desc_pool_init();
+	vmap_space.desc_alloc = va_desc_alloc;
+	vmap_space.desc_free = va_desc_free;
+	vmap_space_init(&vmap_space, VMALLOC_START, VMALLOC_END, PAGE_SIZE, vm_desc_alloc(0));
+	for (vm = early_areas; vm; vm = vm->next) {
+		struct vmap_area *va = vm_desc_alloc(0);
+
+		if (!va || vmap_space_reserve(&vmap_space, va, (unsigned long)vm->addr, vm->size))
+			panic("vmalloc: cannot reserve early area %p (%lu bytes)", vm->addr, vm->size);
+		va->vm = vm;
+	}
+	vmalloc_ready = true;
+}
+
+/* Bytes of @vm that may be mapped: all of it but the guard page. */
+static unsigned long mapped_size(const struct vm_struct *vm)
+{
+	return vm->size - (vm->flags & VM_NO_GUARD ? 0 : PAGE_SIZE);
+}
+
+static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
+				       unsigned long flags, const void *caller)
+{
+	struct vm_struct *vm;
+	struct vmap_area *va;
+	unsigned long irqflags;
+	int err;
+
+	if (WARN(!vmalloc_ready, "vmalloc: used before vmalloc_init\n"))
+		return NULL;
+	size = PAGE_ALIGN(size);
+	if (!(flags & VM_NO_GUARD))
+		size += PAGE_SIZE;
+	if (size <= PAGE_SIZE || size > VMALLOC_TOTAL)
+		return NULL;
+	vm = vm_desc_alloc(GFP_KERNEL);
+	va = vm_desc_alloc(GFP_KERNEL);
+	if (!vm || !va)
+		goto fail;
+	vm->size = size;
+	vm->flags = flags;
+	vm->caller = caller;
+
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	err = vmap_space_alloc(&vmap_space, va, size, max(align, PAGE_SIZE));
+	if (!err) {
+		vm->addr = (void *)va->va_start;
+		va->vm = vm;
+	}
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+	if (!err)
+		return vm;
+fail:
+	if (vm)
+		vm_desc_free(vm);
+	if (va)
+		vm_desc_free(va);
+	return NULL;
+}
+
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
+				     const void *caller)
+{
+	return alloc_vm_area(size, PAGE_SIZE, flags, caller);
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	struct vm_struct *vm = NULL;
+	struct vmap_area *va;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	va = vmap_space_find(&vmap_space, (unsigned long)addr);
+	if (va && va->va_start == (unsigned long)addr)
+		vm = va->vm;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return vm;
+}
+
+static void unmap_range(unsigned long start, unsigned long end)
+{
+	unsigned long a;
+
+	for (a = start; a < end; a += PAGE_SIZE)
+		clear_kernel_pte(a);
+	flush_tlb_kernel_range(start, end);
+}
+
+static const char *kind_name(unsigned long flags)
+{
+	if (flags & VM_IOREMAP)
+		return "an ioremap";
+	if (flags & VM_ALLOC)
+		return "a vmalloc";
+	return "a vmap";
+}
+
+struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char *who)
+{
+	unsigned long start = (unsigned long)addr, flags;
+	struct vmap_area *va;
+	struct vm_struct *vm;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	va = vmap_space_find(&vmap_space, start);
+	if (!va || va->va_start != start) {
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
+		WARN(1, "%s: trying to free nonexistent vm area (%p)\n", who, addr);
+		return NULL;
+	}
+	vm = va->vm;
+	if (!(vm->flags & kinds) || (vm->flags & VM_EARLY)) {
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
+		WARN(1, "%s: %p is %s%s area\n", who, addr, vm->flags & VM_EARLY ? "static " : "",
+		     kind_name(vm->flags));
+		return NULL;
+	}
+	unmap_range(start, start + mapped_size(vm));
+	vmap_space_release(&vmap_space, va);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return vm;
+}
+
+void free_vm_struct(struct vm_struct *vm)
+{
+	vm_desc_free(vm);
+}
+
+void free_vm_area(struct vm_struct *area)
+{
+	struct vm_struct *vm = vm_area_take(area->addr, VM_ALLOC | VM_MAP | VM_IOREMAP,
+					    "free_vm_area");
+
+	if (vm)
+		free_vm_struct(vm);
+}
+
+/*
+ * The mappers below stop at the first failure; the caller's free_vm_area()
+ * then clears the whole area, so nothing stays mapped.
+ * The mapping must be visible to this CPU's table walks before it is used. */
+static void publish_ptes(void)
+{
+	dsb();
+	isb();
+}
+
+int vmap_pfn_range(unsigned long addr, unsigned long pfn, unsigned int nr_pages,
+		   enum kernel_prot prot)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < nr_pages; i++) {
+		err = set_kernel_pte(addr + i * PAGE_SIZE, pfn + i, prot);
+		if (err)
+			return err;
+	}
+	publish_ptes();
+	return 0;
+}
+
+static int map_pages(unsigned long addr, struct page **pages, unsigned int nr,
+		     enum kernel_prot prot)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < nr; i++) {
+		err = set_kernel_pte(addr + i * PAGE_SIZE, page_to_pfn(pages[i]), prot);
+		if (err)
+			return err;
+	}
+	publish_ptes();
+	return 0;
+}
+
+/*
+ * The array of @nr page pointers: a pool descriptor when small, one lowmem
+ * page up to 1024 entries, else a vmalloc area of its own (as Linux does).
+ */
+static struct page **alloc_page_array(unsigned int nr, gfp_t gfp, const void *caller)
+{
+	size_t bytes = nr * sizeof(struct page *);
+	struct page *page;
+
+	if (bytes <= VM_DESC_SIZE)
+		return vm_desc_alloc(gfp);
+	if (bytes <= PAGE_SIZE) {
+		page = alloc_page(gfp);
+		return page ? page_address(page) : NULL;
+	}
+	return __vmalloc_node_range(bytes, PAGE_SIZE, gfp | __GFP_HIGHMEM, PROT_KERNEL, caller);
+}
+
+static void free_page_array(struct page **pages, unsigned int nr)
+{
+	size_t bytes = nr * sizeof(struct page *);
+
+	if (bytes <= VM_DESC_SIZE)
+		vm_desc_free(pages);
+	else if (bytes <= PAGE_SIZE)
+		__free_page(virt_to_page(pages));
+	else
+		vfree(pages);
+}
+
+static void free_area_pages(struct page **pages, unsigned int nr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		mod_zone_page_state(page_zone(pages[i]), NR_VMALLOC, -1);
+		__free_page(pages[i]);
+	}
+}
+
+void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_mask,
+			   enum kernel_prot prot, const void *caller)
+{
+	/* Metadata: the caller's reclaim behaviour, but lowmem and unzeroed. */
+	gfp_t nested_gfp = gfp_mask & GFP_RECLAIM_MASK;
+	gfp_t page_gfp = gfp_mask & ~__GFP_ZERO;
+	unsigned long real_size = PAGE_ALIGN(size);
+	struct vm_struct *area;
+	struct page **pages;
+	unsigned int nr, i;
+
+	if (!size || !real_size || real_size > VMALLOC_TOTAL || !page_allocator_ready())
+		goto fail;
+	area = alloc_vm_area(real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
+	if (!area)
+		goto fail;
+	nr = real_size >> PAGE_SHIFT;
+	pages = alloc_page_array(nr, nested_gfp, caller);
+	if (!pages)
+		goto fail_area;
+	for (i = 0; i < nr; i++) {
+		pages[i] = alloc_page(page_gfp);
+		if (!pages[i])
+			goto fail_pages;
+		mod_zone_page_state(page_zone(pages[i]), NR_VMALLOC, 1);
+	}
+	if (map_pages((unsigned long)area->addr, pages, nr, prot))
+		goto fail_pages;
+	if (gfp_mask & __GFP_ZERO)
+		memset(area->addr, 0, real_size);
+	area->pages = pages;
+	area->nr_pages = nr;
+	smp_wmb();	/* vmallocinfo sees the pages before the flag goes */
+	area->flags &= ~VM_UNINITIALIZED;
+	return area->addr;
+
+fail_pages:
+	free_area_pages(pages, i);
+	free_page_array(pages, nr);
+fail_area:
+	free_vm_area(area);
+fail:
+	if (!(gfp_mask & __GFP_NOWARN))
+		pr_warn("vmalloc: allocation failure: %lu bytes, caller %p\n", size, caller);
+	return NULL;
+}
+
+void *__vmalloc(unsigned long size, gfp_t gfp_mask, enum kernel_prot prot)
+{
+	return __vmalloc_node_range(size, PAGE_SIZE, gfp_mask, prot,
+				    __builtin_return_address(0));
+}
+
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL,
+				    __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
+				    PROT_KERNEL, __builtin_return_address(0));
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *vm;
+
+	if (!addr)
+		return;
+	vm = vm_area_take(addr, VM_ALLOC, "vfree");
+	if (!vm)
+		return;
+	free_area_pages(vm->pages, vm->nr_pages);
+	free_page_array(vm->pages, vm->nr_pages);
+	free_vm_struct(vm);
+}
+
+void *vmap(struct page **pages, unsigned int count, unsigned long flags,
+	   enum kernel_prot prot)
+{
+	struct vm_struct *area;
+
+	if (!count || count > (VMALLOC_TOTAL >> PAGE_SHIFT))
+		return NULL;
+	area = get_vm_area_caller((unsigned long)count << PAGE_SHIFT, flags | VM_MAP,
+				  __builtin_return_address(0));
+	if (!area)
+		return NULL;
+	if (map_pages((unsigned long)area->addr, pages, count, prot)) {
+		free_vm_area(area);
+		return NULL;
+	}
+	return area->addr;
+}
+
+void vunmap(const void *addr)
+{
+	struct vm_struct *vm;
+
+	if (!addr)
+		return;
+	vm = vm_area_take(addr, VM_MAP, "vunmap");
+	if (vm)
+		free_vm_struct(vm);
+}
+
+unsigned long vmalloc_to_pfn(const void *addr)
+{
+	bool present;
+	unsigned long pfn = kernel_pte_pfn((unsigned long)addr & PAGE_MASK, &present);
+
+	return present ? pfn : 0;
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	unsigned long pfn = vmalloc_to_pfn(addr);
+
+	return pfn && pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+}
+
+unsigned long vmalloc_nr_pages(void)
+{
+	return global_page_state(NR_VMALLOC);
+}
+
+void get_vmalloc_info(struct vmalloc_info *vmi)
+{
+	unsigned long flags;
+
+	vmi->used = vmalloc_nr_pages() * PAGE_SIZE;
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	vmi->largest_chunk = vmalloc_ready ? vmap_space_largest_free(&vmap_space) : 0;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+}
+
+bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
+{
+	struct vmap_area *va;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	for (va = vmalloc_ready ? vmap_space_busy_from(&vmap_space, *cursor) : NULL; va;
+	     va = vmap_space_busy_from(&vmap_space, va->va_end)) {
+		if (!(READ_ONCE(va->vm->flags) & VM_UNINITIALIZED)) {
+			smp_rmb();
+			*copy = *va->vm;
+			*cursor = va->va_end;
+			found = true;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return found;
+}
+
+int vmalloc_check(char *why, size_t len)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	ret = vmap_space_check(&vmap_space, why, len);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return ret;
+}

@@ -1,0 +1,56 @@
+/*
+ * Shared between mm/vmalloc.c, mm/ioremap.c, mm/vm_desc_pool.c and their
+ * tests; not an interface for the rest of the kernel.
+ */
+#ifndef _MM_VMALLOC_INTERNAL_H
+#define _MM_VMALLOC_INTERNAL_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/vmalloc.h>
+#include "vmap_area.h"
+
+/*
+ * Fixed-size descriptors for vmap_area, vm_struct and small page arrays.
+ * The first objects come from static pages, so ioremap works before the page
+ * allocator does; more pages come from alloc_page once it is up and go back
+ * when empty. A stand-in for kmalloc until the slab allocator exists (then
+ * vm_desc_alloc/free become kmalloc/kfree and this file goes).
+ */
+/* vm_struct.flags while an area is being set up: vmallocinfo skips it. */
+#define VM_UNINITIALIZED 0x00000020
+
+#define VM_DESC_SIZE	64
+#define VM_DESC_PAGES	(VM_DESC_SIZE / sizeof(struct page *))
+
+void vm_desc_pool_init(void);
+/* A zeroed descriptor, or NULL; a new pool page is allocated with @gfp. */
+void *vm_desc_alloc(gfp_t gfp);
+void vm_desc_free(void *desc);
+/* Pages the pool took from the page allocator (for tests and meminfo). */
+unsigned long vm_desc_pool_pages(void);
+
+/* True once the buddy allocator manages memory (alloc_pages may be called). */
+bool page_allocator_ready(void);
+
+/*
+ * Unmap the area at @addr and free its range; it must be of a kind in
+ * @kinds (VM_ALLOC, VM_MAP, VM_IOREMAP). Returns the descriptor for the
+ * caller to finish with (free pages, then free_vm_desc), or NULL after
+ * reporting a bad address as "@who: ...".
+ */
+struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char *who);
+/* Free a descriptor from get_vm_area_caller/vm_area_take (not its range). */
+void free_vm_struct(struct vm_struct *vm);
+
+/*
+ * Copy the first fully set-up area starting at or above *@cursor into
+ * @copy and move *@cursor past it; false when there is none. Walks the
+ * areas in address order without holding the lock between steps.
+ */
+bool vm_area_next(unsigned long *cursor, struct vm_struct *copy);
+
+/* Check the area trees (for the KUnit invariant); 0 or -EINVAL with @why. */
+int vmalloc_check(char *why, size_t len);
+
+#endif
