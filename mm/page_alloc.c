@@ -81,12 +81,12 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		buddy_pfn = pfn ^ (1UL << order);
 		if (!pfn_valid(buddy_pfn))
 			break;
-		buddy = page + (buddy_pfn - pfn);
+		buddy = pfn_to_page(buddy_pfn);
 		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_from_free_list(buddy, zone, order);
 		combined_pfn = buddy_pfn & pfn;
-		page = page + (combined_pfn - pfn);
+		page = pfn_to_page(combined_pfn);
 		pfn = combined_pfn;
 		order++;
 	}
@@ -99,7 +99,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		unsigned long higher_buddy_pfn = higher_pfn ^ (2UL << order);
 
 		if (pfn_valid(higher_buddy_pfn) &&
-		    page_is_buddy(page, page + (higher_buddy_pfn - pfn), order + 1)) {
+		    page_is_buddy(page, pfn_to_page(higher_buddy_pfn), order + 1)) {
 			add_to_free_list(page, zone, order, migratetype, true);
 			return;
 		}

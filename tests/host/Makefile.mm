@@ -50,11 +50,25 @@ mm-libs: $(foreach v,$(MM_VARIANTS),$(MM_HOST_O)/$(v)/libmm.a)
 
 MM_TEST_CFLAGS := $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -g -O1 -fno-omit-frame-pointer \
                   -ffreestanding $(MM_HOST_WARN) -Wno-missing-prototypes
-MM_HOST_TESTS  := $(MM_HOST_O)/test_page_alloc
+MM_HOST_TESTS  := $(MM_HOST_O)/test_page_alloc $(MM_HOST_O)/test_page_alloc_random
 
 $(MM_HOST_O)/test_%: tests/host/test_%.c tests/host/mm_test.h $(MM_HOST_O)/san/libmm.a
 	$(HOSTCC) $(MM_TEST_CFLAGS) $(MM_SAN) -o $@ $< $(MM_HOST_O)/san/libmm.a -lcmocka -lpthread
 
-.PHONY: check-mm
-check-mm: $(MM_HOST_TESTS)
-	@status=0; for t in $^; do echo "== $$t"; $$t || status=1; done; exit $$status
+$(MM_HOST_O)/fuzz_page_alloc: tests/host/fuzz_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fuzz/libmm.a
+	$(FUZZCC) $(MM_TEST_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(MM_HOST_O)/fuzz/libmm.a -lpthread
+
+# A short fuzz run belongs to check-mm; the long one is for people with time.
+MM_FUZZ_RUN = mkdir -p $(MM_HOST_O)/fuzz-corpus && \
+	$(MM_HOST_O)/fuzz_page_alloc -max_len=4096 -print_final_stats=1 $(1) $(MM_HOST_O)/fuzz-corpus
+
+.PHONY: check-mm fuzz-mm fuzz-mm-long
+check-mm: $(MM_HOST_TESTS) fuzz-mm
+	@status=0; for t in $(MM_HOST_TESTS); do echo "== $$t"; $$t || status=1; done; exit $$status
+
+fuzz-mm: $(MM_HOST_O)/fuzz_page_alloc
+	$(call MM_FUZZ_RUN,-max_total_time=20)
+
+fuzz-mm-long: $(MM_HOST_O)/fuzz_page_alloc
+	$(call MM_FUZZ_RUN,-max_total_time=$(FUZZ_SECONDS))

@@ -55,6 +55,7 @@ const struct board_desc board = {
 static int ram_fd = -1;
 static unsigned long ram_bytes;
 static void *window_base;
+static char *debug_alias;
 
 void sim_cpu_relax(void)
 {
@@ -278,6 +279,9 @@ static void teardown(void)
 		munmap((void *)sim_page_offset, ram_bytes);
 	if (window_base)
 		munmap(window_base, 3 * WINDOW_BYTES);
+	if (debug_alias)
+		munmap(debug_alias, ram_bytes);
+	debug_alias = NULL;
 	if (ram_fd >= 0)
 		close(ram_fd);
 	sim_page_offset = 0;
@@ -313,11 +317,21 @@ static void build_machine(const struct sim_config *cfg)
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (window_base == MAP_FAILED)
 		abort();
+	debug_alias = mmap(NULL, ram_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, ram_fd, 0);
+	if (debug_alias == MAP_FAILED)
+		abort();
 	sim_vmalloc_start = (unsigned long)window_base;
 	sim_vmalloc_end = sim_vmalloc_start + WINDOW_BYTES;
 	sim_pkmap_base = sim_vmalloc_end;
 	sim_fixaddr_start = sim_pkmap_base + WINDOW_BYTES;
 	sim_fixaddr_end = sim_fixaddr_start + WINDOW_BYTES;
+}
+
+void *sim_phys_debug_addr(phys_addr_t phys)
+{
+	if (phys < phys_offset || phys - phys_offset >= ram_bytes)
+		abort();
+	return debug_alias + (phys - phys_offset);
 }
 
 /* Boot parameters live in mm/: back to their defaults before each boot. */
