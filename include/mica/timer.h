@@ -21,6 +21,12 @@ struct timer_ops {
 	const char *name;		/* matches board.timer_type */
 	/* Boot CPU, once: map the registers, start the counter, fill @rates. 0 or -errno. */
 	int (*init)(struct timer_rates *rates);
+	/*
+	 * Optional: @cpu's tick interrupt. A PPI (< 32) is one banked line for
+	 * every CPU; an SPI is that CPU's own line (the Exynos4210's MCT local
+	 * timers), routed to it alone. NULL: board.timer_irq, a PPI.
+	 */
+	unsigned int (*tick_irq)(unsigned int cpu);
 	/* This CPU: a periodic interrupt every @period ticks of tick_hz. */
 	void (*start_tick)(unsigned long period);
 	/* This CPU's tick interrupt came: clear it at the timer. */
