@@ -6,6 +6,7 @@
  * the same channel.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
 #include <linux/dmaengine.h>
@@ -177,3 +178,12 @@ enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 		cpu_relax();
 	}
 }
+
+/* After every controller driver had its chance: say so if none registered. */
+static int __init dmaengine_report(void)
+{
+	if (!dma_async_device_count())
+		pr_info("dmaengine: no DMA controller found\n");
+	return 0;
+}
+late_initcall(dmaengine_report);

@@ -37,8 +37,6 @@
 #define PL330_CSR_STATE(csr)  ((csr) & 0xf)
 #define PL330_CSR_WAKEUP(csr) (((csr) >> 4) & 0x1f)
 #define PL330_STATE_STOPPED   0
-#define PL330_STATE_WFE       4		/* waiting for an event */
-#define PL330_STATE_WFP       7		/* waiting for a peripheral */
 #define PL330_STATE_FAULT     15
 
 /* Instructions. */

@@ -30,9 +30,9 @@ const struct board_desc board = {
 	.scu_base = EXYNOS4_A9_PRIV_BASE,
 	.l2c_base = EXYNOS4_L2C_BASE,
 	.dma = {
-		{ "pdma0", 0x12680000, 32 + 35 },
-		{ "pdma1", 0x12690000, 32 + 36 },
-		{ "mdma",  0x12850000, 32 + 34 },
+		{ "pdma0", EXYNOS4_PDMA0_BASE, 32 + 35, exynos4_pdma0_slave_map, 4 },
+		{ "pdma1", EXYNOS4_PDMA1_BASE, 32 + 36, exynos4_pdma1_slave_map, 4 },
+		{ "mdma",  EXYNOS4_MDMA_BASE,  32 + 34 },
 	},
 	.nr_dma = 3,
 	.boot_secondary = exynos4412_boot_secondary,
