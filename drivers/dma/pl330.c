@@ -47,101 +47,13 @@
 #include <linux/dma/pl330.h>
 #include <string.h>
 #include <mica/board.h>
-#include "dmaengine.h"
-#include "pl330.h"
-
-#define PL330_MAX_CHAN    8
-#define PL330_NR_DESC     16
-#define PL330_MAX_SEG     8
-#define PL330_PROG_SIZE   1024
-#define PL330_POLLS       100000	/* register reads before the hardware counts as stuck */
-#define PL330_FAILED      4		/* failed cookie ranges remembered per channel */
-#define STALL_NS          1000000000ULL	/* a copy may take 1 s ... */
-#define STALL_NS_PER_BYTE 100ULL	/* ... plus 100 ns a byte (10 MB/s) */
-#define PL330_PCELL       0xb105f00d
-#define PL330_PART        0x330
-
-enum desc_kind { DESC_MEMCPY, DESC_SLAVE, DESC_CYCLIC };
-
-struct pl330_seg {
-	u32 src, dst, len;
-};
-
-struct pl330_desc {
-	struct dma_async_tx_descriptor txd;
-	struct list_head node;
-	enum desc_kind kind;
-	struct pl330_prog_cfg cfg;
-	unsigned int nseg;
-	struct pl330_seg seg[PL330_MAX_SEG];	/* cyclic: seg[0] is period 0 */
-	unsigned int nperiods, period;
-	size_t bytes;
-	u64 deadline;				/* copies: stalled if still running after it */
-};
-
-struct pl330_dmac;
-
-struct pl330_chan {
-	struct dma_chan chan;
-	struct pl330_dmac *dmac;
-	unsigned int id;			/* channel thread number = its event */
-	spinlock_t lock;			/* everything below */
-	struct list_head free, submitted, issued;
-	struct pl330_desc *active;		/* on the hardware */
-	u8 *prog;				/* program buffer (coherent) */
-	dma_addr_t prog_dma;
-	int peri;				/* request line from the filter, -1: none */
-	struct dma_slave_config slave;
-	bool slave_set;
-	struct { dma_cookie_t lo, hi; } failed[PL330_FAILED];
-	unsigned int failed_next;
-	enum pl330_inject inject;
-	atomic_t callbacks;			/* callbacks running now */
-	struct pl330_desc desc[PL330_NR_DESC];
-};
-
-struct pl330_dmac {
-	struct device dev;
-	char name[24];				/* "12680000.pdma" */
-	u64 dma_mask;
-	void __iomem *base;
-	unsigned int irq;
-	u32 periph_id;
-	unsigned int revision, num_chan, num_peri, num_events, bus_bytes, buf_dep;
-	bool nonsecure, barriers;
-	spinlock_t dbg_lock;			/* the debug interface: one command at a time */
-	struct dma_pool *prog_pool;
-	struct dma_device ddev;
-	struct pl330_chan chan[PL330_MAX_CHAN];
-};
-
-/*
- * Work for after the channel lock: the callbacks of finished descriptors
- * (at most two at a time: one that ended, one whose start failed).
- */
-struct pl330_cb {
-	unsigned int n;
-	struct {
-		struct dmaengine_desc_callback cb;
-		struct dmaengine_result res;
-	} e[2];
-};
+#include "pl330_internal.h"
 
 static const char *const state_names[16] = {
 	"stopped", "executing", "cache miss", "updating PC", "waiting for event",
 	"at barrier", "?", "waiting for peripheral", "killing", "completing",
 	"?", "?", "?", "?", "faulting (completing)", "faulting",
 };
-
-static struct pl330_chan *to_pchan(struct dma_chan *chan)
-{
-	return container_of(chan, struct pl330_chan, chan);
-}
-
-static struct pl330_desc *to_pdesc(struct dma_async_tx_descriptor *tx)
-{
-	return container_of(tx, struct pl330_desc, txd);
-}
 
 static u32 chan_mask(const struct pl330_dmac *d)
 {
@@ -191,7 +103,7 @@ static bool wait_stopped(struct pl330_chan *pch)
 }
 
 /* DMAKILL the channel's thread; it is stopped (and reusable) after. */
-static void kill_thread(struct pl330_chan *pch)
+void pl330_kill_thread(struct pl330_chan *pch)
 {
 	static const u8 kill[6] = { DMAKILL };
 
@@ -226,14 +138,14 @@ static const char *fault_name(u32 ftr)
 	return "unknown fault";
 }
 
-static void record_failed(struct pl330_chan *pch, dma_cookie_t lo, dma_cookie_t hi)
+void pl330_record_failed(struct pl330_chan *pch, dma_cookie_t lo, dma_cookie_t hi)
 {
 	pch->failed[pch->failed_next].lo = lo;
 	pch->failed[pch->failed_next].hi = hi;
 	pch->failed_next = (pch->failed_next + 1) % PL330_FAILED;
 }
 
-static bool cookie_failed(struct pl330_chan *pch, dma_cookie_t cookie)
+bool pl330_cookie_failed(struct pl330_chan *pch, dma_cookie_t cookie)
 {
 	unsigned int i;
 
@@ -265,14 +177,14 @@ static void finish_desc(struct pl330_chan *pch, struct pl330_desc *desc,
 	if (pch->active == desc)
 		pch->active = NULL;
 	if (result != DMA_TRANS_NOERROR)
-		record_failed(pch, desc->txd.cookie, desc->txd.cookie);
+		pl330_record_failed(pch, desc->txd.cookie, desc->txd.cookie);
 	dma_cookie_complete(&desc->txd);
 	queue_callback(cb, desc, result, result == DMA_TRANS_NOERROR ? 0 : desc->bytes);
 	list_add_tail(&desc->node, &pch->free);
 }
 
 /* Called with the lock held: the callbacks in @cb will run after it is dropped. */
-static void callback_pending(struct pl330_chan *pch, struct pl330_cb *cb)
+void pl330_callbacks_pending(struct pl330_chan *pch, struct pl330_cb *cb)
 {
 	unsigned int i;
 
@@ -280,7 +192,7 @@ static void callback_pending(struct pl330_chan *pch, struct pl330_cb *cb)
 		atomic_inc(&pch->callbacks);
 }
 
-static void run_callbacks(struct pl330_chan *pch, struct pl330_cb *cb)
+void pl330_run_callbacks(struct pl330_chan *pch, struct pl330_cb *cb)
 {
 	unsigned int i;
 
@@ -290,7 +202,7 @@ static void run_callbacks(struct pl330_chan *pch, struct pl330_cb *cb)
 	}
 }
 
-static void prog_cfg(struct pl330_chan *pch, struct pl330_prog_cfg *cfg, enum pl330_xfer_kind kind)
+void pl330_fill_prog_cfg(struct pl330_chan *pch, struct pl330_prog_cfg *cfg, enum pl330_xfer_kind kind)
 {
 	struct pl330_dmac *d = pch->dmac;
 
@@ -303,7 +215,7 @@ static void prog_cfg(struct pl330_chan *pch, struct pl330_prog_cfg *cfg, enum pl
 }
 
 /* Write @desc's program into @buf (NULL: measure it). Length, or 0 if it cannot be built. */
-static unsigned int build_program(struct pl330_chan *pch, struct pl330_desc *desc, u8 *buf,
+unsigned int pl330_build_program(struct pl330_chan *pch, struct pl330_desc *desc, u8 *buf,
 				  enum pl330_inject inject)
 {
 	struct pl330_prog p;
@@ -331,9 +243,23 @@ static unsigned int build_program(struct pl330_chan *pch, struct pl330_desc *des
 }
 
 /* Spoil a built program the way a test asked for. */
+/* Length of an instruction our programs contain (pl330_prog.c emits no others). */
+static unsigned int insn_len(u8 op)
+{
+	return op == DMAMOV ? 6 : op < DMALP ? 1 : 2;
+}
+
+/*
+ * Spoil a built program the way a test asked for. The bad loop's bursts
+ * become single beats: QEMU's model loses count of a burst a DMAKILL cuts
+ * short (the thread's read/write queue sequence numbers), after which that
+ * thread never moves data again; a one-beat burst is never cut short.
+ */
 static void spoil_program(u8 *prog, unsigned int len, enum pl330_inject inject)
 {
-	unsigned int i;
+	unsigned int i, ccr = 0;
+	bool have_ccr = false;
+	u32 v;
 
 	if (inject == PL330_INJECT_UNDEF) {
 		prog[0] = 0xff;
@@ -341,13 +267,23 @@ static void spoil_program(u8 *prog, unsigned int len, enum pl330_inject inject)
 	}
 	if (inject != PL330_INJECT_BAD_LOOP)
 		return;
-	for (i = 0; i + 1 < len; i++) {
-		if (prog[i] == DMAMOV) {
-			i += 5;
-		} else if ((prog[i] & ~4) == DMALPEND) {
-			prog[i + 1]--;		/* one byte short: back onto the DMAST */
-			return;
+	for (i = 0; i + 1 < len; i += insn_len(prog[i])) {
+		if (prog[i] == DMAMOV && prog[i + 1] == MOV_CCR) {
+			ccr = i;
+			have_ccr = true;
 		}
+		if ((prog[i] & ~4) != DMALPEND)
+			continue;
+		prog[i + 1]--;		/* one byte short: back onto the DMAST */
+		if (have_ccr) {
+			v = prog[ccr + 2] | prog[ccr + 3] << 8 | prog[ccr + 4] << 16 |
+			    (u32)prog[ccr + 5] << 24;
+			v &= ~(CCR_SRC_BURST(16) | CCR_DST_BURST(16));
+			prog[ccr + 2] = (u8)v;
+			prog[ccr + 3] = (u8)(v >> 8);
+			prog[ccr + 4] = (u8)(v >> 16);
+		}
+		return;
 	}
 }
 
@@ -362,7 +298,7 @@ static int run_desc(struct pl330_chan *pch, struct pl330_desc *desc)
 	unsigned int len;
 
 	pch->inject = PL330_INJECT_NONE;
-	len = build_program(pch, desc, pch->prog, inject);
+	len = pl330_build_program(pch, desc, pch->prog, inject);
 	if (!len)
 		return -EINVAL;
 	spoil_program(pch->prog, len, inject);
@@ -386,7 +322,7 @@ static int run_desc(struct pl330_chan *pch, struct pl330_desc *desc)
 }
 
 /* Start the next issued descriptor if the channel is idle. Lock held. */
-static void start_next(struct pl330_chan *pch, struct pl330_cb *cb)
+void pl330_start_next(struct pl330_chan *pch, struct pl330_cb *cb)
 {
 	struct pl330_desc *desc;
 
@@ -402,7 +338,7 @@ static void start_next(struct pl330_chan *pch, struct pl330_cb *cb)
 }
 
 /* A copy still running past its deadline is stalled: kill it. Lock held. */
-static void check_stall(struct pl330_chan *pch, struct pl330_cb *cb)
+void pl330_check_stall(struct pl330_chan *pch, struct pl330_cb *cb)
 {
 	struct pl330_desc *desc = pch->active;
 	u32 csr;
@@ -416,7 +352,7 @@ static void check_stall(struct pl330_chan *pch, struct pl330_cb *cb)
 	dev_err(&pch->dmac->dev, "ch%u: stalled: %s %u at 0x%08x, killed\n", pch->id,
 		state_names[PL330_CSR_STATE(csr)], (unsigned int)PL330_CSR_WAKEUP(csr),
 		(unsigned int)readl(pch->dmac->base + PL330_CPC(pch->id)));
-	kill_thread(pch);
+	pl330_kill_thread(pch);
 	finish_desc(pch, desc, DMA_TRANS_ABORTED, cb);
 }
 
@@ -435,16 +371,16 @@ static void chan_fault(struct pl330_chan *pch)
 		at = pch->prog[cpc - pch->prog_dma];
 	dev_err(&d->dev, "ch%u: fault: %s at 0x%08x (instruction 0x%02x, FTR 0x%08x)\n",
 		pch->id, fault_name(ftr), (unsigned int)cpc, (unsigned int)at, (unsigned int)ftr);
-	kill_thread(pch);
+	pl330_kill_thread(pch);
 	if (pch->active) {
 		result = ftr & FT_DATA_READ_ERR ? DMA_TRANS_READ_FAILED :
 			 ftr & FT_DATA_WRITE_ERR ? DMA_TRANS_WRITE_FAILED : DMA_TRANS_ABORTED;
 		finish_desc(pch, pch->active, result, &cb);
 	}
-	start_next(pch, &cb);
-	callback_pending(pch, &cb);
+	pl330_start_next(pch, &cb);
+	pl330_callbacks_pending(pch, &cb);
 	spin_unlock_irqrestore(&pch->lock, flags);
-	run_callbacks(pch, &cb);
+	pl330_run_callbacks(pch, &cb);
 }
 
 static void chan_event(struct pl330_chan *pch)
@@ -467,11 +403,11 @@ static void chan_event(struct pl330_chan *pch)
 			finish_desc(pch, desc, DMA_TRANS_ABORTED, &cb);
 	} else {
 		finish_desc(pch, desc, DMA_TRANS_NOERROR, &cb);
-		start_next(pch, &cb);
+		pl330_start_next(pch, &cb);
 	}
-	callback_pending(pch, &cb);
+	pl330_callbacks_pending(pch, &cb);
 	spin_unlock_irqrestore(&pch->lock, flags);
-	run_callbacks(pch, &cb);
+	pl330_run_callbacks(pch, &cb);
 }
 
 static irqreturn_t pl330_irq(int irq, void *data)
@@ -506,344 +442,6 @@ static irqreturn_t pl330_irq(int irq, void *data)
 	return ret;
 }
 
-/* dmaengine operations. */
-
-static int pl330_alloc_chan_resources(struct dma_chan *chan)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	unsigned long flags;
-	dma_addr_t dma;
-	u8 *prog;
-	unsigned int i;
-
-	prog = dma_pool_alloc(pch->dmac->prog_pool, GFP_KERNEL, &dma);
-	if (!prog)
-		return -ENOMEM;
-	spin_lock_irqsave(&pch->lock, flags);
-	pch->prog = prog;
-	pch->prog_dma = dma;
-	dma_cookie_init(chan);
-	INIT_LIST_HEAD(&pch->free);
-	INIT_LIST_HEAD(&pch->submitted);
-	INIT_LIST_HEAD(&pch->issued);
-	for (i = 0; i < PL330_NR_DESC; i++)
-		list_add_tail(&pch->desc[i].node, &pch->free);
-	memset(pch->failed, 0, sizeof(pch->failed));
-	pch->active = NULL;
-	pch->inject = PL330_INJECT_NONE;
-	spin_unlock_irqrestore(&pch->lock, flags);
-	return PL330_NR_DESC;
-}
-
-static int pl330_terminate_all(struct dma_chan *chan)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_desc *desc, *n;
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	if (pch->active) {
-		kill_thread(pch);
-		list_add_tail(&pch->active->node, &pch->free);
-		pch->active = NULL;
-	}
-	list_for_each_entry_safe(desc, n, &pch->issued, node)
-		list_move_tail(&desc->node, &pch->free);
-	list_for_each_entry_safe(desc, n, &pch->submitted, node)
-		list_move_tail(&desc->node, &pch->free);
-	/* Every cookie handed out is now over; those not completed failed. */
-	if (chan->completed_cookie != chan->cookie) {
-		record_failed(pch, chan->completed_cookie + 1, chan->cookie);
-		chan->completed_cookie = chan->cookie;
-	}
-	spin_unlock_irqrestore(&pch->lock, flags);
-	return 0;
-}
-
-static void pl330_synchronize(struct dma_chan *chan)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-
-	synchronize_irq(pch->dmac->irq);
-	while (atomic_read(&pch->callbacks))
-		cpu_relax();
-}
-
-static void pl330_free_chan_resources(struct dma_chan *chan)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	unsigned long flags;
-
-	pl330_terminate_all(chan);
-	pl330_synchronize(chan);
-	spin_lock_irqsave(&pch->lock, flags);
-	dma_pool_free(pch->dmac->prog_pool, pch->prog, pch->prog_dma);
-	pch->prog = NULL;
-	pch->peri = -1;
-	pch->slave_set = false;
-	spin_unlock_irqrestore(&pch->lock, flags);
-}
-
-static dma_cookie_t pl330_tx_submit(struct dma_async_tx_descriptor *tx)
-{
-	struct pl330_chan *pch = to_pchan(tx->chan);
-	struct pl330_desc *desc = to_pdesc(tx);
-	unsigned long flags;
-	dma_cookie_t cookie;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	cookie = dma_cookie_assign(tx);
-	list_add_tail(&desc->node, &pch->submitted);
-	spin_unlock_irqrestore(&pch->lock, flags);
-	return cookie;
-}
-
-static struct pl330_desc *get_desc(struct pl330_chan *pch)
-{
-	struct pl330_desc *desc = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	if (pch->prog && !list_empty(&pch->free)) {
-		desc = list_first_entry(&pch->free, struct pl330_desc, node);
-		list_del(&desc->node);
-	}
-	spin_unlock_irqrestore(&pch->lock, flags);
-	if (!desc)
-		return NULL;
-	memset(desc, 0, sizeof(*desc));
-	desc->txd.chan = &pch->chan;
-	desc->txd.tx_submit = pl330_tx_submit;
-	return desc;
-}
-
-static void put_desc(struct pl330_chan *pch, struct pl330_desc *desc)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	list_add(&desc->node, &pch->free);
-	spin_unlock_irqrestore(&pch->lock, flags);
-}
-
-/* Hand out @desc if its program can be built and fits, else recycle it. */
-static struct dma_async_tx_descriptor *prepared(struct pl330_chan *pch, struct pl330_desc *desc,
-						unsigned long flags)
-{
-	if (!build_program(pch, desc, NULL, PL330_INJECT_NONE)) {
-		put_desc(pch, desc);
-		return NULL;
-	}
-	desc->txd.flags = flags;
-	return &desc->txd;
-}
-
-static struct dma_async_tx_descriptor *pl330_prep_dma_memcpy(struct dma_chan *chan,
-		dma_addr_t dst, dma_addr_t src, size_t len, unsigned long flags)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_desc *desc;
-
-	if (!len)
-		return NULL;
-	desc = get_desc(pch);
-	if (!desc)
-		return NULL;
-	desc->kind = DESC_MEMCPY;
-	prog_cfg(pch, &desc->cfg, PL330_MEM_TO_MEM);
-	desc->nseg = 1;
-	desc->seg[0] = (struct pl330_seg){ .src = src, .dst = dst, .len = len };
-	desc->bytes = len;
-	return prepared(pch, desc, flags);
-}
-
-/* The program settings of a slave transfer in @dir; false if not configured for it. */
-static bool slave_cfg(struct pl330_chan *pch, enum dma_transfer_direction dir,
-		      struct pl330_prog_cfg *cfg, u32 *dev_addr)
-{
-	const struct dma_slave_config *s = &pch->slave;
-	unsigned int width, burst;
-
-	if (pch->peri < 0 || !pch->slave_set || (dir != DMA_MEM_TO_DEV && dir != DMA_DEV_TO_MEM))
-		return false;
-	prog_cfg(pch, cfg, dir == DMA_MEM_TO_DEV ? PL330_MEM_TO_DEV : PL330_DEV_TO_MEM);
-	width = dir == DMA_MEM_TO_DEV ? s->dst_addr_width : s->src_addr_width;
-	burst = dir == DMA_MEM_TO_DEV ? s->dst_maxburst : s->src_maxburst;
-	*dev_addr = dir == DMA_MEM_TO_DEV ? s->dst_addr : s->src_addr;
-	burst = clamp(burst, 1U, (unsigned int)PL330_MAX_BURST);
-	while (burst > 1 && burst * width > cfg->burst_bytes)
-		burst--;
-	cfg->peri = pch->peri;
-	cfg->dev_width = width;
-	cfg->dev_burst = burst;
-	return true;
-}
-
-static struct dma_async_tx_descriptor *pl330_prep_slave_sg(struct dma_chan *chan,
-		struct scatterlist *sgl, unsigned int sg_len, enum dma_transfer_direction dir,
-		unsigned long flags, void *context)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_desc *desc;
-	struct scatterlist *sg;
-	unsigned int i;
-	u32 dev;
-
-	if (!sg_len || sg_len > PL330_MAX_SEG)
-		return NULL;
-	desc = get_desc(pch);
-	if (!desc)
-		return NULL;
-	if (!slave_cfg(pch, dir, &desc->cfg, &dev)) {
-		put_desc(pch, desc);
-		return NULL;
-	}
-	desc->kind = DESC_SLAVE;
-	for_each_sg(sgl, sg, sg_len, i) {
-		u32 mem = sg_dma_address(sg);
-
-		desc->seg[i].src = dir == DMA_MEM_TO_DEV ? mem : dev;
-		desc->seg[i].dst = dir == DMA_MEM_TO_DEV ? dev : mem;
-		desc->seg[i].len = sg_dma_len(sg);
-		desc->bytes += sg_dma_len(sg);
-	}
-	desc->nseg = sg_len;
-	return prepared(pch, desc, flags);
-}
-
-static struct dma_async_tx_descriptor *pl330_prep_dma_cyclic(struct dma_chan *chan,
-		dma_addr_t buf, size_t buf_len, size_t period_len,
-		enum dma_transfer_direction dir, unsigned long flags)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_desc *desc;
-	u32 dev;
-
-	if (!period_len || buf_len % period_len || !buf_len)
-		return NULL;
-	desc = get_desc(pch);
-	if (!desc)
-		return NULL;
-	if (!slave_cfg(pch, dir, &desc->cfg, &dev)) {
-		put_desc(pch, desc);
-		return NULL;
-	}
-	desc->kind = DESC_CYCLIC;
-	desc->nseg = 1;
-	desc->seg[0].src = dir == DMA_MEM_TO_DEV ? buf : dev;
-	desc->seg[0].dst = dir == DMA_MEM_TO_DEV ? dev : buf;
-	desc->seg[0].len = period_len;
-	desc->nperiods = buf_len / period_len;
-	desc->bytes = buf_len;
-	return prepared(pch, desc, flags);
-}
-
-static int pl330_config(struct dma_chan *chan, struct dma_slave_config *config)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	pch->slave = *config;
-	pch->slave_set = true;
-	spin_unlock_irqrestore(&pch->lock, flags);
-	return 0;
-}
-
-static void pl330_issue_pending(struct dma_chan *chan)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_cb cb = { .n = 0 };
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	while (!list_empty(&pch->submitted))
-		list_move_tail(pch->submitted.next, &pch->issued);
-	check_stall(pch, &cb);
-	start_next(pch, &cb);
-	callback_pending(pch, &cb);
-	spin_unlock_irqrestore(&pch->lock, flags);
-	run_callbacks(pch, &cb);
-}
-
-/* Bytes still to move for @cookie (descriptor granularity: all of it, or none). */
-static u32 residue_of(struct pl330_chan *pch, dma_cookie_t cookie)
-{
-	struct pl330_desc *desc = pch->active;
-
-	if (desc && desc->txd.cookie == cookie)
-		return desc->kind == DESC_CYCLIC ?
-			(desc->nperiods - desc->period) * desc->seg[0].len : desc->bytes;
-	list_for_each_entry(desc, &pch->issued, node)
-		if (desc->txd.cookie == cookie)
-			return desc->bytes;
-	list_for_each_entry(desc, &pch->submitted, node)
-		if (desc->txd.cookie == cookie)
-			return desc->bytes;
-	return 0;
-}
-
-static enum dma_status pl330_tx_status(struct dma_chan *chan, dma_cookie_t cookie,
-				       struct dma_tx_state *txstate)
-{
-	struct pl330_chan *pch = to_pchan(chan);
-	struct pl330_cb cb = { .n = 0 };
-	enum dma_status ret;
-	unsigned long flags;
-
-	spin_lock_irqsave(&pch->lock, flags);
-	check_stall(pch, &cb);
-	start_next(pch, &cb);
-	ret = dma_cookie_status(chan, cookie, txstate);
-	if (ret == DMA_COMPLETE && cookie_failed(pch, cookie))
-		ret = DMA_ERROR;
-	else if (ret == DMA_IN_PROGRESS)
-		dma_set_residue(txstate, residue_of(pch, cookie));
-	callback_pending(pch, &cb);
-	spin_unlock_irqrestore(&pch->lock, flags);
-	run_callbacks(pch, &cb);
-	return ret;
-}
-
-/* Public helpers (include/linux/dma/pl330.h). */
-
-bool is_pl330_chan(struct dma_chan *chan)
-{
-	return chan && chan->device && chan->device->device_alloc_chan_resources ==
-		pl330_alloc_chan_resources;
-}
-
-bool pl330_filter(struct dma_chan *chan, void *param)
-{
-	unsigned int peri = (uintptr_t)param;
-
-	if (!is_pl330_chan(chan) || peri >= to_pchan(chan)->dmac->num_peri)
-		return false;
-	to_pchan(chan)->peri = peri;
-	return true;
-}
-
-int pl330_inject(struct dma_chan *chan, enum pl330_inject what)
-{
-	unsigned long flags;
-
-	if (!is_pl330_chan(chan))
-		return -EINVAL;
-	spin_lock_irqsave(&to_pchan(chan)->lock, flags);
-	to_pchan(chan)->inject = what;
-	spin_unlock_irqrestore(&to_pchan(chan)->lock, flags);
-	return 0;
-}
-
-bool pl330_set_barriers(struct dma_chan *chan, bool on)
-{
-	struct pl330_dmac *d = to_pchan(chan)->dmac;
-	bool old = d->barriers;
-
-	WRITE_ONCE(d->barriers, on);
-	return old;
-}
-
 /* Probe. */
 
 static u32 read_id(void __iomem *reg)
@@ -870,37 +468,6 @@ static void init_channels(struct pl330_dmac *d)
 		INIT_LIST_HEAD(&pch->issued);
 		list_add_tail(&pch->chan.device_node, &d->ddev.channels);
 	}
-}
-
-static void init_dma_device(struct pl330_dmac *d, const struct board_dma_ctrl *ctrl)
-{
-	struct dma_device *dd = &d->ddev;
-
-	dd->dev = &d->dev;
-	dma_cap_zero(dd->cap_mask);
-	dma_cap_set(DMA_MEMCPY, dd->cap_mask);
-	if (d->num_peri) {
-		dma_cap_set(DMA_SLAVE, dd->cap_mask);
-		dma_cap_set(DMA_CYCLIC, dd->cap_mask);
-	}
-	dd->src_addr_widths = dd->dst_addr_widths =
-		BIT(1) | BIT(2) | BIT(4) | (d->bus_bytes >= 8 ? BIT(8) : 0);
-	dd->directions = BIT(DMA_MEM_TO_MEM) | BIT(DMA_MEM_TO_DEV) | BIT(DMA_DEV_TO_MEM);
-	dd->max_burst = PL330_MAX_BURST;
-	dd->residue_granularity = DMA_RESIDUE_GRANULARITY_DESCRIPTOR;
-	dd->filter.fn = pl330_filter;
-	dd->filter.map = ctrl->slave_map;
-	dd->filter.mapcnt = ctrl->slave_map_len;
-	dd->device_alloc_chan_resources = pl330_alloc_chan_resources;
-	dd->device_free_chan_resources = pl330_free_chan_resources;
-	dd->device_prep_dma_memcpy = pl330_prep_dma_memcpy;
-	dd->device_prep_slave_sg = pl330_prep_slave_sg;
-	dd->device_prep_dma_cyclic = pl330_prep_dma_cyclic;
-	dd->device_config = pl330_config;
-	dd->device_terminate_all = pl330_terminate_all;
-	dd->device_synchronize = pl330_synchronize;
-	dd->device_tx_status = pl330_tx_status;
-	dd->device_issue_pending = pl330_issue_pending;
 }
 
 /* Name the device as Linux's device tree does: "12680000.pdma" for board name "pdma0". */
@@ -947,6 +514,23 @@ static bool read_config(struct pl330_dmac *d)
 	return true;
 }
 
+/* Give the program pool a block for every channel now, so it never grows later. */
+static bool __init prime_pool(struct pl330_dmac *d)
+{
+	dma_addr_t dma[PL330_MAX_CHAN];
+	void *prog[PL330_MAX_CHAN];
+	unsigned int i, n;
+
+	for (n = 0; n < d->num_chan; n++) {
+		prog[n] = dma_pool_alloc(d->prog_pool, GFP_KERNEL, &dma[n]);
+		if (!prog[n])
+			break;
+	}
+	for (i = 0; i < n; i++)
+		dma_pool_free(d->prog_pool, prog[i], dma[i]);
+	return n == d->num_chan;
+}
+
 static int __init pl330_probe(const struct board_dma_ctrl *ctrl)
 {
 	struct pl330_dmac *d = alloc_pages_exact(sizeof(*d), GFP_KERNEL | __GFP_ZERO);
@@ -962,12 +546,12 @@ static int __init pl330_probe(const struct board_dma_ctrl *ctrl)
 		goto fail;
 	writel(chan_mask(d), d->base + PL330_INTEN);	/* event n = channel n's end */
 	writel(~0U, d->base + PL330_INTCLR);
-	d->prog_pool = dma_pool_create("pl330-prog", &d->dev, PL330_PROG_SIZE, 32, 0);
 	ret = -ENOMEM;
-	if (!d->prog_pool)
-		goto fail;
+	d->prog_pool = dma_pool_create("pl330-prog", &d->dev, PL330_PROG_SIZE, 32, 0);
+	if (!d->prog_pool || !prime_pool(d))
+		goto fail_pool;
 	init_channels(d);
-	init_dma_device(d, ctrl);
+	pl330_init_dma_device(d, ctrl);
 	ret = request_irq(d->irq, pl330_irq, IRQF_TRIGGER_HIGH, d->name, d);
 	if (ret)
 		goto fail_pool;
