@@ -374,7 +374,7 @@ unsigned int dma_debug_error_count(void)
 	return READ_ONCE(error_count);
 }
 
-unsigned int dma_debug_device_entries(struct device *dev)
+static unsigned int count_entries(struct device *dev, bool streaming_only)
 {
 	struct dma_debug_entry *e;
 	unsigned int i, n = 0;
@@ -384,8 +384,19 @@ unsigned int dma_debug_device_entries(struct device *dev)
 		return 0;
 	for (i = 0; i < HASH_SIZE; i++)
 		list_for_each_entry(e, &buckets[i], list)
-			if (!dev || e->dev == dev)
+			if ((!dev || e->dev == dev) &&
+			    (!streaming_only || e->type != dma_debug_coherent))
 				n++;
 	debug_unlock(flags);
 	return n;
+}
+
+unsigned int dma_debug_device_entries(struct device *dev)
+{
+	return count_entries(dev, false);
+}
+
+unsigned int dma_debug_streaming_entries(void)
+{
+	return count_entries(NULL, true);
 }

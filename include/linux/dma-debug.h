@@ -60,5 +60,7 @@ void debug_dma_sync_sg_for_device(struct device *dev, struct scatterlist *sg, in
 unsigned int dma_debug_error_count(void);
 /* Live mappings and coherent allocations of @dev (NULL: of every device). */
 unsigned int dma_debug_device_entries(struct device *dev);
+/* Live streaming mappings (single, page, sg) of every device. */
+unsigned int dma_debug_streaming_entries(void);
 
 #endif
