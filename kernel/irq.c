@@ -284,7 +284,7 @@ int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *
 }
 
 int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
-		       void __percpu *percpu_dev_id)
+		       void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *action;
@@ -312,7 +312,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	return 0;
 }
 
-void free_percpu_irq(unsigned int irq, void __percpu *percpu_dev_id)
+void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *a;

@@ -3,9 +3,13 @@
  * local_clock(), and the choice of timer driver (include/mica/timer.h).
  *
  * Every CPU takes its own tick on its private timer; only the boot CPU's
- * advances jiffies_64 (Linux's tick_do_timer_cpu). jiffies_64 is two words
- * on this 32-bit CPU, so readers use get_jiffies_64(), which retries when
- * the tick updated it in between (a sequence count, as Linux's seqlock).
+ * advances jiffies_64 (Linux's tick_do_timer_cpu), by the number of whole
+ * periods the free-running counter says have passed, as Linux's
+ * tick_do_update_jiffies64() does: a tick interrupt that came late (QEMU
+ * merges timer expiries when the host runs the vCPU late) loses no time.
+ * jiffies_64 is two words on this 32-bit CPU, so readers use
+ * get_jiffies_64(), which retries when the tick updated it in between (a
+ * sequence count, as Linux's seqlock).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -35,7 +39,14 @@ static unsigned int jiffies_seq;	/* odd while the tick updates jiffies_64 */
 const struct timer_ops *tick_timer;
 struct timer_rates timer_rates;
 static unsigned long tick_period;	/* tick_hz cycles per jiffy */
-static DEFINE_PER_CPU(unsigned long, tick_count);
+static unsigned long counter_per_jiffy;	/* counter cycles per jiffy */
+static u64 last_jiffy_counter;		/* counter value at the last whole jiffy */
+/*
+ * The tick's per-CPU cookie. Linux passes each CPU's clock_event_device;
+ * Mica's tick keeps no per-CPU state, so it only names the handler for
+ * free_percpu_irq().
+ */
+static DEFINE_PER_CPU(u8, tick_cookie);
 
 /* Counter cycles to ns: ns = cycles * clock_mult >> clock_shift. */
 static u64 clock_epoch;
@@ -59,19 +70,25 @@ u64 get_jiffies_64(void)
 
 static void do_timer(void)
 {
+	u64 elapsed = tick_timer->read_counter() - last_jiffy_counter;
+	unsigned long ticks = 0;
+
+	/* Usually one; more when interrupts were lost. A loop: no 64-bit division. */
+	while (elapsed >= counter_per_jiffy) {
+		elapsed -= counter_per_jiffy;
+		last_jiffy_counter += counter_per_jiffy;
+		ticks++;
+	}
 	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
 	smp_wmb();
-	jiffies_64++;
+	jiffies_64 += ticks;
 	smp_wmb();
 	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
 }
 
 static irqreturn_t tick_interrupt(int irq, void *dev_id)
 {
-	unsigned long *count = dev_id;
-
 	tick_timer->ack_tick();
-	(*count)++;
 	if (smp_processor_id() == TICK_CPU)
 		do_timer();
 	/* The scheduler tick and expiring timer_lists will run from here. */
@@ -192,7 +209,7 @@ void percpu_timer_setup(void)
 		enable_percpu_irq(irq, IRQ_TYPE_NONE);
 	} else {
 		ret = request_irq(irq, tick_interrupt, IRQF_TRIGGER_HIGH, tick_timer->name,
-				  per_cpu_ptr(&tick_count, cpu));
+				  per_cpu_ptr(&tick_cookie, cpu));
 		if (!ret)
 			ret = irq_force_affinity(irq, &self);
 		if (ret)
@@ -215,7 +232,7 @@ static void __init print_clock_rate(unsigned long hz)
 		unit = 'k';
 	}
 	pr_info("sched_clock: 64 bits at %lu%cHz, resolution %luns\n", r, unit,
-		(unsigned long)((NSEC_PER_SEC + hz - 1) / hz));
+		(unsigned long)((NSEC_PER_SEC + hz / 2) / hz));
 }
 
 /* Linux/ARM's message for a timer-based delay; BogoMIPS = 2 * lpj * HZ / 10^6. */
@@ -243,13 +260,15 @@ void __init time_init(void)
 
 	clock_set_rate(timer_rates.counter_hz);
 	clock_epoch = drv->read_counter();
+	last_jiffy_counter = clock_epoch;
 	tick_period = (timer_rates.tick_hz + HZ / 2) / HZ;
-	loops_per_jiffy = (timer_rates.counter_hz + HZ / 2) / HZ;
+	counter_per_jiffy = (timer_rates.counter_hz + HZ / 2) / HZ;
+	loops_per_jiffy = counter_per_jiffy;
 	smp_wmb();	/* local_clock() and the delays see a complete set-up */
 	WRITE_ONCE(tick_timer, drv);
 
 	if (tick_irq_of(drv, 0) < 32) {
-		ret = request_percpu_irq(tick_irq_of(drv, 0), tick_interrupt, drv->name, &tick_count);
+		ret = request_percpu_irq(tick_irq_of(drv, 0), tick_interrupt, drv->name, &tick_cookie);
 		if (ret)
 			panic("time: cannot get timer interrupt %u (%d)\n", tick_irq_of(drv, 0), ret);
 	}

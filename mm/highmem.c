@@ -16,10 +16,6 @@
 #include <linux/spinlock.h>
 #include <asm/mmu.h>
 
-/* The page allocator's private slots are the top NR_CPUS fixmap pages. */
-BUILD_BUG_ON(__fix_to_virt(__end_of_fixed_addresses) > FIXADDR_END - NR_CPUS * PAGE_SIZE);
-BUILD_BUG_ON(LAST_PKMAP != 512);
-
 #define PKMAP_HASH_SIZE	128
 #define NO_SLOT		(-1)
 

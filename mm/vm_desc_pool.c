@@ -53,6 +53,8 @@ static void add_pool_page(void *mem, bool is_static)
 
 void vm_desc_pool_init(void)
 {
+	INIT_LIST_HEAD(&partial_pages);
+	nr_dynamic_pages = 0;
 	for (int i = 0; i < NR_STATIC_PAGES; i++)
 		add_pool_page(static_pages[i], true);
 }

@@ -10,8 +10,8 @@
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
-#include <linux/vmalloc.h>
 #include <mica/byte_ring.h>
+#include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>

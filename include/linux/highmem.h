@@ -25,7 +25,7 @@
 #include <linux/mm.h>
 #include <asm/fixmap.h>
 
-#define LAST_PKMAP		((int)((PAGE_OFFSET - PKMAP_BASE) >> PAGE_SHIFT))
+#define LAST_PKMAP		512	/* 2 MiB: PKMAP_BASE up to PAGE_OFFSET */
 #define LAST_PKMAP_MASK		(LAST_PKMAP - 1)
 #define PKMAP_ADDR(nr)		(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 #define PKMAP_NR(virt)		(((unsigned long)(virt) - PKMAP_BASE) >> PAGE_SHIFT)

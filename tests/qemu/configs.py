@@ -43,6 +43,10 @@ CONFIGS = [
          input=['dmatest', 'poweroff'],
          expect=[r'dmaengine: no DMA controller found',
                  r'dmatest: no channels to test: no DMA controller on this board']),
+    # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
+    dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024,
+         cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
+         required=['kunit_selftest', 'page_alloc_zones']),
     # The command line and the console: no boot-time run, then one case by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
          cmdline=['notests'], input=['test kunit_selftest.glob_matching', 'poweroff'],

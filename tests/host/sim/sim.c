@@ -29,6 +29,7 @@ unsigned long sim_page_offset, sim_lowmem_limit;
 unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
 unsigned long phys_offset;
+void *high_memory;
 
 __thread unsigned long sim_cpsr;
 __thread unsigned long sim_cpu_offset;
@@ -183,6 +184,17 @@ void __warn(const char *file, int line, const char *cond)
 	printk("WARNING: CPU: %d at %s:%d %s\n", raw_smp_processor_id(), file, line, cond);
 }
 
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
+	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
 void __bug(const char *file, int line, const char *cond)
 {
 	fprintf(stderr, "kernel BUG at %s:%d: %s\n", file, line, cond);
@@ -238,6 +250,14 @@ static bool in_window(unsigned long va)
 	return window_base && va >= base && va < base + 3 * WINDOW_BYTES && !(va & (PAGE_SIZE - 1));
 }
 
+/* What each window page maps (physical address | 1), for kernel_pte_pfn. */
+static unsigned long window_pte[3 * WINDOW_BYTES / PAGE_SIZE];
+
+static unsigned long window_index(unsigned long va)
+{
+	return ((va & PAGE_MASK) - (unsigned long)window_base) >> PAGE_SHIFT;
+}
+
 int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 {
 	unsigned long phys = pfn << PAGE_SHIFT;
@@ -249,20 +269,25 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 	if (mmap((void *)va, PAGE_SIZE, mprot, MAP_SHARED | MAP_FIXED, ram_fd,
 		 (off_t)(phys - phys_offset)) == MAP_FAILED)
 		return -ENOMEM;
+	window_pte[window_index(va)] = phys | 1;
 	return 0;
 }
 
 void clear_kernel_pte(unsigned long va)
 {
-	if (in_window(va))
-		mmap((void *)va, PAGE_SIZE, PROT_NONE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	if (!in_window(va))
+		return;
+	mmap((void *)va, PAGE_SIZE, PROT_NONE,
+	     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	window_pte[window_index(va)] = 0;
 }
 
 unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 {
-	*present = false;	/* mappings are not tracked: callers keep their own */
-	return 0;
+	unsigned long pte = in_window(va & PAGE_MASK) ? window_pte[window_index(va)] : 0;
+
+	*present = pte != 0;
+	return pte >> PAGE_SHIFT;
 }
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
@@ -287,6 +312,7 @@ static void teardown(void)
 	sim_page_offset = 0;
 	window_base = NULL;
 	ram_fd = -1;
+	memset(window_pte, 0, sizeof(window_pte));
 }
 
 static void build_machine(const struct sim_config *cfg)
@@ -359,7 +385,9 @@ unsigned long sim_boot(const struct sim_config *cfg)
 	early_init_memory(cfg->banks, cfg->nr_banks);
 	/* The "kernel image": the first MiB, as on the board. */
 	memblock_reserve_named(phys_offset, 1UL << 20, "Kernel image");
-	memblock_set_current_limit(phys_offset + min(cfg->lowmem_bytes, ram_bytes));
+	/* What paging_init does: lowmem mapped, memblock may use all of it. */
+	high_memory = __va(min(memblock_end_of_DRAM(), phys_offset + cfg->lowmem_bytes));
+	memblock_set_current_limit(__pa(high_memory));
 	bootmem_init();
 	build_all_zonelists();
 	parse_late_params();

@@ -22,4 +22,8 @@ enum fixed_addresses {
 #define __fix_to_virt(x)	(FIXADDR_START + ((unsigned long)(x) << PAGE_SHIFT))
 #define __virt_to_fix(x)	(((x) - FIXADDR_START) >> PAGE_SHIFT)
 
+_Static_assert(__fix_to_virt(__end_of_fixed_addresses) <= FIXADDR_END - NR_CPUS * PAGE_SIZE,
+	       "kmap_atomic slots overlap the page allocator's fixmap pages");
+_Static_assert(PKMAP_BASE + (512UL << PAGE_SHIFT) == PAGE_OFFSET, "pkmap is 2 MiB below lowmem");
+
 #endif
