@@ -139,14 +139,6 @@ check: deps
 	@$(PYTHON) tests/check.py --make '$(MAKE)' $(HOST_TESTS)
 .PHONY: $(HOST_TESTS)
 
-# Benchmarks (not tests). DMA: per-transfer overhead in instructions and
-# copy throughput against memcpy, QEMU smdkc210 (tools/bench/dma_bench.py).
-bench: bench-dma
-.PHONY: bench-dma
-bench-dma:
-	$(MAKE) BOARD=smdkc210 all
-	$(PYTHON) tools/bench/dma_bench.py
-
 clean:
 	rm -rf build
 

@@ -37,6 +37,15 @@ struct bench {
 	bool done;
 };
 
+/* Exactly 4 instructions an iteration: under -icount shift=0 it must read 4 ns. */
+static noinline void four_instruction_loop(unsigned long n)
+{
+	__asm__ __volatile__("1:	nop\n"
+			     "	nop\n"
+			     "	subs	%0, %0, #1\n"
+			     "	bne	1b" : "+r"(n) :: "cc");
+}
+
 static void bench_done(void *param)
 {
 	WRITE_ONCE(*(bool *)param, true);
@@ -92,6 +101,12 @@ static int run_bench(struct bench *b)
 	static const unsigned int reps[] = { 200, 40, 6 };
 	u64 t0, prep_ns = 0, submit_ns = 0, issue_ns = 0;
 	unsigned int i, r;
+
+	t0 = local_clock();
+	four_instruction_loop(1000000);
+	t0 = local_clock() - t0;
+	pr_info("dmabench: calibration: a 4-instruction loop takes %llu.%02llu ns an iteration\n",
+		t0 / 1000000, t0 / 10000 % 100);
 
 	/* Overhead: tiny copies, prep to callback, and where it goes. */
 	for (r = 0; r < OVERHEAD_RUNS; r++) {
