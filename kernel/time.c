@@ -193,6 +193,11 @@ static unsigned int tick_irq_of(const struct timer_ops *t, unsigned int cpu)
 	return t->tick_irq ? t->tick_irq(cpu) : board.timer_irq;
 }
 
+unsigned int tick_irq(unsigned int cpu)
+{
+	return tick_irq_of(tick_timer, cpu);
+}
+
 /*
  * A banked PPI was requested once by time_init(); a per-CPU SPI is
  * requested here, on its CPU, and routed to it before the CPU is online

@@ -51,6 +51,9 @@ extern struct timer_rates timer_rates;
  */
 unsigned long timer_measure_rate(u64 (*read_counter)(void));
 
+/* @cpu's tick interrupt: the banked PPI, or that CPU's own SPI. After time_init(). */
+unsigned int tick_irq(unsigned int cpu);
+
 /* Boot CPU: pick the driver, start the counter and this CPU's tick. */
 void time_init(void);
 /* Every other CPU, on itself, once: start its tick. */
