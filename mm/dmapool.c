@@ -7,6 +7,8 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/spinlock.h>
+#include <linux/list.h>
+#include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmapool.h>
@@ -15,6 +17,7 @@
 #define POOL_POISON_FREED 0xa7
 
 struct dma_page {
+	struct list_head node;
 	void *vaddr;
 	dma_addr_t dma;
 	unsigned int in_use;		/* blocks handed out */
@@ -28,11 +31,8 @@ struct dma_pool {
 	size_t size;			/* block size, aligned */
 	size_t allocation;		/* bytes per coherent page */
 	size_t boundary;		/* blocks never cross a multiple of this */
-	unsigned int nr_pages;
-	struct dma_page pages[];
+	struct list_head pages;
 };
-
-#define POOL_META_PAGES ((PAGE_SIZE - sizeof(struct dma_pool)) / sizeof(struct dma_page))
 
 struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t size,
 				 size_t align, size_t boundary)
@@ -51,10 +51,11 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 	if (size > boundary)
 		return NULL;
 
-	pool = (struct dma_pool *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
+	pool = kzalloc(sizeof(*pool), GFP_KERNEL);
 	if (!pool)
 		return NULL;
 	spin_lock_init(&pool->lock);
+	INIT_LIST_HEAD(&pool->pages);
 	pool->dev = dev;
 	strncpy(pool->name, name, sizeof(pool->name) - 1);
 	pool->size = size;
@@ -81,49 +82,60 @@ static void pool_initialise_page(struct dma_pool *pool, struct dma_page *page)
 	page->offset = 0;
 }
 
+/* A new coherent page for the pool; called without the pool's lock. */
 static struct dma_page *pool_alloc_page(struct dma_pool *pool, gfp_t gfp)
 {
-	struct dma_page *page;
+	struct dma_page *page = kmalloc(sizeof(*page), gfp & ~__GFP_ZERO);
 
-	if (pool->nr_pages >= POOL_META_PAGES || pool->nr_pages >= DMA_POOL_MAX_PAGES)
+	if (!page)
 		return NULL;
-	page = &pool->pages[pool->nr_pages];
 	page->vaddr = dma_alloc_coherent(pool->dev, pool->allocation, &page->dma,
 					 gfp & ~__GFP_ZERO);
-	if (!page->vaddr)
+	if (!page->vaddr) {
+		kfree(page);
 		return NULL;
+	}
 	memset(page->vaddr, POOL_POISON_FREED, pool->allocation);
 	pool_initialise_page(pool, page);
 	page->in_use = 0;
-	pool->nr_pages++;
 	return page;
 }
 
 void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle)
 {
-	struct dma_page *page = NULL;
+	struct dma_page *page, *fresh = NULL;
 	unsigned long flags;
-	unsigned int i, offset;
+	unsigned int offset;
 	void *block;
 
-	spin_lock_irqsave(&pool->lock, flags);
-	for (i = 0; i < pool->nr_pages; i++)
-		if (pool->pages[i].offset < pool->allocation) {
-			page = &pool->pages[i];
-			break;
+	for (;;) {
+		spin_lock_irqsave(&pool->lock, flags);
+		list_for_each_entry(page, &pool->pages, node)
+			if (page->offset < pool->allocation)
+				goto found;
+		if (fresh) {
+			page = fresh;
+			list_add(&page->node, &pool->pages);
+			fresh = NULL;
+			goto found;
 		}
-	if (!page)
-		page = pool_alloc_page(pool, mem_flags);
-	if (!page) {
 		spin_unlock_irqrestore(&pool->lock, flags);
-		return NULL;
+		/* No room: a new page, allocated without the lock (it maps memory). */
+		fresh = pool_alloc_page(pool, mem_flags);
+		if (!fresh)
+			return NULL;
 	}
+found:
 	offset = page->offset;
 	block = (char *)page->vaddr + offset;
 	page->offset = *(u32 *)block;
 	page->in_use++;
 	*handle = page->dma + offset;
 	spin_unlock_irqrestore(&pool->lock, flags);
+	if (fresh) {		/* another CPU made room meanwhile */
+		dma_free_coherent(pool->dev, pool->allocation, fresh->vaddr, fresh->dma);
+		kfree(fresh);
+	}
 	if (mem_flags & __GFP_ZERO)
 		memset(block, 0, pool->size);
 	return block;
@@ -131,11 +143,11 @@ void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle)
 
 static struct dma_page *pool_find_page(struct dma_pool *pool, dma_addr_t dma)
 {
-	unsigned int i;
+	struct dma_page *page;
 
-	for (i = 0; i < pool->nr_pages; i++)
-		if (dma >= pool->pages[i].dma && dma - pool->pages[i].dma < pool->allocation)
-			return &pool->pages[i];
+	list_for_each_entry(page, &pool->pages, node)
+		if (dma >= page->dma && dma - page->dma < pool->allocation)
+			return page;
 	return NULL;
 }
 
@@ -178,18 +190,17 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 
 void dma_pool_destroy(struct dma_pool *pool)
 {
-	unsigned int i;
+	struct dma_page *page, *n;
 
 	if (!pool)
 		return;
-	for (i = 0; i < pool->nr_pages; i++) {
-		struct dma_page *page = &pool->pages[i];
-
+	list_for_each_entry_safe(page, n, &pool->pages, node) {
 		if (page->in_use) {
 			pr_err("dma_pool_destroy %s, %p busy\n", pool->name, page->vaddr);
 			continue;	/* leaked rather than freed under a device */
 		}
 		dma_free_coherent(pool->dev, pool->allocation, page->vaddr, page->dma);
+		kfree(page);
 	}
-	free_page((unsigned long)pool);
+	kfree(pool);
 }

@@ -5,9 +5,8 @@
  * never crosses a @boundary (0: the page size); blocks are handed out
  * uninitialised unless dma_pool_zalloc is used.
  *
- * Less than Linux: a pool's bookkeeping lives in one page of its own, which
- * limits it to DMA_POOL_MAX_PAGES coherent pages (no kmalloc yet); freed
- * blocks are always poisoned (0xa7) and a double free is reported;
+ * Less than Linux: pages are found by a list walk (no per-page index);
+ * freed blocks are always poisoned (0xa7) and a double free is reported;
  * no sysfs "pools" file.
  */
 #ifndef _LINUX_DMAPOOL_H
@@ -18,8 +17,6 @@
 #include <linux/device.h>
 
 struct dma_pool;
-
-#define DMA_POOL_MAX_PAGES 160
 
 struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t size,
 				 size_t align, size_t boundary);
