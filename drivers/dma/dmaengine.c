@@ -102,7 +102,9 @@ static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask
 
 	spin_lock_irqsave(&dma_list_lock, flags);
 	list_for_each_entry(device, &dma_device_list, global_node) {
-		if (only ? device != only : !device_satisfies_mask(device, mask))
+		if (only && device != only)
+			continue;
+		if (!only && (!mask || !device_satisfies_mask(device, mask)))
 			continue;
 		list_for_each_entry(chan, &device->channels, device_node) {
 			if (chan->client_count)

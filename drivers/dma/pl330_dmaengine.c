@@ -275,11 +275,11 @@ static void pl330_issue_pending(struct dma_chan *chan)
 /* Bytes still to move for @cookie (descriptor granularity: all of it, or none). */
 static u32 residue_of(struct pl330_chan *pch, dma_cookie_t cookie)
 {
-	struct pl330_desc *desc = pch->active;
+	struct pl330_desc *active = pch->active, *desc;
 
-	if (desc && desc->txd.cookie == cookie)
-		return desc->kind == DESC_CYCLIC ?
-			(desc->nperiods - desc->period) * desc->seg[0].len : desc->bytes;
+	if (active && active->txd.cookie == cookie)
+		return active->kind == DESC_CYCLIC ?
+			(active->nperiods - active->period) * active->seg[0].len : active->bytes;
 	list_for_each_entry(desc, &pch->issued, node)
 		if (desc->txd.cookie == cookie)
 			return desc->bytes;

@@ -21,8 +21,10 @@
  * released (Linux's DMA_PRIVATE use). Descriptors live from prep to the
  * end of their callback; a client must not touch one after that.
  * Callbacks run in the controller's interrupt handler (Linux: a tasklet),
- * with interrupts off, and may prepare and submit more work on the same
- * channel or terminate it (dmaengine_terminate_async).
+ * or, for a transfer the driver finds stalled, in the call that found it
+ * (dmaengine_tx_status, dma_async_issue_pending); never with the channel's
+ * lock held, so they may prepare and submit more work on the same channel
+ * or terminate it (dmaengine_terminate_async).
  *
  * Less than Linux: no async_tx, no public (shared) channels, no
  * dma_chan sysfs devices, no descriptor reuse (DMA_CTRL_REUSE), no
@@ -281,6 +283,7 @@ static inline struct dma_async_tx_descriptor *dmaengine_prep_slave_single(
 	sg_dma_len(&sg) = len;
 	if (!chan || !chan->device || !chan->device->device_prep_slave_sg)
 		return NULL;
+	/* cppcheck-suppress returnDanglingLifetime ; the driver keeps no pointer to sg */
 	return chan->device->device_prep_slave_sg(chan, &sg, 1, dir, flags, NULL);
 }
 
