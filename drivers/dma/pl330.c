@@ -27,10 +27,9 @@
  * Cyclic transfers run one period per program, each restarted from the
  * interrupt of the one before, as Linux's pl330 driver does.
  *
- * Less than Linux: a fixed pool of PL330_NR_DESC descriptors per channel
- * (prep returns NULL when it is empty), at most PL330_MAX_SEG segments per
- * slave transfer, residue reported per descriptor, no pause/resume, no
- * DMA_CTRL_REUSE, no runtime power management.
+ * Less than Linux: at most PL330_MAX_SEG segments per slave transfer,
+ * residue reported per descriptor, no pause/resume, no DMA_CTRL_REUSE, no
+ * runtime power management.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

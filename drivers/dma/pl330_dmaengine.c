@@ -11,6 +11,7 @@
 #include <linux/gfp.h>
 #include <linux/interrupt.h>
 #include <linux/dmapool.h>
+#include <linux/slab.h>
 #include <string.h>
 #include "pl330_internal.h"
 
@@ -78,7 +79,9 @@ static void pl330_synchronize(struct dma_chan *chan)
 static void pl330_free_chan_resources(struct dma_chan *chan)
 {
 	struct pl330_chan *pch = to_pchan(chan);
+	struct pl330_desc *desc, *n;
 	unsigned long flags;
+	LIST_HEAD(extra);
 
 	pl330_terminate_all(chan);
 	pl330_synchronize(chan);
@@ -87,7 +90,12 @@ static void pl330_free_chan_resources(struct dma_chan *chan)
 	pch->prog = NULL;
 	pch->peri = -1;
 	pch->slave_set = false;
+	list_for_each_entry_safe(desc, n, &pch->free, node)
+		if (desc->extra)
+			list_move(&desc->node, &extra);
 	spin_unlock_irqrestore(&pch->lock, flags);
+	list_for_each_entry_safe(desc, n, &extra, node)
+		kfree(desc);
 }
 
 static dma_cookie_t pl330_tx_submit(struct dma_async_tx_descriptor *tx)
@@ -104,20 +112,38 @@ static dma_cookie_t pl330_tx_submit(struct dma_async_tx_descriptor *tx)
 	return cookie;
 }
 
+/*
+ * A descriptor from the channel's free list; when all are in use, one more
+ * from kmalloc (GFP_ATOMIC: prep may run in a callback), kept on the free
+ * list afterwards and freed with the channel's resources, as Linux grows
+ * its pools.
+ */
 static struct pl330_desc *get_desc(struct pl330_chan *pch)
 {
 	struct pl330_desc *desc = NULL;
 	unsigned long flags;
+	bool ready;
 
 	spin_lock_irqsave(&pch->lock, flags);
-	if (pch->prog && !list_empty(&pch->free)) {
+	ready = pch->prog != NULL;
+	if (ready && !list_empty(&pch->free)) {
 		desc = list_first_entry(&pch->free, struct pl330_desc, node);
 		list_del(&desc->node);
 	}
 	spin_unlock_irqrestore(&pch->lock, flags);
-	if (!desc)
+	if (!ready)
 		return NULL;
-	memset(desc, 0, sizeof(*desc));
+	if (desc) {
+		bool extra = desc->extra;
+
+		memset(desc, 0, sizeof(*desc));
+		desc->extra = extra;
+	} else {
+		desc = kzalloc(sizeof(*desc), GFP_ATOMIC);
+		if (!desc)
+			return NULL;
+		desc->extra = true;
+	}
 	desc->txd.chan = &pch->chan;
 	desc->txd.tx_submit = pl330_tx_submit;
 	return desc;

@@ -18,7 +18,7 @@
 #include "pl330.h"
 
 #define PL330_MAX_CHAN    8
-#define PL330_NR_DESC     16
+#define PL330_NR_DESC     16		/* per channel to begin with; more come from kmalloc */
 #define PL330_MAX_SEG     8
 #define PL330_PROG_SIZE   1024
 #define PL330_POLLS       100000	/* register reads before the hardware counts as stuck */
@@ -44,6 +44,7 @@ struct pl330_desc {
 	unsigned int nperiods, period;
 	size_t bytes;
 	u64 deadline;				/* copies: stalled if still running after it */
+	bool extra;				/* from kmalloc, not the channel's own array */
 };
 
 struct pl330_dmac;
