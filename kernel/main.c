@@ -9,6 +9,7 @@
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <asm/handoff.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
@@ -53,6 +54,7 @@ void start_kernel(void)
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
+	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
 	init_IRQ();
 	time_init();
 	local_irq_enable();
@@ -61,6 +63,7 @@ void start_kernel(void)
 		pr_warn("console: input stays polled\n");
 
 	parse_late_params();
+	do_initcalls();			/* drivers: the DMA controllers, ... */
 	free_initmem();
 	kunit_run_all_tests();
 	shell_run();

@@ -67,10 +67,8 @@ out:
 	return fail;
 }
 
-bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
+bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 {
-	if (likely(READ_ONCE(fail_page_alloc.attr.probability) == 0))
-		return false;
 	if (order < fail_page_alloc.min_order)
 		return false;
 	if (gfp_mask & __GFP_NOFAIL)

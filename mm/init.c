@@ -37,15 +37,16 @@ static void print_memory_summary(void)
 
 /*
  * Second-level page tables once memblock is retired (under a spinlock:
- * atomic). They are never freed; PageTables counts them.
+ * atomic). They are never freed; NR_PAGETABLE counts them (meminfo's
+ * PageTables, and the self-tests' free page balance).
  */
 static void *pgtable_page_from_buddy(void)
 {
-	unsigned long addr = __get_free_page(GFP_ATOMIC);
+	void *page = (void *)__get_free_page(GFP_ATOMIC);
 
-	if (addr)
-		mod_zone_page_state(page_zone(virt_to_page(addr)), NR_PAGETABLE, 1);
-	return (void *)addr;
+	if (page)
+		mod_zone_page_state(page_zone(virt_to_page(page)), NR_PAGETABLE, 1);
+	return page;
 }
 
 void __init mem_init(void)

@@ -21,13 +21,24 @@
 int gfp_to_alloc_flags(gfp_t gfp_mask);
 
 /*
- * Walk @zonelist (zones up to @high_zoneidx, in @nodemask if not NULL) and
- * take 2^order pages from the first zone whose watermark allows it.
+ * Walk the zonelist from @z (zones up to @high_zoneidx, in @nodemask if not
+ * NULL) and take 2^order pages from the first zone whose watermark allows it.
  */
 struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
-				    unsigned int order, struct zonelist *zonelist,
+				    unsigned int order, struct zoneref *z,
 				    int high_zoneidx, int alloc_flags, int classzone_idx,
 				    int migratetype);
+/*
+ * What __alloc_pages_nodemask does when the low watermark stopped the fast
+ * path (@preferred: the first usable zoneref, or its end when there is
+ * none): reserves, draining, reclaim, retries, and the failure report.
+ */
+struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, int high_zoneidx,
+				    const nodemask_t *nodemask, struct zoneref *preferred,
+				    int migratetype);
+/* A GFP_ZONE_BAD mask or an order past MAX_ORDER: warned about, NULL. */
+struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int order);
 
 /* Buddy order of a free block's first page. */
 static inline unsigned int page_order(const struct page *page)
@@ -115,7 +126,6 @@ void zoneinfo_show(mm_printf_t print);
 void iomem_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
-bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
 struct fault_attr {
 	unsigned long probability;	/* percent */
 	unsigned long interval;		/* only every interval-th candidate */
@@ -131,6 +141,15 @@ struct fail_page_alloc_attr {
 	unsigned int min_order;
 };
 extern struct fail_page_alloc_attr fail_page_alloc;
+bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
+
+/* Costs one load on the fast path while fault injection is off. */
+static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
+{
+	if (likely(READ_ONCE(fail_page_alloc.attr.probability) == 0))
+		return false;
+	return __should_fail_alloc_page(gfp_mask, order);
+}
 /* Parse "interval,probability,space,times" (Linux's fail_page_alloc= syntax). */
 int setup_fault_attr(struct fault_attr *attr, const char *str);
 /* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */

@@ -20,6 +20,7 @@ unsigned long min_low_pfn, max_low_pfn, max_pfn;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
+struct zone *zone_table[1 << (NODES_SHIFT + ZONES_SHIFT)];
 nodemask_t node_online_map;
 int nr_online_nodes;
 int cpu_to_node_map[NR_CPUS];
@@ -307,6 +308,7 @@ static void __init init_node(int nid, const unsigned long zstart[MAX_NR_ZONES],
 		unsigned long s = max(zstart[j], ns), e = min(zend[j], ne);
 
 		init_zone(pgdat, (enum zone_type)j, s, e);
+		zone_table[(j << NODES_SHIFT) | nid] = &pgdat->node_zones[j];
 		if (e > s && pgdat->node_zones[j].present_pages)
 			pgdat->nr_zones = j + 1;
 	}
@@ -318,7 +320,7 @@ static void __init init_mem_map(void)
 	unsigned long nr = max_pfn - ARCH_PFN_OFFSET, pfn;
 	struct zone *zone;
 
-	mem_map = memblock_alloc(nr * sizeof(struct page), PAGE_SIZE);
+	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
 	for (pfn = 0; pfn < nr; pfn++) {
@@ -345,7 +347,7 @@ static void __init init_pageblock_flags(void)
 
 	for_each_zone(zone)
 		total += zone_nr_pageblocks(zone);
-	flags = memblock_alloc(max(total, 1UL), sizeof(long));
+	flags = memblock_alloc_named(max(total, 1UL), sizeof(long), "pageblock flags");
 	if (!flags)
 		panic("Cannot allocate the pageblock flags\n");
 	for_each_zone(zone) {

@@ -84,14 +84,19 @@ static inline int page_to_nid(const struct page *page)
 	return (int)((page->flags >> NODES_PGSHIFT) & NODES_MASK);
 }
 
+/* Node and zone bits together index zone_table (one shift on 32-bit). */
+#define ZONEID_PGSHIFT	NODES_PGSHIFT
+#define ZONEID_MASK	((1UL << (NODES_SHIFT + ZONES_SHIFT)) - 1)
+extern struct zone *zone_table[1 << (NODES_SHIFT + ZONES_SHIFT)];
+
 static inline struct zone *page_zone(const struct page *page)
 {
-	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
+	return zone_table[(page->flags >> ZONEID_PGSHIFT) & ZONEID_MASK];
 }
 
 static inline void set_page_links(struct page *page, enum zone_type zone, int nid)
 {
-	page->flags &= ~((ZONES_MASK << ZONES_PGSHIFT) | (NODES_MASK << NODES_PGSHIFT));
+	page->flags &= ~(ZONEID_MASK << ZONEID_PGSHIFT);
 	page->flags |= ((unsigned long)zone << ZONES_PGSHIFT) |
 		       ((unsigned long)nid << NODES_PGSHIFT);
 }

@@ -130,6 +130,8 @@ struct zoneref {
 
 struct zonelist {
 	struct zoneref _zonerefs[MAX_ZONES_PER_ZONELIST + 1];
+	/* Index of the first zoneref usable with each highest zone index. */
+	unsigned char first[MAX_NR_ZONES];
 };
 
 enum {

@@ -476,6 +476,10 @@ static void test_min_free_kbytes_setting(void **state)
 	assert_int_equal(set_min_free_kbytes(1 << 20), -EINVAL);
 	assert_int_equal(set_min_free_kbytes(-1), 0);	/* back to sqrt(lowmem * 16) */
 	assert_in_range(min_free_kbytes, 1900, 2100);
+	/* The target parses late keys after mem_init(): they apply at once. */
+	snprintf(boot_command_line, 1024, "min_free_kbytes=2048");
+	parse_late_params();
+	assert_int_equal(min_wmark_pages(z), 512);
 	baseline = mm_test_free_pages();
 }
 
@@ -1019,6 +1023,8 @@ static void test_reports(void **state)
 	sim_log_reset();
 	iomem_show(printk);
 	assert_non_null(strstr(sim_log(), "60000000-9fffffff : System RAM\n  60000000-600fffff : Kernel image\n"));
+	assert_non_null(strstr(sim_log(), " : mem_map\n"));
+	assert_non_null(strstr(sim_log(), " : pageblock flags\n"));
 }
 
 /* --- SMP ------------------------------------------------------------------------ */
