@@ -63,7 +63,7 @@ static bool page_filled(const u32 *p, u32 seed)
 static void every_high_page_both_ways(struct kunit *test)
 {
 	unsigned long nr = 0, bad = 0, bad_pfn = 0;
-	struct page *page, *next;
+	struct page *page, *pos, *next;
 	LIST_HEAD(pages);
 
 	require_highmem(test);
@@ -79,16 +79,16 @@ static void every_high_page_both_ways(struct kunit *test)
 		list_add(&page->lru, &pages);
 		nr++;
 	}
-	list_for_each_entry_safe(page, next, &pages, lru) {
-		u32 *a = kmap_atomic(page);
+	list_for_each_entry_safe(pos, next, &pages, lru) {
+		u32 *a = kmap_atomic(pos);
 
-		if (kmap_to_page(a) != page || !page_filled(a, page_to_pfn(page))) {
+		if (kmap_to_page(a) != pos || !page_filled(a, page_to_pfn(pos))) {
 			bad++;
-			bad_pfn = page_to_pfn(page);
+			bad_pfn = page_to_pfn(pos);
 		}
 		kunmap_atomic(a);
-		list_del(&page->lru);
-		__free_page(page);
+		list_del(&pos->lru);
+		__free_page(pos);
 	}
 	kunit_info(test, "%lu high pages, each kmapped and kmap_atomic'd", nr);
 	KUNIT_EXPECT_GT(test, nr, 0);
@@ -99,10 +99,11 @@ static void every_high_page_both_ways(struct kunit *test)
 
 static void kmap_shares_a_slot(struct kunit *test)
 {
-	struct page *page = alloc_high_page();
+	struct page *page;
 	void *a, *b;
 
 	require_highmem(test);
+	page = alloc_high_page();
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	a = kmap(page);
@@ -119,9 +120,10 @@ static void kmap_shares_a_slot(struct kunit *test)
 
 static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
 {
-	struct page *page = alloc_high_page();
+	struct page *page;
 
 	require_highmem(test);
+	page = alloc_high_page();
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_EXPECT_EQ(test, kunmap_high(page), -EINVAL);
@@ -205,11 +207,13 @@ static void kmap_atomic_nests_like_a_stack(struct kunit *test)
 
 static void kunmap_atomic_misuse_is_reported(struct kunit *test)
 {
-	struct page *x = alloc_high_page(), *y = alloc_high_page();
 	unsigned long count = preempt_count();
+	struct page *x, *y;
 	void *a, *b;
 
 	require_highmem(test);
+	x = alloc_high_page();
+	y = alloc_high_page();
 
 	KUNIT_ASSERT_NOT_NULL(test, x);
 	KUNIT_ASSERT_NOT_NULL(test, y);

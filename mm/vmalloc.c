@@ -427,6 +427,11 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	return found;
 }
 
+unsigned long vmalloc_nr_areas(void)
+{
+	return READ_ONCE(vmap_space.nr_busy);
+}
+
 int vmalloc_check(char *why, size_t len)
 {
 	unsigned long flags;

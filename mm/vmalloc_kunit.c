@@ -434,11 +434,13 @@ static u32 read_on_cpu(int cpu, u32 *addr)
  */
 static void unmap_reaches_other_cpus_tlbs(struct kunit *test)
 {
-	struct page *old = alloc_page(GFP_KERNEL), *new = alloc_page(GFP_KERNEL);
+	struct page *old, *new;
 	u32 *a, *b;
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "one CPU online");
+	old = alloc_page(GFP_KERNEL);
+	new = alloc_page(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, old);
 	KUNIT_ASSERT_NOT_NULL(test, new);
 	*(u32 *)page_address(old) = 0x01d01d;
@@ -568,15 +570,16 @@ kunit_test_suite(vmalloc_suite);
 /* The console UART through a fresh ioremap and through the early mapping. */
 static void uart_through_ioremap(struct kunit *test)
 {
-	void __iomem *uart = ioremap(board.uart_base, PAGE_SIZE);
 	const char *msg = "# ioremap'd UART works\n";
 	unsigned long cursor = 0;
 	struct vm_struct vm;
 	bool listed = false;
+	void __iomem *uart;
 	u32 saved;
 
 	if (strcmp(board.uart_type, "pl011"))
 		kunit_skip(test, "register checks are for the PL011");
+	uart = ioremap(board.uart_base, PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, (void __force *)uart);
 	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr((void __force *)uart));
 	KUNIT_EXPECT_EQ(test, readl(uart + UARTCR), readl(console_base + UARTCR));
@@ -644,22 +647,27 @@ static struct kunit_suite ioremap_suite = {
 };
 kunit_test_suite(ioremap_suite);
 
-/* Around every suite: the area trees hold together and no vmalloc page leaks. */
-static unsigned long vmalloc_pages_before;
+/*
+ * Around every suite: the area trees hold together, and no area (vmalloc,
+ * vmap or ioremap) and no vmalloc page is left behind.
+ */
+static unsigned long vmalloc_pages_before, vmalloc_areas_before;
 
 static void vmalloc_snapshot(void)
 {
 	vmalloc_pages_before = vmalloc_nr_pages();
+	vmalloc_areas_before = vmalloc_nr_areas();
 }
 
 static int vmalloc_invariant(char *why, size_t len)
 {
-	unsigned long now = vmalloc_nr_pages();
+	unsigned long pages = vmalloc_nr_pages(), areas = vmalloc_nr_areas();
 
 	if (vmalloc_check(why, len))
 		return -EINVAL;
-	if (now != vmalloc_pages_before) {
-		snprintf(why, len, "vmalloc pages %lu, were %lu", now, vmalloc_pages_before);
+	if (pages != vmalloc_pages_before || areas != vmalloc_areas_before) {
+		snprintf(why, len, "%lu areas holding %lu vmalloc pages, were %lu holding %lu",
+			 areas, pages, vmalloc_areas_before, vmalloc_pages_before);
 		return -EINVAL;
 	}
 	return 0;
