@@ -279,7 +279,6 @@ static void __init init_zone(pg_data_t *pgdat, enum zone_type j, unsigned long s
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
 
-		spin_lock_init(&pcp->lock);
 		for (t = 0; t < MIGRATE_PCPTYPES; t++)
 			INIT_LIST_HEAD(&pcp->lists[t]);
 		pcp->batch = 1;

@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
+#include <linux/irqflags.h>
 #include <string.h>
 #include "internal.h"
 
@@ -398,24 +399,14 @@ static void free_pages_ok(struct page *page, unsigned int order)
 }
 
 /*
- * The per-CPU lists are taken with interrupts off and their raw lock: with
- * interrupts off nothing else runs on this CPU, and the lock is only ever
- * contended by another CPU draining the list.
+ * A CPU's per-CPU lists are only ever touched by that CPU with its
+ * interrupts off: nothing else can run there meanwhile, so no lock and no
+ * atomic is needed. Another CPU that wants them emptied asks their owner
+ * with an IPI (drain_all_pages).
  */
-static __always_inline struct per_cpu_pages *pcp_lock(struct zone *zone, unsigned long *flags)
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 {
-	struct per_cpu_pages *pcp;
-
-	*flags = arch_local_irq_save();
-	pcp = &zone->pageset[smp_processor_id()].pcp;
-	arch_spin_lock(&pcp->lock.raw_lock);
-	return pcp;
-}
-
-static __always_inline void pcp_unlock(struct per_cpu_pages *pcp, unsigned long flags)
-{
-	arch_spin_unlock(&pcp->lock.raw_lock);
-	arch_local_irq_restore(flags);
+	return &zone->pageset[smp_processor_id()].pcp;
 }
 
 static __always_inline void free_hot_cold_page_prepared(struct page *page, int cold)
@@ -429,14 +420,15 @@ static __always_inline void free_hot_cold_page_prepared(struct page *page, int c
 	/* Reserve pages ride on the movable list but go home to the reserve. */
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES))
 		migratetype = MIGRATE_MOVABLE;
-	pcp = pcp_lock(zone, &flags);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
 		list_add(&page->lru, &pcp->lists[migratetype]);
 	if (unlikely(++pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
-	pcp_unlock(pcp, flags);
+	arch_local_irq_restore(flags);
 }
 
 void free_hot_cold_page(struct page *page, int cold)
@@ -455,14 +447,13 @@ void free_hot_cold_page_list(struct list_head *list, int cold)
 	}
 }
 
+/* @pcp must be this CPU's (or an offline CPU's, which nobody else touches). */
 void drain_zone_pages(struct zone *zone, struct per_cpu_pages *pcp)
 {
 	unsigned long flags = arch_local_irq_save();
 
-	arch_spin_lock(&pcp->lock.raw_lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	arch_spin_unlock(&pcp->lock.raw_lock);
 	arch_local_irq_restore(flags);
 }
 
@@ -474,18 +465,34 @@ static void drain_cpu_pages(unsigned int cpu)
 		drain_zone_pages(zone, &zone->pageset[cpu].pcp);
 }
 
+/* Empty this CPU's lists (also the IPI function of drain_all_pages). */
 void drain_local_pages(void *unused)
 {
-	drain_cpu_pages(raw_smp_processor_id());
+	unsigned long flags = arch_local_irq_save();
+
+	drain_cpu_pages(smp_processor_id());
+	arch_local_irq_restore(flags);
 }
 
-/* Each list has its own lock, so one CPU can empty them all. */
+/*
+ * Every online CPU empties its own lists (an IPI to the others, Linux's
+ * way before 5.14); the lists of offline CPUs are emptied from here. A
+ * caller that may not send IPIs (interrupts off, interrupt context) can
+ * only empty its own CPU's lists: Linux drains only from direct reclaim,
+ * which such callers never reach either.
+ */
 void drain_all_pages(void)
 {
 	unsigned int cpu;
 
+	if (irqs_disabled() || in_interrupt()) {
+		drain_local_pages(NULL);
+		return;
+	}
+	on_each_cpu(drain_local_pages, NULL, 1);
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		drain_cpu_pages(cpu);
+		if (!cpu_online(cpu))
+			drain_cpu_pages(cpu);
 }
 
 /* A page leaving the allocator must look exactly as a free page should. */
@@ -550,19 +557,20 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold
 	unsigned long flags;
 	struct page *page;
 
-	pcp = pcp_lock(zone, &flags);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
 	list = &pcp->lists[migratetype];
 	if (unlikely(list_empty(list))) {
 		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
 		if (unlikely(list_empty(list))) {
-			pcp_unlock(pcp, flags);
+			arch_local_irq_restore(flags);
 			return NULL;
 		}
 	}
-	page = cold ? list_last_entry(list, struct page, lru) : list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
+	page = list_entry(cold ? list->prev : list->next, struct page, lru);
+	__list_del(page->lru.prev, page->lru.next);
 	pcp->count--;
-	pcp_unlock(pcp, flags);
+	arch_local_irq_restore(flags);
 	page->index = 0;
 	return page;
 }
