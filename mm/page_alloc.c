@@ -550,6 +550,16 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	return true;
 }
 
+/* Out of line: keeps the fast path's registers free. False if the zone has none. */
+static noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, int migratetype,
+				bool cold)
+{
+	struct list_head *list = &pcp->lists[migratetype];
+
+	pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
+	return !list_empty(list);
+}
+
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold, int migratetype)
 {
 	struct per_cpu_pages *pcp;
@@ -560,12 +570,9 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold
 	flags = arch_local_irq_save();
 	pcp = this_cpu_pcp(zone);
 	list = &pcp->lists[migratetype];
-	if (unlikely(list_empty(list))) {
-		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
-		if (unlikely(list_empty(list))) {
-			arch_local_irq_restore(flags);
-			return NULL;
-		}
+	if (unlikely(list_empty(list)) && !pcp_refill(zone, pcp, migratetype, cold)) {
+		arch_local_irq_restore(flags);
+		return NULL;
 	}
 	page = list_entry(cold ? list->prev : list->next, struct page, lru);
 	__list_del(page->lru.prev, page->lru.next);
@@ -690,12 +697,13 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 }
 
 /*
- * The allocator's entry point. The fast path: the first usable zone of the
- * zonelist, the low watermark, this CPU's list for order 0. Everything
- * else is in mm/page_alloc_slowpath.c.
+ * Everything but the fast path: zones bad or empty, nodemasks, fault
+ * injection, higher orders, the full zonelist walk, then the slow path
+ * (mm/page_alloc_slowpath.c). Out of line so that the fast path keeps its
+ * few values in registers.
  */
-struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-				    struct zonelist *zonelist, nodemask_t *nodemask)
+static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order,
+					      struct zonelist *zonelist, nodemask_t *nodemask)
 {
 	int high_zoneidx = (int)gfp_zone(gfp_mask), migratetype;
 	struct zoneref *z;
@@ -713,17 +721,34 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
 		return NULL;
 	migratetype = allocflags_to_migratetype(gfp_mask);
-	if (likely(order == 0 && !nodemask)) {
-		page = alloc_order0_fast(gfp_mask, z, migratetype);
-		if (likely(page))
-			return page;
-	}
 	page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
 				      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z,
 				      migratetype);
+}
+
+/*
+ * The allocator's entry point. The fast path: order 0, no nodemask, no
+ * fault injection, the first usable zone of the zonelist above its low
+ * watermark, a page from this CPU's list. Anything else, or a miss, goes
+ * to alloc_pages_walk(), which starts over.
+ */
+struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
+		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
+		struct page *page;
+
+		if (likely(z->zone)) {
+			page = alloc_order0_fast(gfp_mask, z, allocflags_to_migratetype(gfp_mask));
+			if (likely(page))
+				return page;
+		}
+	}
+	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
 }
 
 /*
@@ -737,8 +762,10 @@ static __always_inline void free_unref_page(struct page *page)
 				    (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
 	unsigned long flags = page->flags;
 
-	if (likely((flags & check) == (1UL << PAGE_ALLOC_ORDER_PGSHIFT) &&
-		   atomic_read(&page->_mapcount) == -1 && !page->mapping)) {
+	/* One test: the flags as expected, mapcount -1, no mapping. */
+	if (likely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
+		    (unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		    (uintptr_t)page->mapping) == 0)) {
 		page->flags = flags & ~(PAGEFLAGS_MASK |
 					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 		page->private = 0;
