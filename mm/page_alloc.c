@@ -195,26 +195,25 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				break;
 			if (list_empty(list))
 				continue;
-			int new_type = migratetype;
-
 			page = list_first_entry(list, struct page, lru);
-			if (current_order >= (int)pageblock_order) {
-				new_type = start_type;	/* whole pageblocks: ours */
-			} else if (current_order >= (int)pageblock_order / 2 ||
-				   start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
+			if (current_order < (int)pageblock_order &&
+			    (current_order >= (int)pageblock_order / 2 ||
+			     start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled)) {
 				unsigned long moved = move_freepages_block(zone, page, start_type);
 
 				/* Claim the block if over half of it is free. */
-				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled) {
+				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
 					set_pageblock_migratetype(page, start_type);
-					new_type = start_type;
-				}
 			}
 			del_from_free_list(page, zone, current_order);
 			if (current_order >= (int)pageblock_order)
 				change_pageblock_range(page, current_order, start_type);
-			/* The unclaimed rest of a small steal stays with its own type. */
-			expand(zone, page, order, current_order, new_type);
+			/*
+			 * The rest of the stolen block goes on our lists, as in
+			 * Linux 3.14: the next requests of our type take it
+			 * instead of stealing (and mixing) yet another block.
+			 */
+			expand(zone, page, order, current_order, start_type);
 			return page;
 		}
 	}
