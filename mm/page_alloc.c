@@ -788,8 +788,7 @@ static __always_inline bool page_in_mem_map(const struct page *page)
 {
 	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map;
 
-	return off < (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) &&
-	       off % sizeof(struct page) == 0;
+	return off < max_mapnr * sizeof(struct page) && off % sizeof(struct page) == 0;
 }
 
 static noinline void free_pages_misuse(struct page *page)
