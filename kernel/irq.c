@@ -241,10 +241,9 @@ void enable_irq(unsigned int irq)
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
-int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+static int set_affinity(unsigned int irq, unsigned long targets)
 {
 	struct irq_desc *desc = usable_desc(irq);
-	unsigned long targets = mask->bits & READ_ONCE(cpu_online_map.bits);
 	unsigned long flags;
 	int ret;
 
@@ -254,6 +253,16 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 	ret = desc->chip->irq_set_affinity(irq, __ffs(targets));
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
+}
+
+int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	return set_affinity(irq, mask->bits & READ_ONCE(cpu_online_map.bits));
+}
+
+int irq_force_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	return set_affinity(irq, mask->bits & cpu_possible_map.bits);
 }
 
 int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool val)

@@ -17,6 +17,7 @@
 #include <linux/sched/clock.h>
 #include <asm/smp.h>
 #include <mica/board.h>
+#include <mica/timer.h>
 #include <mica/kunit.h>
 #include <string.h>
 
@@ -81,7 +82,9 @@ static void irq_request_misuse(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, request_irq(nr_irqs, probe_handler, 0, "t", &a), -EINVAL);
 	KUNIT_EXPECT_EQ(test, request_irq(IPI_CALL_FUNC, probe_handler, 0, "t", &a), -EINVAL);
-	KUNIT_EXPECT_EQ(test, request_irq(board.timer_irq, probe_handler, 0, "t", &a), -EINVAL);
+	/* The tick: a PPI (never request_irq's), or a taken SPI (the Exynos4210's MCT). */
+	KUNIT_EXPECT_EQ(test, request_irq(tick_irq(0), probe_handler, 0, "t", &a),
+			tick_irq(0) < 32 ? -EINVAL : -EBUSY);
 	KUNIT_EXPECT_EQ(test, request_irq(spi, NULL, 0, "t", &a), -EINVAL);
 	KUNIT_EXPECT_EQ(test, request_irq(spi, probe_handler, IRQF_SHARED, "t", NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, request_irq(spi, probe_handler, IRQF_TRIGGER_LOW, "t", &a), -EINVAL);
@@ -272,10 +275,13 @@ static void irq_percpu_misuse(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, request_percpu_irq(spi, probe_handler, "t", &ppi_probe), -EINVAL);
 	KUNIT_EXPECT_EQ(test, request_percpu_irq(ppi, probe_handler, "t", NULL), -EINVAL);
-	KUNIT_EXPECT_EQ(test, request_percpu_irq(board.timer_irq, probe_handler, "t", &ppi_probe), -EBUSY);
-	/* The wrong cookie does not free the tick. */
-	free_percpu_irq(board.timer_irq, &dummy);
-	KUNIT_EXPECT_NOT_NULL(test, irq_to_desc(board.timer_irq)->action);
+	if (tick_irq(0) < 32) {		/* a per-CPU tick */
+		KUNIT_EXPECT_EQ(test, request_percpu_irq(tick_irq(0), probe_handler, "t", &ppi_probe),
+				-EBUSY);
+		/* The wrong cookie does not free the tick. */
+		free_percpu_irq(tick_irq(0), &dummy);
+		KUNIT_EXPECT_NOT_NULL(test, irq_to_desc(tick_irq(0))->action);
+	}
 
 	KUNIT_ASSERT_EQ(test, request_percpu_irq(ppi, probe_handler, "t-ppi", &ppi_probe), 0);
 	KUNIT_EXPECT_EQ(test, request_percpu_irq(ppi, probe_handler, "t-ppi2", &ppi_probe), -EBUSY);

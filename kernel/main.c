@@ -61,6 +61,7 @@ void start_kernel(void)
 		pr_warn("console: input stays polled\n");
 
 	parse_late_params();
+	do_initcalls();			/* drivers: the DMA controllers, ... */
 	free_initmem();
 	kunit_run_all_tests();
 	shell_run();

@@ -188,9 +188,38 @@ static const struct timer_ops *__init find_timer_driver(void)
 	return NULL;
 }
 
+static unsigned int tick_irq_of(const struct timer_ops *t, unsigned int cpu)
+{
+	return t->tick_irq ? t->tick_irq(cpu) : board.timer_irq;
+}
+
+unsigned int tick_irq(unsigned int cpu)
+{
+	return tick_irq_of(tick_timer, cpu);
+}
+
+/*
+ * A banked PPI was requested once by time_init(); a per-CPU SPI is
+ * requested here, on its CPU, and routed to it before the CPU is online
+ * (hence irq_force_affinity, as Linux's exynos_mct does).
+ */
 void percpu_timer_setup(void)
 {
-	enable_percpu_irq(board.timer_irq, IRQ_TYPE_NONE);
+	unsigned int cpu = smp_processor_id();
+	unsigned int irq = tick_irq_of(tick_timer, cpu);
+	struct cpumask self = { 1UL << cpu };
+	int ret;
+
+	if (irq < 32) {
+		enable_percpu_irq(irq, IRQ_TYPE_NONE);
+	} else {
+		ret = request_irq(irq, tick_interrupt, IRQF_TRIGGER_HIGH, tick_timer->name,
+				  per_cpu_ptr(&tick_cookie, cpu));
+		if (!ret)
+			ret = irq_force_affinity(irq, &self);
+		if (ret)
+			panic("time: CPU%u: cannot get timer interrupt %u (%d)\n", cpu, irq, ret);
+	}
 	tick_timer->start_tick(tick_period);
 }
 
@@ -243,9 +272,11 @@ void __init time_init(void)
 	smp_wmb();	/* local_clock() and the delays see a complete set-up */
 	WRITE_ONCE(tick_timer, drv);
 
-	ret = request_percpu_irq(board.timer_irq, tick_interrupt, drv->name, &tick_cookie);
-	if (ret)
-		panic("time: cannot get timer interrupt %u (%d)\n", board.timer_irq, ret);
+	if (tick_irq_of(drv, 0) < 32) {
+		ret = request_percpu_irq(tick_irq_of(drv, 0), tick_interrupt, drv->name, &tick_cookie);
+		if (ret)
+			panic("time: cannot get timer interrupt %u (%d)\n", tick_irq_of(drv, 0), ret);
+	}
 	percpu_timer_setup();
 	print_clock_rate(timer_rates.counter_hz);
 	calibrate_delay();

@@ -13,6 +13,7 @@
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <mica/board.h>
+#include <mica/timer.h>
 #include <mica/kunit.h>
 
 #define NSEC_PER_SEC   1000000000ULL
@@ -51,7 +52,7 @@ static void jiffies_tick_rate(struct kunit *test)
 	unsigned long j0 = jiffies, ticks;
 
 	for_each_online_cpu(cpu)
-		before[cpu] = kstat_irqs_cpu(board.timer_irq, cpu);
+		before[cpu] = kstat_irqs_cpu(tick_irq(cpu), cpu);
 	spin_ns(500 * NSEC_PER_MSEC);
 	ticks = jiffies - j0;
 	KUNIT_EXPECT_GE(test, ticks, HZ / 2 * 7 / 10);
@@ -62,7 +63,7 @@ static void jiffies_tick_rate(struct kunit *test)
 	 * a lower bound of a quarter.
 	 */
 	for_each_online_cpu(cpu) {
-		unsigned int n = kstat_irqs_cpu(board.timer_irq, cpu) - before[cpu];
+		unsigned int n = kstat_irqs_cpu(tick_irq(cpu), cpu) - before[cpu];
 
 		KUNIT_EXPECT_TRUE_MSG(test, n >= HZ / 2 / 4 && n <= HZ / 2 * 13 / 10,
 				      "CPU%u took %u ticks in 500 ms", cpu, n);

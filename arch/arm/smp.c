@@ -18,6 +18,7 @@
 #include <asm/gic.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
+#include <asm/handoff.h>
 #include <asm/smp.h>
 #include <mica/board.h>
 #include <mica/timer.h>
@@ -62,6 +63,8 @@ static unsigned int __init count_cores(void)
 	unsigned int cores = min_t(unsigned int, board.nr_cpus, NR_CPUS);
 	void __iomem *scu;
 
+	if (handoff_info.nr_cpus)	/* the boot loader's DTB lists them */
+		cores = min(cores, handoff_info.nr_cpus);
 	if (!board.scu_base)
 		return cores;
 	scu = ioremap(board.scu_base, 0x100);

@@ -90,6 +90,8 @@ void synchronize_irq(unsigned int irq);
 
 /* Route SPI @irq to the first online CPU of @mask. */
 int irq_set_affinity(unsigned int irq, const struct cpumask *mask);
+/* The same, for a CPU that is not online yet (a CPU's own timer line, set up as it starts). */
+int irq_force_affinity(unsigned int irq, const struct cpumask *mask);
 
 /* Interrupt controller state of one line, set or read from software. */
 enum irqchip_irq_state {
