@@ -739,10 +739,11 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 {
 	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
 		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
-		struct page *page;
 
 		if (likely(z->zone)) {
-			page = alloc_order0_fast(gfp_mask, z, allocflags_to_migratetype(gfp_mask));
+			struct page *page = alloc_order0_fast(gfp_mask, z,
+							      allocflags_to_migratetype(gfp_mask));
+
 			if (likely(page))
 				return page;
 		}
