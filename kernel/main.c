@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/highmem.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
@@ -44,6 +45,7 @@ void start_kernel(void)
 	arm_memblock_init();
 	paging_init();
 	vmalloc_init();			/* ioremap works from here */
+	kmap_init();			/* kmap_atomic's fixmap slots */
 	if (board.init)
 		board.init();		/* e.g. the SoC's ID, firmware interfaces */
 	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */

@@ -8,6 +8,7 @@
 #include <linux/highmem.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
 #include <mica/kunit.h>
 
 static struct page *alloc_high_page(void)
@@ -226,6 +227,48 @@ static void kunmap_atomic_misuse_is_reported(struct kunit *test)
 	__free_page(y);
 }
 
+struct per_cpu_kmap {
+	struct page *page[NR_CPUS];
+	void *addr[NR_CPUS];
+	bool ok[NR_CPUS];
+};
+
+/* In each CPU's IPI handler: its own slot, written and read back. */
+static void kmap_atomic_here(void *info)
+{
+	struct per_cpu_kmap *k = info;
+	int cpu = smp_processor_id();
+	u32 *v = kmap_atomic(k->page[cpu]);
+
+	*v = 0xc0ffee00 + cpu;
+	k->addr[cpu] = v;
+	k->ok[cpu] = kmap_to_page(v) == k->page[cpu] && kmap_atomic_depth() == 1;
+	kunmap_atomic(v);
+}
+
+static void kmap_atomic_on_every_cpu(struct kunit *test)
+{
+	struct per_cpu_kmap k = { 0 };
+	int cpu, other;
+
+	require_highmem(test);
+	for_each_online_cpu(cpu) {
+		k.page[cpu] = alloc_high_page();
+		KUNIT_ASSERT_NOT_NULL(test, k.page[cpu]);
+	}
+	on_each_cpu(kmap_atomic_here, &k, 1);
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_TRUE(test, k.ok[cpu]);
+		KUNIT_EXPECT_EQ(test, *(u32 *)kmap(k.page[cpu]), 0xc0ffee00 + cpu);
+		kunmap(k.page[cpu]);
+		for_each_online_cpu(other)
+			if (other != cpu)
+				KUNIT_EXPECT_PTR_NE(test, k.addr[cpu], k.addr[other]);
+	}
+	for_each_online_cpu(cpu)
+		__free_page(k.page[cpu]);
+}
+
 static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(lowmem_pages_need_no_mapping),
 	KUNIT_CASE(every_high_page_both_ways),
@@ -234,6 +277,7 @@ static struct kunit_case highmem_cases[] = {
 	KUNIT_CASE(pkmap_exhaustion),
 	KUNIT_CASE(kmap_atomic_nests_like_a_stack),
 	KUNIT_CASE(kunmap_atomic_misuse_is_reported),
+	KUNIT_CASE(kmap_atomic_on_every_cpu),
 	{}
 };
 

@@ -51,6 +51,35 @@ static void one_copy_per_cpu(struct kunit *test)
 	free_percpu(p);
 }
 
+struct seen {
+	int __percpu *counter;
+	int *where[NR_CPUS];
+};
+
+static void bump_mine(void *info)
+{
+	struct seen *s = info;
+
+	this_cpu_add(*s->counter, smp_processor_id() + 1);
+	s->where[smp_processor_id()] = this_cpu_ptr(s->counter);
+}
+
+/* Every CPU, through this_cpu_*, reaches its own copy and only that. */
+static void each_cpu_sees_its_own_copy(struct kunit *test)
+{
+	struct seen s = { .counter = alloc_percpu(int) };
+	unsigned int cpu;
+
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)s.counter);
+	on_each_cpu(bump_mine, &s, 1);
+	on_each_cpu(bump_mine, &s, 1);
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_EQ(test, *per_cpu_ptr(s.counter, cpu), 2 * (cpu + 1));
+		KUNIT_EXPECT_PTR_EQ(test, s.where[cpu], per_cpu_ptr(s.counter, cpu));
+	}
+	free_percpu(s.counter);
+}
+
 #define NR_ALLOCS 64
 
 /* Allocations of mixed sizes and alignments never overlap on any CPU. */
@@ -160,6 +189,7 @@ static void bad_requests_are_refused(struct kunit *test)
 
 static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(one_copy_per_cpu),
+	KUNIT_CASE(each_cpu_sees_its_own_copy),
 	KUNIT_CASE(allocations_are_disjoint),
 	KUNIT_CASE(reused_memory_is_zeroed),
 	KUNIT_CASE(grows_into_new_chunks),

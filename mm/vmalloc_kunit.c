@@ -5,6 +5,7 @@
  * contiguous block); a failure part-way leaving nothing behind; guard-page
  * and use-after-vfree faults; ioremap of the console UART.
  */
+#include <stdarg.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/highmem.h>
@@ -12,6 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/fault.h>
@@ -409,6 +411,131 @@ static void areas_are_listed(struct kunit *test)
 	vfree(p);
 }
 
+static void read_word(void *info)
+{
+	u32 **where = info;
+
+	where[1] = (u32 *)(unsigned long)READ_ONCE(*where[0]);
+}
+
+/* What another CPU reads at @addr (through its own TLB). */
+static u32 read_on_cpu(int cpu, u32 *addr)
+{
+	u32 *args[2] = { addr, NULL };
+
+	smp_call_function_single(cpu, read_word, args, 1);
+	return (u32)(unsigned long)args[1];
+}
+
+/*
+ * CPU1 caches a translation; CPU0 unmaps the area and maps another page at
+ * the same address. CPU1 must see the new page: the unmap invalidated the
+ * entry on every CPU, not only here.
+ */
+static void unmap_reaches_other_cpus_tlbs(struct kunit *test)
+{
+	struct page *old = alloc_page(GFP_KERNEL), *new = alloc_page(GFP_KERNEL);
+	u32 *a, *b;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU online");
+	KUNIT_ASSERT_NOT_NULL(test, old);
+	KUNIT_ASSERT_NOT_NULL(test, new);
+	*(u32 *)page_address(old) = 0x01d01d;
+	*(u32 *)page_address(new) = 0x2e112e11;
+	a = vmap(&old, 1, 0, PROT_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, read_on_cpu(1, a), 0x01d01d);
+	vunmap(a);
+	b = vmap(&new, 1, 0, PROT_KERNEL);
+	KUNIT_ASSERT_PTR_EQ(test, b, a);	/* lowest fit: the same address again */
+	KUNIT_EXPECT_EQ(test, read_on_cpu(1, b), 0x2e112e11);
+	vunmap(b);
+	__free_page(old);
+	__free_page(new);
+}
+
+static char report[4096];
+static size_t report_len;
+
+static int __printf(1, 2) capture(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vscnprintf(report + report_len, sizeof(report) - report_len, fmt, ap);
+	va_end(ap);
+	report_len += n;
+	return n;
+}
+
+/* The line of vmallocinfo's output that starts with @prefix, or NULL. */
+static const char *report_line(const char *prefix, char *line, size_t len)
+{
+	const char *p = report;
+
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (!strncmp(p, prefix, strlen(prefix)) && n < len) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			return line;
+		}
+		p += n + (end != NULL);
+	}
+	return NULL;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && !strcmp(s + n - t, tail);
+}
+
+/* /proc/vmallocinfo's format: range, size, caller, pages= or phys=, kind; in address order. */
+static void vmallocinfo_format(struct kunit *test)
+{
+	void *p = vmalloc(3 * PAGE_SIZE);
+	void __iomem *io = ioremap(board.uart_base, 0x100);
+	char prefix[40], line[160];
+	unsigned long last = 0;
+	const char *l;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)io);
+	report_len = 0;
+	vmallocinfo_show(capture);
+
+	snprintf(prefix, sizeof(prefix), "0x%08lx-0x%08lx   16384 vmallocinfo_format+0x",
+		 (unsigned long)p, (unsigned long)p + 4 * PAGE_SIZE);
+	l = report_line(prefix, line, sizeof(line));
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_EXPECT_TRUE(test, ends_with(l, " pages=3 vmalloc"));
+
+	snprintf(prefix, sizeof(prefix), "0x%08lx-0x%08lx    8192 vmallocinfo_format+0x",
+		 (unsigned long __force)io, (unsigned long __force)io + 2 * PAGE_SIZE);
+	l = report_line(prefix, line, sizeof(line));
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	snprintf(prefix, sizeof(prefix), " phys=0x%08lx ioremap", (unsigned long)board.uart_base);
+	KUNIT_EXPECT_TRUE(test, ends_with(l, prefix));
+
+	l = report_line("0xfef00000-0xff000000 1048576 early_console_init+0x0/0x", line, sizeof(line));
+	KUNIT_EXPECT_NOT_NULL(test, l);
+
+	for (l = report; *l; l = strchr(l, '\n') + 1) {
+		unsigned long start = simple_strtoull(l, NULL, 16);
+
+		KUNIT_EXPECT_GT(test, start, last);
+		last = start;
+	}
+	vfree(p);
+	iounmap(io);
+}
+
 static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(fixed_size),
 	KUNIT_CASE(prefers_highmem),
@@ -421,9 +548,11 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(failure_undoes_everything),
 	KUNIT_CASE(guard_page_overrun_faults),
 	KUNIT_CASE(use_after_vfree_faults),
+	KUNIT_CASE(unmap_reaches_other_cpus_tlbs),
 	KUNIT_CASE(vmap_maps_callers_pages),
 	KUNIT_CASE(bad_frees_are_reported),
 	KUNIT_CASE(areas_are_listed),
+	KUNIT_CASE(vmallocinfo_format),
 	{}
 };
 
@@ -448,7 +577,7 @@ static void uart_through_ioremap(struct kunit *test)
 
 	if (strcmp(board.uart_type, "pl011"))
 		kunit_skip(test, "register checks are for the PL011");
-	KUNIT_ASSERT_NOT_NULL(test, uart);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)uart);
 	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr((void __force *)uart));
 	KUNIT_EXPECT_EQ(test, readl(uart + UARTCR), readl(console_base + UARTCR));
 	saved = readl(console_base + UARTILPR);
@@ -480,8 +609,8 @@ static void unaligned_and_multi_page(struct kunit *test)
 	void __iomem *fr = ioremap(phys, 4);
 	void __iomem *span = ioremap_nocache(board.uart_base + PAGE_SIZE - 8, 16);
 
-	KUNIT_ASSERT_NOT_NULL(test, fr);
-	KUNIT_ASSERT_NOT_NULL(test, span);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)fr);
+	KUNIT_ASSERT_NOT_NULL(test, (void __force *)span);
 	KUNIT_EXPECT_EQ(test, (unsigned long __force)fr & ~PAGE_MASK, 0x18);
 	KUNIT_EXPECT_EQ(test, readl(fr), readl(console_base + 0x18));
 	/* 16 bytes across a page boundary: two pages plus the guard. */
@@ -494,8 +623,8 @@ static void unaligned_and_multi_page(struct kunit *test)
 
 static void refusals(struct kunit *test)
 {
-	KUNIT_EXPECT_NULL(test, ioremap(memblock_start_of_DRAM(), PAGE_SIZE));
-	KUNIT_EXPECT_NULL(test, ioremap(0x10000000, 0));
+	KUNIT_EXPECT_NULL(test, (void __force *)ioremap(memblock_start_of_DRAM(), PAGE_SIZE));
+	KUNIT_EXPECT_NULL(test, (void __force *)ioremap(0x10000000, 0));
 	/* The early console's section is static: it stays. */
 	iounmap((void __iomem *)EARLY_IO_VIRT);
 	KUNIT_EXPECT_NOT_NULL(test, find_vm_area((void *)EARLY_IO_VIRT));

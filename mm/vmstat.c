@@ -5,6 +5,8 @@
  * Each writes through @print: shell_printf for a command, printk in tests.
  */
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/vmalloc.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
 #include <linux/errno.h>
@@ -33,6 +35,7 @@ static unsigned long mem_available(void)
 
 void meminfo_show(mm_printf_t print)
 {
+	struct vmalloc_info vmi;
 	struct sysinfo i;
 	unsigned long sreclaimable = global_page_state(NR_SLAB_RECLAIMABLE);
 	unsigned long sunreclaim = global_page_state(NR_SLAB_UNRECLAIMABLE);
@@ -53,6 +56,9 @@ void meminfo_show(mm_printf_t print)
 	show_val_kb(print, "Bounce:", global_page_state(NR_BOUNCE));
 	print("%-16s%8lu kB\n", "VmallocTotal:", (unsigned long)(VMALLOC_END - VMALLOC_START) >> 10);
 	show_val_kb(print, "VmallocUsed:", global_page_state(NR_VMALLOC));
+	get_vmalloc_info(&vmi);
+	print("%-16s%8lu kB\n", "VmallocChunk:", vmi.largest_chunk >> 10);
+	show_val_kb(print, "Percpu:", pcpu_nr_pages());
 }
 
 void buddyinfo_show(mm_printf_t print)

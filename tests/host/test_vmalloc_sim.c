@@ -25,6 +25,7 @@ static int boot_machine(void **state)
 {
 	mm_test_boot(1024, "");
 	vmalloc_init();
+	kmap_init();
 	free_at_start = mm_test_free_pages();
 	return 0;
 }

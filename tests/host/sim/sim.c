@@ -234,6 +234,14 @@ static void setup_cpus(void)
 	cpu_possible_map.bits = cpu_online_map.bits = (1UL << NR_CPUS) - 1;
 }
 
+/* meminfo's Percpu: the simulated CPUs' copies (no dynamic chunks on the host). */
+unsigned long pcpu_nr_pages(void)
+{
+	size_t size = (size_t)(__stop_percpu_data - __start_percpu_data);
+
+	return NR_CPUS * (ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT);
+}
+
 void sim_set_cpu(unsigned int cpu)
 {
 	if (cpu >= NR_CPUS)
