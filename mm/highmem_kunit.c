@@ -63,7 +63,7 @@ static bool page_filled(const u32 *p, u32 seed)
 static void every_high_page_both_ways(struct kunit *test)
 {
 	unsigned long nr = 0, bad = 0, bad_pfn = 0;
-	struct page *page, *pos, *next;
+	struct page *page, *held, *next;
 	LIST_HEAD(pages);
 
 	require_highmem(test);
@@ -79,16 +79,16 @@ static void every_high_page_both_ways(struct kunit *test)
 		list_add(&page->lru, &pages);
 		nr++;
 	}
-	list_for_each_entry_safe(pos, next, &pages, lru) {
-		u32 *a = kmap_atomic(pos);
+	list_for_each_entry_safe(held, next, &pages, lru) {
+		u32 *a = kmap_atomic(held);
 
-		if (kmap_to_page(a) != pos || !page_filled(a, page_to_pfn(pos))) {
+		if (kmap_to_page(a) != held || !page_filled(a, page_to_pfn(held))) {
 			bad++;
-			bad_pfn = page_to_pfn(pos);
+			bad_pfn = page_to_pfn(held);
 		}
 		kunmap_atomic(a);
-		list_del(&pos->lru);
-		__free_page(pos);
+		list_del(&held->lru);
+		__free_page(held);
 	}
 	kunit_info(test, "%lu high pages, each kmapped and kmap_atomic'd", nr);
 	KUNIT_EXPECT_GT(test, nr, 0);

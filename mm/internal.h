@@ -143,10 +143,15 @@ struct fail_page_alloc_attr {
 extern struct fail_page_alloc_attr fail_page_alloc;
 bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
 
-/* Costs one load on the fast path while fault injection is off. */
+/* Is fault injection on? (One load.) */
+static inline bool fail_page_alloc_armed(void)
+{
+	return READ_ONCE(fail_page_alloc.attr.probability) != 0;
+}
+
 static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 {
-	if (likely(READ_ONCE(fail_page_alloc.attr.probability) == 0))
+	if (likely(!fail_page_alloc_armed()))
 		return false;
 	return __should_fail_alloc_page(gfp_mask, order);
 }

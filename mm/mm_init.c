@@ -16,7 +16,7 @@
 #include "internal.h"
 
 struct page *mem_map;
-unsigned long min_low_pfn, max_low_pfn, max_pfn;
+unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
@@ -143,6 +143,7 @@ void __init early_init_memory(const struct membank *banks, int nr_banks)
 	}
 	min_low_pfn = PFN_UP(memblock_start_of_DRAM());
 	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	max_mapnr = max_pfn - ARCH_PFN_OFFSET;
 }
 
 /* Pages of RAM in [start, end). */
@@ -279,7 +280,6 @@ static void __init init_zone(pg_data_t *pgdat, enum zone_type j, unsigned long s
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
 
-		spin_lock_init(&pcp->lock);
 		for (t = 0; t < MIGRATE_PCPTYPES; t++)
 			INIT_LIST_HEAD(&pcp->lists[t]);
 		pcp->batch = 1;

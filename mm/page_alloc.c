@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
+#include <linux/irqflags.h>
 #include <string.h>
 #include "internal.h"
 
@@ -194,26 +195,25 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 				break;
 			if (list_empty(list))
 				continue;
-			int new_type = migratetype;
-
 			page = list_first_entry(list, struct page, lru);
-			if (current_order >= (int)pageblock_order) {
-				new_type = start_type;	/* whole pageblocks: ours */
-			} else if (current_order >= (int)pageblock_order / 2 ||
-				   start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
+			if (current_order < (int)pageblock_order &&
+			    (current_order >= (int)pageblock_order / 2 ||
+			     start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled)) {
 				unsigned long moved = move_freepages_block(zone, page, start_type);
 
 				/* Claim the block if over half of it is free. */
-				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled) {
+				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
 					set_pageblock_migratetype(page, start_type);
-					new_type = start_type;
-				}
 			}
 			del_from_free_list(page, zone, current_order);
 			if (current_order >= (int)pageblock_order)
 				change_pageblock_range(page, current_order, start_type);
-			/* The unclaimed rest of a small steal stays with its own type. */
-			expand(zone, page, order, current_order, new_type);
+			/*
+			 * The rest of the stolen block goes on our lists, as in
+			 * Linux 3.14: the next requests of our type take it
+			 * instead of stealing (and mixing) yet another block.
+			 */
+			expand(zone, page, order, current_order, start_type);
 			return page;
 		}
 	}
@@ -398,24 +398,14 @@ static void free_pages_ok(struct page *page, unsigned int order)
 }
 
 /*
- * The per-CPU lists are taken with interrupts off and their raw lock: with
- * interrupts off nothing else runs on this CPU, and the lock is only ever
- * contended by another CPU draining the list.
+ * A CPU's per-CPU lists are only ever touched by that CPU with its
+ * interrupts off: nothing else can run there meanwhile, so no lock and no
+ * atomic is needed. Another CPU that wants them emptied asks their owner
+ * with an IPI (drain_all_pages).
  */
-static __always_inline struct per_cpu_pages *pcp_lock(struct zone *zone, unsigned long *flags)
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 {
-	struct per_cpu_pages *pcp;
-
-	*flags = arch_local_irq_save();
-	pcp = &zone->pageset[smp_processor_id()].pcp;
-	arch_spin_lock(&pcp->lock.raw_lock);
-	return pcp;
-}
-
-static __always_inline void pcp_unlock(struct per_cpu_pages *pcp, unsigned long flags)
-{
-	arch_spin_unlock(&pcp->lock.raw_lock);
-	arch_local_irq_restore(flags);
+	return &zone->pageset[smp_processor_id()].pcp;
 }
 
 static __always_inline void free_hot_cold_page_prepared(struct page *page, int cold)
@@ -429,14 +419,15 @@ static __always_inline void free_hot_cold_page_prepared(struct page *page, int c
 	/* Reserve pages ride on the movable list but go home to the reserve. */
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES))
 		migratetype = MIGRATE_MOVABLE;
-	pcp = pcp_lock(zone, &flags);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
 		list_add(&page->lru, &pcp->lists[migratetype]);
 	if (unlikely(++pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
-	pcp_unlock(pcp, flags);
+	arch_local_irq_restore(flags);
 }
 
 void free_hot_cold_page(struct page *page, int cold)
@@ -455,14 +446,13 @@ void free_hot_cold_page_list(struct list_head *list, int cold)
 	}
 }
 
+/* @pcp must be this CPU's (or an offline CPU's, which nobody else touches). */
 void drain_zone_pages(struct zone *zone, struct per_cpu_pages *pcp)
 {
 	unsigned long flags = arch_local_irq_save();
 
-	arch_spin_lock(&pcp->lock.raw_lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	arch_spin_unlock(&pcp->lock.raw_lock);
 	arch_local_irq_restore(flags);
 }
 
@@ -474,18 +464,34 @@ static void drain_cpu_pages(unsigned int cpu)
 		drain_zone_pages(zone, &zone->pageset[cpu].pcp);
 }
 
+/* Empty this CPU's lists (also the IPI function of drain_all_pages). */
 void drain_local_pages(void *unused)
 {
-	drain_cpu_pages(raw_smp_processor_id());
+	unsigned long flags = arch_local_irq_save();
+
+	drain_cpu_pages(smp_processor_id());
+	arch_local_irq_restore(flags);
 }
 
-/* Each list has its own lock, so one CPU can empty them all. */
+/*
+ * Every online CPU empties its own lists (an IPI to the others, Linux's
+ * way before 5.14); the lists of offline CPUs are emptied from here. A
+ * caller that may not send IPIs (interrupts off, interrupt context) can
+ * only empty its own CPU's lists: Linux drains only from direct reclaim,
+ * which such callers never reach either.
+ */
 void drain_all_pages(void)
 {
 	unsigned int cpu;
 
+	if (irqs_disabled() || in_interrupt()) {
+		drain_local_pages(NULL);
+		return;
+	}
+	on_each_cpu(drain_local_pages, NULL, 1);
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		drain_cpu_pages(cpu);
+		if (!cpu_online(cpu))
+			drain_cpu_pages(cpu);
 }
 
 /* A page leaving the allocator must look exactly as a free page should. */
@@ -543,6 +549,16 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	return true;
 }
 
+/* Out of line: keeps the fast path's registers free. False if the zone has none. */
+static noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, int migratetype,
+				bool cold)
+{
+	struct list_head *list = &pcp->lists[migratetype];
+
+	pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
+	return !list_empty(list);
+}
+
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold, int migratetype)
 {
 	struct per_cpu_pages *pcp;
@@ -550,19 +566,17 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold
 	unsigned long flags;
 	struct page *page;
 
-	pcp = pcp_lock(zone, &flags);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
 	list = &pcp->lists[migratetype];
-	if (unlikely(list_empty(list))) {
-		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
-		if (unlikely(list_empty(list))) {
-			pcp_unlock(pcp, flags);
-			return NULL;
-		}
+	if (unlikely(list_empty(list)) && !pcp_refill(zone, pcp, migratetype, cold)) {
+		arch_local_irq_restore(flags);
+		return NULL;
 	}
-	page = cold ? list_last_entry(list, struct page, lru) : list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
+	page = list_entry(cold ? list->prev : list->next, struct page, lru);
+	__list_del(page->lru.prev, page->lru.next);
 	pcp->count--;
-	pcp_unlock(pcp, flags);
+	arch_local_irq_restore(flags);
 	page->index = 0;
 	return page;
 }
@@ -682,12 +696,13 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 }
 
 /*
- * The allocator's entry point. The fast path: the first usable zone of the
- * zonelist, the low watermark, this CPU's list for order 0. Everything
- * else is in mm/page_alloc_slowpath.c.
+ * Everything but the fast path: zones bad or empty, nodemasks, fault
+ * injection, higher orders, the full zonelist walk, then the slow path
+ * (mm/page_alloc_slowpath.c). Out of line so that the fast path keeps its
+ * few values in registers.
  */
-struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-				    struct zonelist *zonelist, nodemask_t *nodemask)
+static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order,
+					      struct zonelist *zonelist, nodemask_t *nodemask)
 {
 	int high_zoneidx = (int)gfp_zone(gfp_mask), migratetype;
 	struct zoneref *z;
@@ -705,17 +720,35 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
 		return NULL;
 	migratetype = allocflags_to_migratetype(gfp_mask);
-	if (likely(order == 0 && !nodemask)) {
-		page = alloc_order0_fast(gfp_mask, z, migratetype);
-		if (likely(page))
-			return page;
-	}
 	page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
 				      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z,
 				      migratetype);
+}
+
+/*
+ * The allocator's entry point. The fast path: order 0, no nodemask, no
+ * fault injection, the first usable zone of the zonelist above its low
+ * watermark, a page from this CPU's list. Anything else, or a miss, goes
+ * to alloc_pages_walk(), which starts over.
+ */
+struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
+		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
+
+		if (likely(z->zone)) {
+			struct page *page = alloc_order0_fast(gfp_mask, z,
+							      allocflags_to_migratetype(gfp_mask));
+
+			if (likely(page))
+				return page;
+		}
+	}
+	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
 }
 
 /*
@@ -729,8 +762,10 @@ static __always_inline void free_unref_page(struct page *page)
 				    (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
 	unsigned long flags = page->flags;
 
-	if (likely((flags & check) == (1UL << PAGE_ALLOC_ORDER_PGSHIFT) &&
-		   atomic_read(&page->_mapcount) == -1 && !page->mapping)) {
+	/* One test: the flags as expected, mapcount -1, no mapping. */
+	if (likely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
+		    (unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		    (uintptr_t)page->mapping) == 0)) {
 		page->flags = flags & ~(PAGEFLAGS_MASK |
 					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 		page->private = 0;
@@ -754,8 +789,7 @@ static __always_inline bool page_in_mem_map(const struct page *page)
 {
 	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map;
 
-	return off < (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) &&
-	       off % sizeof(struct page) == 0;
+	return off < max_mapnr * sizeof(struct page) && off % sizeof(struct page) == 0;
 }
 
 static noinline void free_pages_misuse(struct page *page)

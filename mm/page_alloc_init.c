@@ -261,12 +261,10 @@ void setup_zone_pageset(struct zone *zone)
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
-		unsigned long flags;
 
-		spin_lock_irqsave(&pcp->lock, flags);
-		pcp->batch = batch;
-		pcp->high = 6 * batch;
-		spin_unlock_irqrestore(&pcp->lock, flags);
+		/* Read by their CPU only, each on its own: no lock needed. */
+		WRITE_ONCE(pcp->batch, batch);
+		WRITE_ONCE(pcp->high, 6 * batch);
 	}
 }
 

@@ -83,8 +83,16 @@ struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
-		/* Pages sitting on per-CPU lists count as used: bring them back. */
-		drain_all_pages();
+		/*
+		 * Pages sitting on per-CPU lists count as used: bring them back.
+		 * Other CPUs' lists only by IPI, which a caller that may not sleep
+		 * must not wait for (it may hold a lock another CPU spins on with
+		 * interrupts off); Linux too drains them only in direct reclaim.
+		 */
+		if (can_reclaim)
+			drain_all_pages();
+		else
+			drain_local_pages(NULL);
 		page = get_page_from_freelist(gfp_mask, nodemask, order, preferred, high_zoneidx,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)

@@ -28,6 +28,7 @@ extern struct page *mem_map;
 extern unsigned long min_low_pfn;	/* first RAM page frame */
 extern unsigned long max_low_pfn;	/* first page frame above lowmem */
 extern unsigned long max_pfn;		/* first page frame above RAM */
+extern unsigned long max_mapnr;		/* struct pages in mem_map: max_pfn - ARCH_PFN_OFFSET */
 extern void *high_memory;		/* virtual end of lowmem (set by paging_init) */
 
 #define ARCH_PFN_OFFSET		PHYS_PFN_OFFSET

@@ -214,8 +214,31 @@ static double share_high_order(void)
 	return free ? 100.0 * high / free : 0;
 }
 
+/*
+ * Pageblocks holding at least one of the @n blocks of @live; *@least: how
+ * few could hold them all.
+ */
+static unsigned long pageblocks_used(const struct aged *live, unsigned long n,
+				     unsigned long *least)
+{
+	static unsigned char seen[1UL << 12];
+	unsigned long i, count = 0, pages = 0;
+
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < n; i++) {
+		unsigned long pb = (page_to_pfn(live[i].page) >> pageblock_order) % sizeof(seen);
+
+		count += !seen[pb];
+		seen[pb] = 1;
+		pages += 1UL << live[i].order;
+	}
+	*least = DIV_ROUND_UP(pages, pageblock_nr_pages);
+	return count;
+}
+
 static void fragmentation(bool grouping, unsigned int unmovable_pct, unsigned long ops,
-			  double *aged, double *reclaimed)
+			  double *aged, double *reclaimed, unsigned long *blocks,
+			  unsigned long *least)
 {
 	unsigned long cap = 1UL << 17, n = 0, held = 0, target, i;
 	struct aged *live = malloc(cap * sizeof(*live));
@@ -259,6 +282,7 @@ static void fragmentation(bool grouping, unsigned int unmovable_pct, unsigned lo
 		}
 	}
 	*reclaimed = share_high_order();
+	*blocks = pageblocks_used(live, n, least);
 	while (n--)
 		__free_pages(live[n].page, live[n].order);
 	free(live);
@@ -291,15 +315,21 @@ int main(int argc, char **argv)
 	printf("%-12s %-32s %9s %9s %7s\n", "unmovable", "measured", "grouping", "no group", "ratio");
 	for (i = 0; i < ARRAY_SIZE(unmovable_pcts); i++) {
 		double aged_on, aged_off, rec_on, rec_off;
+		unsigned long blocks_on, blocks_off, least_on, least_off;
 		char label[16];
 
-		fragmentation(true, unmovable_pcts[i], 1000000, &aged_on, &rec_on);
-		fragmentation(false, unmovable_pcts[i], 1000000, &aged_off, &rec_off);
+		fragmentation(true, unmovable_pcts[i], 1000000, &aged_on, &rec_on, &blocks_on,
+			      &least_on);
+		fragmentation(false, unmovable_pcts[i], 1000000, &aged_off, &rec_off, &blocks_off,
+			      &least_off);
 		snprintf(label, sizeof(label), "%u%% allocs", unmovable_pcts[i]);
 		printf("%-12s %-32s %8.1f%% %8.1f%% %6.1fx\n", label, "after aging", aged_on, aged_off,
 		       aged_off > 0 ? aged_on / aged_off : 0);
 		printf("%-12s %-32s %8.1f%% %8.1f%% %6.1fx\n", "", "after reclaiming movable pages",
 		       rec_on, rec_off, rec_off > 0 ? rec_on / rec_off : 0);
+		printf("%-12s %-32s %9lu %9lu  (of %lu; at least %lu/%lu)\n", "",
+		       "pageblocks holding unmovable", blocks_on, blocks_off,
+		       totalram_pages / pageblock_nr_pages, least_on, least_off);
 	}
 	return 0;
 }

@@ -250,6 +250,42 @@ void sim_set_cpu(unsigned int cpu)
 	sim_cpsr = 0;
 }
 
+/*
+ * Cross-CPU calls. The simulator has no interrupts between its CPUs: the
+ * function runs in the calling thread as the target CPU, interrupts off as
+ * in the IPI handler. That is faithful while no other thread runs as that
+ * CPU (the tests make sure: their threads never drain or validate).
+ */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
+{
+	unsigned long offset = sim_cpu_offset, cpsr = sim_cpsr;
+
+	(void)wait;
+	if ((unsigned int)cpu >= NR_CPUS || !cpu_online(cpu))
+		return -ENXIO;
+	sim_cpu_offset = __per_cpu_offset[cpu];
+	sim_cpsr = SIM_PSR_I;
+	func(info);
+	sim_cpu_offset = offset;
+	sim_cpsr = cpsr;
+	return 0;
+}
+
+void smp_call_function(smp_call_func_t func, void *info, int wait)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu != smp_processor_id())
+			smp_call_function_single(cpu, func, info, wait);
+}
+
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	smp_call_function(func, info, wait);
+	smp_call_function_single(smp_processor_id(), func, info, wait);
+}
+
 /* Simulated page tables. */
 static bool in_window(unsigned long va)
 {

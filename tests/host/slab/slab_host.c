@@ -1,11 +1,9 @@
 /*
  * What the slab allocator needs on the host besides the page allocator's
  * simulator: symbol names for the callers in reports (the host's dynamic
- * symbol table: link with -rdynamic), the console's shell_printf (into
- * the simulated kernel log, where the tests read it), and cross-CPU calls.
- * The simulator has no interrupts between its CPUs: on_each_cpu runs the
- * function in the calling thread as each CPU in turn, which is faithful
- * while no other thread runs as one of them (the tests make sure).
+ * symbol table: link with -rdynamic) and the console's shell_printf (into
+ * the simulated kernel log, where the tests read it). Cross-CPU calls are
+ * the simulator's (tests/host/sim/sim.c).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -17,9 +15,6 @@
 int vprintk(const char *fmt, va_list args);
 int sprint_symbol(char *buf, size_t len, unsigned long addr);
 int shell_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void on_each_cpu(void (*func)(void *info), void *info, int wait);
-extern __thread unsigned long sim_cpu_offset, sim_cpsr;
-extern unsigned long __per_cpu_offset[];
 
 int sprint_symbol(char *buf, size_t len, unsigned long addr)
 {
@@ -41,18 +36,4 @@ int shell_printf(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
-}
-
-void on_each_cpu(void (*func)(void *info), void *info, int wait)
-{
-	unsigned long offset = sim_cpu_offset, cpsr = sim_cpsr;
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		sim_cpu_offset = __per_cpu_offset[cpu];
-		sim_cpsr = 0x80;	/* interrupts off, as in the IPI handler */
-		func(info);
-	}
-	sim_cpu_offset = offset;
-	sim_cpsr = cpsr;
 }
