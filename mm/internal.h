@@ -6,6 +6,7 @@
 #define _MM_INTERNAL_H
 
 #include <linux/mm.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 
 /* How an allocation may use the watermarks (the low bits pick one). */
@@ -126,14 +127,6 @@ void zoneinfo_show(mm_printf_t print);
 void iomem_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
-struct fault_attr {
-	unsigned long probability;	/* percent */
-	unsigned long interval;		/* only every interval-th candidate */
-	int times;			/* failures left; -1 for no limit */
-	int verbose;			/* 0 quiet, 1 a line, 2 a line and a backtrace */
-	unsigned long count;		/* candidates seen */
-	unsigned long injected;		/* failures forced */
-};
 struct fail_page_alloc_attr {
 	struct fault_attr attr;
 	bool ignore_gfp_highmem;
@@ -155,8 +148,6 @@ static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 		return false;
 	return __should_fail_alloc_page(gfp_mask, order);
 }
-/* Parse "interval,probability,space,times" (Linux's fail_page_alloc= syntax). */
-int setup_fault_attr(struct fault_attr *attr, const char *str);
 /* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
 int set_fail_page_alloc(const char *key, const char *val);
 

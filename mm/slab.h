@@ -323,7 +323,7 @@ void slab_report_leak(struct kmem_cache *s, unsigned long caller);
 /* Check every slab of @s (lists, counters, free lists; objects of debug caches). Problems found. */
 int kmem_cache_validate(struct kmem_cache *s);
 
-/* mm/failslab.c (struct fault_attr is the page allocator's, mm/internal.h) */
+/* mm/failslab.c (struct fault_attr: include/linux/fault-inject.h) */
 struct failslab_attr {
 	struct fault_attr attr;
 	bool ignore_gfp_wait;		/* leave __GFP_WAIT allocations alone */

@@ -26,11 +26,10 @@ static inline void slab_test_boot(unsigned long mib, const char *cmdline)
 	slab_state = SLAB_DOWN;
 	slub_debug_given = false;
 	slub_debug_param[0] = '\0';
-	memset(&failslab, 0, sizeof(failslab));
-	failslab.attr.interval = 1;
-	failslab.attr.times = -1;
-	failslab.attr.verbose = 1;
-	failslab.ignore_gfp_wait = true;
+	failslab = (struct failslab_attr){
+		.attr = FAULT_ATTR_INITIALIZER("failslab"),
+		.ignore_gfp_wait = true,
+	};
 	atomic_set(&kmalloc_large_pages, 0);
 	mm_test_boot(mib, cmdline);
 	kmem_cache_init();
