@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <string.h>
 #include <asm/cacheflush.h>
@@ -85,8 +86,11 @@ void oops_end(struct pt_regs *regs)
 	bool recovered = fault_recover(regs);
 
 	oops_finish();
-	if (!recovered)
+	if (recovered)
+		return;
+	if (in_interrupt() || is_idle_task(current))
 		cpu_stop();
+	make_task_dead(SIGSEGV);
 }
 
 /* Linux's dump_mem: words from @bottom to @top, eight a line, labelled by the low 16 address bits. */
@@ -184,7 +188,8 @@ static void show_cpu_info(void)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk(KERN_EMERG "CPU: %u PID: 0 Comm: swapper/%u Not tainted\n", cpu, cpu);
+	printk(KERN_EMERG "CPU: %u PID: %d Comm: %.*s Not tainted\n", cpu, current->pid,
+	       TASK_COMM_LEN, current->comm);
 	printk(KERN_EMERG "Hardware name: %s\n", board.name);
 }
 
@@ -226,13 +231,12 @@ static void __show_regs(struct pt_regs *regs)
 void __die(const char *str, int err, struct pt_regs *regs)
 {
 	unsigned long stack_top = stack_base(regs->ARM_sp) + THREAD_SIZE;
-	unsigned int cpu = smp_processor_id();
 	struct stackframe frame;
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
 	__show_regs(regs);
-	printk(KERN_EMERG "Process swapper/%u (pid: 0, stack limit = 0x%08lx)\n",
-	       cpu, stack_base(regs->ARM_sp));
+	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%p)\n", TASK_COMM_LEN,
+	       current->comm, current->pid, current->stack);
 	dump_mem("Stack: ", regs->ARM_sp, stack_top);
 	arm_frame_from_regs(&frame, regs);
 	dump_backtrace(&frame);
