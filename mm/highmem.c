@@ -14,6 +14,8 @@
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/mmu.h>
 
 /* The page allocator's private slots are the top NR_CPUS fixmap pages. */
@@ -84,25 +86,31 @@ static void flush_all_zero_pkmaps(void)
 		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
 }
 
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+
 /*
- * Every slot is in use. Linux sleeps here until kunmap frees one; Mica has
- * no kernel threads to sleep yet, so it reports the exhaustion and gives up.
- * The kernel-threads work replaces this: drop kmap_lock, wait, retake it,
- * return true (and kunmap_high wakes waiters when a count drops to 1).
+ * Every slot is in use: sleep until kunmap_high releases one, as Linux
+ * does. kmap_lock is held on entry (interrupt state in *@flags) and on
+ * return; queueing under it means a release cannot slip by unseen.
  */
-static bool pkmap_wait_for_slot(const struct page *page)
+static void pkmap_wait_for_slot(unsigned long *flags)
 {
-	pr_err("kmap: all %d pkmap slots are in use, cannot map pfn %#lx "
-	       "(no kernel threads to wait with yet)\n", LAST_PKMAP, page_to_pfn(page));
-	dump_stack();
-	return false;
+	DECLARE_WAITQUEUE(wait, current);
+
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	add_wait_queue(&pkmap_map_wait, &wait);
+	spin_unlock_irqrestore(&kmap_lock, *flags);
+	schedule();
+	remove_wait_queue(&pkmap_map_wait, &wait);
+	spin_lock_irqsave(&kmap_lock, *flags);
 }
 
-/* Find a free slot and map @page there; kmap_lock held. */
-static int map_new_virtual(struct page *page)
+/* Find a free slot and map @page there; kmap_lock held (may be dropped while waiting). */
+static int map_new_virtual(struct page *page, unsigned long *flags)
 {
 	unsigned int count = LAST_PKMAP;
 	unsigned int slot;
+	int mapped;
 
 	for (;;) {
 		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
@@ -114,8 +122,11 @@ static int map_new_virtual(struct page *page)
 			break;
 		if (--count)
 			continue;
-		if (!pkmap_wait_for_slot(page))
-			return NO_SLOT;
+		pkmap_wait_for_slot(flags);
+		/* Somebody else may have mapped it while we slept. */
+		mapped = pkmap_lookup(page);
+		if (mapped != NO_SLOT)
+			return mapped;
 		count = LAST_PKMAP;
 	}
 	slot = last_pkmap_nr;
@@ -135,7 +146,7 @@ static void *kmap_high(struct page *page)
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
 	if (slot == NO_SLOT)
-		slot = map_new_virtual(page);
+		slot = map_new_virtual(page, &flags);
 	if (slot != NO_SLOT)
 		pkmap_count[slot]++;
 	spin_unlock_irqrestore(&kmap_lock, flags);
@@ -147,7 +158,7 @@ static void *kmap_high(struct page *page)
 
 void *kmap(struct page *page)
 {
-	WARN_ON(in_interrupt());	/* may sleep in Linux: use kmap_atomic there */
+	might_sleep();			/* use kmap_atomic where sleeping is not allowed */
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
 	return kmap_high(page);
@@ -156,15 +167,20 @@ void *kmap(struct page *page)
 int kunmap_high(struct page *page)
 {
 	unsigned long flags;
+	bool need_wakeup = false;
 	int slot, ret = 0;
 
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
-	if (slot == NO_SLOT || pkmap_count[slot] < 2)
+	if (slot == NO_SLOT || pkmap_count[slot] < 2) {
 		ret = -EINVAL;
-	else
-		pkmap_count[slot]--;
+	} else if (--pkmap_count[slot] == 1) {
+		/* Unused now: a kmap waiting for a slot can have it. */
+		need_wakeup = waitqueue_active(&pkmap_map_wait);
+	}
 	spin_unlock_irqrestore(&kmap_lock, flags);
+	if (need_wakeup)
+		wake_up(&pkmap_map_wait);
 	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
 	return ret;
 }

@@ -155,4 +155,12 @@ void mm_unmap_page_local(void *addr, unsigned long flags);
 /* Zero 2^order pages, high memory included. */
 void clear_pages_any(struct page *page, unsigned int order);
 
+/*
+ * Waiting for memory (mm/page_alloc_wait.c): an allocation that may sleep
+ * and found nothing waits up to @timeout jiffies for pages to be freed;
+ * true if some were. Every free tells the waiters.
+ */
+bool alloc_wait_for_freed_pages(long timeout);
+void alloc_wake_on_free(void);
+
 #endif

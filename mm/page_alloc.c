@@ -8,6 +8,7 @@
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <string.h>
 #include "internal.h"
@@ -351,6 +352,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 	}
 	if (PageHead(page) && !destroy_compound_page(page, order))
 		return false;
+	if (!PageHighMem(page))
+		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
 	for (i = 0; i < nr; i++) {
 		const char *problem = free_page_problem(page + i);
 
@@ -647,6 +650,7 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	free_the_page(page, order);
+	alloc_wake_on_free();
 }
 
 void free_pages(unsigned long addr, unsigned int order)

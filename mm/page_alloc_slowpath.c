@@ -11,11 +11,14 @@
 #include <linux/smp.h>
 #include <linux/shrinker.h>
 #include <linux/preempt.h>
+#include <linux/jiffies.h>
 #include <string.h>
 #include "internal.h"
 
 /* How often a waiting allocation of a small order goes round again. */
 #define MAX_RECLAIM_RETRIES 16
+/* How long it may then wait for pages to be freed (Linux's HZ/50 congestion wait). */
+#define ALLOC_FREE_WAIT (HZ / 50 ? HZ / 50 : 1)
 
 static bool cpu_in_reclaim[NR_CPUS];
 
@@ -69,6 +72,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 {
 	int alloc_flags = gfp_to_alloc_flags(gfp_mask);
 	bool can_reclaim = (gfp_mask & __GFP_WAIT) && !in_interrupt() && !current_in_reclaim();
+	bool waited = false;
 	struct page *page;
 	int round = 0;
 
@@ -98,8 +102,13 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
-		if (!should_retry(gfp_mask, order, progress, ++round))
-			return NULL;
+		if (!should_retry(gfp_mask, order, progress, ++round)) {
+			/* Before failing, wait briefly (once) for someone to free memory. */
+			if (waited || (gfp_mask & __GFP_NORETRY) ||
+			    !alloc_wait_for_freed_pages(ALLOC_FREE_WAIT))
+				return NULL;
+			waited = true;
+		}
 	}
 }
 
@@ -111,6 +120,7 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	int migratetype, classzone_idx;
 	struct page *page;
 
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (unlikely(gfp_zone_bad(gfp_mask))) {
 		char names[128];
 

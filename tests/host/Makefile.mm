@@ -22,7 +22,7 @@ FUZZ_SECONDS ?= 3600
 MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_alloc_init.c \
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
                mm/highpage_local.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
-               kernel/params.c lib/cmdline.c tests/host/sim/sim.c
+               kernel/params.c lib/cmdline.c tests/host/sim/sim.c tests/host/sim/sched_sim.c
 
 # Three builds of the same library: sanitized for tests, optimised for
 # benchmarks, instrumented for libFuzzer.

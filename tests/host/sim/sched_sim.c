@@ -1,0 +1,34 @@
+/*
+ * The scheduler's side of the page allocator, simulated. There are no
+ * tasks here: nothing ever sleeps, so nobody waits for freed pages and no
+ * mutex can be held. might_sleep() is still checked: an allocation that
+ * may sleep from a simulated CPU with "interrupts off" or a spinlock held
+ * is the same bug it would be on the board, and fails the test.
+ */
+#include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/debug_locks.h>
+#include "../../../mm/internal.h"
+
+void __might_sleep(const char *file, int line)
+{
+	if (preempt_count() == 0 && !irqs_disabled())
+		return;
+	panic("BUG: sleeping function called from invalid context at %s:%d "
+	      "(preempt_count %lx, irqs_disabled %d)", file, line,
+	      (unsigned long)preempt_count(), irqs_disabled());
+}
+
+bool alloc_wait_for_freed_pages(long timeout)
+{
+	return false;
+}
+
+void alloc_wake_on_free(void)
+{
+}
+
+void debug_check_no_locks_freed(const void *from, unsigned long len)
+{
+}
