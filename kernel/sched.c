@@ -32,8 +32,15 @@
 
 #define FORK_PREEMPT_COUNT (2 * PREEMPT_DISABLE_OFFSET)
 #define TIMESLICE_TICKS (SCHED_TIMESLICE_MS * HZ / 1000 ? SCHED_TIMESLICE_MS * HZ / 1000 : 1)
-/* A busy CPU looks for imbalance every BALANCE_INTERVAL ticks, an idle one every tick. */
-#define BALANCE_INTERVAL 4
+/*
+ * How often a CPU looks for imbalance from its tick, in ticks: an idle CPU
+ * often, a busy one less. When the tasks it could pull are all pinned
+ * elsewhere it backs off (doubling, up to BALANCE_MAX_BACKOFF times), as
+ * Linux does, instead of taking other CPUs' run queue locks every tick.
+ */
+#define BALANCE_INTERVAL_IDLE 2
+#define BALANCE_INTERVAL_BUSY 8
+#define BALANCE_MAX_BACKOFF 5
 /* Linux's load-average constants: 5 s period, 1/5/15-minute decay in FSHIFT fixed point. */
 #define LOAD_FREQ (5 * HZ + 1)
 #define EXP_1  1884
@@ -48,6 +55,7 @@ struct rq {
 	struct task_struct *curr, *idle;
 	u64 nr_switches;
 	unsigned long next_balance;	/* jiffies */
+	unsigned int balance_backoff;	/* the interval is shifted left by this */
 	int cpu;
 };
 
@@ -255,13 +263,14 @@ void wake_up_new_task(struct task_struct *p)
 /*
  * Pull runnable tasks (never the running one) from the busiest CPU until
  * the two are within one task of each other. this_rq locked, interrupts
- * off; the lock may be dropped meanwhile. Returns the number moved.
+ * off; the lock may be dropped meanwhile. Returns the number moved, or -1
+ * when no CPU had tasks to spare (nothing was locked).
  */
-static unsigned int load_balance(struct rq *this_rq)
+static int load_balance(struct rq *this_rq)
 {
-	int this_cpu = this_rq->cpu, cpu;
+	int this_cpu = this_rq->cpu, cpu, moved = 0, to_move;
 	struct rq *busiest = NULL;
-	unsigned int max_load = 0, moved = 0, to_move;
+	unsigned int max_load = 0;
 	struct list_head *pos, *prev;
 
 	for_each_online_cpu(cpu) {
@@ -273,7 +282,7 @@ static unsigned int load_balance(struct rq *this_rq)
 		}
 	}
 	if (!busiest || max_load < this_rq->nr_running + 2)
-		return 0;
+		return -1;
 	double_lock_balance(this_rq, busiest);
 	if (busiest->nr_running < this_rq->nr_running + 2)
 		goto out;
@@ -296,6 +305,24 @@ static unsigned int load_balance(struct rq *this_rq)
 out:
 	spin_unlock(&busiest->lock);
 	return moved;
+}
+
+/* this_rq locked: balance unless backing off, and adjust the backoff. */
+static int balance_if_due(struct rq *this_rq, bool idle, bool newly_idle)
+{
+	unsigned int interval = idle ? BALANCE_INTERVAL_IDLE : BALANCE_INTERVAL_BUSY;
+	int moved;
+
+	if (newly_idle ? this_rq->balance_backoff && time_before(jiffies, this_rq->next_balance)
+		       : time_before(jiffies, this_rq->next_balance))
+		return 0;
+	moved = load_balance(this_rq);
+	if (moved)
+		this_rq->balance_backoff = 0;
+	else if (this_rq->balance_backoff < BALANCE_MAX_BACKOFF)
+		this_rq->balance_backoff++;	/* everything it could take is pinned */
+	this_rq->next_balance = jiffies + (interval << this_rq->balance_backoff);
+	return moved > 0 ? moved : 0;
 }
 
 /* Someone asked to preempt a running task in atomic context: Linux's report. */
@@ -377,7 +404,7 @@ static void __schedule(bool preempt)
 		}
 	}
 	if (list_empty(&rq->queue) && cpu_online(cpu))
-		load_balance(rq);	/* about to idle: find work elsewhere */
+		balance_if_due(rq, true, true);	/* about to idle: find work elsewhere */
 	if (!list_empty(&rq->queue)) {
 		next = list_first_entry(&rq->queue, struct task_struct, run_list);
 		list_del_init(&next->run_list);
@@ -563,11 +590,8 @@ void scheduler_tick(void)
 		if (!list_empty(&rq->queue))
 			resched_curr(rq);
 	}
-	if (time_after_eq(jiffies, rq->next_balance)) {
-		rq->next_balance = jiffies + (idle ? 1 : BALANCE_INTERVAL);
-		if (load_balance(rq) && rq->curr == rq->idle)
-			resched_curr(rq);
-	}
+	if (balance_if_due(rq, idle, false) && rq->curr == rq->idle)
+		resched_curr(rq);
 	spin_unlock(&rq->lock);
 	if (cpu == 0)
 		calc_global_load();
