@@ -42,7 +42,8 @@ static void held_add(struct task_struct *task, struct mutex *lock)
 	atomic_inc(&nr_held_mutexes);
 }
 
-static void held_remove(struct task_struct *task, struct mutex *lock)
+/* Take @lock off @task's list; @unrecorded_ok: it may be one of those beyond MAX_HELD_MUTEXES. */
+static void held_remove(struct task_struct *task, struct mutex *lock, bool unrecorded_ok)
 {
 	unsigned int i, n = min_t(unsigned int, task->mutex_depth, MAX_HELD_MUTEXES);
 
@@ -55,7 +56,7 @@ static void held_remove(struct task_struct *task, struct mutex *lock)
 		atomic_dec(&nr_held_mutexes);
 		return;
 	}
-	if (task->mutex_depth > MAX_HELD_MUTEXES) {	/* it was beyond what we record */
+	if (unrecorded_ok && task->mutex_depth > MAX_HELD_MUTEXES) {
 		task->mutex_depth--;
 		atomic_dec(&nr_held_mutexes);
 	}
@@ -87,8 +88,9 @@ static void print_held_mutexes(struct task_struct *task)
 
 	pr_warn("%u lock%s held by %s/%d:\n", task->mutex_depth,
 		task->mutex_depth == 1 ? "" : "s", task->comm, task->pid);
+	/* Addresses only: the memory of a held mutex may have been freed already. */
 	for (i = 0; i < n; i++)
-		pr_warn(" #%u: %p (%s)\n", i, task->held_mutexes[i], task->held_mutexes[i]->name);
+		pr_warn(" #%u: %p\n", i, task->held_mutexes[i]);
 }
 
 void debug_check_no_locks_freed(const void *from, unsigned long len)
@@ -135,6 +137,23 @@ void debug_check_no_locks_held(struct task_struct *task)
 	dump_stack();
 }
 
+/*
+ * @lock is being re-initialised: whoever held it does not any more (the
+ * report came from debug_check_no_locks_freed). Keeps the held lists true.
+ */
+static void forget_held_everywhere(struct mutex *lock)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	if (!atomic_read(&nr_held_mutexes))
+		return;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		held_remove(p, lock, false);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 static void mutex_set_owner(struct mutex *lock)
 {
 	lock->owner = current;
@@ -154,7 +173,7 @@ static bool mutex_clear_owner(struct mutex *lock)
 	if (DEBUG_LOCKS_WARN_ON(owner != current))
 		bad = true;
 	if (owner)
-		held_remove(owner, lock);
+		held_remove(owner, lock, true);
 	lock->owner = NULL;
 	return bad;
 }
@@ -263,6 +282,7 @@ void __mutex_init(struct mutex *lock, const char *name)
 {
 	/* Re-initialising a held mutex shows up as freeing a held lock. */
 	debug_check_no_locks_freed(lock, sizeof(*lock));
+	forget_held_everywhere(lock);
 	atomic_set(&lock->count, 1);
 	spin_lock_init(&lock->wait_lock);
 	INIT_LIST_HEAD(&lock->wait_list);

@@ -93,19 +93,6 @@ static int sleeping_thread(void *data)
 	return 7;
 }
 
-/* Wait until @p sleeps (off its run queue); false after TEST_WAIT_MS. */
-static bool wait_until_asleep(struct task_struct *p)
-{
-	u64 start = local_clock();
-
-	while (READ_ONCE(p->on_rq) || READ_ONCE(p->state) == TASK_RUNNING) {
-		if (local_clock() - start > TEST_WAIT_MS * NSEC_PER_MSEC)
-			return false;
-		msleep(1);
-	}
-	return true;
-}
-
 /* A sleeping thread shows its state; a thread returning by itself gives its exit code. */
 static void sched_states_and_exit_code(struct kunit *test)
 {
@@ -118,7 +105,7 @@ static void sched_states_and_exit_code(struct kunit *test)
 
 		init_completion(&s.go);
 		p = test_thread_start(test, sleeping_thread, &s, -1, "sleeper");
-		KUNIT_EXPECT_TRUE(test, wait_until_asleep(p));
+		KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 		KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), want);
 		KUNIT_EXPECT_EQ(test, READ_ONCE(p->on_rq), 0);
 		complete(&s.go);
@@ -350,7 +337,7 @@ static void sched_migration_follows_allowed_cpus(struct kunit *test)
 
 	init_completion(&sl.go);
 	p = test_thread_start(test, sleeping_thread, &sl, b, "sleeper");
-	KUNIT_EXPECT_TRUE(test, wait_until_asleep(p));
+	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, &to_a), 0);
 	complete(&sl.go);
 	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 7);

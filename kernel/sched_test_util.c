@@ -3,6 +3,7 @@
 #include <linux/errno.h>
 #include <linux/irq.h>
 #include <linux/jiffies.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -48,6 +49,18 @@ int test_thread_reap(struct task_struct *p)
 	wait_switched_out(p);
 	put_task_struct(p);
 	return ret;
+}
+
+bool test_wait_asleep(struct task_struct *p)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
+
+	while (READ_ONCE(p->on_rq) || READ_ONCE(p->state) == TASK_RUNNING) {
+		if (time_after(jiffies, end))
+			return false;
+		msleep(1);
+	}
+	return true;
 }
 
 int test_other_cpu(void)

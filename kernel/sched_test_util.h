@@ -25,6 +25,9 @@ int test_thread_stop(struct task_struct *p);
 /* For a thread that ends by itself: wait (up to TEST_WAIT_MS) and free it; its exit code or -ETIMEDOUT. */
 int test_thread_reap(struct task_struct *p);
 
+/* Wait until @p sleeps (off its run queue); false after TEST_WAIT_MS. */
+bool test_wait_asleep(struct task_struct *p);
+
 /* Another online CPU than the caller's (the caller's own on a single CPU). */
 int test_other_cpu(void);
 
