@@ -241,10 +241,9 @@ void enable_irq(unsigned int irq)
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
 
-int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+static int set_affinity(unsigned int irq, unsigned long targets)
 {
 	struct irq_desc *desc = usable_desc(irq);
-	unsigned long targets = mask->bits & READ_ONCE(cpu_online_map.bits);
 	unsigned long flags;
 	int ret;
 
@@ -254,6 +253,16 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 	ret = desc->chip->irq_set_affinity(irq, __ffs(targets));
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
+}
+
+int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	return set_affinity(irq, mask->bits & READ_ONCE(cpu_online_map.bits));
+}
+
+int irq_force_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	return set_affinity(irq, mask->bits & cpu_possible_map.bits);
 }
 
 int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool val)
@@ -275,7 +284,7 @@ int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *
 }
 
 int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
-		       void __percpu *percpu_dev_id)
+		       void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *action;
@@ -303,7 +312,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	return 0;
 }
 
-void free_percpu_irq(unsigned int irq, void __percpu *percpu_dev_id)
+void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *a;

@@ -46,7 +46,24 @@ static void show_irq(unsigned int irq)
 		n += scnprintf(line + n, sizeof(line) - n, "%s%s", a == desc->action ? "  " : ", ",
 			       a->name ? a->name : "");
 	spin_unlock_irqrestore(&desc->lock, flags);
-	printk("%s\n", line);
+	shell_printf("%s\n", line);
+}
+
+static void show_ipi_list(void)
+{
+	unsigned int ipi, cpu;
+
+	for (ipi = 0; ipi < NR_IPI; ipi++) {
+		char line[160];
+		int n;
+
+		if (!ipi_type_name(ipi))
+			continue;
+		n = scnprintf(line, sizeof(line), "IPI%u: ", ipi);
+		for_each_online_cpu(cpu)
+			n += scnprintf(line + n, sizeof(line) - n, "%10u ", ipi_stat_cpu(cpu, ipi));
+		shell_printf("%s %s\n", line, ipi_type_name(ipi));
+	}
 }
 
 static int cmd_interrupts(int argc, char **argv)
@@ -57,12 +74,12 @@ static int cmd_interrupts(int argc, char **argv)
 
 	for_each_online_cpu(cpu)
 		n += scnprintf(header + n, sizeof(header) - n, "CPU%-8u", cpu);
-	printk("%s\n", header);
+	shell_printf("%s\n", header);
 	for (irq = 0; irq < nr_irqs; irq++)
 		if (irq_seen(irq))
 			show_irq(irq);
 	show_ipi_list();
-	printk("Err: %10lu\n", irq_err_count());
+	shell_printf("Err: %10lu\n", irq_err_count());
 	return 0;
 }
 SHELL_COMMAND("interrupts", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);

@@ -15,12 +15,13 @@
  *   ...
  *   # Totals: pass:P fail:F skip:S total:T
  *
- * An ASSERT or a skip ends its case through __builtin_longjmp back to
+ * An ASSERT or a skip ends its case through longjmp back to
  * kunit_try_run_case(). Invariants are snapshotted before and checked
  * after every suite. Suite selection and the boot-time run live in
  * kunit_executor.c.
  */
 #include <linux/kernel.h>
+#include <setjmp.h>
 #include <mica/kunit.h>
 #include "kunit_internal.h"
 
@@ -92,7 +93,7 @@ void kunit_abort(struct kunit *test)
 {
 	if (!test->abort_ctx)
 		panic("kunit: ASSERT or skip outside a running case (%s)", test->name);
-	__builtin_longjmp(test->abort_ctx, 1);
+	longjmp(*(jmp_buf *)test->abort_ctx, 1);
 }
 
 void kunit_skip_case(struct kunit *test, const char *fmt, ...)
@@ -120,20 +121,16 @@ void kunit_expect_fault_end(struct kunit *test)
 	kunit_diag(test, false, "expected-fault end");
 }
 
-/*
- * __builtin_setjmp keeps its state in five words and needs the longjmp to
- * come from a function other than this one: kunit_abort() is.
- */
 void kunit_try_run_case(struct kunit *test, void (*run_case)(struct kunit *test))
 {
-	void *jmp[5];
+	jmp_buf jmp;
 	struct kunit *volatile outer_test = current_test;
 	void *volatile outer_ctx = test->abort_ctx;
 	volatile bool aborted = false;
 
-	test->abort_ctx = jmp;
+	test->abort_ctx = &jmp;
 	current_test = test;
-	if (__builtin_setjmp(jmp))
+	if (setjmp(jmp))
 		aborted = true;
 	else
 		run_case(test);

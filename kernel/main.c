@@ -5,21 +5,26 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
+#include <linux/highmem.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/timer.h>
+#include <asm/handoff.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <mica/timer.h>
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>
 #include <mica/shell.h>
+#include <mica/version.h>
 
 void start_kernel(void);
 
@@ -31,6 +36,8 @@ enum system_states system_state = SYSTEM_BOOTING;
  */
 static int kernel_init(void *unused)
 {
+	do_initcalls();			/* drivers: the DMA controllers, ... */
+	free_initmem();
 	system_state = SYSTEM_RUNNING;
 	kunit_run_all_tests();
 	set_task_comm(current, "sh");
@@ -57,19 +64,32 @@ void start_kernel(void)
 	setup_per_cpu_areas();		/* per-CPU data first: locks use it */
 	sched_init();			/* run queues and idle tasks (this is CPU 0's) */
 	early_setup_arch();
+	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
-	console_write("Mica booting\n", 13);
-	arm_memblock_init();		/* RAM and the kernel's own memory */
-	early_init_memory(NULL, 0);	/* mem= and the pfn limits */
-	paging_init();			/* final page tables, vectors at 0xffff0000 */
-	bootmem_init();			/* mem_map, nodes, zones */
-	build_all_zonelists();
-	mem_init();			/* free memory to the buddy allocator */
-	mem_init_print_info();		/* moves to the end of mem_init() */
-	vmalloc_init();			/* after paging_init: ioremap works from here */
+	pr_notice("Booting %s on %s\n", MICA_VERSION_STRING, board.name);
+
+	/*
+	 * Memory: RAM banks and the command line from the boot loader (or
+	 * the board), the command line's memory keys, the kernel's own
+	 * reservations, the final page tables, then nodes, zones and the
+	 * buddy allocator (which prints "Memory:" and the layout banner).
+	 */
+	setup_machine_memory_and_cmdline();
+	parse_early_param();
+	early_init_memory(NULL, 0);
+	arm_memblock_init();
+	paging_init();
+	vmalloc_init();			/* ioremap works from here */
+	kmap_init();			/* kmap_atomic's fixmap slots */
+	if (board.init)
+		board.init();		/* e.g. the SoC's ID, firmware interfaces */
+	bootmem_init();			/* nodes, zones, mem_map; "Zone ranges:" */
+	build_all_zonelists();		/* "Built N zonelists ... Total pages: N" */
+	mem_init();
 
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
+	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
 	init_IRQ();
 	init_timers();
 	time_init();
@@ -77,5 +97,7 @@ void start_kernel(void)
 	smp_init();
 	if (console_rx_init())
 		pr_warn("console: input stays polled\n");
+
+	parse_late_params();
 	rest_init();
 }

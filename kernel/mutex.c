@@ -23,7 +23,7 @@ struct mutex_waiter {
 int debug_locks = 1;
 atomic_t debug_locks_reports = ATOMIC_INIT(0);
 /* Mutexes held system-wide: the freed-memory check walks the tasks only when nonzero. */
-static atomic_t nr_held_mutexes = ATOMIC_INIT(0);
+atomic_t nr_held_mutexes = ATOMIC_INIT(0);
 
 static int __init debug_locks_setup(char *str)
 {

@@ -3,7 +3,7 @@
  * shell_parse_line() and runs the command found in the shell_cmds section.
  */
 #include <linux/kernel.h>
-#include <errno.h>
+#include <linux/errno.h>
 #include <string.h>
 #include <mica/console.h>
 #include <mica/line_editor.h>
@@ -74,12 +74,12 @@ static const char *errno_name(int err)
 	static const struct { int err; const char *name; } names[] = {
 		{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { EINTR, "EINTR" },
 		{ EIO, "EIO" }, { ENXIO, "ENXIO" }, { E2BIG, "E2BIG" },
-		{ EBADF, "EBADF" }, { EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" },
-		{ EACCES, "EACCES" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
-		{ EEXIST, "EEXIST" }, { ENODEV, "ENODEV" }, { EINVAL, "EINVAL" },
-		{ ENOSPC, "ENOSPC" }, { EDOM, "EDOM" }, { ERANGE, "ERANGE" },
-		{ ENOSYS, "ENOSYS" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		{ ETIMEDOUT, "ETIMEDOUT" },
+		{ EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" }, { EFAULT, "EFAULT" },
+		{ EBUSY, "EBUSY" }, { EEXIST, "EEXIST" }, { ENODEV, "ENODEV" },
+		{ EINVAL, "EINVAL" }, { ENOSPC, "ENOSPC" }, { ERANGE, "ERANGE" },
+		{ EDEADLK, "EDEADLK" }, { ENOSYS, "ENOSYS" }, { EOVERFLOW, "EOVERFLOW" },
+		{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
+		{ ECANCELED, "ECANCELED" }, { ENOTSUPP, "ENOTSUPP" },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
@@ -92,7 +92,6 @@ int shell_execute(char *line)
 {
 	char *argv[SHELL_MAX_ARGS + 1];
 	const struct shell_command *cmd;
-	const char *ename;
 	int argc = shell_parse_line(line, argv);
 	int ret;
 
@@ -109,7 +108,8 @@ int shell_execute(char *line)
 	}
 	ret = cmd->run(argc, argv);
 	if (ret) {
-		ename = errno_name(ret);
+		const char *ename = errno_name(ret);
+
 		shell_printf("%s: failed (%d%s%s)\n", cmd->name, ret,
 			     ename ? " " : "", ename ? ename : "");
 	}
@@ -130,13 +130,12 @@ static const char *shell_command_name(void *ctx, unsigned int index)
 
 void shell_run(void)
 {
-	enum line_editor_status status;
-
 	line_editor_init(&shell_editor, SHELL_PROMPT, shell_echo_output,
 			 shell_command_name, NULL);
 	line_editor_begin(&shell_editor);
 	for (;;) {
-		status = line_editor_feed(&shell_editor, console_getc());
+		enum line_editor_status status = line_editor_feed(&shell_editor, console_getc());
+
 		if (status == LINE_EDITOR_EDITING)
 			continue;
 		if (status == LINE_EDITOR_DONE)

@@ -20,7 +20,8 @@ int shell_parse_line(char *line, char *argv[SHELL_MAX_ARGS + 1])
 	int argc = 0;
 
 	for (;;) {
-		bool quoted = false, more;
+		char quote = 0;		/* the open quote character, if any */
+		bool more;
 
 		while (is_separator(*src))
 			src++;
@@ -30,19 +31,26 @@ int shell_parse_line(char *line, char *argv[SHELL_MAX_ARGS + 1])
 			return -SHELL_PARSE_TOO_MANY_ARGS;
 		argv[argc++] = dst;
 		for (; *src; src++) {
-			if (*src == '\\') {
+			if (quote == '\'') {
+				if (*src == '\'')
+					quote = 0;
+				else
+					*dst++ = *src;
+			} else if (*src == '\\') {
 				if (!src[1])
 					return -SHELL_PARSE_TRAILING_BACKSLASH;
 				*dst++ = *++src;
-			} else if (*src == '"') {
-				quoted = !quoted;
-			} else if (!quoted && is_separator(*src)) {
+			} else if (*src == quote) {
+				quote = 0;	/* closing double quote */
+			} else if (!quote && (*src == '"' || *src == '\'')) {
+				quote = *src;
+			} else if (!quote && is_separator(*src)) {
 				break;
 			} else {
 				*dst++ = *src;
 			}
 		}
-		if (quoted)
+		if (quote)
 			return -SHELL_PARSE_UNTERMINATED_QUOTE;
 		more = *src != '\0';	/* read before the terminator may overwrite it */
 		*dst++ = '\0';

@@ -3,11 +3,15 @@
  * local_clock(), and the choice of timer driver (include/mica/timer.h).
  *
  * Every CPU takes its own tick on its private timer; only the boot CPU's
- * advances jiffies_64 (Linux's tick_do_timer_cpu). jiffies_64 is two words
- * on this 32-bit CPU, so the tick writes it under the jiffies_lock seqlock
- * and get_jiffies_64() reads it through that, retrying when the tick
- * updated it in between, as Linux does on 32-bit. Each tick then runs the
- * CPU's timers and the scheduler (update_process_times).
+ * advances jiffies_64 (Linux's tick_do_timer_cpu), by the number of whole
+ * periods the free-running counter says have passed, as Linux's
+ * tick_do_update_jiffies64() does: a tick interrupt that came late (QEMU
+ * merges timer expiries when the host runs the vCPU late) loses no time.
+ * jiffies_64 is two words on this 32-bit CPU, so the tick writes it under
+ * the jiffies_lock seqlock and get_jiffies_64() reads it through that,
+ * retrying when the tick updated it in between, as Linux does on 32-bit.
+ * Each tick then runs the CPU's timers and the scheduler
+ * (update_process_times).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -39,7 +43,14 @@ static DEFINE_SEQLOCK(jiffies_lock);
 const struct timer_ops *tick_timer;
 struct timer_rates timer_rates;
 static unsigned long tick_period;	/* tick_hz cycles per jiffy */
-static DEFINE_PER_CPU(unsigned long, tick_count);
+static unsigned long counter_per_jiffy;	/* counter cycles per jiffy */
+static u64 last_jiffy_counter;		/* counter value at the last whole jiffy */
+/*
+ * The tick's per-CPU cookie. Linux passes each CPU's clock_event_device;
+ * Mica's tick keeps no per-CPU state, so it only names the handler for
+ * free_percpu_irq().
+ */
+static DEFINE_PER_CPU(u8, tick_cookie);
 
 /* Counter cycles to ns: ns = cycles * clock_mult >> clock_shift. */
 static u64 clock_epoch;
@@ -61,17 +72,23 @@ u64 get_jiffies_64(void)
 
 static void do_timer(void)
 {
+	u64 elapsed = tick_timer->read_counter() - last_jiffy_counter;
+	unsigned long ticks = 0;
+
+	/* Usually one; more when interrupts were lost. A loop: no 64-bit division. */
+	while (elapsed >= counter_per_jiffy) {
+		elapsed -= counter_per_jiffy;
+		last_jiffy_counter += counter_per_jiffy;
+		ticks++;
+	}
 	write_seqlock(&jiffies_lock);
-	jiffies_64++;
+	jiffies_64 += ticks;
 	write_sequnlock(&jiffies_lock);
 }
 
 static irqreturn_t tick_interrupt(int irq, void *dev_id)
 {
-	unsigned long *count = dev_id;
-
 	tick_timer->ack_tick();
-	(*count)++;
 	if (smp_processor_id() == TICK_CPU)
 		do_timer();
 	update_process_times();
@@ -171,9 +188,38 @@ static const struct timer_ops *__init find_timer_driver(void)
 	return NULL;
 }
 
+static unsigned int tick_irq_of(const struct timer_ops *t, unsigned int cpu)
+{
+	return t->tick_irq ? t->tick_irq(cpu) : board.timer_irq;
+}
+
+unsigned int tick_irq(unsigned int cpu)
+{
+	return tick_irq_of(tick_timer, cpu);
+}
+
+/*
+ * A banked PPI was requested once by time_init(); a per-CPU SPI is
+ * requested here, on its CPU, and routed to it before the CPU is online
+ * (hence irq_force_affinity, as Linux's exynos_mct does).
+ */
 void percpu_timer_setup(void)
 {
-	enable_percpu_irq(board.timer_irq, IRQ_TYPE_NONE);
+	unsigned int cpu = smp_processor_id();
+	unsigned int irq = tick_irq_of(tick_timer, cpu);
+	struct cpumask self = { 1UL << cpu };
+	int ret;
+
+	if (irq < 32) {
+		enable_percpu_irq(irq, IRQ_TYPE_NONE);
+	} else {
+		ret = request_irq(irq, tick_interrupt, IRQF_TRIGGER_HIGH, tick_timer->name,
+				  per_cpu_ptr(&tick_cookie, cpu));
+		if (!ret)
+			ret = irq_force_affinity(irq, &self);
+		if (ret)
+			panic("time: CPU%u: cannot get timer interrupt %u (%d)\n", cpu, irq, ret);
+	}
 	tick_timer->start_tick(tick_period);
 }
 
@@ -191,7 +237,7 @@ static void __init print_clock_rate(unsigned long hz)
 		unit = 'k';
 	}
 	pr_info("sched_clock: 64 bits at %lu%cHz, resolution %luns\n", r, unit,
-		(unsigned long)((NSEC_PER_SEC + hz - 1) / hz));
+		(unsigned long)((NSEC_PER_SEC + hz / 2) / hz));
 }
 
 /* Linux/ARM's message for a timer-based delay; BogoMIPS = 2 * lpj * HZ / 10^6. */
@@ -219,14 +265,18 @@ void __init time_init(void)
 
 	clock_set_rate(timer_rates.counter_hz);
 	clock_epoch = drv->read_counter();
+	last_jiffy_counter = clock_epoch;
 	tick_period = (timer_rates.tick_hz + HZ / 2) / HZ;
-	loops_per_jiffy = (timer_rates.counter_hz + HZ / 2) / HZ;
+	counter_per_jiffy = (timer_rates.counter_hz + HZ / 2) / HZ;
+	loops_per_jiffy = counter_per_jiffy;
 	smp_wmb();	/* local_clock() and the delays see a complete set-up */
 	WRITE_ONCE(tick_timer, drv);
 
-	ret = request_percpu_irq(board.timer_irq, tick_interrupt, drv->name, &tick_count);
-	if (ret)
-		panic("time: cannot get timer interrupt %u (%d)\n", board.timer_irq, ret);
+	if (tick_irq_of(drv, 0) < 32) {
+		ret = request_percpu_irq(tick_irq_of(drv, 0), tick_interrupt, drv->name, &tick_cookie);
+		if (ret)
+			panic("time: cannot get timer interrupt %u (%d)\n", tick_irq_of(drv, 0), ret);
+	}
 	percpu_timer_setup();
 	print_clock_rate(timer_rates.counter_hz);
 	calibrate_delay();

@@ -4,8 +4,9 @@
  * child, and every path from a node down to a missing child passes the same
  * number of black nodes, so the tree is at most 2*log2(n+1) deep.
  *
- * The plain and augmented variants share one implementation; the plain one
- * passes callbacks that do nothing.
+ * The plain and augmented variants share one implementation, inlined into
+ * each: the plain one passes callbacks that do nothing, which the compiler
+ * then drops, so plain trees pay no indirect calls.
  */
 #include <linux/rbtree.h>
 #include <linux/rbtree_augmented.h>
@@ -46,7 +47,7 @@ static void change_child(struct rb_node *old, struct rb_node *new,
  * Rotate left around @x: its right child @y becomes the subtree's top, @x
  * y's left child. Colours stay with the nodes.
  */
-static void rotate_left(struct rb_node *x, struct rb_root *root,
+static __always_inline void rotate_left(struct rb_node *x, struct rb_root *root,
 			const struct rb_augment_callbacks *aug)
 {
 	struct rb_node *y = x->rb_right, *parent = rb_parent(x);
@@ -61,7 +62,7 @@ static void rotate_left(struct rb_node *x, struct rb_root *root,
 	aug->rotate(x, y);
 }
 
-static void rotate_right(struct rb_node *x, struct rb_root *root,
+static __always_inline void rotate_right(struct rb_node *x, struct rb_root *root,
 			 const struct rb_augment_callbacks *aug)
 {
 	struct rb_node *y = x->rb_left, *parent = rb_parent(x);
@@ -77,7 +78,7 @@ static void rotate_right(struct rb_node *x, struct rb_root *root,
 }
 
 /* @node was just linked red: repair a red parent by recolouring or rotating. */
-static void insert_fixup(struct rb_node *node, struct rb_root *root,
+static __always_inline void insert_fixup(struct rb_node *node, struct rb_root *root,
 			 const struct rb_augment_callbacks *aug)
 {
 	for (;;) {
@@ -133,7 +134,7 @@ static void insert_fixup(struct rb_node *node, struct rb_root *root,
  * of @parent), so every path through it is one black short. Borrow from the
  * sibling's side or move the deficit upwards.
  */
-static void erase_fixup(struct rb_node *node, struct rb_node *parent, struct rb_root *root,
+static __always_inline void erase_fixup(struct rb_node *node, struct rb_node *parent, struct rb_root *root,
 			const struct rb_augment_callbacks *aug)
 {
 	while (parent && is_black_or_null(node)) {
@@ -194,7 +195,7 @@ static void erase_fixup(struct rb_node *node, struct rb_node *parent, struct rb_
 		set_black(node);
 }
 
-static void erase(struct rb_node *node, struct rb_root *root,
+static __always_inline void erase(struct rb_node *node, struct rb_root *root,
 		  const struct rb_augment_callbacks *aug)
 {
 	struct rb_node *parent = rb_parent(node), *child, *fix_parent;

@@ -5,14 +5,14 @@
  * min-order up, optionally ignoring __GFP_HIGHMEM and __GFP_WAIT
  * allocations (both ignored by default, as in Linux). __GFP_NOFAIL is
  * never failed. Set with fail_page_alloc=<interval>,<probability>,<space>,
- * <times> on the command line or the `fail_page_alloc` console command.
+ * <times> on the command line or the `fail_page_alloc` console command
+ * (mm/mm_commands.c).
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
-#include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
 
@@ -67,10 +67,8 @@ out:
 	return fail;
 }
 
-bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
+bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 {
-	if (likely(READ_ONCE(fail_page_alloc.attr.probability) == 0))
-		return false;
 	if (order < fail_page_alloc.min_order)
 		return false;
 	if (gfp_mask & __GFP_NOFAIL)
@@ -136,8 +134,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 	return (*out < lo || *out > hi) ? -ERANGE : 0;
 }
 
-/* One "key=value" of the console command. */
-static int set_fail_page_alloc(const char *key, const char *val)
+int set_fail_page_alloc(const char *key, const char *val)
 {
 	struct fault_attr *a = &fail_page_alloc.attr;
 	long v;
@@ -172,37 +169,3 @@ static int set_fail_page_alloc(const char *key, const char *val)
 	}
 	return err;
 }
-
-static int cmd_fail_page_alloc(int argc, char **argv)
-{
-	struct fault_attr *a = &fail_page_alloc.attr;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		char key[32], *eq = strchr(argv[i], '=');
-		size_t n = eq ? (size_t)(eq - argv[i]) : 0;
-		int err;
-
-		if (!eq || n >= sizeof(key)) {
-			printk("fail_page_alloc: expected key=value, got \"%s\"\n", argv[i]);
-			return -EINVAL;
-		}
-		memcpy(key, argv[i], n);
-		key[n] = '\0';
-		err = set_fail_page_alloc(key, eq + 1);
-		if (err) {
-			printk("fail_page_alloc: %s \"%s\"\n",
-			       err == -ENOENT ? "unknown setting" : "bad value for", argv[i]);
-			return err;
-		}
-	}
-	printk("probability=%lu interval=%lu times=%d min-order=%u ignore-gfp-wait=%c "
-	       "ignore-gfp-highmem=%c verbose=%d\n", a->probability, a->interval, a->times,
-	       fail_page_alloc.min_order, fail_page_alloc.ignore_gfp_wait ? 'Y' : 'N',
-	       fail_page_alloc.ignore_gfp_highmem ? 'Y' : 'N', a->verbose);
-	printk("candidates=%lu injected=%lu\n", a->count, a->injected);
-	return 0;
-}
-SHELL_COMMAND("fail_page_alloc", "page allocator fault injection: [probability=P interval=N "
-	      "times=N min-order=N ignore-gfp-wait=Y|N ignore-gfp-highmem=Y|N verbose=0-2]",
-	      cmd_fail_page_alloc);

@@ -14,13 +14,8 @@
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
-#include <linux/sched.h>
-#include <linux/wait.h>
+#include "internal.h"
 #include <asm/mmu.h>
-
-/* The page allocator's private slots are the top NR_CPUS fixmap pages. */
-BUILD_BUG_ON(__fix_to_virt(__end_of_fixed_addresses) > FIXADDR_END - NR_CPUS * PAGE_SIZE);
-BUILD_BUG_ON(LAST_PKMAP != 512);
 
 #define PKMAP_HASH_SIZE	128
 #define NO_SLOT		(-1)
@@ -33,7 +28,12 @@ static u16 pkmap_hash[PKMAP_HASH_SIZE];
 static u16 pkmap_next[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 
-static DEFINE_PER_CPU(int, kmap_atomic_idx);
+/* Each CPU's kmap_atomic slots: a stack of KM_TYPE_NR from fixmap slot @base. */
+struct kmap_atomic_stack {
+	int depth;
+	unsigned int base;
+};
+static DEFINE_PER_CPU(struct kmap_atomic_stack, kmap_stack);
 
 static unsigned int hash_of(const struct page *page)
 {
@@ -86,25 +86,6 @@ static void flush_all_zero_pkmaps(void)
 		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
 }
 
-static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
-
-/*
- * Every slot is in use: sleep until kunmap_high releases one, as Linux
- * does. kmap_lock is held on entry (interrupt state in *@flags) and on
- * return; queueing under it means a release cannot slip by unseen.
- */
-static void pkmap_wait_for_slot(unsigned long *flags)
-{
-	DECLARE_WAITQUEUE(wait, current);
-
-	__set_current_state(TASK_UNINTERRUPTIBLE);
-	add_wait_queue(&pkmap_map_wait, &wait);
-	spin_unlock_irqrestore(&kmap_lock, *flags);
-	schedule();
-	remove_wait_queue(&pkmap_map_wait, &wait);
-	spin_lock_irqsave(&kmap_lock, *flags);
-}
-
 /* Find a free slot and map @page there; kmap_lock held (may be dropped while waiting). */
 static int map_new_virtual(struct page *page, unsigned long *flags)
 {
@@ -122,7 +103,8 @@ static int map_new_virtual(struct page *page, unsigned long *flags)
 			break;
 		if (--count)
 			continue;
-		pkmap_wait_for_slot(flags);
+		/* Every slot in use: sleep until kunmap releases one (Linux does). */
+		kmap_wait_for_slot(&kmap_lock, flags);
 		/* Somebody else may have mapped it while we slept. */
 		mapped = pkmap_lookup(page);
 		if (mapped != NO_SLOT)
@@ -176,11 +158,11 @@ int kunmap_high(struct page *page)
 		ret = -EINVAL;
 	} else if (--pkmap_count[slot] == 1) {
 		/* Unused now: a kmap waiting for a slot can have it. */
-		need_wakeup = waitqueue_active(&pkmap_map_wait);
+		need_wakeup = kmap_slot_waiters();
 	}
 	spin_unlock_irqrestore(&kmap_lock, flags);
 	if (need_wakeup)
-		wake_up(&pkmap_map_wait);
+		kmap_wake_slot_waiters();
 	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
 	return ret;
 }
@@ -192,6 +174,7 @@ void kunmap(struct page *page)
 		kunmap_high(page);
 }
 
+/* Only while kmapped: a slot kept mapped after the last kunmap does not count. */
 void *pkmap_page_address(const struct page *page)
 {
 	unsigned long flags;
@@ -199,55 +182,66 @@ void *pkmap_page_address(const struct page *page)
 
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
+	if (slot != NO_SLOT && pkmap_count[slot] < 2)
+		slot = NO_SLOT;
 	spin_unlock_irqrestore(&kmap_lock, flags);
 	return slot == NO_SLOT ? NULL : (void *)PKMAP_ADDR(slot);
 }
 
-/* Fixmap slot @depth of this CPU's kmap_atomic stack. */
-static unsigned long kmap_atomic_slot_addr(int depth)
+void kmap_init(void)
 {
-	return __fix_to_virt(FIX_KMAP_BEGIN + depth + KM_TYPE_NR * smp_processor_id());
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		per_cpu(kmap_stack, cpu).base = FIX_KMAP_BEGIN + KM_TYPE_NR * cpu;
+	if (fixmap_init())
+		panic("kmap: the fixmap window has no second-level table");
 }
 
 /*
- * The slot is this CPU's alone and is reused without being cleared, so the
- * only stale TLB entry that matters is this CPU's own: flush it after the
- * new entry is written (Linux's non-debug kmap_atomic does the same).
+ * The slot is reused without being cleared in between, so the entry is
+ * rewritten and this CPU's stale TLB entry dropped each time (Linux's
+ * non-debug kmap_atomic does the same).
  */
 void *kmap_atomic(struct page *page)
 {
-	unsigned long pfn = page_to_pfn(page), vaddr;
-	int *idx, depth;
+	unsigned long pfn = page_to_pfn(page);
+	struct kmap_atomic_stack *st;
+	unsigned int idx;
 
 	preempt_disable();
 	if (pfn < max_low_pfn)
 		return __va(PFN_PHYS(pfn));
-	idx = this_cpu_ptr(&kmap_atomic_idx);
-	depth = *idx;
-	BUG_ON(depth >= KM_TYPE_NR);
-	/* Claim the slot first: an interrupt's own kmap_atomic then takes the next. */
-	*idx = depth + 1;
-	vaddr = kmap_atomic_slot_addr(depth);
-	BUG_ON(set_kernel_pte(vaddr, pfn, PROT_KERNEL));
-	flush_tlb_kernel_page(vaddr);
-	return (void *)vaddr;
+	st = this_cpu_ptr(&kmap_stack);
+	BUG_ON(st->depth >= KM_TYPE_NR);
+	idx = st->base + st->depth++;
+	/* The slot is claimed before it is written: an interrupt's own kmap_atomic takes the next. */
+	barrier();
+	set_fixmap_pfn(idx, pfn);
+	return (void *)__fix_to_virt(idx);
+}
+
+static noinline int kunmap_atomic_misuse(const void *addr, int depth)
+{
+	if (depth < 0)
+		WARN(1, "kunmap_atomic: %p without kmap_atomic\n", addr);
+	else
+		WARN(1, "kunmap_atomic: %p is not the most recent kmap_atomic of CPU%d (depth %d)\n",
+		     addr, smp_processor_id(), depth);
+	return -EINVAL;
 }
 
 int __kunmap_atomic(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
-	int *idx, depth;
+	struct kmap_atomic_stack *st;
 
-	if (vaddr - __fix_to_virt(FIX_KMAP_BEGIN) < __fix_to_virt(FIX_KMAP_END) - __fix_to_virt(FIX_KMAP_BEGIN)) {
-		idx = this_cpu_ptr(&kmap_atomic_idx);
-		depth = *idx;
-		if (WARN(depth == 0 || vaddr != kmap_atomic_slot_addr(depth - 1),
-			 "kunmap_atomic: %p is not the most recent kmap_atomic of CPU%d (depth %d)\n",
-			 addr, smp_processor_id(), depth))
-			return -EINVAL;
-		*idx = depth - 1;
-	} else if (WARN(preempt_count() == 0, "kunmap_atomic: %p without kmap_atomic\n", addr)) {
-		return -EINVAL;
+	if (vaddr - __fix_to_virt(FIX_KMAP_BEGIN) < (unsigned long)(FIX_KMAP_END - FIX_KMAP_BEGIN) << PAGE_SHIFT) {
+		st = this_cpu_ptr(&kmap_stack);
+		if (unlikely(!st->depth || vaddr != __fix_to_virt(st->base + st->depth - 1)))
+			return kunmap_atomic_misuse(addr, st->depth);
+		barrier();
+		st->depth--;
+	} else if (unlikely(preempt_count() == 0)) {
+		return kunmap_atomic_misuse(addr, -1);
 	}
 	preempt_enable();
 	return 0;
@@ -255,7 +249,7 @@ int __kunmap_atomic(void *addr)
 
 int kmap_atomic_depth(void)
 {
-	return __this_cpu_read(kmap_atomic_idx);
+	return __this_cpu_read(kmap_stack.depth);
 }
 
 struct page *kmap_to_page(void *addr)

@@ -21,13 +21,24 @@
 int gfp_to_alloc_flags(gfp_t gfp_mask);
 
 /*
- * Walk @zonelist (zones up to @high_zoneidx, in @nodemask if not NULL) and
- * take 2^order pages from the first zone whose watermark allows it.
+ * Walk the zonelist from @z (zones up to @high_zoneidx, in @nodemask if not
+ * NULL) and take 2^order pages from the first zone whose watermark allows it.
  */
 struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
-				    unsigned int order, struct zonelist *zonelist,
+				    unsigned int order, struct zoneref *z,
 				    int high_zoneidx, int alloc_flags, int classzone_idx,
 				    int migratetype);
+/*
+ * What __alloc_pages_nodemask does when the low watermark stopped the fast
+ * path (@preferred: the first usable zoneref, or its end when there is
+ * none): reserves, draining, reclaim, retries, and the failure report.
+ */
+struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, int high_zoneidx,
+				    const nodemask_t *nodemask, struct zoneref *preferred,
+				    int migratetype);
+/* A GFP_ZONE_BAD mask or an order past MAX_ORDER: warned about, NULL. */
+struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int order);
 
 /* Buddy order of a free block's first page. */
 static inline unsigned int page_order(const struct page *page)
@@ -107,14 +118,14 @@ extern atomic_t nr_alloc_failure_reports;
 int page_alloc_validate(char *why, size_t len);
 
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
-void meminfo_show(void);
-void buddyinfo_show(void);
-void pagetypeinfo_show(void);
-void zoneinfo_show(void);
-void iomem_show(void);
+typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
+void meminfo_show(mm_printf_t print);
+void buddyinfo_show(mm_printf_t print);
+void pagetypeinfo_show(mm_printf_t print);
+void zoneinfo_show(mm_printf_t print);
+void iomem_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
-bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
 struct fault_attr {
 	unsigned long probability;	/* percent */
 	unsigned long interval;		/* only every interval-th candidate */
@@ -130,8 +141,24 @@ struct fail_page_alloc_attr {
 	unsigned int min_order;
 };
 extern struct fail_page_alloc_attr fail_page_alloc;
+bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
+
+/* Is fault injection on? (One load.) */
+static inline bool fail_page_alloc_armed(void)
+{
+	return READ_ONCE(fail_page_alloc.attr.probability) != 0;
+}
+
+static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
+{
+	if (likely(!fail_page_alloc_armed()))
+		return false;
+	return __should_fail_alloc_page(gfp_mask, order);
+}
 /* Parse "interval,probability,space,times" (Linux's fail_page_alloc= syntax). */
 int setup_fault_attr(struct fault_attr *attr, const char *str);
+/* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
+int set_fail_page_alloc(const char *key, const char *val);
 
 /* Set while this CPU runs the shrinkers: no recursion, reserves allowed. */
 bool current_in_reclaim(void);
@@ -161,6 +188,21 @@ void clear_pages_any(struct page *page, unsigned int order);
  * true if some were. Every free tells the waiters.
  */
 bool alloc_wait_for_freed_pages(long timeout);
-void alloc_wake_on_free(void);
+
+/*
+ * kmap with every pkmap slot in use (mm/highmem_wait.c): drop @lock
+ * (taken with spin_lock_irqsave, *@flags), sleep until kunmap releases a
+ * slot, take it again. kunmap wakes the sleepers when there are some.
+ */
+void kmap_wait_for_slot(spinlock_t *lock, unsigned long *flags);
+bool kmap_slot_waiters(void);
+void kmap_wake_slot_waiters(void);
+extern int alloc_free_waiters;
+void __alloc_wake_on_free(void);
+static inline void alloc_wake_on_free(void)
+{
+	if (unlikely(READ_ONCE(alloc_free_waiters)))
+		__alloc_wake_on_free();
+}
 
 #endif

@@ -148,7 +148,7 @@ static const struct memblock_region *reserved_overlap(phys_addr_t base, phys_add
 	return NULL;
 }
 
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+phys_addr_t memblock_phys_alloc_named(phys_addr_t size, phys_addr_t align, const char *name)
 {
 	int i;
 
@@ -167,7 +167,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 				break;
 			busy = reserved_overlap(cand, cand + size);
 			if (!busy) {
-				if (memblock_reserve_named(cand, size, "memblock") < 0)
+				if (memblock_reserve_named(cand, size, name) < 0)
 					return 0;
 				return cand;
 			}
@@ -177,9 +177,9 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	return 0;
 }
 
-void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+void *memblock_alloc_named(phys_addr_t size, phys_addr_t align, const char *name)
 {
-	phys_addr_t pa = memblock_phys_alloc(size, align);
+	phys_addr_t pa = memblock_phys_alloc_named(size, align, name);
 	void *va;
 
 	if (!pa)

@@ -11,16 +11,16 @@
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
-#include <asm/mmu.h>
 #include <mica/board.h>
 #include <string.h>
 #include "internal.h"
 
 struct page *mem_map;
-unsigned long min_low_pfn, max_low_pfn, max_pfn;
+unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
+struct zone *zone_table[1 << (NODES_SHIFT + ZONES_SHIFT)];
 nodemask_t node_online_map;
 int nr_online_nodes;
 int cpu_to_node_map[NR_CPUS];
@@ -111,53 +111,39 @@ static int __init early_kernelcore(char *p)
 }
 early_param("kernelcore", early_kernelcore);
 
+/*
+ * @banks are added to memblock (the boot loader hand-off may have added
+ * RAM already; adding it again changes nothing). With no RAM at all, the
+ * board's default banks are used. Then mem= caps the total, and the banks
+ * as they stand become the NUMA nodes (one per bank) unless numa=fake=.
+ */
 void __init early_init_memory(const struct membank *banks, int nr_banks)
 {
-	phys_addr_t lowmem_end;
+	const struct memblock_region *r;
 	int i;
 
-	if (nr_banks <= 0) {
-		banks = board.mem;
-		nr_banks = (int)board.nr_banks;
+	for (i = 0; i < nr_banks; i++)
+		memblock_add(banks[i].start, banks[i].size);
+	if (!memblock.memory.cnt)
+		for (i = 0; i < (int)board.nr_banks; i++)
+			memblock_add(board.mem[i].start, board.mem[i].size);
+	/* The linear map starts at the kernel's RAM: nothing below it is reachable. */
+	if (memblock_start_of_DRAM() < phys_offset) {
+		pr_warn("Ignoring RAM below PHYS_OFFSET %#lx\n", phys_offset);
+		memblock_remove(0, phys_offset);
 	}
-	nr_ram_banks = 0;
-	for (i = 0; i < nr_banks && nr_ram_banks < BOARD_MAX_BANKS; i++) {
-		phys_addr_t start = banks[i].start, end = start + banks[i].size;
-
-		/* The linear map starts at the kernel's RAM: nothing below it is reachable. */
-		if (end <= phys_offset) {
-			pr_warn("Ignoring RAM at %#lx-%#lx (below PHYS_OFFSET)\n",
-				(unsigned long)start, (unsigned long)end - 1);
-			continue;
-		}
-		start = max(start, (phys_addr_t)phys_offset);
-		start = PAGE_ALIGN(start);
-		end &= PAGE_MASK;
-		if (end <= start)
-			continue;
-		memblock_add(start, end - start);
-		ram_banks[nr_ram_banks++] = (struct membank){ start, end - start };
-	}
-	if (memory_limit != ~(phys_addr_t)0) {
-		phys_addr_t seen = 0;
-
+	if (memory_limit != ~(phys_addr_t)0)
 		memblock_cap_memory(memory_limit);
-		for (i = 0; i < nr_ram_banks; i++) {
-			phys_addr_t room = memory_limit > seen ? memory_limit - seen : 0;
+	nr_ram_banks = 0;
+	for_each_memblock(memory, r) {
+		phys_addr_t start = PAGE_ALIGN(r->base), end = (r->base + r->size) & PAGE_MASK;
 
-			if (ram_banks[i].size > room)
-				ram_banks[i].size = room;
-			seen += ram_banks[i].size;
-		}
-		while (nr_ram_banks && !ram_banks[nr_ram_banks - 1].size)
-			nr_ram_banks--;
+		if (end > start && nr_ram_banks < BOARD_MAX_BANKS)
+			ram_banks[nr_ram_banks++] = (struct membank){ start, end - start };
 	}
-
 	min_low_pfn = PFN_UP(memblock_start_of_DRAM());
 	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
-	lowmem_end = __pa(LOWMEM_LIMIT - 1) + 1;
-	max_low_pfn = min(max_pfn, PFN_DOWN(lowmem_end));
-	high_memory = (void *)((unsigned long)__va(PFN_PHYS(max_low_pfn) - 1) + 1);
+	max_mapnr = max_pfn - ARCH_PFN_OFFSET;
 }
 
 /* Pages of RAM in [start, end). */
@@ -294,7 +280,6 @@ static void __init init_zone(pg_data_t *pgdat, enum zone_type j, unsigned long s
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
 
-		spin_lock_init(&pcp->lock);
 		for (t = 0; t < MIGRATE_PCPTYPES; t++)
 			INIT_LIST_HEAD(&pcp->lists[t]);
 		pcp->batch = 1;
@@ -323,6 +308,7 @@ static void __init init_node(int nid, const unsigned long zstart[MAX_NR_ZONES],
 		unsigned long s = max(zstart[j], ns), e = min(zend[j], ne);
 
 		init_zone(pgdat, (enum zone_type)j, s, e);
+		zone_table[(j << NODES_SHIFT) | nid] = &pgdat->node_zones[j];
 		if (e > s && pgdat->node_zones[j].present_pages)
 			pgdat->nr_zones = j + 1;
 	}
@@ -334,7 +320,7 @@ static void __init init_mem_map(void)
 	unsigned long nr = max_pfn - ARCH_PFN_OFFSET, pfn;
 	struct zone *zone;
 
-	mem_map = memblock_alloc(nr * sizeof(struct page), PAGE_SIZE);
+	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
 	for (pfn = 0; pfn < nr; pfn++) {
@@ -361,7 +347,7 @@ static void __init init_pageblock_flags(void)
 
 	for_each_zone(zone)
 		total += zone_nr_pageblocks(zone);
-	flags = memblock_alloc(max(total, 1UL), sizeof(long));
+	flags = memblock_alloc_named(max(total, 1UL), sizeof(long), "pageblock flags");
 	if (!flags)
 		panic("Cannot allocate the pageblock flags\n");
 	for_each_zone(zone) {
@@ -424,6 +410,9 @@ void __init bootmem_init(void)
 {
 	unsigned long zstart[MAX_NR_ZONES], zend[MAX_NR_ZONES];
 	int nid, j;
+
+	/* Lowmem is what paging_init() mapped linearly. */
+	max_low_pfn = min(max_pfn, PFN_DOWN(__pa((unsigned long)high_memory - 1)) + 1);
 
 	totalram_pages = totalhigh_pages = totalreserve_pages = 0;
 	memset(node_data, 0, sizeof(node_data));
@@ -521,19 +510,6 @@ unsigned long memblock_free_all(void)
 	memblock_set_current_limit(0);
 	init_per_zone_wmark_min();
 	return count;
-}
-
-/* Second-level page tables from now on (taken under a spinlock: atomic). */
-static void *pgtable_page_from_buddy(void)
-{
-	return (void *)__get_free_page(GFP_ATOMIC);
-}
-
-/* Boot integration: memblock's free memory to the buddy allocator, which then feeds the page tables. */
-void __init mem_init(void)
-{
-	memblock_free_all();
-	pgtable_page_alloc = pgtable_page_from_buddy;
 }
 
 void free_reserved_page(struct page *page)

@@ -1,5 +1,6 @@
 /* Walking nodes and zones, page addresses and memory totals. */
 #include <linux/mm.h>
+#include <linux/highmem.h>
 #include <linux/gfp.h>
 #include "internal.h"
 
@@ -40,14 +41,11 @@ unsigned long global_page_state(enum zone_stat_item item)
 	return sum;
 }
 
-/*
- * Lowmem only: a high page has an address while kmap()ed, which the kmap
- * code (issue 5) adds here; until then a high page has none.
- */
+/* A high page has an address only while it is kmap()ed (mm/highmem.c). */
 void *page_address(const struct page *page)
 {
 	if (PageHighMem(page))
-		return NULL;
+		return pkmap_page_address(page);
 	return lowmem_page_address(page);
 }
 

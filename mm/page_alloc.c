@@ -10,6 +10,7 @@
 #include <linux/gfp.h>
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
+#include <linux/irqflags.h>
 #include <string.h>
 #include "internal.h"
 
@@ -82,12 +83,12 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		buddy_pfn = pfn ^ (1UL << order);
 		if (!pfn_valid(buddy_pfn))
 			break;
-		buddy = page + (buddy_pfn - pfn);
+		buddy = pfn_to_page(buddy_pfn);
 		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_from_free_list(buddy, zone, order);
 		combined_pfn = buddy_pfn & pfn;
-		page = page + (combined_pfn - pfn);
+		page = pfn_to_page(combined_pfn);
 		pfn = combined_pfn;
 		order++;
 	}
@@ -100,7 +101,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		unsigned long higher_buddy_pfn = higher_pfn ^ (2UL << order);
 
 		if (pfn_valid(higher_buddy_pfn) &&
-		    page_is_buddy(page, page + (higher_buddy_pfn - pfn), order + 1)) {
+		    page_is_buddy(page, pfn_to_page(higher_buddy_pfn), order + 1)) {
 			add_to_free_list(page, zone, order, migratetype, true);
 			return;
 		}
@@ -196,16 +197,23 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order, in
 			if (list_empty(list))
 				continue;
 			page = list_first_entry(list, struct page, lru);
-			if (current_order >= (int)pageblock_order / 2 ||
-			    start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled) {
+			if (current_order < (int)pageblock_order &&
+			    (current_order >= (int)pageblock_order / 2 ||
+			     start_type == MIGRATE_RECLAIMABLE || page_group_by_mobility_disabled)) {
 				unsigned long moved = move_freepages_block(zone, page, start_type);
 
+				/* Claim the block if over half of it is free. */
 				if (moved >= pageblock_nr_pages / 2 || page_group_by_mobility_disabled)
 					set_pageblock_migratetype(page, start_type);
 			}
 			del_from_free_list(page, zone, current_order);
 			if (current_order >= (int)pageblock_order)
 				change_pageblock_range(page, current_order, start_type);
+			/*
+			 * The rest of the stolen block goes on our lists, as in
+			 * Linux 3.14: the next requests of our type take it
+			 * instead of stealing (and mixing) yet another block.
+			 */
 			expand(zone, page, order, current_order, start_type);
 			return page;
 		}
@@ -352,8 +360,6 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 	}
 	if (PageHead(page) && !destroy_compound_page(page, order))
 		return false;
-	if (!PageHighMem(page))
-		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
 	for (i = 0; i < nr; i++) {
 		const char *problem = free_page_problem(page + i);
 
@@ -392,35 +398,43 @@ static void free_pages_ok(struct page *page, unsigned int order)
 	local_irq_restore(flags);
 }
 
-static void free_hot_cold_page_prepared(struct page *page, int cold)
+/*
+ * A CPU's per-CPU lists are only ever touched by that CPU with its
+ * interrupts off: nothing else can run there meanwhile, so no lock and no
+ * atomic is needed. Another CPU that wants them emptied asks their owner
+ * with an IPI (drain_all_pages).
+ */
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return &zone->pageset[smp_processor_id()].pcp;
+}
+
+static __always_inline void free_hot_cold_page_prepared(struct page *page, int cold)
 {
 	struct zone *zone = page_zone(page);
-	int migratetype = get_pageblock_migratetype(page);
+	int migratetype = zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))];
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	page->index = (unsigned long)migratetype;
 	/* Reserve pages ride on the movable list but go home to the reserve. */
-	if (migratetype >= MIGRATE_PCPTYPES)
+	if (unlikely(migratetype >= MIGRATE_PCPTYPES))
 		migratetype = MIGRATE_MOVABLE;
-	local_irq_save(flags);
-	pcp = &zone->pageset[smp_processor_id()].pcp;
-	spin_lock(&pcp->lock);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->lists[migratetype]);
 	else
 		list_add(&page->lru, &pcp->lists[migratetype]);
-	if (++pcp->count >= pcp->high)
+	if (unlikely(++pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
-	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
+	arch_local_irq_restore(flags);
 }
 
 void free_hot_cold_page(struct page *page, int cold)
 {
-	if (!free_pages_prepare(page, 0))
-		return;
-	free_hot_cold_page_prepared(page, cold);
+	if (free_pages_prepare(page, 0))
+		free_hot_cold_page_prepared(page, cold);
 }
 
 void free_hot_cold_page_list(struct list_head *list, int cold)
@@ -433,16 +447,14 @@ void free_hot_cold_page_list(struct list_head *list, int cold)
 	}
 }
 
+/* @pcp must be this CPU's (or an offline CPU's, which nobody else touches). */
 void drain_zone_pages(struct zone *zone, struct per_cpu_pages *pcp)
 {
-	unsigned long flags;
+	unsigned long flags = arch_local_irq_save();
 
-	local_irq_save(flags);
-	spin_lock(&pcp->lock);
 	if (pcp->count)
 		free_pcppages_bulk(zone, pcp->count, pcp);
-	spin_unlock(&pcp->lock);
-	local_irq_restore(flags);
+	arch_local_irq_restore(flags);
 }
 
 static void drain_cpu_pages(unsigned int cpu)
@@ -453,32 +465,54 @@ static void drain_cpu_pages(unsigned int cpu)
 		drain_zone_pages(zone, &zone->pageset[cpu].pcp);
 }
 
+/* Empty this CPU's lists (also the IPI function of drain_all_pages). */
 void drain_local_pages(void *unused)
 {
-	drain_cpu_pages(raw_smp_processor_id());
+	unsigned long flags = arch_local_irq_save();
+
+	drain_cpu_pages(smp_processor_id());
+	arch_local_irq_restore(flags);
 }
 
-/* Each list has its own lock, so one CPU can empty them all. */
+/*
+ * Every online CPU empties its own lists (an IPI to the others, Linux's
+ * way before 5.14); the lists of offline CPUs are emptied from here. A
+ * caller that may not send IPIs (interrupts off, interrupt context) can
+ * only empty its own CPU's lists: Linux drains only from direct reclaim,
+ * which such callers never reach either.
+ */
 void drain_all_pages(void)
 {
 	unsigned int cpu;
 
+	if (irqs_disabled() || in_interrupt()) {
+		drain_local_pages(NULL);
+		return;
+	}
+	on_each_cpu(drain_local_pages, NULL, 1);
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		drain_cpu_pages(cpu);
+		if (!cpu_online(cpu))
+			drain_cpu_pages(cpu);
 }
 
 /* A page leaving the allocator must look exactly as a free page should. */
-static const char *new_page_problem(const struct page *page)
+static noinline const char *new_page_problem(const struct page *page)
 {
-	if (unlikely(atomic_read(&page->_mapcount) != -1))
+	if (atomic_read(&page->_mapcount) != -1)
 		return "nonzero mapcount";
-	if (unlikely(page->mapping != NULL))
+	if (page->mapping != NULL)
 		return "non-NULL mapping";
-	if (unlikely(page_ref_count(page) != 0))
+	if (page_ref_count(page) != 0)
 		return "nonzero _refcount";
-	if (unlikely(page->flags & PAGE_FLAGS_CHECK_AT_PREP))
-		return "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
-	return NULL;
+	return "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
+}
+
+/* All of new_page_problem's conditions in one test. */
+static __always_inline bool new_page_ok(const struct page *page)
+{
+	return ((page->flags & PAGE_FLAGS_CHECK_AT_PREP) |
+		(unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		(uintptr_t)page->mapping | (unsigned int)page_ref_count(page)) == 0;
 }
 
 static void prep_compound_page(struct page *page, unsigned int order)
@@ -496,66 +530,72 @@ static void prep_compound_page(struct page *page, unsigned int order)
 }
 
 /* False (after a report) if the block must be leaked and another taken. */
-static bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+static __always_inline bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
 	unsigned long i, nr = 1UL << order;
 
 	for (i = 0; i < nr; i++) {
-		const char *problem = new_page_problem(page + i);
-
-		if (unlikely(problem)) {
-			bad_page(page + i, problem);
+		if (unlikely(!new_page_ok(page + i))) {
+			bad_page(page + i, new_page_problem(page + i));
 			return false;
 		}
 	}
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
-	if (gfp_flags & __GFP_ZERO)
+	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
-	if (order && (gfp_flags & __GFP_COMP))
+	if (unlikely(order && (gfp_flags & __GFP_COMP)))
 		prep_compound_page(page, order);
 	return true;
 }
 
-/* Take 2^order pages from @zone: order 0 through this CPU's list. */
-static struct page *buffered_rmqueue(struct zone *zone, unsigned int order, gfp_t gfp_flags,
-				     int migratetype)
+/* Out of line: keeps the fast path's registers free. False if the zone has none. */
+static noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, int migratetype,
+				bool cold)
 {
-	bool cold = (gfp_flags & __GFP_COLD) != 0;
+	struct list_head *list = &pcp->lists[migratetype];
+
+	pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
+	return !list_empty(list);
+}
+
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold, int migratetype)
+{
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
 	unsigned long flags;
 	struct page *page;
 
-	local_irq_save(flags);
-	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
-		struct list_head *list = &pcp->lists[migratetype];
-
-		spin_lock(&pcp->lock);
-		if (list_empty(list)) {
-			pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype, cold);
-			if (unlikely(list_empty(list))) {
-				spin_unlock(&pcp->lock);
-				local_irq_restore(flags);
-				return NULL;
-			}
-		}
-		page = cold ? list_last_entry(list, struct page, lru)
-			    : list_first_entry(list, struct page, lru);
-		list_del(&page->lru);
-		pcp->count--;
-		spin_unlock(&pcp->lock);
-		page->index = 0;
-	} else {
-		spin_lock(&zone->lock);
-		page = __rmqueue(zone, order, migratetype);
-		if (page)
-			mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
-		spin_unlock(&zone->lock);
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
+	list = &pcp->lists[migratetype];
+	if (unlikely(list_empty(list)) && !pcp_refill(zone, pcp, migratetype, cold)) {
+		arch_local_irq_restore(flags);
+		return NULL;
 	}
-	local_irq_restore(flags);
+	page = list_entry(cold ? list->prev : list->next, struct page, lru);
+	__list_del(page->lru.prev, page->lru.next);
+	pcp->count--;
+	arch_local_irq_restore(flags);
+	page->index = 0;
+	return page;
+}
+
+/* Take 2^order pages from @zone: order 0 through this CPU's list. */
+static __always_inline struct page *buffered_rmqueue(struct zone *zone, unsigned int order,
+						     gfp_t gfp_flags, int migratetype)
+{
+	unsigned long flags;
+	struct page *page;
+
+	if (likely(order == 0))
+		return rmqueue_pcplist(zone, (gfp_flags & __GFP_COLD) != 0, migratetype);
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue(zone, order, migratetype);
 	if (page)
-		page->lru.next = page->lru.prev = NULL;
+		mod_zone_page_state(zone, NR_FREE_PAGES, -(1L << order));
+	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
 
@@ -582,20 +622,31 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return true;
 }
 
-struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
-				    unsigned int order, struct zonelist *zonelist,
-				    int high_zoneidx, int alloc_flags, int classzone_idx,
-				    int migratetype)
+/* zone_watermark_ok, with the order-0, no-reserve case (the fast path) inline. */
+static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
+						unsigned long mark, int classzone_idx, int alloc_flags)
 {
-	struct zoneref *z;
+	if (likely(order == 0 && !(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER))))
+		return zone_page_state(z, NR_FREE_PAGES) > mark + z->lowmem_reserve[classzone_idx];
+	return zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags);
+}
+
+static __always_inline struct page *freelist_walk(gfp_t gfp_mask, const nodemask_t *nodemask,
+						  unsigned int order, struct zoneref *z,
+						  int high_zoneidx, int alloc_flags,
+						  int classzone_idx, int migratetype)
+{
 	struct zone *zone;
 
-	for_each_zone_zonelist_nodemask(zone, z, zonelist, high_zoneidx, nodemask) {
+	for (; (zone = z->zone) != NULL; z++) {
 		struct page *page;
 
+		if (z->zone_idx > high_zoneidx ||
+		    (nodemask && !node_isset(zone->zone_pgdat->node_id, *nodemask)))
+			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
-		    !zone_watermark_ok(zone, order, zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
-				       classzone_idx, alloc_flags))
+		    !zone_watermark_fast(zone, order, zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
+					 classzone_idx, alloc_flags))
 			continue;
 		while ((page = buffered_rmqueue(zone, order, gfp_mask, migratetype)) != NULL) {
 			if (likely(prep_new_page(page, order, gfp_mask)))
@@ -606,25 +657,154 @@ struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
 	return NULL;
 }
 
-/* The reference count reached zero: give the pages back. */
-static void free_the_page(struct page *page, unsigned int order)
+noinline struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *nodemask,
+					     unsigned int order, struct zoneref *z,
+					     int high_zoneidx, int alloc_flags, int classzone_idx,
+					     int migratetype)
 {
-	if (order == 0) {
-		if (likely(free_pages_prepare(page, 0)))
-			free_hot_cold_page_prepared(page, 0);
-	} else {
-		free_pages_ok(page, order);
+	return freelist_walk(gfp_mask, nodemask, order, z, high_zoneidx, alloc_flags,
+			     classzone_idx, migratetype);
+}
+
+/*
+ * The common case, straight-line: an order-0 page from this CPU's list of
+ * the preferred zone, above its low watermark. NULL sends the caller to
+ * the full walk, which handles everything else (other zones, refills that
+ * fail, a corrupted page).
+ */
+static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zoneref *z,
+						      int migratetype)
+{
+	struct zone *zone = z->zone;
+	struct page *page;
+
+	if (unlikely(zone_page_state(zone, NR_FREE_PAGES) <=
+		     low_wmark_pages(zone) + zone->lowmem_reserve[z->zone_idx]))
+		return NULL;
+	page = rmqueue_pcplist(zone, (gfp_mask & __GFP_COLD) != 0, migratetype);
+	if (unlikely(!page))
+		return NULL;
+	if (unlikely(!new_page_ok(page))) {
+		bad_page(page, new_page_problem(page));	/* leaked; the walk takes another */
+		return NULL;
 	}
+	set_page_private(page, 0);
+	init_page_count(page);
+	set_page_alloc_order(page, 0);
+	if (unlikely(gfp_mask & __GFP_ZERO))
+		clear_pages_any(page, 0);
+	return page;
+}
+
+/*
+ * Everything but the fast path: zones bad or empty, nodemasks, fault
+ * injection, higher orders, the full zonelist walk, then the slow path
+ * (mm/page_alloc_slowpath.c). Out of line so that the fast path keeps its
+ * few values in registers.
+ */
+static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order,
+					      struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	int high_zoneidx = (int)gfp_zone(gfp_mask), migratetype;
+	struct zoneref *z;
+	struct page *page;
+
+	if (unlikely(gfp_zone_bad(gfp_mask) || order >= MAX_ORDER))
+		return alloc_pages_refused(gfp_mask, order);
+	/* Linux's preferred zone: the first usable one (the lowmem reserve's class). */
+	z = zonelist->_zonerefs + zonelist->first[high_zoneidx];
+	while (unlikely(nodemask) && z->zone && (z->zone_idx > high_zoneidx ||
+			!node_isset(z->zone->zone_pgdat->node_id, *nodemask)))
+		z++;
+	if (unlikely(!z->zone))
+		return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z, 0);
+	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
+		return NULL;
+	migratetype = allocflags_to_migratetype(gfp_mask);
+	page = get_page_from_freelist(gfp_mask, nodemask, order, z, high_zoneidx,
+				      ALLOC_WMARK_LOW, z->zone_idx, migratetype);
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask, z,
+				      migratetype);
+}
+
+/*
+ * The allocator's entry point. The fast path: order 0, no nodemask, no
+ * fault injection, the first usable zone of the zonelist above its low
+ * watermark, a page from this CPU's list. Anything else, or a miss, goes
+ * to alloc_pages_walk(), which starts over.
+ */
+struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	might_sleep_if(gfp_mask & __GFP_WAIT);
+	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
+		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
+
+		if (likely(z->zone)) {
+			struct page *page = alloc_order0_fast(gfp_mask, z,
+							      allocflags_to_migratetype(gfp_mask));
+
+			if (likely(page))
+				return page;
+		}
+	}
+	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
+}
+
+/*
+ * An order-0 page on its way to the per-CPU list. The common case (nothing
+ * to complain about) is checked with one look at flags; anything else
+ * takes the full free_pages_prepare() and its report.
+ */
+static __always_inline void free_unref_page(struct page *page)
+{
+	const unsigned long check = PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_head) |
+				    (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
+	unsigned long flags = page->flags;
+
+	/* One test: the flags as expected, mapcount -1, no mapping. */
+	if (likely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
+		    (unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		    (uintptr_t)page->mapping) == 0)) {
+		page->flags = flags & ~(PAGEFLAGS_MASK |
+					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
+		page->private = 0;
+	} else if (!free_pages_prepare(page, 0)) {
+		return;
+	}
+	free_hot_cold_page_prepared(page, 0);
+}
+
+/* The reference count reached zero: give the pages back. */
+static __always_inline void free_the_page(struct page *page, unsigned int order)
+{
+	if (likely(order == 0))
+		free_unref_page(page);
+	else
+		free_pages_ok(page, order);
 }
 
 /* @page must be a struct page of mem_map, else it is reported. */
-static bool page_in_mem_map(const struct page *page)
+static __always_inline bool page_in_mem_map(const struct page *page)
 {
 	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map;
 
-	return (uintptr_t)page >= (uintptr_t)mem_map &&
-	       off < (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) &&
-	       off % sizeof(struct page) == 0;
+	return off < max_mapnr * sizeof(struct page) && off % sizeof(struct page) == 0;
+}
+
+static noinline void free_pages_misuse(struct page *page)
+{
+	if (!page_in_mem_map(page)) {
+		report_bad_pfn(page, "pfn outside memory");
+	} else if (PageTail(page)) {
+		bad_page(page, "tail page of a compound page freed on its own");
+	} else {
+		atomic_inc(&page->_refcount);	/* leave it as it was */
+		bad_page(page, PageReserved(page) ? "freeing a reserved page"
+						  : "double free (page is not allocated)");
+	}
 }
 
 /* Drop a reference to 2^order pages; free them with the last one. */
@@ -632,23 +812,19 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	int count;
 
-	if (unlikely(!page_in_mem_map(page))) {
-		report_bad_pfn(page, "pfn outside memory");
-		return;
-	}
-	if (unlikely(PageTail(page))) {
-		bad_page(page, "tail page of a compound page freed on its own");
+	if (unlikely(!page_in_mem_map(page) || PageTail(page))) {
+		free_pages_misuse(page);
 		return;
 	}
 	count = atomic_dec_return(&page->_refcount);
 	if (likely(count > 0))
 		return;
 	if (unlikely(count < 0 || PageReserved(page))) {
-		atomic_inc(&page->_refcount);	/* leave it as it was */
-		bad_page(page, PageReserved(page) ? "freeing a reserved page"
-						  : "double free (page is not allocated)");
+		free_pages_misuse(page);
 		return;
 	}
+	if (unlikely(debug_locks_held()) && !PageHighMem(page))
+		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
 	free_the_page(page, order);
 	alloc_wake_on_free();
 }

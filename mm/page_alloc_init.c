@@ -34,9 +34,22 @@ static int __init setup_min_free_kbytes(char *p)
 	if (*end || v > 65536)
 		return -EINVAL;
 	user_min_free_kbytes = (long)v;
+	if (totalram_pages)		/* parsed after mem_init(): apply now */
+		init_per_zone_wmark_min();
 	return 0;
 }
 __setup("min_free_kbytes=", setup_min_free_kbytes);
+
+static void set_first_usable(struct zonelist *zl)
+{
+	int high, n;
+
+	for (high = 0; high < MAX_NR_ZONES; high++) {
+		for (n = 0; zl->_zonerefs[n].zone && zl->_zonerefs[n].zone_idx > high; n++)
+			;
+		zl->first[high] = (unsigned char)n;
+	}
+}
 
 static void build_zonelists(pg_data_t *pgdat)
 {
@@ -62,6 +75,8 @@ static void build_zonelists(pg_data_t *pgdat)
 		if (populated_zone(&pgdat->node_zones[zt]))
 			own->_zonerefs[n++] = (struct zoneref){ &pgdat->node_zones[zt], zt };
 	own->_zonerefs[n] = (struct zoneref){ NULL, 0 };
+	set_first_usable(zl);
+	set_first_usable(own);
 }
 
 void build_all_zonelists(void)
@@ -246,12 +261,10 @@ void setup_zone_pageset(struct zone *zone)
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
-		unsigned long flags;
 
-		spin_lock_irqsave(&pcp->lock, flags);
-		pcp->batch = batch;
-		pcp->high = 6 * batch;
-		spin_unlock_irqrestore(&pcp->lock, flags);
+		/* Read by their CPU only, each on its own: no lock needed. */
+		WRITE_ONCE(pcp->batch, batch);
+		WRITE_ONCE(pcp->high, 6 * batch);
 	}
 }
 

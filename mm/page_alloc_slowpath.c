@@ -65,28 +65,39 @@ static bool should_retry(gfp_t gfp_mask, unsigned int order, unsigned long progr
 	return order <= PAGE_ALLOC_COSTLY_ORDER || (gfp_mask & __GFP_REPEAT);
 }
 
-static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
-					   struct zonelist *zonelist, int high_zoneidx,
-					   const nodemask_t *nodemask, int classzone_idx,
-					   int migratetype, int nid)
+struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, int high_zoneidx,
+				    const nodemask_t *nodemask, struct zoneref *preferred,
+				    int migratetype)
 {
 	int alloc_flags = gfp_to_alloc_flags(gfp_mask);
 	bool can_reclaim = (gfp_mask & __GFP_WAIT) && !in_interrupt() && !current_in_reclaim();
+	int classzone_idx = preferred->zone_idx;
+	struct page *page = NULL;
 	bool waited = false;
-	struct page *page;
 	int round = 0;
 
+	if (unlikely(!preferred->zone))
+		goto fail;	/* no zone at all: e.g. GFP_DMA with no ZONE_DMA */
 	WARN_ON_ONCE((gfp_mask & __GFP_NOFAIL) && order > 1);	/* may never succeed */
 	for (;;) {
 		unsigned long progress;
 
-		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+		page = get_page_from_freelist(gfp_mask, nodemask, order, preferred, high_zoneidx,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
-		/* Pages sitting on per-CPU lists count as used: bring them back. */
-		drain_all_pages();
-		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+		/*
+		 * Pages sitting on per-CPU lists count as used: bring them back.
+		 * Other CPUs' lists only by IPI, which a caller that may not sleep
+		 * must not wait for (it may hold a lock another CPU spins on with
+		 * interrupts off); Linux too drains them only in direct reclaim.
+		 */
+		if (can_reclaim)
+			drain_all_pages();
+		else
+			drain_local_pages(NULL);
+		page = get_page_from_freelist(gfp_mask, nodemask, order, preferred, high_zoneidx,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
@@ -95,10 +106,10 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 				cpu_relax();	/* only another CPU's free can help */
 				continue;
 			}
-			return NULL;
+			break;
 		}
-		progress = direct_reclaim(gfp_mask, nid);
-		page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
+		progress = direct_reclaim(gfp_mask, preferred->zone->zone_pgdat->node_id);
+		page = get_page_from_freelist(gfp_mask, nodemask, order, preferred, high_zoneidx,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
@@ -106,22 +117,19 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 			/* Before failing, wait briefly (once) for someone to free memory. */
 			if (waited || (gfp_mask & __GFP_NORETRY) ||
 			    !alloc_wait_for_freed_pages(ALLOC_FREE_WAIT))
-				return NULL;
+				break;
 			waited = true;
 		}
 	}
+fail:
+	if (!(gfp_mask & __GFP_NOWARN))
+		warn_alloc_failed(gfp_mask, order, nodemask);
+	return NULL;
 }
 
-struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-				    struct zonelist *zonelist, nodemask_t *nodemask)
+struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int order)
 {
-	enum zone_type high_zoneidx;
-	struct zoneref *preferred;
-	int migratetype, classzone_idx;
-	struct page *page;
-
-	might_sleep_if(gfp_mask & __GFP_WAIT);
-	if (unlikely(gfp_zone_bad(gfp_mask))) {
+	if (gfp_zone_bad(gfp_mask)) {
 		char names[128];
 
 		format_gfp_flags(names, sizeof(names), gfp_mask);
@@ -130,36 +138,7 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 		WARN_ON(1);
 		return NULL;
 	}
-	if (unlikely(order >= MAX_ORDER)) {
-		WARN_ON(!(gfp_mask & __GFP_NOWARN));
-		return NULL;
-	}
-	high_zoneidx = gfp_zone(gfp_mask);
-	/* Linux's classzone: the first usable zone, for the lowmem reserve. */
-	for (preferred = zonelist->_zonerefs; preferred->zone; preferred++)
-		if (preferred->zone_idx <= (int)high_zoneidx &&
-		    (!nodemask || node_isset(preferred->zone->zone_pgdat->node_id, *nodemask)))
-			break;
-	if (unlikely(!preferred->zone))
-		goto fail;	/* no zone at all: e.g. GFP_DMA with no ZONE_DMA */
-	classzone_idx = preferred->zone_idx;
-
-	if (unlikely(should_fail_alloc_page(gfp_mask, order)))
-		return NULL;
-
-	migratetype = allocflags_to_migratetype(gfp_mask);
-	page = get_page_from_freelist(gfp_mask, nodemask, order, zonelist, high_zoneidx,
-				      ALLOC_WMARK_LOW, classzone_idx, migratetype);
-	if (likely(page))
-		return page;
-	page = __alloc_pages_slowpath(gfp_mask, order, zonelist, high_zoneidx, nodemask,
-				      classzone_idx, migratetype,
-				      preferred->zone->zone_pgdat->node_id);
-	if (page)
-		return page;
-fail:
-	if (!(gfp_mask & __GFP_NOWARN))
-		warn_alloc_failed(gfp_mask, order, nodemask);
+	WARN_ON(!(gfp_mask & __GFP_NOWARN));	/* order >= MAX_ORDER */
 	return NULL;
 }
 

@@ -1,12 +1,13 @@
 /*
- * The page allocator's validator: checks every invariant of every zone with
- * its locks held (per-CPU list locks in CPU order, then the zone lock: the
- * allocator's own order). Run after every self-test suite and by the host
- * tests after every operation batch.
+ * The page allocator's validator: checks every invariant of every zone,
+ * the buddy lists with the zone lock held, each CPU's per-CPU lists on
+ * that CPU (an IPI: nobody else may touch them). Run after every self-test
+ * suite and by the host tests after every operation batch.
  */
 #include <linux/mm.h>
 #include <linux/errno.h>
 #include <linux/smp.h>
+#include <linux/irqflags.h>
 #include "internal.h"
 
 struct vctx {
@@ -156,32 +157,60 @@ static void check_pcp(struct vctx *v, struct zone *zone, unsigned int cpu)
 		     ZNAME(zone), cpu, n, pcp->count);
 }
 
+struct pcp_check {
+	struct vctx *v;
+	struct zone *zone;
+};
+
+/* Runs on the CPU whose lists it checks, with interrupts off. */
+static void check_pcp_here(void *arg)
+{
+	struct pcp_check *c = arg;
+
+	check_pcp(c->v, c->zone, (unsigned int)smp_processor_id());
+}
+
+/*
+ * Without IPIs (interrupts off, interrupt context, an offline CPU) the
+ * lists are read from here: right only while their CPU does not allocate.
+ */
+static void check_pcps(struct vctx *v, struct zone *zone)
+{
+	struct pcp_check c = { v, zone };
+	bool ipi = !irqs_disabled() && !in_interrupt();
+	unsigned long flags;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS && !v->bad; cpu++) {
+		if (ipi && cpu_online(cpu)) {
+			smp_call_function_single((int)cpu, check_pcp_here, &c, 1);
+			continue;
+		}
+		local_irq_save(flags);
+		check_pcp(v, zone, cpu);
+		local_irq_restore(flags);
+	}
+}
+
 static void check_zone(struct vctx *v, struct zone *zone)
 {
 	unsigned long flags, listed = 0;
-	unsigned int cpu;
 
 	if (zone->managed_pages > zone->present_pages || zone->present_pages > zone->spanned_pages) {
 		fail(v, "node %d %s: managed %lu present %lu spanned %lu out of order", ZNAME(zone),
 		     zone->managed_pages, zone->present_pages, zone->spanned_pages);
 		return;
 	}
-	local_irq_save(flags);
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		spin_lock(&zone->pageset[cpu].pcp.lock);
-	spin_lock(&zone->lock);
+	spin_lock_irqsave(&zone->lock, flags);
 	check_free_lists(v, zone, &listed);
 	if (!v->bad && listed != zone_page_state(zone, NR_FREE_PAGES))
 		fail(v, "node %d %s: %lu pages on the free lists, NR_FREE_PAGES says %lu",
 		     ZNAME(zone), listed, zone_page_state(zone, NR_FREE_PAGES));
 	if (!v->bad)
 		check_mem_map(v, zone, listed);
-	for (cpu = 0; cpu < NR_CPUS && !v->bad; cpu++)
-		check_pcp(v, zone, cpu);
-	spin_unlock(&zone->lock);
-	for (cpu = NR_CPUS; cpu-- > 0;)
-		spin_unlock(&zone->pageset[cpu].pcp.lock);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	if (!v->bad)
+		check_pcps(v, zone);
 }
 
 int page_alloc_validate(char *why, size_t len)

@@ -216,7 +216,7 @@ void __percpu *__alloc_percpu(size_t size, size_t align)
 		pr_warn("alloc_percpu: cannot allocate %zu bytes\n", size);
 		return NULL;
 	}
-	for_each_possible_cpu(cpu)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)	/* every unit exists, possible or not */
 		memset((void *)(ptr + __per_cpu_offset[cpu]), 0, size);
 	return (void __percpu *)ptr;
 }

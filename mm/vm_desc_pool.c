@@ -2,12 +2,17 @@
  * The vmalloc descriptor pool (see vmalloc_internal.h). Each pool page
  * starts with its header in the first object slot; free objects are linked
  * through their first word. Pages with free objects sit on one list.
+ * Each CPU also keeps a few free descriptors of the static pages, taken
+ * and given with interrupts off but no lock (the slab's per-CPU idea): the
+ * common vmalloc/vfree never touches pool_lock, and since static pages are
+ * never freed, a cached descriptor keeps no memory from going back.
  */
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
-#include <string.h>
+#include <linux/percpu.h>
+#include <linux/irqflags.h>
 #include "vmalloc_internal.h"
 
 struct pool_page {
@@ -24,15 +29,18 @@ BUILD_BUG_ON(sizeof(struct pool_page) > VM_DESC_SIZE);
 BUILD_BUG_ON(sizeof(struct vmap_area) > VM_DESC_SIZE);
 BUILD_BUG_ON(sizeof(struct vm_struct) > VM_DESC_SIZE);
 
+#define DESC_CACHE_SIZE	8
+
+struct desc_cache {
+	unsigned int count;
+	void *objs[DESC_CACHE_SIZE];
+};
+
 static u8 static_pages[NR_STATIC_PAGES][PAGE_SIZE] __aligned(PAGE_SIZE);
+static DEFINE_PER_CPU(struct desc_cache, desc_cache);
 static LIST_HEAD(partial_pages);
 static DEFINE_SPINLOCK(pool_lock);
 static unsigned long nr_dynamic_pages;
-
-bool page_allocator_ready(void)
-{
-	return READ_ONCE(totalram_pages) != 0;
-}
 
 static void add_pool_page(void *mem, bool is_static)
 {
@@ -53,6 +61,10 @@ static void add_pool_page(void *mem, bool is_static)
 
 void vm_desc_pool_init(void)
 {
+	INIT_LIST_HEAD(&partial_pages);
+	nr_dynamic_pages = 0;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		per_cpu(desc_cache, cpu).count = 0;
 	for (int i = 0; i < NR_STATIC_PAGES; i++)
 		add_pool_page(static_pages[i], true);
 }
@@ -79,9 +91,19 @@ static bool grow(unsigned long *flags, gfp_t gfp)
 
 void *vm_desc_alloc(gfp_t gfp)
 {
+	struct desc_cache *cache;
 	struct pool_page *pp;
 	unsigned long flags;
 	void **obj;
+
+	local_irq_save(flags);
+	cache = this_cpu_ptr(&desc_cache);
+	if (cache->count) {
+		obj = cache->objs[--cache->count];
+		local_irq_restore(flags);
+		return obj;
+	}
+	local_irq_restore(flags);
 
 	spin_lock_irqsave(&pool_lock, flags);
 	if (list_empty(&partial_pages) && !grow(&flags, gfp)) {
@@ -95,15 +117,26 @@ void *vm_desc_alloc(gfp_t gfp)
 	if (!pp->free)
 		list_del(&pp->list);
 	spin_unlock_irqrestore(&pool_lock, flags);
-	memset(obj, 0, VM_DESC_SIZE);
 	return obj;
 }
 
 void vm_desc_free(void *desc)
 {
 	struct pool_page *pp = (struct pool_page *)((unsigned long)desc & PAGE_MASK);
+	struct desc_cache *cache;
 	struct page *empty = NULL;
 	unsigned long flags;
+
+	if (pp->is_static) {
+		local_irq_save(flags);
+		cache = this_cpu_ptr(&desc_cache);
+		if (cache->count < DESC_CACHE_SIZE) {
+			cache->objs[cache->count++] = desc;
+			local_irq_restore(flags);
+			return;
+		}
+		local_irq_restore(flags);
+	}
 
 	spin_lock_irqsave(&pool_lock, flags);
 	if (!pp->free)

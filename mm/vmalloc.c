@@ -83,9 +83,7 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	va = vm_desc_alloc(GFP_KERNEL);
 	if (!vm || !va)
 		goto fail;
-	vm->size = size;
-	vm->flags = flags;
-	vm->caller = caller;
+	*vm = (struct vm_struct){ .size = size, .flags = flags, .caller = caller };
 
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
 	err = vmap_space_alloc(&vmap_space, va, size, max(align, PAGE_SIZE));
@@ -130,7 +128,10 @@ static void unmap_range(unsigned long start, unsigned long end)
 
 	for (a = start; a < end; a += PAGE_SIZE)
 		clear_kernel_pte(a);
-	flush_tlb_kernel_range(start, end);
+	if (end - start == PAGE_SIZE)
+		flush_tlb_kernel_page(start);	/* cheaper than the general range walk */
+	else
+		flush_tlb_kernel_range(start, end);
 }
 
 static const char *kind_name(unsigned long flags)
@@ -223,14 +224,18 @@ static int map_pages(unsigned long addr, struct page **pages, unsigned int nr,
 }
 
 /*
- * The array of @nr page pointers: a pool descriptor when small, one lowmem
- * page up to 1024 entries, else a vmalloc area of its own (as Linux does).
+ * The array of @nr page pointers: inside @area's own descriptor when it
+ * fits, a pool descriptor when small, one lowmem page up to 1024 entries,
+ * else a vmalloc area of its own (as Linux does).
  */
-static struct page **alloc_page_array(unsigned int nr, gfp_t gfp, const void *caller)
+static struct page **alloc_page_array(struct vm_struct *area, unsigned int nr, gfp_t gfp,
+				      const void *caller)
 {
 	size_t bytes = nr * sizeof(struct page *);
 	struct page *page;
 
+	if (nr <= VM_INLINE_PAGES)
+		return (struct page **)(area + 1);
 	if (bytes <= VM_DESC_SIZE)
 		return vm_desc_alloc(gfp);
 	if (bytes <= PAGE_SIZE) {
@@ -244,6 +249,8 @@ static void free_page_array(struct page **pages, unsigned int nr)
 {
 	size_t bytes = nr * sizeof(struct page *);
 
+	if (nr <= VM_INLINE_PAGES)
+		return;
 	if (bytes <= VM_DESC_SIZE)
 		vm_desc_free(pages);
 	else if (bytes <= PAGE_SIZE)
@@ -280,7 +287,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 	if (!area)
 		goto fail;
 	nr = real_size >> PAGE_SHIFT;
-	pages = alloc_page_array(nr, nested_gfp, caller);
+	pages = alloc_page_array(area, nr, nested_gfp, caller);
 	if (!pages)
 		goto fail_area;
 	for (i = 0; i < nr; i++) {
@@ -421,6 +428,11 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return found;
+}
+
+unsigned long vmalloc_nr_areas(void)
+{
+	return READ_ONCE(vmap_space.nr_busy);
 }
 
 int vmalloc_check(char *why, size_t len)

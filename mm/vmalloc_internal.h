@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/gfp.h>
+#include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include "vmap_area.h"
 
@@ -21,17 +22,21 @@
 #define VM_UNINITIALIZED 0x00000020
 
 #define VM_DESC_SIZE	64
-#define VM_DESC_PAGES	(VM_DESC_SIZE / sizeof(struct page *))
+/* Page pointers that fit in the rest of a vm_struct's descriptor (8 on ARM). */
+#define VM_INLINE_PAGES	((VM_DESC_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *))
 
 void vm_desc_pool_init(void);
-/* A zeroed descriptor, or NULL; a new pool page is allocated with @gfp. */
+/* A descriptor (not zeroed: callers set every field), or NULL; a new pool page is allocated with @gfp. */
 void *vm_desc_alloc(gfp_t gfp);
 void vm_desc_free(void *desc);
 /* Pages the pool took from the page allocator (for tests and meminfo). */
 unsigned long vm_desc_pool_pages(void);
 
 /* True once the buddy allocator manages memory (alloc_pages may be called). */
-bool page_allocator_ready(void);
+static inline bool page_allocator_ready(void)
+{
+	return READ_ONCE(totalram_pages) != 0;
+}
 
 /*
  * Unmap the area at @addr and free its range; it must be of a kind in
@@ -49,6 +54,13 @@ void free_vm_struct(struct vm_struct *vm);
  * areas in address order without holding the lock between steps.
  */
 bool vm_area_next(unsigned long *cursor, struct vm_struct *copy);
+
+/* Print every area as /proc/vmallocinfo does (mm/vmallocinfo.c). */
+typedef int (*vmallocinfo_printf_t)(const char *fmt, ...) __printf(1, 2);
+void vmallocinfo_show(vmallocinfo_printf_t print);
+
+/* Areas in the window now (static ones included). */
+unsigned long vmalloc_nr_areas(void);
 
 /* Check the area trees (for the KUnit invariant); 0 or -EINVAL with @why. */
 int vmalloc_check(char *why, size_t len);

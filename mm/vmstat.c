@@ -1,21 +1,23 @@
 /*
  * Memory reports in Linux's /proc formats, so existing parsers read them:
- * meminfo, buddyinfo, pagetypeinfo and zoneinfo, each a console command.
- * Only the lines that mean something here are printed.
+ * meminfo, buddyinfo, pagetypeinfo and zoneinfo (the console commands in
+ * mm/mm_commands.c). Only the lines that mean something here are printed.
+ * Each writes through @print: shell_printf for a command, printk in tests.
  */
 #include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/vmalloc.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
 #include <linux/errno.h>
-#include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
 
 #define K(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
-static void show_val_kb(const char *name, unsigned long pages)
+static void show_val_kb(mm_printf_t print, const char *name, unsigned long pages)
 {
-	printk("%-16s%8lu kB\n", name, K(pages));
+	print("%-16s%8lu kB\n", name, K(pages));
 }
 
 /* Linux's si_mem_available without a page cache: free less reserves, plus half the reclaimable slab. */
@@ -31,56 +33,60 @@ static unsigned long mem_available(void)
 	return available < 0 ? 0 : (unsigned long)available;
 }
 
-void meminfo_show(void)
+void meminfo_show(mm_printf_t print)
 {
+	struct vmalloc_info vmi;
 	struct sysinfo i;
 	unsigned long sreclaimable = global_page_state(NR_SLAB_RECLAIMABLE);
 	unsigned long sunreclaim = global_page_state(NR_SLAB_UNRECLAIMABLE);
 
 	si_meminfo(&i);
-	show_val_kb("MemTotal:", i.totalram);
-	show_val_kb("MemFree:", i.freeram);
-	show_val_kb("MemAvailable:", mem_available());
-	show_val_kb("HighTotal:", i.totalhigh);
-	show_val_kb("HighFree:", i.freehigh);
-	show_val_kb("LowTotal:", i.totalram - i.totalhigh);
-	show_val_kb("LowFree:", i.freeram - i.freehigh);
-	show_val_kb("Slab:", sreclaimable + sunreclaim);
-	show_val_kb("SReclaimable:", sreclaimable);
-	show_val_kb("SUnreclaim:", sunreclaim);
-	show_val_kb("KernelStack:", global_page_state(NR_KERNEL_STACK));
-	show_val_kb("PageTables:", global_page_state(NR_PAGETABLE));
-	show_val_kb("Bounce:", global_page_state(NR_BOUNCE));
-	printk("%-16s%8lu kB\n", "VmallocTotal:", (unsigned long)(VMALLOC_END - VMALLOC_START) >> 10);
-	show_val_kb("VmallocUsed:", global_page_state(NR_VMALLOC));
+	show_val_kb(print, "MemTotal:", i.totalram);
+	show_val_kb(print, "MemFree:", i.freeram);
+	show_val_kb(print, "MemAvailable:", mem_available());
+	show_val_kb(print, "HighTotal:", i.totalhigh);
+	show_val_kb(print, "HighFree:", i.freehigh);
+	show_val_kb(print, "LowTotal:", i.totalram - i.totalhigh);
+	show_val_kb(print, "LowFree:", i.freeram - i.freehigh);
+	show_val_kb(print, "Slab:", sreclaimable + sunreclaim);
+	show_val_kb(print, "SReclaimable:", sreclaimable);
+	show_val_kb(print, "SUnreclaim:", sunreclaim);
+	show_val_kb(print, "KernelStack:", global_page_state(NR_KERNEL_STACK));
+	show_val_kb(print, "PageTables:", global_page_state(NR_PAGETABLE));
+	show_val_kb(print, "Bounce:", global_page_state(NR_BOUNCE));
+	print("%-16s%8lu kB\n", "VmallocTotal:", (unsigned long)(VMALLOC_END - VMALLOC_START) >> 10);
+	show_val_kb(print, "VmallocUsed:", global_page_state(NR_VMALLOC));
+	get_vmalloc_info(&vmi);
+	print("%-16s%8lu kB\n", "VmallocChunk:", vmi.largest_chunk >> 10);
+	show_val_kb(print, "Percpu:", pcpu_nr_pages());
 }
 
-void buddyinfo_show(void)
+void buddyinfo_show(mm_printf_t print)
 {
 	struct zone *zone;
 
 	for_each_populated_zone(zone) {
 		unsigned int order;
 
-		printk("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
 		for (order = 0; order < MAX_ORDER; order++)
-			pr_cont("%6lu ", READ_ONCE(zone->free_area[order].nr_free));
-		pr_cont("\n");
+			print("%6lu ", READ_ONCE(zone->free_area[order].nr_free));
+		print("\n");
 	}
 }
 
-void pagetypeinfo_show(void)
+void pagetypeinfo_show(mm_printf_t print)
 {
 	struct zone *zone;
 	unsigned int order;
 	int t;
 
-	printk("Page block order: %d\n", pageblock_order);
-	printk("Pages per block:  %lu\n\n", pageblock_nr_pages);
-	printk("%-43s ", "Free pages count per migrate type at order");
+	print("Page block order: %d\n", pageblock_order);
+	print("Pages per block:  %lu\n\n", pageblock_nr_pages);
+	print("%-43s ", "Free pages count per migrate type at order");
 	for (order = 0; order < MAX_ORDER; order++)
-		pr_cont("%6u ", order);
-	pr_cont("\n");
+		print("%6u ", order);
+	print("\n");
 	for_each_populated_zone(zone) {
 		for (t = 0; t < MIGRATE_TYPES; t++) {
 			unsigned long counts[MAX_ORDER], flags;
@@ -94,17 +100,17 @@ void pagetypeinfo_show(void)
 					counts[order]++;
 			}
 			spin_unlock_irqrestore(&zone->lock, flags);
-			printk("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id, zone->name,
+			print("Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id, zone->name,
 			       migratetype_names[t]);
 			for (order = 0; order < MAX_ORDER; order++)
-				pr_cont("%6lu ", counts[order]);
-			pr_cont("\n");
+				print("%6lu ", counts[order]);
+			print("\n");
 		}
 	}
-	printk("\n%-23s", "Number of blocks type ");
+	print("\n%-23s", "Number of blocks type ");
 	for (t = 0; t < MIGRATE_TYPES; t++)
-		pr_cont("%12s ", migratetype_names[t]);
-	pr_cont("\n");
+		print("%12s ", migratetype_names[t]);
+	print("\n");
 	for_each_populated_zone(zone) {
 		unsigned long blocks[MIGRATE_TYPES] = { 0 }, pfn;
 
@@ -115,10 +121,10 @@ void pagetypeinfo_show(void)
 			if (mt < MIGRATE_TYPES)
 				blocks[mt]++;
 		}
-		printk("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+		print("Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
 		for (t = 0; t < MIGRATE_TYPES; t++)
-			pr_cont("%12lu ", blocks[t]);
-		pr_cont("\n");
+			print("%12lu ", blocks[t]);
+		print("\n");
 	}
 }
 
@@ -132,7 +138,7 @@ static const char *const zone_stat_names[NR_VM_ZONE_STAT_ITEMS] = {
 	[NR_BOUNCE] = "nr_bounce",
 };
 
-void zoneinfo_show(void)
+void zoneinfo_show(mm_printf_t print)
 {
 	int nid;
 
@@ -144,86 +150,35 @@ void zoneinfo_show(void)
 			struct zone *zone = &pgdat->node_zones[j];
 			unsigned int cpu;
 
-			printk("Node %d, zone %8s", nid, zone->name);
-			pr_cont("\n  pages free     %lu", zone_page_state(zone, NR_FREE_PAGES));
-			pr_cont("\n        min      %lu", min_wmark_pages(zone));
-			pr_cont("\n        low      %lu", low_wmark_pages(zone));
-			pr_cont("\n        high     %lu", high_wmark_pages(zone));
-			pr_cont("\n        spanned  %lu", zone->spanned_pages);
-			pr_cont("\n        present  %lu", zone->present_pages);
-			pr_cont("\n        managed  %lu", zone->managed_pages);
-			pr_cont("\n        protection: (%lu", zone->lowmem_reserve[0]);
+			print("Node %d, zone %8s", nid, zone->name);
+			print("\n  pages free     %lu", zone_page_state(zone, NR_FREE_PAGES));
+			print("\n        min      %lu", min_wmark_pages(zone));
+			print("\n        low      %lu", low_wmark_pages(zone));
+			print("\n        high     %lu", high_wmark_pages(zone));
+			print("\n        spanned  %lu", zone->spanned_pages);
+			print("\n        present  %lu", zone->present_pages);
+			print("\n        managed  %lu", zone->managed_pages);
+			print("\n        protection: (%lu", zone->lowmem_reserve[0]);
 			for (i = 1; i < MAX_NR_ZONES; i++)
-				pr_cont(", %lu", zone->lowmem_reserve[i]);
-			pr_cont(")");
+				print(", %lu", zone->lowmem_reserve[i]);
+			print(")");
 			if (!populated_zone(zone)) {
-				pr_cont("\n");
+				print("\n");
 				continue;
 			}
 			for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-				pr_cont("\n      %-12s %lu", zone_stat_names[i],
+				print("\n      %-12s %lu", zone_stat_names[i],
 					zone_page_state(zone, (enum zone_stat_item)i));
-			pr_cont("\n  pagesets");
+			print("\n  pagesets");
 			for_each_online_cpu(cpu) {
 				struct per_cpu_pages *pcp = &zone->pageset[cpu].pcp;
 
-				pr_cont("\n    cpu: %u", cpu);
-				pr_cont("\n              count: %d", READ_ONCE(pcp->count));
-				pr_cont("\n              high:  %d", pcp->high);
-				pr_cont("\n              batch: %d", pcp->batch);
+				print("\n    cpu: %u", cpu);
+				print("\n              count: %d", READ_ONCE(pcp->count));
+				print("\n              high:  %d", pcp->high);
+				print("\n              batch: %d", pcp->batch);
 			}
-			pr_cont("\n  start_pfn:           %lu\n", zone->zone_start_pfn);
+			print("\n  start_pfn:           %lu\n", zone->zone_start_pfn);
 		}
 	}
 }
-
-static int cmd_meminfo(int argc, char **argv)
-{
-	meminfo_show();
-	return 0;
-}
-SHELL_COMMAND("meminfo", "memory totals, as /proc/meminfo", cmd_meminfo);
-
-static int cmd_buddyinfo(int argc, char **argv)
-{
-	buddyinfo_show();
-	return 0;
-}
-SHELL_COMMAND("buddyinfo", "free blocks per order and zone, as /proc/buddyinfo", cmd_buddyinfo);
-
-static int cmd_pagetypeinfo(int argc, char **argv)
-{
-	pagetypeinfo_show();
-	return 0;
-}
-SHELL_COMMAND("pagetypeinfo", "free blocks per migrate type, pageblock types (/proc/pagetypeinfo)",
-	      cmd_pagetypeinfo);
-
-static int cmd_zoneinfo(int argc, char **argv)
-{
-	zoneinfo_show();
-	return 0;
-}
-SHELL_COMMAND("zoneinfo", "watermarks, sizes, counters and per-CPU lists (/proc/zoneinfo)",
-	      cmd_zoneinfo);
-
-static int cmd_min_free_kbytes(int argc, char **argv)
-{
-	if (argc > 2)
-		return -EINVAL;
-	if (argc == 2) {
-		char *end;
-		unsigned long long v = simple_strtoull(argv[1], &end, 0);
-		int err;
-
-		if (*end || end == argv[1] || v > 65536)
-			return -EINVAL;
-		err = set_min_free_kbytes((int)v);
-		if (err)
-			return err;
-	}
-	printk("%d\n", min_free_kbytes);
-	return 0;
-}
-SHELL_COMMAND("min_free_kbytes", "show or set vm.min_free_kbytes (recomputes the watermarks)",
-	      cmd_min_free_kbytes);

@@ -12,6 +12,7 @@ PACKAGES=(
 	gdb-multiarch                           # make debug
 	gcc libcmocka-dev                       # host unit tests
 	clang sparse cppcheck                   # static checks
+	libjemalloc-dev libmimalloc-dev         # make bench: allocators the page allocator is compared with
 )
 
 if ! command -v dpkg-query >/dev/null; then

@@ -44,11 +44,11 @@ static void show_cpu(void)
 	u32 midr = read_cpuid_id();
 	u32 implementer = midr >> 24, part = (midr >> 4) & 0xfff;
 
-	printk("CPU         = %s %s r%up%u (MIDR 0x%08lx)\n",
+	shell_printf("CPU         = %s %s r%up%u (MIDR 0x%08lx)\n",
 	       midr_lookup(implementers, ARRAY_SIZE(implementers), implementer),
 	       implementer == 0x41 ? midr_lookup(arm_parts, ARRAY_SIZE(arm_parts), part) : "",
 	       (unsigned int)(midr >> 20) & 0xf, (unsigned int)midr & 0xf, (unsigned long)midr);
-	printk("cores       = %d online, %d possible (%s has %u)\n", num_online_cpus(),
+	shell_printf("cores       = %d online, %d possible (%s has %u)\n", num_online_cpus(),
 	       num_possible_cpus(), board.cpu_name, board.nr_cpus);
 }
 
@@ -57,35 +57,35 @@ static void show_ram(void)
 	struct memblock_region *r;
 
 	if (!memblock.memory.cnt)
-		printk("DRAM bank   = none known yet\n");
+		shell_printf("DRAM bank   = none known yet\n");
 	for_each_memblock(memory, r) {
-		printk("DRAM bank   = 0x%08lx\n", (unsigned long)(r - memblock.memory.regions));
-		printk("-> start    = 0x%08lx\n", (unsigned long)r->base);
-		printk("-> size     = 0x%08lx\n", (unsigned long)r->size);
+		shell_printf("DRAM bank   = 0x%08lx\n", (unsigned long)(r - memblock.memory.regions));
+		shell_printf("-> start    = 0x%08lx\n", (unsigned long)r->base);
+		shell_printf("-> size     = 0x%08lx\n", (unsigned long)r->size);
 	}
 }
 
 static void show_timer(void)
 {
 	if (!tick_timer) {
-		printk("timer       = %s, not started\n", board.timer_type);
+		shell_printf("timer       = %s, not started\n", board.timer_type);
 		return;
 	}
-	printk("timer       = %s, tick clock %lu.%02lu MHz, counter %lu.%02lu MHz\n",
+	shell_printf("timer       = %s, tick clock %lu.%02lu MHz, counter %lu.%02lu MHz\n",
 	       tick_timer->name, timer_rates.tick_hz / 1000000, timer_rates.tick_hz / 10000 % 100,
 	       timer_rates.counter_hz / 1000000, timer_rates.counter_hz / 10000 % 100);
-	printk("HZ          = %d\n", HZ);
+	shell_printf("HZ          = %d\n", HZ);
 }
 
 static int cmd_bdinfo(int argc, char **argv)
 {
-	printk("board       = %s\n", board.name);
+	shell_printf("board       = %s\n", board.name);
 	show_cpu();
 	show_ram();
 	show_timer();
-	printk("boot r0     = 0x%08lx\n", __boot_r0);
-	printk("arch_number = 0x%08lx\n", __machine_arch_type);
-	printk("boot_params = 0x%08lx\n", __atags_pointer);
+	shell_printf("boot r0     = 0x%08lx\n", __boot_r0);
+	shell_printf("arch_number = 0x%08lx\n", __machine_arch_type);
+	shell_printf("boot_params = 0x%08lx\n", __atags_pointer);
 	return 0;
 }
 SHELL_COMMAND("bdinfo", "board, CPU, cores, RAM banks, timer and boot hand-off", cmd_bdinfo);

@@ -19,13 +19,13 @@
 #include <asm/thread_info.h>
 #include <asm/stack_overflow.h>
 
-#define BAD_PREFETCH 0
-#define BAD_DATA     1
-#define BAD_ADDREXCPTN 2
-#define BAD_IRQ      3
-#define BAD_UNDEFINSTR 4
-#define BAD_FIQ      5
-#define BAD_SVC      6
+/* bad_mode() reasons: index of traps.c's bad_mode_handler[]. */
+#define BAD_PREFETCH   0
+#define BAD_DATA       1
+#define BAD_IRQ        2
+#define BAD_UNDEFINSTR 3
+#define BAD_FIQ        4
+#define BAD_SVC        5
 
 /*
  * In exception mode: lr -= \correction gives the interrupted pc. Save

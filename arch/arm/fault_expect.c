@@ -6,6 +6,11 @@
  * on the same stack than the call.
  * The oops is still printed in full; then instead of stopping the CPU the
  * fault handler returns into __arm_run_expecting_fault's recovery point.
+ *
+ * A KUnit case may also bracket a fault with kunit_expect_fault_begin/
+ * end itself: a fault on its stack while the markers are open then ends
+ * the case by returning from the exception into kunit_abort(), as
+ * include/mica/kunit.h asks of the fault handler.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -13,6 +18,10 @@
 #include <string.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
+#include <mica/kunit.h>
+
+#define PSR_IT_MASK 0x0600fc00	/* Thumb IT-block state */
+#define PSR_J_BIT   0x01000000
 
 /* The first three fields are written by entry.S at fixed offsets. */
 struct fault_expectation {
@@ -52,21 +61,69 @@ void fault_record_note(enum arm_fault_kind kind, unsigned long addr, unsigned lo
 	rec->trace_len = stack_trace_save_regs(regs, rec->trace, FAULT_TRACE_DEPTH, 0);
 }
 
+/* Resume in kunit_abort(test), on the faulting stack, in ARM state. */
+static bool kunit_case_recover(struct pt_regs *regs)
+{
+	struct kunit *test = kunit_get_current_test();
+
+	if (!test || !test->fault_expected || !test->abort_ctx ||
+	    processor_mode(regs) != SVC_MODE || in_interrupt() ||
+	    stack_base(regs->ARM_sp) != stack_base((unsigned long)test->abort_ctx))
+		return false;
+	regs->ARM_r0 = (unsigned long)test;
+	regs->ARM_sp = ALIGN_DOWN(regs->ARM_sp, 8);
+	regs->ARM_lr = 0;
+	regs->ARM_pc = (unsigned long)kunit_abort;
+	regs->ARM_cpsr &= ~(PSR_T_BIT | PSR_J_BIT | PSR_IT_MASK);
+	return true;
+}
+
 bool fault_recover(struct pt_regs *regs)
 {
 	struct fault_expectation *exp = expectation_for(regs);
 
 	if (!exp || exp->rec->kind == ARM_FAULT_NONE)
-		return false;
+		return kunit_case_recover(regs);
 	regs->ARM_sp = exp->sp;
 	regs->ARM_pc = exp->pc;
 	regs->ARM_cpsr = exp->cpsr;
 	return true;
 }
 
+/*
+ * The harness's markers around the run, unless an outer run or the case
+ * itself already opened them (they do not nest).
+ */
+static bool markers_begin(struct fault_expectation *exp)
+{
+	struct kunit *test = kunit_get_current_test();
+
+	if (test) {
+		if (test->fault_expected)
+			return false;
+		kunit_expect_fault_begin(test);
+		return true;
+	}
+	if (exp->outer)
+		return false;
+	printk(KERN_INFO "# expected-fault begin\n");
+	return true;
+}
+
+static void markers_end(void)
+{
+	struct kunit *test = kunit_get_current_test();
+
+	if (test)
+		kunit_expect_fault_end(test);
+	else
+		printk(KERN_INFO "# expected-fault end\n");
+}
+
 int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *rec)
 {
 	struct fault_expectation exp = { .rec = rec };
+	bool markers;
 	int faulted;
 
 	BUILD_BUG_ON(offsetof(struct fault_expectation, sp) != 0 ||
@@ -74,10 +131,11 @@ int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *
 		     offsetof(struct fault_expectation, cpsr) != 8);
 	memset(rec, 0, sizeof(*rec));
 	exp.outer = current->fault_expectation;
+	markers = markers_begin(&exp);
 	current->fault_expectation = &exp;
-	printk(KERN_INFO "# expected-fault begin\n");
 	faulted = __arm_run_expecting_fault(fn, arg, &exp);
-	printk(KERN_INFO "# expected-fault end\n");
 	current->fault_expectation = exp.outer;
+	if (markers)
+		markers_end();
 	return faulted;
 }

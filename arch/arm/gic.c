@@ -184,11 +184,10 @@ static u8 gic_read_cpu_iface_mask(void __iomem *dist)
 
 	for (i = 0; i < 32; i += 4) {
 		u32 targets = readl(dist + GICD_ITARGETSR + i);
+		u8 mask = (targets | targets >> 8 | targets >> 16 | targets >> 24) & 0xff;
 
-		targets |= targets >> 16;
-		targets |= targets >> 8;
-		if (targets & 0xff)
-			return targets & 0xff;
+		if (mask)
+			return mask;
 	}
 	return 1;
 }

@@ -18,6 +18,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/psci.h>
+#include <asm/semihosting.h>
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <string.h>
@@ -175,17 +176,6 @@ static void find_handoff(phys_addr_t phys)
 	pr_info("No DTB or ATAGS: using board defaults\n");
 }
 
-/*
- * QEMU's semihosting command line (`make run ARGS=...`): arch/arm/semihosting.c
- * provides it; this fallback, for builds without it, reports none. Returns
- * the length copied into @buf (NUL-terminated) or a negative errno.
- */
-int semihosting_get_cmdline(char *buf, size_t size);
-int __weak semihosting_get_cmdline(char *buf, size_t size)
-{
-	return -ENOSYS;
-}
-
 static void setup_cmdline(void)
 {
 	const struct handoff_info *h = &handoff_info;
@@ -213,6 +203,30 @@ static void add_bank(unsigned int n, phys_addr_t start, unsigned long size, cons
 	memblock_add(start, size);
 }
 
+/*
+ * The board's banks, cut to the end of RAM that QEMU reports through
+ * semihosting when it answers (`make run MEM=256` has no DTB to say so).
+ */
+static void add_board_memory(void)
+{
+	unsigned long ram_end = semihosting_ram_end();
+	unsigned int i;
+
+	pr_info("semihosting: RAM ends at 0x%08lx\n", ram_end);
+	for (i = 0; i < board.nr_banks; i++) {
+		phys_addr_t start = board.mem[i].start;
+		unsigned long size = board.mem[i].size;
+
+		if (ram_end > start && ram_end - start < size) {
+			add_bank(i, start, ram_end - start, "board, sized by semihosting");
+			continue;
+		}
+		if (ram_end && ram_end <= start)
+			continue;	/* the host has no RAM there */
+		add_bank(i, start, size, "board default");
+	}
+}
+
 static void add_memory(void)
 {
 	const struct handoff_info *h = &handoff_info;
@@ -226,8 +240,7 @@ static void add_memory(void)
 	}
 	if (handoff_source != HANDOFF_NONE)
 		pr_warn("%s has no memory banks: using the board's\n", from);
-	for (i = 0; i < board.nr_banks; i++)
-		add_bank(i, board.mem[i].start, board.mem[i].size, "board default");
+	add_board_memory();
 }
 
 static void reserve_handoff(phys_addr_t phys)

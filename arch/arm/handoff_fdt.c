@@ -161,6 +161,24 @@ static int parse_memreserve(const void *fdt, struct handoff_info *info, const ch
 	return 0;
 }
 
+/* CPUs the machine really has: /cpus children with device_type "cpu". */
+static unsigned int count_cpus(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, depth = 0;
+	unsigned int n = 0;
+	const char *type;
+
+	if (cpus < 0)
+		return 0;
+	for (node = fdt_next_node(fdt, cpus, &depth); node >= 0 && depth > 0;
+	     node = fdt_next_node(fdt, node, &depth)) {
+		type = depth == 1 ? fdt_getprop_string(fdt, node, "device_type") : NULL;
+		if (type && !strcmp(type, "cpu"))
+			n++;
+	}
+	return n;
+}
+
 int handoff_parse_fdt(const void *fdt, size_t avail, struct handoff_info *info, const char **why)
 {
 	int err = fdt_check_full(fdt, avail), root, psci;
@@ -193,5 +211,6 @@ int handoff_parse_fdt(const void *fdt, size_t avail, struct handoff_info *info, 
 	s = psci >= 0 ? fdt_getprop_string(fdt, psci, "method") : NULL;
 	if (s && strlen(s) < sizeof(info->psci_method))
 		strcpy(info->psci_method, s);
+	info->nr_cpus = count_cpus(fdt);
 	return 0;
 }

@@ -3,8 +3,10 @@
  * taken in SVC mode does.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <asm/ptrace.h>
 #include <asm/semihosting.h>
+#include <string.h>
 
 static unsigned long unanswered;
 
@@ -18,6 +20,48 @@ long semihosting_call(unsigned long op, unsigned long arg)
 			     : "r"(r1), "i"(SEMIHOSTING_SVC_IMM)
 			     : "memory", "lr", "cc");
 	return (long)r0;
+}
+
+/* The host's line starts with the program's name (argv[0]): not a parameter. */
+static int drop_program_name(char *line)
+{
+	char *args = strchr(line, ' ');
+	size_t len;
+
+	if (!args) {
+		line[0] = '\0';
+		return 0;
+	}
+	while (*args == ' ')
+		args++;
+	len = strlen(args);
+	memmove(line, args, len + 1);
+	return (int)len;
+}
+
+int semihosting_get_cmdline(char *buf, size_t size)
+{
+	unsigned long block[2] = { (unsigned long)buf, size };	/* buffer, then length */
+
+	if (size == 0)
+		return -EINVAL;
+	if (semihosting_call(SYS_GET_CMDLINE, (unsigned long)block) != 0)
+		return -EIO;	/* no host, or the line does not fit */
+	if (block[1] >= size)
+		return -EIO;
+	buf[block[1]] = '\0';
+	return drop_program_name(buf);
+}
+
+unsigned long semihosting_ram_end(void)
+{
+	/* The block is {heap base, heap limit, stack base, stack limit}. */
+	unsigned long info[4] = { 0 };
+	unsigned long block = (unsigned long)info;
+
+	if (semihosting_call(SYS_HEAPINFO, (unsigned long)&block) != 0)
+		return 0;
+	return info[1];
 }
 
 unsigned long semihosting_unanswered(void)

@@ -17,16 +17,16 @@
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
 #include <asm/gic.h>
-#include <asm/smp.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
+#include <asm/handoff.h>
+#include <asm/smp.h>
 #include <mica/board.h>
 #include <mica/timer.h>
 
 #define SCU_CONFIG          0x04	/* bits 1:0: number of CPUs - 1 */
 #define SECONDARY_TIMEOUT_NS 1000000000ULL
 #define STOP_TIMEOUT_US     1000000UL
-#define SCTLR_V             (1 << 13)	/* high vectors */
 
 DEFINE_PER_CPU(int, cpu_number);
 
@@ -36,9 +36,6 @@ cpumask_t cpu_possible_map, cpu_online_map;
 struct secondary_data secondary_data;
 
 static DEFINE_PER_CPU(unsigned int[NR_IPI], ipi_counts);
-
-/* Where the boot CPU takes exceptions; secondaries copy it. */
-static unsigned long boot_vbar, boot_sctlr_v;
 
 extern unsigned long secondary_pen[2];
 extern char secondary_entry[];
@@ -64,6 +61,8 @@ static unsigned int __init count_cores(void)
 	unsigned int cores = min_t(unsigned int, board.nr_cpus, NR_CPUS);
 	void __iomem *scu;
 
+	if (handoff_info.nr_cpus)	/* the boot loader's DTB lists them */
+		cores = min(cores, handoff_info.nr_cpus);
 	if (!board.scu_base)
 		return cores;
 	scu = ioremap(board.scu_base, 0x100);
@@ -83,23 +82,11 @@ void __init smp_init_cpus(void)
 	set_cpu_online(smp_processor_id(), true);
 }
 
-static void copy_boot_cpu_vectors(void)
-{
-	u32 sctlr;
-
-	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" :: "r"(boot_vbar));
-	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	sctlr = (sctlr & ~SCTLR_V) | boot_sctlr_v;
-	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr));
-	isb();
-}
-
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
-	cpu_install_kernel_pgd();	/* off the boot table and its identity map */
+	cpu_install_kernel_pgd();	/* leave the boot table for swapper_pg_dir, high vectors */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
-	copy_boot_cpu_vectors();
 	gic_cpu_init();
 	percpu_timer_setup();
 	set_cpu_online(cpu, true);
@@ -112,7 +99,8 @@ static bool __init boot_one_cpu(unsigned int cpu)
 {
 	u64 start;
 
-	secondary_data.pgdir_phys = initial_pgdir_phys;	/* it has the identity map */
+	/* The boot table: it has the identity map the MMU switch-on needs. */
+	secondary_data.pgdir_phys = initial_pgdir_phys;
 	/* It starts as its idle task, on that task's stack. */
 	secondary_data.stack_top = (unsigned long)idle_task(cpu)->stack + THREAD_START_SP;
 	secondary_data.cpu = cpu;
@@ -136,11 +124,6 @@ void __init smp_init(void)
 {
 	unsigned long bogo_centi;
 	unsigned int cpu;
-	u32 sctlr;
-
-	__asm__ __volatile__("mrc p15, 0, %0, c12, c0, 0" : "=r"(boot_vbar));
-	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	boot_sctlr_v = sctlr & SCTLR_V;
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
 	for_each_possible_cpu(cpu) {
@@ -241,19 +224,7 @@ static const char *const ipi_types[NR_IPI] = {
 	[IPI_CPU_STOP] = "CPU stop interrupts",
 };
 
-void show_ipi_list(void)
+const char *ipi_type_name(unsigned int ipi)
 {
-	unsigned int ipi, cpu;
-
-	for (ipi = 0; ipi < NR_IPI; ipi++) {
-		char line[160];
-		int n;
-
-		if (!ipi_types[ipi])
-			continue;
-		n = scnprintf(line, sizeof(line), "IPI%u: ", ipi);
-		for_each_online_cpu(cpu)
-			n += scnprintf(line + n, sizeof(line) - n, "%10u ", ipi_stat_cpu(cpu, ipi));
-		printk("%s %s\n", line, ipi_types[ipi]);
-	}
+	return ipi < NR_IPI ? ipi_types[ipi] : NULL;
 }

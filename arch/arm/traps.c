@@ -4,11 +4,13 @@
  *
  * An oops takes die_lock so reports from several CPUs do not interleave.
  * A fault on a CPU that is already reporting one prints "Recursive
- * fault!" and stops that CPU at once. After the report the CPU stops
- * ("CPUn: stopping"): interrupts off, WFI forever, out of the online mask.
- * Mica has no tasks yet, so the report names the idle task swapper/N.
+ * fault!" and stops that CPU at once. The report names the current task.
+ * After it, a kernel thread is killed (make_task_dead, as Linux); an oops
+ * in interrupt context or in an idle task stops the CPU ("CPUn:
+ * stopping"): interrupts off, WFI forever, out of the online mask.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
@@ -30,6 +32,7 @@
 #define PSR_V_BIT 0x10000000
 #define PSR_J_BIT 0x01000000
 #define MAX_BACKTRACE 64
+#define SCTLR_V   (1 << 13)	/* high vectors: 0xffff0000 instead of VBAR */
 
 static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int die_owner = -1;	/* CPU inside oops_begin..oops_end */
@@ -43,9 +46,9 @@ static const char *const processor_modes[32] = {
 };
 static const char *const isa_modes[4] = { "ARM", "Thumb", "Jazelle", "ThumbEE" };
 
+/* Indexed by the BAD_* reasons entry.S passes to bad_mode(). */
 static const char *const bad_mode_handler[] = {
-	"prefetch abort", "data abort", "address exception", "interrupt",
-	"undefined instruction", "FIQ", "SVC",
+	"prefetch abort", "data abort", "interrupt", "undefined instruction", "FIQ", "SVC",
 };
 
 static void __noreturn cpu_stop(void)
@@ -94,11 +97,11 @@ void oops_end(struct pt_regs *regs)
 }
 
 /* Linux's dump_mem: words from @bottom to @top, eight a line, labelled by the low 16 address bits. */
-static void dump_mem(const char *str, unsigned long bottom, unsigned long top)
+static void dump_mem(const char *lvl, const char *str, unsigned long bottom, unsigned long top)
 {
 	unsigned long first;
 
-	printk(KERN_EMERG "%s(0x%08lx to 0x%08lx)\n", str, bottom, top);
+	printk("%s%s(0x%08lx to 0x%08lx)\n", lvl, str, bottom, top);
 	for (first = bottom & ~31UL; first < top; first += 32) {
 		char line[8 * 9 + 1] = "";
 		size_t len = 0;
@@ -113,22 +116,21 @@ static void dump_mem(const char *str, unsigned long bottom, unsigned long top)
 			else
 				len += snprintf(line + len, sizeof(line) - len, " ????????");
 		}
-		printk(KERN_EMERG "%04lx:%s\n", first & 0xffff, line);
+		printk("%s%04lx:%s\n", lvl, first & 0xffff, line);
 	}
 }
 
-/* The four instructions before pc and pc's own, in parentheses. */
+/* The four instructions before pc and pc's own, in parentheses (Thumb: one more after). */
 static void dump_instr(struct pt_regs *regs)
 {
 	bool thumb = regs->ARM_cpsr & PSR_T_BIT;
-	unsigned int width = thumb ? 2 : 4;
-	unsigned long addr = instruction_pointer(regs);
+	unsigned int width = thumb ? 2 : 4, n, count = thumb ? 6 : 5;
+	unsigned long pc = instruction_pointer(regs);
 	char str[sizeof("(00000000) ") * 6 + 1], *p = str;
-	int i;
 
 	*p = '\0';
-	for (i = -4; i < 1 + !!thumb; i++) {
-		unsigned long a = addr + i * (long)width;
+	for (n = 0; n < count; n++) {
+		unsigned long a = pc - 4 * width + n * width;
 		size_t room = str + sizeof(str) - p;
 		unsigned int val;
 
@@ -137,7 +139,7 @@ static void dump_instr(struct pt_regs *regs)
 			break;
 		}
 		val = thumb ? *(u16 *)a : *(u32 *)a;
-		p += snprintf(p, room, i == 0 ? "(%0*x) " : "%0*x ", (int)width * 2, val);
+		p += snprintf(p, room, a == pc ? "(%0*x) " : "%0*x ", (int)width * 2, val);
 	}
 	printk(KERN_EMERG "Code: %s\n", str);
 }
@@ -161,36 +163,36 @@ static const char *symbol_name(unsigned long addr, char *buf, size_t len)
 }
 
 /* One line per frame: "[<where>] (function) from [<return address>] (caller+off/size)". */
-static void dump_backtrace(struct stackframe *frame)
+static void dump_backtrace(struct stackframe *frame, const char *lvl)
 {
 	int depth;
 
-	printk(KERN_EMERG "Backtrace: \n");
+	printk("%sBacktrace: \n", lvl);
 	for (depth = 0; depth < MAX_BACKTRACE; depth++) {
 		unsigned long where = frame->pc;
 		char name[16], from[KSYM_NAME_LEN + 32];
 
 		if (unwind_frame(frame) < 0) {
 			if (depth == 0)
-				printk(KERN_EMERG "invalid frame pointer 0x%08lx\n", frame->fp);
+				printk("%sinvalid frame pointer 0x%08lx\n", lvl, frame->fp);
 			return;
 		}
 		sprint_symbol(from, sizeof(from), frame->pc);
-		printk(KERN_EMERG "[<%08lx>] (%s) from [<%08lx>] (%s)\n",
+		printk("%s[<%08lx>] (%s) from [<%08lx>] (%s)\n", lvl,
 		       where, symbol_name(where, name, sizeof(name)), frame->pc, from);
 		if (frame->regs)
-			dump_mem("Exception stack", (unsigned long)frame->regs,
+			dump_mem(lvl, "Exception stack", (unsigned long)frame->regs,
 				 (unsigned long)frame->regs + sizeof(struct pt_regs));
 	}
 }
 
-static void show_cpu_info(void)
+static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk(KERN_EMERG "CPU: %u PID: %d Comm: %.*s Not tainted\n", cpu, current->pid,
+	printk("%sCPU: %u PID: %d Comm: %.*s Not tainted\n", lvl, cpu, current->pid,
 	       TASK_COMM_LEN, current->comm);
-	printk(KERN_EMERG "Hardware name: %s\n", board.name);
+	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
 static void __show_regs(struct pt_regs *regs)
@@ -199,7 +201,7 @@ static void __show_regs(struct pt_regs *regs)
 	unsigned long sctlr, ttbr0, dacr;
 	char f[5];
 
-	show_cpu_info();
+	show_cpu_info(KERN_EMERG);
 	print_symbol_line("PC is at ", regs->ARM_pc);
 	print_symbol_line("LR is at ", regs->ARM_lr);
 	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n",
@@ -235,11 +237,11 @@ void __die(const char *str, int err, struct pt_regs *regs)
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
 	__show_regs(regs);
-	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%p)\n", TASK_COMM_LEN,
-	       current->comm, current->pid, current->stack);
-	dump_mem("Stack: ", regs->ARM_sp, stack_top);
+	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
+	       current->comm, current->pid, (unsigned long)current->stack);
+	dump_mem(KERN_EMERG, "Stack: ", regs->ARM_sp, stack_top);
 	arm_frame_from_regs(&frame, regs);
-	dump_backtrace(&frame);
+	dump_backtrace(&frame, KERN_EMERG);
 	dump_instr(regs);
 }
 
@@ -254,9 +256,9 @@ void dump_stack(void)
 {
 	struct stackframe frame;
 
-	show_cpu_info();
+	show_cpu_info(KERN_DEFAULT);
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
-	dump_backtrace(&frame);
+	dump_backtrace(&frame, KERN_DEFAULT);
 }
 
 void do_undefinstr(struct pt_regs *regs)
@@ -344,9 +346,21 @@ void bad_mode(struct pt_regs *regs, int reason)
 	cpu_stop();
 }
 
-void early_trap_init(void *vectors_base)
+void __init arm_early_trap_init(void)
 {
-	size_t size = __vectors_end - __vectors_start;
+	unsigned long sctlr;
+
+	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" /* VBAR */
+			     :: "r"(__vectors_start) : "memory");
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr &= ~SCTLR_V;
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr) : "memory");
+	isb();
+}
+
+void __init early_trap_init(void *vectors_base)
+{
+	size_t size = (unsigned long)__vectors_end - (unsigned long)__vectors_start;
 
 	BUG_ON(size > PAGE_SIZE);
 	memcpy(vectors_base, __vectors_start, size);

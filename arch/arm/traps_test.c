@@ -10,6 +10,7 @@
 #include <linux/stacktrace.h>
 #include <string.h>
 #include <asm/fault.h>
+#include <asm/sections.h>
 #include <asm/semihosting.h>
 #include <asm/traps.h>
 #include <mica/kunit.h>
@@ -270,6 +271,33 @@ static void state_survives(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, addr_in(outer.trace[1], "nested_expectation"));
 }
 
+/* A case that brackets its own fault: the handler must end it through kunit_abort(). */
+static void faulting_case(struct kunit *test)
+{
+	kunit_expect_fault_begin(test);
+	read_null(NULL);
+	KUNIT_FAIL(test, "execution went on after the fault");
+}
+
+static void kunit_case_ends_at_fault(struct kunit *test)
+{
+	struct kunit inner = { .name = "faulting_case" };
+
+	kunit_try_run_case(&inner, faulting_case);
+	KUNIT_EXPECT_EQ(test, inner.status, KUNIT_SUCCESS);
+	KUNIT_EXPECT_FALSE(test, inner.fault_expected);
+}
+
+/* Before paging_init the vectors are the image's template, through VBAR. */
+static void early_vectors(struct kunit *test)
+{
+	unsigned long vbar;
+
+	__asm__("mrc p15, 0, %0, c12, c0, 0" : "=r"(vbar));
+	KUNIT_EXPECT_EQ(test, vbar, (unsigned long)__vectors_start);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(vbar, 32));
+}
+
 static struct kunit_case exceptions_cases[] = {
 	KUNIT_CASE(null_read),
 	KUNIT_CASE(rodata_write),
@@ -282,6 +310,8 @@ static struct kunit_case exceptions_cases[] = {
 	KUNIT_CASE(backtrace_through_fault),
 	KUNIT_CASE(stack_trace),
 	KUNIT_CASE(state_survives),
+	KUNIT_CASE(kunit_case_ends_at_fault),
+	KUNIT_CASE(early_vectors),
 	{}
 };
 

@@ -13,8 +13,8 @@
 #include <linux/interrupt.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
-#include <linux/vmalloc.h>
 #include <mica/byte_ring.h>
+#include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>

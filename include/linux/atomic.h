@@ -3,7 +3,6 @@
 #define _LINUX_ATOMIC_H
 
 #include <asm/atomic.h>
-#include <asm/cmpxchg.h>
 
 #define atomic_sub_return(i, v)   atomic_add_return(-(i), v)
 #define atomic_inc_return(v)      atomic_add_return(1, v)

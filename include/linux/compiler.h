@@ -2,6 +2,19 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
+/* The C library's cdefs.h defines some of these names too: take it first, ours win. */
+#include <sys/cdefs.h>
+#undef __always_inline
+#undef noinline
+#undef __noreturn
+#undef __packed
+#undef __aligned
+#undef __section
+#undef __used
+#undef __maybe_unused
+#undef __weak
+#undef __printf
+
 #ifdef __CHECKER__
 #define __kernel  __attribute__((address_space(0)))
 #define __iomem   __attribute__((noderef, address_space(2)))

@@ -17,6 +17,14 @@ struct task_struct;
 
 extern int debug_locks;
 extern atomic_t debug_locks_reports;
+/* Mutexes held right now, all tasks together (kernel/mutex.c). */
+extern atomic_t nr_held_mutexes;
+
+/* Is any mutex held? The free paths test this first: one load when none is. */
+static inline bool debug_locks_held(void)
+{
+	return atomic_read(&nr_held_mutexes) != 0;
+}
 
 #define DEBUG_LOCKS_WARN_ON(c) ({						\
 	bool __ret = false;							\

@@ -23,7 +23,7 @@
 #include <linux/mm.h>
 #include <asm/fixmap.h>
 
-#define LAST_PKMAP		((int)((PAGE_OFFSET - PKMAP_BASE) >> PAGE_SHIFT))
+#define LAST_PKMAP		512	/* 2 MiB: PKMAP_BASE up to PAGE_OFFSET */
 #define LAST_PKMAP_MASK		(LAST_PKMAP - 1)
 #define PKMAP_ADDR(nr)		(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 #define PKMAP_NR(virt)		(((unsigned long)(virt) - PKMAP_BASE) >> PAGE_SHIFT)
@@ -33,6 +33,9 @@ void kunmap(struct page *page);
 /* kunmap of a high page; 0, or -EINVAL after reporting that it was not kmapped. */
 int kunmap_high(struct page *page);
 
+/* After paging_init, before the first kmap_atomic. */
+void kmap_init(void);
+
 void *kmap_atomic(struct page *page);
 /* 0, or -EINVAL after reporting an unbalanced or out-of-order unmap. */
 int __kunmap_atomic(void *addr);
@@ -41,7 +44,11 @@ int __kunmap_atomic(void *addr);
 /* The page behind a kmap, kmap_atomic or lowmem address. */
 struct page *kmap_to_page(void *addr);
 
-/* The pkmap address of a high page while it is kmapped, else NULL (for page_address). */
+/*
+ * The pkmap address of a high page while it is kmapped, else NULL (for
+ * page_address). Linux also answers for a slot left mapped after the last
+ * kunmap; Mica does not, so a stale address is never handed out.
+ */
 void *pkmap_page_address(const struct page *page);
 
 /* kmap_atomic slots this CPU holds (its nesting depth). */

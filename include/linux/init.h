@@ -18,6 +18,9 @@ typedef int (*initcall_t)(void);
 	static initcall_t __initcall_##fn##level __used \
 	__section(".initcall" #level ".init") = fn
 
+/* Run every initcall, level by level (kernel/initcall.c); start_kernel calls it once. */
+void do_initcalls(void);
+
 #define early_initcall(fn)    __define_initcall(fn, 0)
 #define core_initcall(fn)     __define_initcall(fn, 1)
 #define postcore_initcall(fn) __define_initcall(fn, 2)

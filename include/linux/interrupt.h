@@ -39,7 +39,7 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 struct irqaction {
 	irq_handler_t handler;
 	void *dev_id;
-	void __percpu *percpu_dev_id;
+	void *percpu_dev_id;		/* per-CPU lines: a DEFINE_PER_CPU variable */
 	const char *name;
 	unsigned long flags;
 	struct irqaction *next;
@@ -65,12 +65,14 @@ const void *free_irq(unsigned int irq, void *dev_id);
 
 /*
  * PPIs: one handler for all CPUs, called with this CPU's copy of
- * @percpu_dev_id. Each CPU enables its own copy (enable_percpu_irq, on that
- * CPU); free_percpu_irq requires every CPU to have disabled it first.
+ * @percpu_dev_id, the address of a DEFINE_PER_CPU variable (Mica's per-CPU
+ * variables have no __percpu address space, so it is a plain pointer).
+ * Each CPU enables its own copy (enable_percpu_irq, on that CPU);
+ * free_percpu_irq requires every CPU to have disabled it first.
  */
 int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
-		       void __percpu *percpu_dev_id);
-void free_percpu_irq(unsigned int irq, void __percpu *percpu_dev_id);
+		       void *percpu_dev_id);
+void free_percpu_irq(unsigned int irq, void *percpu_dev_id);
 void enable_percpu_irq(unsigned int irq, unsigned int type);
 void disable_percpu_irq(unsigned int irq);
 
@@ -88,6 +90,8 @@ void synchronize_irq(unsigned int irq);
 
 /* Route SPI @irq to the first online CPU of @mask. */
 int irq_set_affinity(unsigned int irq, const struct cpumask *mask);
+/* The same, for a CPU that is not online yet (a CPU's own timer line, set up as it starts). */
+int irq_force_affinity(unsigned int irq, const struct cpumask *mask);
 
 /* Interrupt controller state of one line, set or read from software. */
 enum irqchip_irq_state {

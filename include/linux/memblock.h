@@ -38,9 +38,11 @@ int memblock_reserve_named(phys_addr_t base, phys_addr_t size, const char *name)
 int memblock_free(phys_addr_t base, phys_addr_t size);
 
 /* Physical allocation below the current limit; 0 on failure. */
-phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
+phys_addr_t memblock_phys_alloc_named(phys_addr_t size, phys_addr_t align, const char *name);
+#define memblock_phys_alloc(size, align) memblock_phys_alloc_named(size, align, "memblock")
 /* Zeroed lowmem allocation, returned as a kernel virtual address; NULL on failure. */
-void *memblock_alloc(phys_addr_t size, phys_addr_t align);
+void *memblock_alloc_named(phys_addr_t size, phys_addr_t align, const char *name);
+#define memblock_alloc(size, align) memblock_alloc_named(size, align, "memblock")
 
 void memblock_set_current_limit(phys_addr_t limit);
 /* Drop RAM above @limit bytes of total memory (mem=). */

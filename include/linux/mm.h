@@ -28,7 +28,8 @@ extern struct page *mem_map;
 extern unsigned long min_low_pfn;	/* first RAM page frame */
 extern unsigned long max_low_pfn;	/* first page frame above lowmem */
 extern unsigned long max_pfn;		/* first page frame above RAM */
-extern void *high_memory;		/* virtual end of lowmem */
+extern unsigned long max_mapnr;		/* struct pages in mem_map: max_pfn - ARCH_PFN_OFFSET */
+extern void *high_memory;		/* virtual end of lowmem (set by paging_init) */
 
 #define ARCH_PFN_OFFSET		PHYS_PFN_OFFSET
 
@@ -84,14 +85,19 @@ static inline int page_to_nid(const struct page *page)
 	return (int)((page->flags >> NODES_PGSHIFT) & NODES_MASK);
 }
 
+/* Node and zone bits together index zone_table (one shift on 32-bit). */
+#define ZONEID_PGSHIFT	NODES_PGSHIFT
+#define ZONEID_MASK	((1UL << (NODES_SHIFT + ZONES_SHIFT)) - 1)
+extern struct zone *zone_table[1 << (NODES_SHIFT + ZONES_SHIFT)];
+
 static inline struct zone *page_zone(const struct page *page)
 {
-	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
+	return zone_table[(page->flags >> ZONEID_PGSHIFT) & ZONEID_MASK];
 }
 
 static inline void set_page_links(struct page *page, enum zone_type zone, int nid)
 {
-	page->flags &= ~((ZONES_MASK << ZONES_PGSHIFT) | (NODES_MASK << NODES_PGSHIFT));
+	page->flags &= ~(ZONEID_MASK << ZONEID_PGSHIFT);
 	page->flags |= ((unsigned long)zone << ZONES_PGSHIFT) |
 		       ((unsigned long)nid << NODES_PGSHIFT);
 }
@@ -213,10 +219,11 @@ static inline unsigned int get_order(unsigned long size)
 }
 
 /*
- * Boot. In start_kernel's order: early_init_memory() registers the RAM
- * banks (the board's own when @nr_banks is 0), applies mem= and reserves the
- * kernel image and boot page table; after paging_init, bootmem_init() builds
- * mem_map, the nodes and zones and prints the zone ranges;
+ * Boot. In start_kernel's order, after parse_early_param():
+ * early_init_memory() adds @banks to memblock (the board's default banks if
+ * memblock has no RAM yet) and applies mem=; after paging_init (which sets
+ * high_memory), bootmem_init() builds mem_map, the nodes and zones and
+ * prints the zone ranges;
  * build_all_zonelists() prints "Built N zonelists..."; mem_init() gives
  * memblock's free memory to the buddy allocator and prints the Memory: line;
  * free_initmem() at the end of boot frees .init.

@@ -83,10 +83,11 @@ struct free_area {
 
 /*
  * Order-0 pages cached per CPU: hot ones at the head of each list, cold at
- * the tail. Above @high, @batch pages go back to the buddy lists.
+ * the tail. Above @high, @batch pages go back to the buddy lists. Only
+ * their own CPU touches them, with interrupts off (no lock; other CPUs
+ * ask it by IPI: drain_all_pages).
  */
 struct per_cpu_pages {
-	spinlock_t lock;	/* its CPU, or a CPU draining it */
 	int count;
 	int high;
 	int batch;
@@ -130,6 +131,8 @@ struct zoneref {
 
 struct zonelist {
 	struct zoneref _zonerefs[MAX_ZONES_PER_ZONELIST + 1];
+	/* Index of the first zoneref usable with each highest zone index. */
+	unsigned char first[MAX_NR_ZONES];
 };
 
 enum {

@@ -38,6 +38,7 @@ enum pageflags {
 
 #define PAGE_ALLOC_ORDER_PGSHIFT	23
 #define PAGE_ALLOC_ORDER_WIDTH		4
+/* Zone above node, both at the top: (flags >> NODES_PGSHIFT) is the zone id. */
 #define NODES_PGSHIFT			(32 - ZONES_SHIFT - NODES_SHIFT)
 #define ZONES_PGSHIFT			(32 - ZONES_SHIFT)
 #define NODES_MASK			((1UL << NODES_SHIFT) - 1)

@@ -15,10 +15,15 @@ struct membank {
 	unsigned long size;
 };
 
+struct dma_slave_map;
+
 struct board_dma_ctrl {
 	const char *name;	/* "pdma0", "mdma", ... */
 	phys_addr_t base;
 	unsigned int irq;	/* GIC interrupt ID */
+	/* Which device uses which of its peripheral request lines (dma_request_chan). */
+	const struct dma_slave_map *slave_map;
+	unsigned int slave_map_len;
 };
 
 struct board_desc {

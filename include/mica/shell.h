@@ -30,7 +30,8 @@ const struct shell_command *shell_find_command(const char *name);
 /* Commands in name order: the first after @prev (NULL: the first), or NULL. */
 const struct shell_command *shell_next_command(const struct shell_command *prev);
 
-/* Command output: formatted to the console only, not the kernel log. */
+/* Command output: to the console only, not the kernel log; at most 255
+ * characters per call (longer output is cut). */
 int shell_printf(const char *fmt, ...) __printf(1, 2);
 /*
  * Parse @arg (decimal, or 0x.. hex, 0.. octal) into @res if it lies in

@@ -7,10 +7,11 @@
 
 /*
  * Split @line in place into at most SHELL_MAX_ARGS words (argv[argc] is
- * NULL). Words are separated by spaces/tabs; "double quotes" keep spaces in
- * a word; a backslash takes the next character literally (also inside
- * quotes). Returns argc, or a negative SHELL_PARSE_* code on error.
- * Less than a POSIX shell: no single quotes, variables or globbing.
+ * NULL). Words are separated by spaces/tabs; quotes keep spaces in a word:
+ * inside "double quotes" a backslash still takes the next character
+ * literally, as it does outside quotes; inside 'single quotes' every
+ * character is literal. Returns argc, or a negative SHELL_PARSE_* code.
+ * Less than a POSIX shell: no variables, globbing or C escapes (\n is n).
  */
 #define SHELL_MAX_ARGS 16
 enum {

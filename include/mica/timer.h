@@ -21,6 +21,12 @@ struct timer_ops {
 	const char *name;		/* matches board.timer_type */
 	/* Boot CPU, once: map the registers, start the counter, fill @rates. 0 or -errno. */
 	int (*init)(struct timer_rates *rates);
+	/*
+	 * Optional: @cpu's tick interrupt. A PPI (< 32) is one banked line for
+	 * every CPU; an SPI is that CPU's own line (the Exynos4210's MCT local
+	 * timers), routed to it alone. NULL: board.timer_irq, a PPI.
+	 */
+	unsigned int (*tick_irq)(unsigned int cpu);
 	/* This CPU: a periodic interrupt every @period ticks of tick_hz. */
 	void (*start_tick)(unsigned long period);
 	/* This CPU's tick interrupt came: clear it at the timer. */
@@ -44,6 +50,9 @@ extern struct timer_rates timer_rates;
  * the board has no reference.
  */
 unsigned long timer_measure_rate(u64 (*read_counter)(void));
+
+/* @cpu's tick interrupt: the banked PPI, or that CPU's own SPI. After time_init(). */
+unsigned int tick_irq(unsigned int cpu);
 
 /* Boot CPU: pick the driver, start the counter and this CPU's tick. */
 void time_init(void);

@@ -1,7 +1,9 @@
 # Host build of the page allocator (mm/) against the simulated arch in
 # tests/host/sim/, its unit tests, fuzzer and benchmark.
 #
-#   make -f tests/host/Makefile.mm check-mm    unit tests (ASan+UBSan) and a short fuzz run
+#   make -f tests/host/Makefile.mm check-mm         unit tests (ASan+UBSan)
+#   make -f tests/host/Makefile.mm check-mm-random  2.1M random operations against a model
+#   make -f tests/host/Makefile.mm check-mm-fuzz    20 s of libFuzzer
 #   make -f tests/host/Makefile.mm bench-mm    host benchmarks (optimised, no sanitizers)
 #   make -f tests/host/Makefile.mm fuzz-mm-long FUZZ_SECONDS=3600
 #
@@ -11,6 +13,7 @@
 
 HOSTCC       ?= cc
 FUZZCC       ?= clang
+PYTHON       ?= python3
 MM_HOST_O    := build/host/mm
 MM_HOST_CPPFLAGS := -Itests/host/sim/include -Iinclude -DNR_CPUS=4
 MM_HOST_WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes
@@ -21,7 +24,8 @@ FUZZ_SECONDS ?= 3600
 # The portable part of mm/ plus what it needs from kernel/ and lib/.
 MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_alloc_init.c \
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
-               mm/highpage_local.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
+               mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
+               mm/vmalloc.c mm/vmap_area.c mm/vm_desc_pool.c mm/ioremap.c lib/rbtree.c \
                kernel/params.c lib/cmdline.c tests/host/sim/sim.c tests/host/sim/sched_sim.c
 
 # Three builds of the same library: sanitized for tests, optimised for
@@ -50,11 +54,48 @@ mm-libs: $(foreach v,$(MM_VARIANTS),$(MM_HOST_O)/$(v)/libmm.a)
 
 MM_TEST_CFLAGS := $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -g -O1 -fno-omit-frame-pointer \
                   -ffreestanding $(MM_HOST_WARN) -Wno-missing-prototypes
-MM_HOST_TESTS  := $(MM_HOST_O)/test_page_alloc
 
 $(MM_HOST_O)/test_%: tests/host/test_%.c tests/host/mm_test.h $(MM_HOST_O)/san/libmm.a
 	$(HOSTCC) $(MM_TEST_CFLAGS) $(MM_SAN) -o $@ $< $(MM_HOST_O)/san/libmm.a -lcmocka -lpthread
 
-.PHONY: check-mm
-check-mm: $(MM_HOST_TESTS)
-	@status=0; for t in $^; do echo "== $$t"; $$t || status=1; done; exit $$status
+$(MM_HOST_O)/fuzz_page_alloc: tests/host/fuzz_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fuzz/libmm.a
+	$(FUZZCC) $(MM_TEST_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-o $@ $< $(MM_HOST_O)/fuzz/libmm.a -lpthread
+
+# A short fuzz run belongs to check-mm; the long one is for people with time.
+MM_FUZZ_RUN = mkdir -p $(MM_HOST_O)/fuzz-corpus && \
+	$(MM_HOST_O)/fuzz_page_alloc -max_len=4096 -print_final_stats=1 $(1) $(MM_HOST_O)/fuzz-corpus
+
+# Three units of `make check`: the unit tests, the 2.1 million random
+# operations, and 20 s of fuzzing.
+.PHONY: check-mm check-mm-random check-mm-fuzz fuzz-mm fuzz-mm-long
+HOST_TESTS += check-mm-random check-mm-fuzz
+check-mm: $(MM_HOST_O)/test_page_alloc
+	$<
+check-mm-random: $(MM_HOST_O)/test_page_alloc_random
+	$<
+check-mm-fuzz: fuzz-mm
+
+fuzz-mm: $(MM_HOST_O)/fuzz_page_alloc
+	$(call MM_FUZZ_RUN,-max_total_time=20)
+
+fuzz-mm-long: $(MM_HOST_O)/fuzz_page_alloc
+	$(call MM_FUZZ_RUN,-max_total_time=$(FUZZ_SECONDS))
+
+# Benchmarks (not tests): the optimised library, sizes next to glibc,
+# jemalloc and mimalloc; `make bench` runs it with the target's figures.
+$(MM_HOST_O)/bench_page_alloc: tests/host/bench_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fast/libmm.a
+	$(HOSTCC) $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -O2 -g -ffreestanding $(MM_HOST_WARN) \
+		-Wno-missing-prototypes -o $@ $< $(MM_HOST_O)/fast/libmm.a -ldl -lpthread
+
+.PHONY: bench-mm-host
+bench-mm-host: $(MM_HOST_O)/bench_page_alloc
+	$(MM_HOST_O)/bench_page_alloc
+
+# `make bench` (the top Makefile's target) gets the page allocator's figures:
+# the host benchmark and the instruction counts measured on the target.
+.PHONY: bench-mm
+bench-mm: bench-mm-host $(KERNEL)
+	@echo "== page allocator on the target (build/vexpress-a9/mica.elf)"
+	$(PYTHON) tools/bench-mm-target.py
+bench: bench-mm

@@ -10,6 +10,7 @@
 #include <linux/gfp.h>
 #include <linux/shrinker.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include "sim.h"
 #include "../../mm/internal.h"
 

@@ -476,6 +476,10 @@ static void test_min_free_kbytes_setting(void **state)
 	assert_int_equal(set_min_free_kbytes(1 << 20), -EINVAL);
 	assert_int_equal(set_min_free_kbytes(-1), 0);	/* back to sqrt(lowmem * 16) */
 	assert_in_range(min_free_kbytes, 1900, 2100);
+	/* The target parses late keys after mem_init(): they apply at once. */
+	snprintf(boot_command_line, 1024, "min_free_kbytes=2048");
+	parse_late_params();
+	assert_int_equal(min_wmark_pages(z), 512);
 	baseline = mm_test_free_pages();
 }
 
@@ -891,6 +895,19 @@ static void test_fault_injection(void **state)
 	assert_int_equal(failed, 3);
 	assert_int_equal(setup_fault_attr(a, "1,101,0,1"), -EINVAL);
 	assert_int_equal(setup_fault_attr(a, "1,50"), -EINVAL);
+	/* The console command's key=value settings. */
+	assert_int_equal(set_fail_page_alloc("probability", "50"), 0);
+	assert_int_equal(a->probability, 50);
+	assert_int_equal(set_fail_page_alloc("min-order", "3"), 0);
+	assert_int_equal(fail_page_alloc.min_order, 3);
+	assert_int_equal(set_fail_page_alloc("ignore-gfp-wait", "N"), 0);
+	assert_false(fail_page_alloc.ignore_gfp_wait);
+	assert_int_equal(set_fail_page_alloc("ignore-gfp-wait", "maybe"), -EINVAL);
+	assert_int_equal(set_fail_page_alloc("probability", "101"), -ERANGE);
+	assert_int_equal(set_fail_page_alloc("times", "x"), -EINVAL);
+	assert_int_equal(set_fail_page_alloc("bogus", "1"), -ENOENT);
+	fail_page_alloc.ignore_gfp_wait = true;
+	fail_page_alloc.min_order = 1;
 	a->probability = 0;
 }
 
@@ -975,7 +992,7 @@ static void test_reports(void **state)
 
 	drain_all_pages();
 	sim_log_reset();
-	meminfo_show();
+	meminfo_show(printk);
 	log = sim_log();
 	assert_non_null(strstr(log, "MemTotal:        "));
 	assert_int_equal(parse_kb(log, "MemTotal:"), totalram_pages * 4);
@@ -988,24 +1005,26 @@ static void test_reports(void **state)
 	/* buddyinfo summed over orders equals MemFree at rest. */
 	assert_int_equal(buddy_sum * 4, parse_kb(log, "MemFree:"));
 	sim_log_reset();
-	buddyinfo_show();
+	buddyinfo_show(printk);
 	assert_non_null(strstr(sim_log(), "Node 0, zone      DMA "));
 	assert_non_null(strstr(sim_log(), "Node 0, zone   Normal "));
 	assert_non_null(strstr(sim_log(), "Node 0, zone  HighMem "));
 	sim_log_reset();
-	pagetypeinfo_show();
+	pagetypeinfo_show(printk);
 	assert_non_null(strstr(sim_log(), "Page block order: 10\nPages per block:  1024\n\n"
 				"Free pages count per migrate type at order       0      1 "));
 	assert_non_null(strstr(sim_log(), "Node    0, zone   Normal, type    Unmovable "));
 	assert_non_null(strstr(sim_log(), "Number of blocks type     Unmovable  Reclaimable      Movable      Reserve \n"));
 	sim_log_reset();
-	zoneinfo_show();
+	zoneinfo_show(printk);
 	assert_non_null(strstr(sim_log(), "Node 0, zone   Normal\n  pages free     "));
 	assert_non_null(strstr(sim_log(), "\n        protection: (0, 0, "));
 	assert_non_null(strstr(sim_log(), "\n  pagesets\n    cpu: 0\n              count: "));
 	sim_log_reset();
-	iomem_show();
+	iomem_show(printk);
 	assert_non_null(strstr(sim_log(), "60000000-9fffffff : System RAM\n  60000000-600fffff : Kernel image\n"));
+	assert_non_null(strstr(sim_log(), " : mem_map\n"));
+	assert_non_null(strstr(sim_log(), " : pageblock flags\n"));
 }
 
 /* --- SMP ------------------------------------------------------------------------ */

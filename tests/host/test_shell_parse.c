@@ -50,7 +50,6 @@ static void test_words(void **state)
 	expect_words("echo a b c", "echo", "a", "b", "c", NULL);
 	expect_words("  echo \t  a\t\tb   ", "echo", "a", "b", NULL);
 	expect_words("x=1,y=2 --flag", "x=1,y=2", "--flag", NULL);
-	expect_words("it's", "it's", NULL);	/* single quotes are ordinary */
 }
 
 static void test_empty(void **state)
@@ -69,6 +68,12 @@ static void test_quotes(void **state)
 	expect_words("\"\"", "", NULL);
 	expect_words("\"a\"\"b\"", "ab", NULL);
 	expect_words("\"tab\there\"", "tab\there", NULL);
+	expect_words("test page_alloc 'slab*' x.y", "test", "page_alloc", "slab*", "x.y", NULL);
+	expect_words("'a  b' c", "a  b", "c", NULL);
+	expect_words("'no \\escape\\'", "no \\escape\\", NULL);	/* literal in '' */
+	expect_words("'\"' \"'\"", "\"", "'", NULL);		/* each quote in the other */
+	expect_words("'' x'y'z", "", "xyz", NULL);
+	expect_words("it\\'s", "it's", NULL);
 }
 
 static void test_escapes(void **state)
@@ -106,6 +111,9 @@ static void test_errors(void **state)
 	assert_int_equal(parse("\""), -SHELL_PARSE_UNTERMINATED_QUOTE);
 	assert_int_equal(parse("a \"b\" \"c"), -SHELL_PARSE_UNTERMINATED_QUOTE);
 	assert_int_equal(parse("\"a\\\""), -SHELL_PARSE_UNTERMINATED_QUOTE);
+	assert_int_equal(parse("it's"), -SHELL_PARSE_UNTERMINATED_QUOTE);
+	assert_int_equal(parse("'x\\"), -SHELL_PARSE_UNTERMINATED_QUOTE);	/* no escapes in '' */
+	assert_int_equal(parse("\"'"), -SHELL_PARSE_UNTERMINATED_QUOTE);
 	assert_int_equal(parse("echo \\"), -SHELL_PARSE_TRAILING_BACKSLASH);
 	assert_int_equal(parse("\"x\\"), -SHELL_PARSE_TRAILING_BACKSLASH);
 }
@@ -129,12 +137,13 @@ static int reference_parse(const char *s, char words[][128])
 {
 	int argc = 0;
 	size_t wlen = 0;
-	bool in_word = false, quoted = false;
+	bool in_word = false;
+	enum { PLAIN, DOUBLE, SINGLE } mode = PLAIN;
 
 	for (; *s; s++) {
 		char c = *s;
 
-		if (!quoted && (c == ' ' || c == '\t')) {
+		if (mode == PLAIN && (c == ' ' || c == '\t')) {
 			if (in_word)
 				words[argc - 1][wlen] = '\0';
 			in_word = false;
@@ -147,18 +156,29 @@ static int reference_parse(const char *s, char words[][128])
 			wlen = 0;
 			argc++;
 		}
-		if (c == '"') {
-			quoted = !quoted;
-			continue;
-		}
-		if (c == '\\') {
-			if (!s[1])
-				return -SHELL_PARSE_TRAILING_BACKSLASH;
-			c = *++s;
+		switch (mode) {
+		case SINGLE:
+			if (c == '\'') {
+				mode = PLAIN;
+				continue;
+			}
+			break;
+		case DOUBLE:
+		case PLAIN:
+			if (c == '"' || (mode == PLAIN && c == '\'')) {
+				mode = mode == DOUBLE ? PLAIN : c == '"' ? DOUBLE : SINGLE;
+				continue;
+			}
+			if (c == '\\') {
+				if (!s[1])
+					return -SHELL_PARSE_TRAILING_BACKSLASH;
+				c = *++s;
+			}
+			break;
 		}
 		words[argc - 1][wlen++] = c;
 	}
-	if (quoted)
+	if (mode != PLAIN)
 		return -SHELL_PARSE_UNTERMINATED_QUOTE;
 	if (in_word)
 		words[argc - 1][wlen] = '\0';
@@ -170,7 +190,7 @@ static int reference_parse(const char *s, char words[][128])
 static void test_fuzz(void **state)
 {
 	/* Quote-heavy, and many short words (to reach the argument limit). */
-	static const char *const alphabets[] = { "  \t\"\"\\ab", " a b\\" };
+	static const char *const alphabets[] = { "  \t\"\"''\\ab", " a b\\" };
 	uint32_t x = 0x2545f491;
 	unsigned int ok = 0, errors[4] = { 0 };
 

@@ -39,7 +39,14 @@ CONFIGS = [
     dict(name='vexpress-a9-smp1-256m', board='vexpress-a9', smp=1, mem=256),
     dict(name='vexpress-a9-smp4-256m', board='vexpress-a9', smp=4, mem=256),
     dict(name='vexpress-a9-smp1-1g', board='vexpress-a9', smp=1, mem=1024),
-    dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024),
+    dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024,
+         input=['dmatest', 'poweroff'],
+         expect=[r'dmaengine: no DMA controller found',
+                 r'dmatest: no channels to test: no DMA controller on this board']),
+    # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
+    dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024,
+         cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
+         required=['kunit_selftest', 'page_alloc_zones']),
     # The command line and the console: no boot-time run, then one case by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
          cmdline=['notests'], input=['test kunit_selftest.glob_matching', 'poweroff'],
@@ -48,7 +55,19 @@ CONFIGS = [
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
          cmdline=['kunit.filter_glob=kunit_self*'], runs=1, only=['kunit_selftest']),
     # The other boards, booted directly.
-    dict(name='smdkc210-smp2', board='smdkc210'),
+    # PL330s: all three probed, the DMA suites, UART output by DMA, then
+    # dmatest typed at the prompt on every channel of the three.
+    dict(name='smdkc210-smp2', board='smdkc210',
+         required=['kunit_selftest', 'dma_mapping', 'pl330', 'dmatest'],
+         input=['dmatest iterations=3 threads_per_chan=2', 'poweroff'],
+         expect=[r'dma-pl330 12680000\.pdma: Loaded driver for PL330 DMAC-\d+',
+                 r'dma-pl330 12690000\.pdma: Loaded driver for PL330 DMAC-\d+',
+                 r'dma-pl330 12850000\.mdma: Loaded driver for PL330 DMAC-\d+',
+                 r'^pl330: UART TX by DMA, from two segments$',
+                 r'^cyclic period 3$',
+                 r'mica> dmatest iterations=3',
+                 r'dmatest: Added 2 threads using dma2chan7',
+                 r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.

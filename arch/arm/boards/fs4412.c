@@ -23,15 +23,16 @@ const struct board_desc board = {
 	.gic_dist_base = EXYNOS4_GIC_DIST_BASE,
 	.gic_cpu_base = EXYNOS4_GIC_CPU_BASE,
 	.gic_cpu_stride = 0x4000,
-	.timer_type = "a9-twd",
-	.timer_base = EXYNOS4_A9_PRIV_BASE + 0x600,
-	.timer_irq = 29,
+	.timer_type = "exynos-mct",
+	.timer_base = EXYNOS4_MCT_BASE,
+	.timer_irq = 28,	/* MCT local timers: the banked PPI 12 */
+	.timer_rate_hz = 24000000,	/* XXTI */
 	.scu_base = EXYNOS4_A9_PRIV_BASE,
 	.l2c_base = EXYNOS4_L2C_BASE,
 	.dma = {
-		{ "pdma0", 0x12680000, 32 + 35 },
-		{ "pdma1", 0x12690000, 32 + 36 },
-		{ "mdma",  0x12850000, 32 + 34 },
+		{ "pdma0", EXYNOS4_PDMA0_BASE, 32 + 35, exynos4_pdma0_slave_map, 4 },
+		{ "pdma1", EXYNOS4_PDMA1_BASE, 32 + 36, exynos4_pdma1_slave_map, 4 },
+		{ "mdma",  EXYNOS4_MDMA_BASE,  32 + 34 },
 	},
 	.nr_dma = 3,
 	.boot_secondary = exynos4412_boot_secondary,

@@ -6,6 +6,7 @@
 #define _MACH_EXYNOS_H
 
 #include <linux/types.h>
+#include <linux/dmaengine.h>
 
 #define EXYNOS4_CHIPID_BASE     0x10000000
 #define EXYNOS4_PMU_BASE        0x10020000
@@ -16,6 +17,9 @@
 #define EXYNOS4_A9_PRIV_BASE    0x10500000	/* SCU; A9 private timer at +0x600 */
 #define EXYNOS4_L2C_BASE        0x10502000
 #define EXYNOS4_MCT_BASE        0x10050000
+#define EXYNOS4_PDMA0_BASE      0x12680000
+#define EXYNOS4_PDMA1_BASE      0x12690000
+#define EXYNOS4_MDMA_BASE       0x12850000
 #define EXYNOS4_UART_BASE(n)    (0x13800000 + (n) * 0x10000)
 #define EXYNOS4_UART_IRQ(n)     (32 + 52 + (n))	/* SPI 52 + n */
 
@@ -26,6 +30,10 @@
 
 /* PRO_ID as read at boot (0 before exynos_init ran). */
 extern u32 exynos_pro_id;
+
+/* PDMA request lines of the UARTs (dma.c), for board.dma[].slave_map. */
+extern const struct dma_slave_map exynos4_pdma0_slave_map[4];
+extern const struct dma_slave_map exynos4_pdma1_slave_map[4];
 
 /* board.init: read and print the CHIPID. */
 void exynos_init(void);

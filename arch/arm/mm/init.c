@@ -1,6 +1,6 @@
 /*
  * Memory bring-up around paging_init(): what memblock must know first
- * (RAM, the kernel image, the boot table), and the "Virtual kernel memory
+ * (the kernel image, the boot table), and the "Virtual kernel memory
  * layout" banner in Linux 3.x's exact format.
  */
 #include <linux/kernel.h>
@@ -10,23 +10,20 @@
 #include <asm/mmu.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
-#include <mica/board.h>
 
 #define PGD_TABLE_SIZE (16UL << 10)
 
 /*
- * RAM from the board description, then the memory the kernel already
- * uses. The boot table stays reserved for good: secondary CPUs turn their
- * MMU on with it (it holds the identity map). Until paging_init() has
- * mapped all of lowmem, allocations must stay inside the boot stub's map.
+ * What the kernel already occupies, once setup_machine_memory_and_cmdline()
+ * has added the RAM banks: its image and the boot table. The boot table
+ * stays reserved for good: secondary CPUs turn their MMU on with it (it
+ * holds the identity map). Until paging_init() has mapped all of lowmem,
+ * allocations must stay inside the boot stub's linear map.
  */
 void __init arm_memblock_init(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < board.nr_banks; i++)
-		memblock_add(board.mem[i].start, board.mem[i].size);
-	memblock_reserve_named(__pa(_text), _end - _text, "Kernel image");
+	memblock_reserve_named(__pa(_text), (unsigned long)_end - (unsigned long)_text,
+			       "Kernel image");
 	memblock_reserve_named(initial_pgdir_phys, PGD_TABLE_SIZE, "boot page table");
 	memblock_set_current_limit(initial_map_end_phys);
 }

@@ -19,7 +19,6 @@
 #include <asm/mmu.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
-#include <asm/cacheflush.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <mica/console.h>
@@ -30,7 +29,6 @@
 #define PMD_TABLE_ADDR  (~(PTE_TABLE_SIZE - 1))
 #define PTE_PRESENT     PTE_TYPE_SMALL			/* bit 1: small page */
 #define SCTLR_V         (1 << 13)			/* high vectors */
-#define TEX_C_B_MASK    (PTE_TEX(7) | PTE_C | PTE_B)
 
 /* Lowmem away from the kernel image: read-write, never executable. */
 #define PMD_LOWMEM (PMD_TYPE_SECT | PMD_SECT_WBWA | PMD_SECT_AP_WRITE | PMD_SECT_XN)
@@ -358,7 +356,6 @@ void __init paging_init(void)
 	/* The early console keeps its fixed section. */
 	swapper_pg_dir[EARLY_IO_VIRT >> SECTION_SHIFT] = boot_pgd[EARLY_IO_VIRT >> SECTION_SHIFT];
 
-	icache_inval_all();	/* the vectors page is new code */
 	cpu_install_kernel_pgd();
 	memblock_set_current_limit(arm_lowmem_limit);
 }

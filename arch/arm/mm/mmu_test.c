@@ -140,7 +140,7 @@ static void vectors_high(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, pte & PTE_TYPE_SMALL);
 	KUNIT_EXPECT_EQ(test, pte & (PTE_SMALL_XN | PTE_AP_BITS), PTE_APX | PTE_AP_WRITE);
 	KUNIT_EXPECT_EQ(test, memcmp((void *)VECTORS_BASE, __vectors_start,
-				     __vectors_end - __vectors_start), 0);
+				     (unsigned long)__vectors_end - (unsigned long)__vectors_start), 0);
 }
 
 static void windows_have_tables(struct kunit *test)
@@ -248,8 +248,8 @@ static void memory_types(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pte & PTE_AP_BITS, PTE_AP_WRITE);
 	KUNIT_EXPECT_FALSE(test, kernel_addr_readable(va));
 	/* The same registers as the early console's mapping shows. */
-	mapped = (void __iomem *)(va + (board.uart_base & ~PAGE_MASK));
-	KUNIT_EXPECT_EQ(test, readl(mapped + 0xfe0), readl(console_base + 0xfe0));
+	mapped = (void __iomem *)(va + (board.uart_base & ~PAGE_MASK) + 0xfe0);
+	KUNIT_EXPECT_EQ(test, readl(mapped), readl((u8 __iomem *)console_base + 0xfe0));
 
 	KUNIT_ASSERT_EQ(test, set_kernel_pte(va, uart_pfn, PROT_SO), 0);
 	KUNIT_EXPECT_EQ(test, kernel_pte_val(va) & PTE_ATTRS, PTE_SO);

@@ -29,6 +29,7 @@ unsigned long sim_page_offset, sim_lowmem_limit;
 unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
 unsigned long phys_offset;
+void *high_memory;
 
 __thread unsigned long sim_cpsr;
 __thread unsigned long sim_cpu_offset;
@@ -55,6 +56,7 @@ const struct board_desc board = {
 static int ram_fd = -1;
 static unsigned long ram_bytes;
 static void *window_base;
+static char *debug_alias;
 
 void sim_cpu_relax(void)
 {
@@ -182,6 +184,17 @@ void __warn(const char *file, int line, const char *cond)
 	printk("WARNING: CPU: %d at %s:%d %s\n", raw_smp_processor_id(), file, line, cond);
 }
 
+void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
+	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
 void __bug(const char *file, int line, const char *cond)
 {
 	fprintf(stderr, "kernel BUG at %s:%d: %s\n", file, line, cond);
@@ -221,6 +234,14 @@ static void setup_cpus(void)
 	cpu_possible_map.bits = cpu_online_map.bits = (1UL << NR_CPUS) - 1;
 }
 
+/* meminfo's Percpu: the simulated CPUs' copies (no dynamic chunks on the host). */
+unsigned long pcpu_nr_pages(void)
+{
+	size_t size = (size_t)(__stop_percpu_data - __start_percpu_data);
+
+	return NR_CPUS * (ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT);
+}
+
 void sim_set_cpu(unsigned int cpu)
 {
 	if (cpu >= NR_CPUS)
@@ -229,12 +250,56 @@ void sim_set_cpu(unsigned int cpu)
 	sim_cpsr = 0;
 }
 
+/*
+ * Cross-CPU calls. The simulator has no interrupts between its CPUs: the
+ * function runs in the calling thread as the target CPU, interrupts off as
+ * in the IPI handler. That is faithful while no other thread runs as that
+ * CPU (the tests make sure: their threads never drain or validate).
+ */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
+{
+	unsigned long offset = sim_cpu_offset, cpsr = sim_cpsr;
+
+	(void)wait;
+	if ((unsigned int)cpu >= NR_CPUS || !cpu_online(cpu))
+		return -ENXIO;
+	sim_cpu_offset = __per_cpu_offset[cpu];
+	sim_cpsr = SIM_PSR_I;
+	func(info);
+	sim_cpu_offset = offset;
+	sim_cpsr = cpsr;
+	return 0;
+}
+
+void smp_call_function(smp_call_func_t func, void *info, int wait)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpu != smp_processor_id())
+			smp_call_function_single(cpu, func, info, wait);
+}
+
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	smp_call_function(func, info, wait);
+	smp_call_function_single(smp_processor_id(), func, info, wait);
+}
+
 /* Simulated page tables. */
 static bool in_window(unsigned long va)
 {
 	unsigned long base = (unsigned long)window_base;
 
 	return window_base && va >= base && va < base + 3 * WINDOW_BYTES && !(va & (PAGE_SIZE - 1));
+}
+
+/* What each window page maps (physical address | 1), for kernel_pte_pfn. */
+static unsigned long window_pte[3 * WINDOW_BYTES / PAGE_SIZE];
+
+static unsigned long window_index(unsigned long va)
+{
+	return ((va & PAGE_MASK) - (unsigned long)window_base) >> PAGE_SHIFT;
 }
 
 int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
@@ -248,20 +313,25 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 	if (mmap((void *)va, PAGE_SIZE, mprot, MAP_SHARED | MAP_FIXED, ram_fd,
 		 (off_t)(phys - phys_offset)) == MAP_FAILED)
 		return -ENOMEM;
+	window_pte[window_index(va)] = phys | 1;
 	return 0;
 }
 
 void clear_kernel_pte(unsigned long va)
 {
-	if (in_window(va))
-		mmap((void *)va, PAGE_SIZE, PROT_NONE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	if (!in_window(va))
+		return;
+	mmap((void *)va, PAGE_SIZE, PROT_NONE,
+	     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+	window_pte[window_index(va)] = 0;
 }
 
 unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 {
-	*present = false;	/* mappings are not tracked: callers keep their own */
-	return 0;
+	unsigned long pte = in_window(va & PAGE_MASK) ? window_pte[window_index(va)] : 0;
+
+	*present = pte != 0;
+	return pte >> PAGE_SHIFT;
 }
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
@@ -278,11 +348,15 @@ static void teardown(void)
 		munmap((void *)sim_page_offset, ram_bytes);
 	if (window_base)
 		munmap(window_base, 3 * WINDOW_BYTES);
+	if (debug_alias)
+		munmap(debug_alias, ram_bytes);
+	debug_alias = NULL;
 	if (ram_fd >= 0)
 		close(ram_fd);
 	sim_page_offset = 0;
 	window_base = NULL;
 	ram_fd = -1;
+	memset(window_pte, 0, sizeof(window_pte));
 }
 
 static void build_machine(const struct sim_config *cfg)
@@ -313,11 +387,21 @@ static void build_machine(const struct sim_config *cfg)
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (window_base == MAP_FAILED)
 		abort();
+	debug_alias = mmap(NULL, ram_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, ram_fd, 0);
+	if (debug_alias == MAP_FAILED)
+		abort();
 	sim_vmalloc_start = (unsigned long)window_base;
 	sim_vmalloc_end = sim_vmalloc_start + WINDOW_BYTES;
 	sim_pkmap_base = sim_vmalloc_end;
 	sim_fixaddr_start = sim_pkmap_base + WINDOW_BYTES;
 	sim_fixaddr_end = sim_fixaddr_start + WINDOW_BYTES;
+}
+
+void *sim_phys_debug_addr(phys_addr_t phys)
+{
+	if (phys < phys_offset || phys - phys_offset >= ram_bytes)
+		abort();
+	return debug_alias + (phys - phys_offset);
 }
 
 /* Boot parameters live in mm/: back to their defaults before each boot. */
@@ -345,7 +429,9 @@ unsigned long sim_boot(const struct sim_config *cfg)
 	early_init_memory(cfg->banks, cfg->nr_banks);
 	/* The "kernel image": the first MiB, as on the board. */
 	memblock_reserve_named(phys_offset, 1UL << 20, "Kernel image");
-	memblock_set_current_limit(phys_offset + min(cfg->lowmem_bytes, ram_bytes));
+	/* What paging_init does: lowmem mapped, memblock may use all of it. */
+	high_memory = __va(min(memblock_end_of_DRAM(), phys_offset + cfg->lowmem_bytes));
+	memblock_set_current_limit(__pa(high_memory));
 	bootmem_init();
 	build_all_zonelists();
 	parse_late_params();

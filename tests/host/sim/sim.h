@@ -28,6 +28,12 @@ struct sim_config {
  */
 unsigned long sim_boot(const struct sim_config *cfg);
 
+/*
+ * Test back door: all of RAM (high memory included) mapped at one more
+ * address, so a test can look at any page without set_kernel_pte().
+ */
+void *sim_phys_debug_addr(phys_addr_t phys);
+
 /* Make the calling host thread simulated CPU @cpu (0..NR_CPUS-1). */
 void sim_set_cpu(unsigned int cpu);
 

@@ -127,5 +127,6 @@ static inline int atomic_xchg(atomic_t *v, int new)
 
 
 #include <asm/atomic64.h>
+#include <asm/cmpxchg.h>
 
 #endif

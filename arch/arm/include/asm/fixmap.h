@@ -9,7 +9,10 @@
 #ifndef _ASM_FIXMAP_H
 #define _ASM_FIXMAP_H
 
+#include <linux/types.h>
+#include <linux/compiler.h>
 #include <asm/memory.h>
+#include <asm/tlbflush.h>
 
 #define KM_TYPE_NR	16	/* kmap_atomic nesting depth per CPU */
 
@@ -21,5 +24,31 @@ enum fixed_addresses {
 
 #define __fix_to_virt(x)	(FIXADDR_START + ((unsigned long)(x) << PAGE_SHIFT))
 #define __virt_to_fix(x)	(((x) - FIXADDR_START) >> PAGE_SHIFT)
+
+/*
+ * Set a slot in place, as Linux's set_fixmap_pte: the window's second-level
+ * table exists from paging_init, so kmap_atomic writes the entry itself
+ * rather than through set_kernel_pte, and drops only this CPU's TLB entry
+ * (each slot belongs to one CPU; others never use its address).
+ * fixmap_init() finds the table, and the entry bits set_kernel_pte uses for
+ * PROT_KERNEL, once after paging_init.
+ */
+extern u32 *fixmap_pte;
+extern u32 fixmap_pte_prot;
+int fixmap_init(void);
+
+static inline void set_fixmap_pfn(unsigned int idx, unsigned long pfn)
+{
+	WRITE_ONCE(fixmap_pte[idx], (pfn << PAGE_SHIFT) | fixmap_pte_prot);
+	dsb_ishst();
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1"	/* TLBIMVA */
+			     :: "r"(__fix_to_virt(idx)) : "memory");
+	dsb_nsh();
+	isb();
+}
+
+_Static_assert(__fix_to_virt(__end_of_fixed_addresses) <= FIXADDR_END - NR_CPUS * PAGE_SIZE,
+	       "kmap_atomic slots overlap the page allocator's fixmap pages");
+_Static_assert(PKMAP_BASE + (512UL << PAGE_SHIFT) == PAGE_OFFSET, "pkmap is 2 MiB below lowmem");
 
 #endif

@@ -32,6 +32,7 @@ struct handoff_info {
 	struct handoff_region initrd;
 	char model[HANDOFF_MODEL_SIZE];		/* DTB root "model", else "" */
 	char psci_method[8];			/* DTB /psci "method", else "" */
+	unsigned int nr_cpus;			/* DTB /cpus entries, 0 if unknown */
 	u32 blob_size;				/* bytes of the DTB / tag list */
 };
 

@@ -1,4 +1,4 @@
-/* Interrupt numbering and the exception entry's way into interrupt handling. */
+/* Interrupt numbering, and the IRQ vector's way into the interrupt controller driver. */
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H
 
@@ -12,8 +12,10 @@
 struct pt_regs;
 
 /*
- * Called by the IRQ exception entry (arch/arm/entry.S) with interrupts
- * masked: acknowledges and handles every pending interrupt, then returns.
+ * Called by the IRQ exception entry (arch/arm/entry.S) on the interrupted
+ * kernel stack with interrupts off; acknowledges and dispatches every
+ * pending interrupt. Implemented by the interrupt controller driver
+ * (arch/arm/gic.c).
  */
 void handle_arch_irq(struct pt_regs *regs);
 #endif

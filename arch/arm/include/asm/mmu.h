@@ -3,10 +3,16 @@
  * mm/ code maps and unmaps kernel pages only through these.
  *
  * Layout (asm/memory.h): lowmem linear from PAGE_OFFSET (1 MiB sections,
- * 4 KiB pages around the kernel image so text/rodata/data get their own
- * permissions); pkmap, vmalloc and fixmap use 4 KiB pages; the vectors
- * page sits at 0xFFFF0000 (SCTLR.V). Everything below PAGE_OFFSET except
- * the pkmap window is unmapped, so NULL dereferences fault.
+ * read-write and never executable; 4 KiB pages around the kernel image so
+ * its parts get their own permissions: text read-only executable, rodata
+ * read-only, data/bss/stacks read-write, none of these executable but
+ * text, and .init read-write-executable because it holds boot code; when
+ * the mm code frees .init it hands those pages to the page allocator, and
+ * their mapping stays executable: Mica does not remap them). pkmap, vmalloc and fixmap use 4 KiB pages;
+ * the vectors page sits at 0xFFFF0000 (SCTLR.V). Everything below
+ * PAGE_OFFSET except the pkmap window is unmapped, so NULL dereferences
+ * fault. Normal memory is write-back write-allocate and shareable; device
+ * memory is Device (shareable) and never executable.
  *
  * Less than Linux: one table shared by every CPU (no processes, no
  * ASIDs), no Linux "shadow" PTEs, second-level tables are never freed.
@@ -31,15 +37,16 @@ enum kernel_prot {
 void early_map_device_section(unsigned long virt, phys_addr_t phys);
 
 /*
- * Tell memblock about RAM (the board's banks) and what the kernel already
- * occupies: its image and the boot table. Before paging_init().
+ * Reserve in memblock what the kernel already occupies (its image and the
+ * boot table) and keep allocations inside the boot linear map. After
+ * setup_machine_memory_and_cmdline() added the RAM, before paging_init().
  */
 void arm_memblock_init(void);
 
 /*
  * Build the kernel's final table (swapper_pg_dir) from memblock's view of
  * RAM, switch this CPU to it and drop the boot stub's identity map. Call
- * once on the boot CPU after arm_memblock_init() and the memory discovery.
+ * once on the boot CPU after the memory discovery and arm_memblock_init().
  */
 void paging_init(void);
 

@@ -7,6 +7,8 @@
 #ifndef _ASM_SEMIHOSTING_H
 #define _ASM_SEMIHOSTING_H
 
+#include <linux/types.h>
+
 #define SEMIHOSTING_SVC_IMM       0x123456	/* ARM state */
 #define SEMIHOSTING_SVC_IMM_THUMB 0xab		/* Thumb state */
 
@@ -17,6 +19,7 @@
 #define SYS_TIME              0x11
 #define SYS_ERRNO             0x13
 #define SYS_GET_CMDLINE       0x15
+#define SYS_HEAPINFO          0x16
 #define SYS_EXIT              0x18
 #define ADP_Stopped_ApplicationExit 0x20026
 
@@ -26,6 +29,19 @@
  * or -1 if semihosting is not available.
  */
 long semihosting_call(unsigned long op, unsigned long arg);
+/*
+ * The host's command line for this program (QEMU: the -semihosting-config
+ * arg= strings, space-separated) into @buf, NUL-terminated, without the
+ * first word, which is the program's name. Returns its length or a
+ * negative errno.
+ */
+int semihosting_get_cmdline(char *buf, size_t size);
+/*
+ * The end of RAM as the host sees it (QEMU: from -m), through SYS_HEAPINFO's
+ * heap limit; 0 if no host answers. Lets a QEMU boot without a DTB size its
+ * memory instead of trusting the board's default.
+ */
+unsigned long semihosting_ram_end(void);
 /* How many semihosting calls the kernel answered itself (nobody listened). */
 unsigned long semihosting_unanswered(void);
 

@@ -45,8 +45,8 @@ void arch_send_call_function_ipi_mask(const struct cpumask *mask);
 void arch_send_wakeup_ipi_mask(const struct cpumask *mask);
 /* IPIs of type @ipi received by @cpu. */
 unsigned int ipi_stat_cpu(unsigned int cpu, enum ipi_msg_type ipi);
-/* The IPI lines of the `interrupts` command. */
-void show_ipi_list(void);
+/* What IPI number @ipi is for, as `interrupts` says it; NULL if unused. */
+const char *ipi_type_name(unsigned int ipi);
 /* The IPI_CALL_FUNC handler (kernel/smp.c). */
 void generic_smp_call_function_interrupt(void);
 

@@ -148,9 +148,10 @@ static inline void arch_read_lock(arch_rwlock_t *rw)
 "1:	ldrex	%0, [%2]\n"
 "	adds	%0, %0, #1\n"
 "	strexpl	%1, %0, [%2]\n"
+"	movmi	%1, #1\n"		/* a writer is inside: wait, then retry */
 "	wfemi\n"
-"	rsbspl	%0, %1, #0\n"
-"	bmi	1b"
+"	teq	%1, #0\n"
+"	bne	1b"
 	: "=&r"(tmp), "=&r"(fail)
 	: "r"(&rw->lock)
 	: "cc");

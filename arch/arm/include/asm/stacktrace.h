@@ -31,7 +31,8 @@ void arm_frame_from_caller(struct stackframe *frame, unsigned long pc, unsigned 
 /* Step to the caller: 0, or negative at the end of the chain or a bad frame. */
 int unwind_frame(struct stackframe *frame);
 
-#define ARM_CURRENT_FP() ({ unsigned long __fp; __asm__ __volatile__("mov %0, fp" : "=r"(__fp)); __fp; })
+/* This function's APCS frame pointer (valid after its prologue, which the builtin guarantees). */
+#define ARM_CURRENT_FP() ((unsigned long)__builtin_frame_address(0))
 #define ARM_CURRENT_SP() ({ unsigned long __sp; __asm__ __volatile__("mov %0, sp" : "=r"(__sp)); __sp; })
 
 #endif

@@ -1,0 +1,49 @@
+/*
+ * dmatest (drivers/dma/dmatest.c): Linux's DMA engine memcpy test, run by
+ * the `dmatest` console command and the `dmatest` KUnit suite.
+ */
+#ifndef _DRIVERS_DMA_DMATEST_H
+#define _DRIVERS_DMA_DMATEST_H
+
+#include <linux/types.h>
+
+struct dmatest_params {
+	unsigned int test_buf_size;	/* bytes of each source and destination buffer */
+	char channel[20];		/* only this channel ("dma0chan3"), "" for all */
+	char device[24];		/* only this controller ("12680000.pdma"), "" for all */
+	unsigned int threads_per_chan;	/* transfers in flight on each channel */
+	unsigned int max_channels;	/* 0: no limit */
+	unsigned int iterations;	/* tests per thread */
+	unsigned int timeout;		/* ms to wait for a round of transfers */
+	unsigned int alignment;		/* log2 of the alignment of lengths and offsets */
+	bool norandom;			/* whole buffers, no random lengths and offsets */
+	bool fault;			/* PL330 only: the first two tests of each thread run bad programs */
+	bool stall;			/* PL330 only: the first test of each thread never ends */
+	bool r0p0;			/* PL330 only: build programs with r0p0's barriers */
+	u32 seed;
+};
+
+struct dmatest_totals {
+	unsigned int channels, threads;
+	unsigned long tests, failures;
+	unsigned long faults_injected, faults_recovered;
+	unsigned long long bytes;
+	u64 runtime_ns;
+};
+
+void dmatest_default_params(struct dmatest_params *p);
+/* Run the test; 0, or -ENODEV when there is no channel to test. Prints as Linux's dmatest. */
+int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t);
+
+/*
+ * Check one test's buffers (src of @len bytes copied from @src_off to
+ * @dst_off of dst, both @size bytes, filled by dmatest_fill for test @n).
+ * Returns the number of bytes that are wrong; reports the first few,
+ * naming the buffer, its region and the offset.
+ */
+unsigned int dmatest_verify(const char *thread, const u8 *src, const u8 *dst, unsigned int size,
+			    unsigned int src_off, unsigned int dst_off, unsigned int len);
+void dmatest_fill(u8 *src, u8 *dst, unsigned int size, unsigned int src_off,
+		  unsigned int dst_off, unsigned int len);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * KUnit suite "dmatest": the checker itself (a wrong byte in any region is
+ * caught and named), then dmatest on every channel: plain, with r0p0
+ * programs, with deliberately bad programs (each must fail and leave its
+ * channel working), and with a stall its client gives up on. On a board
+ * without a DMA controller, dmatest must say so and refuse.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/dmaengine.h>
+#include <string.h>
+#include <mica/board.h>
+#include <mica/kunit.h>
+#include "dmatest.h"
+
+#define SIZE 256
+
+/* A copy done right: the copied region of dst takes src's bytes. */
+static void good_copy(u8 *src, u8 *dst, unsigned int so, unsigned int dof, unsigned int len)
+{
+	dmatest_fill(src, dst, SIZE, so, dof, len);
+	memcpy(dst + dof, src + so, len);
+}
+
+static void verify_catches_every_region(struct kunit *test)
+{
+	static u8 src[SIZE], dst[SIZE];
+	/* One offset in each region: src before/in/after, dst before/in/after. */
+	static const struct { bool in_src; unsigned int at; } wrong[] = {
+		{ true, 3 }, { true, 10 + 5 }, { true, 200 }, { false, 7 }, { false, 40 + 29 },
+		{ false, 255 },
+	};
+	unsigned int i;
+
+	good_copy(src, dst, 10, 40, 30);
+	KUNIT_EXPECT_EQ(test, dmatest_verify("kunit", src, dst, SIZE, 10, 40, 30), 0);
+	for (i = 0; i < ARRAY_SIZE(wrong); i++) {
+		u8 *buf = wrong[i].in_src ? src : dst;
+
+		good_copy(src, dst, 10, 40, 30);
+		buf[wrong[i].at] ^= 0x01;
+		KUNIT_EXPECT_EQ(test, dmatest_verify("kunit", src, dst, SIZE, 10, 40, 30), 1);
+	}
+	/* Nothing copied at all: every byte of the region is wrong. */
+	dmatest_fill(src, dst, SIZE, 10, 40, 3);
+	KUNIT_EXPECT_EQ(test, dmatest_verify("kunit", src, dst, SIZE, 10, 40, 3), 3);
+}
+
+static void need_controller(struct kunit *test)
+{
+	if (!board.nr_dma)
+		kunit_skip(test, "no DMA controller on %s", board.name);
+}
+
+static void runs_on_every_channel_or_says_none(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+	int ret;
+
+	dmatest_default_params(&p);
+	p.iterations = 10;
+	p.threads_per_chan = 2;
+	p.test_buf_size = 4096;
+	ret = dmatest_run(&p, &t);
+	if (!board.nr_dma) {
+		KUNIT_EXPECT_EQ(test, ret, -ENODEV);
+		KUNIT_EXPECT_EQ(test, dma_async_device_count(), 0);
+		KUNIT_EXPECT_EQ(test, t.tests, 0);
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, t.channels, 8 * board.nr_dma);
+	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 2 * 10);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+	KUNIT_EXPECT_GT(test, t.bytes, 0);
+	/* Every channel came back: dmatest can take them all again. */
+	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.channels, 8 * board.nr_dma);
+}
+
+static void r0p0_programs(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	need_controller(test);
+	dmatest_default_params(&p);
+	p.iterations = 5;
+	p.test_buf_size = 4096;
+	p.r0p0 = true;
+	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 5);
+}
+
+static void bad_programs_fail_and_channels_recover(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	need_controller(test);
+	dmatest_default_params(&p);
+	p.iterations = 4;
+	p.test_buf_size = 4096;
+	p.fault = true;
+	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.faults_injected, 2 * t.channels);
+	KUNIT_EXPECT_EQ(test, t.faults_recovered, t.faults_injected);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 4);
+}
+
+/* dmatest's own timeout (200 ms) comes before the driver's watchdog (1 s). */
+static void client_timeout_recovers_stall(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	need_controller(test);
+	dmatest_default_params(&p);
+	p.iterations = 3;
+	p.test_buf_size = 4096;
+	p.max_channels = 2;
+	p.timeout = 200;
+	p.stall = true;
+	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.faults_injected, 2);
+	KUNIT_EXPECT_EQ(test, t.faults_recovered, 2);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+}
+
+static struct kunit_case dmatest_cases[] = {
+	KUNIT_CASE(verify_catches_every_region),
+	KUNIT_CASE(runs_on_every_channel_or_says_none),
+	KUNIT_CASE(r0p0_programs),
+	KUNIT_CASE(bad_programs_fail_and_channels_recover),
+	KUNIT_CASE(client_timeout_recovers_stall),
+	{}
+};
+
+static struct kunit_suite dmatest_suite = {
+	.name = "dmatest",
+	.test_cases = dmatest_cases,
+};
+kunit_test_suite(dmatest_suite);

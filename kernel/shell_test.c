@@ -1,0 +1,194 @@
+/*
+ * KUnit suite "shell": the line editor, the tokeniser and the dispatcher on
+ * the target (the host tests cover them in depth; this proves the same code
+ * behaves the same when built for the kernel). Some cases print the shell's
+ * error messages on the console: that output is what they check.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <string.h>
+#include <mica/kunit.h>
+#include <mica/line_editor.h>
+#include <mica/shell.h>
+
+extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
+
+static struct line_editor test_editor;	/* large: not on the stack */
+static char test_output[2048];
+static size_t test_output_len;
+
+static void capture(void *ctx, const char *buf, size_t len)
+{
+	size_t room = sizeof(test_output) - 1 - test_output_len;
+
+	if (len > room)
+		len = room;
+	memcpy(test_output + test_output_len, buf, len);
+	test_output_len += len;
+	test_output[test_output_len] = '\0';
+}
+
+static const char *const test_names[] = { "version", "help", "hello", NULL };
+
+static const char *candidate(void *ctx, unsigned int index)
+{
+	return test_names[index];
+}
+
+static enum line_editor_status feed(const char *s)
+{
+	enum line_editor_status st = LINE_EDITOR_EDITING;
+
+	while (*s)
+		st = line_editor_feed(&test_editor, (unsigned char)*s++);
+	return st;
+}
+
+static int editor_init(struct kunit *test)
+{
+	line_editor_init(&test_editor, "mica> ", capture, candidate, NULL);
+	line_editor_begin(&test_editor);
+	test_output_len = 0;
+	test_output[0] = '\0';
+	return 0;
+}
+
+static void shell_test_editing_keys(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, feed("ecz\x7fho hi"), LINE_EDITOR_EDITING);
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "echo hi");
+	feed("\x1b[D\x1b[D\x01>\x05<\x1b[3~");	/* Left Left Home '>' End '<' Delete */
+	KUNIT_EXPECT_STREQ(test, test_editor.line, ">echo hi<");
+	KUNIT_EXPECT_EQ(test, feed("\r"), LINE_EDITOR_DONE);
+	line_editor_begin(&test_editor);
+	KUNIT_EXPECT_EQ(test, feed("\nabc\x15x"), LINE_EDITOR_EDITING);	/* CRLF once, ^U */
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "x");
+	KUNIT_EXPECT_EQ(test, feed("\x03"), LINE_EDITOR_CANCELLED);
+}
+
+static void shell_test_history(struct kunit *test)
+{
+	feed("first\r");
+	line_editor_begin(&test_editor);
+	feed("second\r");
+	line_editor_begin(&test_editor);
+	feed("second\r");
+	line_editor_begin(&test_editor);
+	feed("\x1b[A\x1b[A");
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "first");	/* duplicate kept once */
+	feed("\x1b[B\x1b[B");
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "");
+}
+
+static void shell_test_completion(struct kunit *test)
+{
+	feed("ver\t");
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "version ");
+	feed("\x15he\t");
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "hel");
+	KUNIT_EXPECT_NOT_NULL(test, strstr(test_output, "\nhello  help\nmica> hel"));
+	feed("\x15zz\t");
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "zz");
+}
+
+static void shell_test_long_line_and_garbage(struct kunit *test)
+{
+	for (int i = 0; i < 300; i++)
+		feed("a");
+	KUNIT_EXPECT_EQ(test, test_editor.len, LINE_EDITOR_MAX);
+	KUNIT_EXPECT_EQ(test, feed("\r"), LINE_EDITOR_TOO_LONG);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(test_output, "line too long (max 255 characters)"));
+
+	line_editor_begin(&test_editor);
+	feed("ok");
+	test_output_len = 0;
+	feed("\x1b[Z\x1b[?25h\x1bOP\x1b[200~\x1bx");
+	for (int c = 0x80; c <= 0xff; c++)
+		line_editor_feed(&test_editor, c);
+	line_editor_feed(&test_editor, 0);
+	KUNIT_EXPECT_EQ(test, test_output_len, 0);
+	KUNIT_EXPECT_STREQ(test, test_editor.line, "ok");
+}
+
+static void shell_test_parse(struct kunit *test)
+{
+	char line[128], *argv[SHELL_MAX_ARGS + 1];
+
+	strcpy(line, "  echo \"a b\" c\\ d \"\" 'e\\f'  ");
+	KUNIT_ASSERT_EQ(test, shell_parse_line(line, argv), 5);
+	KUNIT_EXPECT_STREQ(test, argv[0], "echo");
+	KUNIT_EXPECT_STREQ(test, argv[1], "a b");
+	KUNIT_EXPECT_STREQ(test, argv[2], "c d");
+	KUNIT_EXPECT_STREQ(test, argv[3], "");
+	KUNIT_EXPECT_STREQ(test, argv[4], "e\\f");
+	KUNIT_EXPECT_NULL(test, argv[5]);
+
+	strcpy(line, "echo \"open");
+	KUNIT_EXPECT_EQ(test, shell_parse_line(line, argv), -SHELL_PARSE_UNTERMINATED_QUOTE);
+	strcpy(line, "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17");
+	KUNIT_EXPECT_EQ(test, shell_parse_line(line, argv), -SHELL_PARSE_TOO_MANY_ARGS);
+	KUNIT_EXPECT_STREQ(test, shell_parse_strerror(-SHELL_PARSE_TOO_MANY_ARGS),
+			   "too many arguments (max 16)");
+}
+
+static void shell_test_dispatch(struct kunit *test)
+{
+	const struct shell_command *cmd, *prev = NULL;
+	unsigned int n = 0;
+	char line[64];
+
+	KUNIT_ASSERT_NOT_NULL(test, shell_find_command("help"));
+	KUNIT_EXPECT_STREQ(test, shell_find_command("help")->name, "help");
+	KUNIT_EXPECT_NULL(test, shell_find_command("hel"));
+	for (cmd = shell_next_command(NULL); cmd; prev = cmd, cmd = shell_next_command(cmd)) {
+		if (prev)
+			KUNIT_EXPECT_GT(test, strcmp(cmd->name, prev->name), 0);
+		n++;
+	}
+	/* Fewer in the ordered walk than registered: two commands share a name. */
+	KUNIT_EXPECT_EQ(test, n, __stop_shell_cmds - __start_shell_cmds);
+
+	strcpy(line, "   ");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	strcpy(line, "echo shell_test: dispatch");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	strcpy(line, "shell_test_no_such_command");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), -ENOENT);
+	strcpy(line, "echo \"shell_test: unterminated");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), -EINVAL);
+	strcpy(line, "help shell_test_no_such_command");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), -ENOENT);
+}
+
+static void shell_test_parse_ulong(struct kunit *test)
+{
+	unsigned long v = 0;
+
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "42", 0, 100, &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 42);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "0x10", 0, 100, &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 16);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "99999999999", 0, 4294967295UL, &v),
+			-ERANGE);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "5", 10, 20, &v), -ERANGE);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "12abc", 0, 100, &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, v, 16);		/* untouched on error */
+}
+
+static struct kunit_case shell_test_cases[] = {
+	KUNIT_CASE(shell_test_editing_keys),
+	KUNIT_CASE(shell_test_history),
+	KUNIT_CASE(shell_test_completion),
+	KUNIT_CASE(shell_test_long_line_and_garbage),
+	KUNIT_CASE(shell_test_parse),
+	KUNIT_CASE(shell_test_dispatch),
+	KUNIT_CASE(shell_test_parse_ulong),
+	{}
+};
+
+static struct kunit_suite shell_test_suite = {
+	.name = "shell",
+	.init = editor_init,
+	.test_cases = shell_test_cases,
+};
+kunit_test_suite(shell_test_suite);
