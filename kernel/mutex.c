@@ -6,7 +6,8 @@
  *
  * For the "freed while held" and "exited while held" checks each task
  * records the mutexes it holds (up to MAX_HELD_MUTEXES; Linux's lockdep
- * keeps a similar held_locks[] per task).
+ * keeps a similar held_locks[] per task), while debug_locks is on: set it
+ * on the command line, not while mutexes are held.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -157,7 +158,8 @@ static void forget_held_everywhere(struct mutex *lock)
 static void mutex_set_owner(struct mutex *lock)
 {
 	lock->owner = current;
-	held_add(current, lock);
+	if (READ_ONCE(debug_locks))
+		held_add(current, lock);
 }
 
 /* Before unlocking: returns true when the caller broke a rule (already reported). */
@@ -172,7 +174,7 @@ static bool mutex_clear_owner(struct mutex *lock)
 		bad = true;
 	if (DEBUG_LOCKS_WARN_ON(owner != current))
 		bad = true;
-	if (owner)
+	if (owner && READ_ONCE(debug_locks))
 		held_remove(owner, lock, true);
 	lock->owner = NULL;
 	return bad;

@@ -1,8 +1,9 @@
 /*
  * Jiffies conversions (Linux's kernel/time.c in the source document).
  * With HZ dividing 1000 (Mica's HZ is 100) the millisecond forms are exact
- * multiplications and round-up divisions; the USER_HZ form follows the
- * document's three cases.
+ * multiplications and round-up divisions, saturating at MAX_JIFFY_OFFSET
+ * (computed in 64 bits: Linux's 32-bit check relies on an overflow); the
+ * USER_HZ form follows the document's three cases.
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
@@ -24,18 +25,22 @@ unsigned int jiffies_to_usecs(unsigned long j)
 	return (USEC_PER_SEC / HZ) * j;
 }
 
+/* In 64 bits, so that rounding up near ~0U cannot wrap. */
+static unsigned long round_up_ticks(unsigned int n, unsigned int per_tick)
+{
+	u64 j = ((u64)n + per_tick - 1) / per_tick;
+
+	return j > MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)j;
+}
+
 unsigned long msecs_to_jiffies(unsigned int m)
 {
-	if (m > jiffies_to_msecs(MAX_JIFFY_OFFSET))
-		return MAX_JIFFY_OFFSET;
-	return (m + (MSEC_PER_SEC / HZ) - 1) / (MSEC_PER_SEC / HZ);
+	return round_up_ticks(m, MSEC_PER_SEC / HZ);
 }
 
 unsigned long usecs_to_jiffies(unsigned int u)
 {
-	if (u > jiffies_to_usecs(MAX_JIFFY_OFFSET))
-		return MAX_JIFFY_OFFSET;
-	return (u + (USEC_PER_SEC / HZ) - 1) / (USEC_PER_SEC / HZ);
+	return round_up_ticks(u, USEC_PER_SEC / HZ);
 }
 
 __kernel_clock_t jiffies_to_clock_t(long x)
