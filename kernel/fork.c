@@ -4,32 +4,39 @@
  * is never mapped, so an overflow faults instead of corrupting a
  * neighbour), its PID and its place in the task list.
  *
- * Until the slab allocator exists the task_struct takes a page of its own
- * (Linux: the "task_struct" kmem_cache); switching is a change to
- * alloc_task_struct()/free_task_struct() only.
+ * task_structs come from their own slab cache, "task_struct", as in Linux
+ * (fork_init() creates it once kmalloc works).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/init.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/sched/clock.h>
 #include <string.h>
 #include "sched_internal.h"
 
 static atomic_t last_pid = ATOMIC_INIT(0);
+static struct kmem_cache *task_struct_cachep;
+
+void __init fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
+					       __alignof__(struct task_struct), SLAB_PANIC, NULL);
+}
 
 static struct task_struct *alloc_task_struct(void)
 {
-	BUILD_BUG_ON(sizeof(struct task_struct) > PAGE_SIZE);
-	return (struct task_struct *)get_zeroed_page(GFP_KERNEL);
+	return kmem_cache_alloc(task_struct_cachep, GFP_KERNEL | __GFP_ZERO);
 }
 
 static void free_task_struct(struct task_struct *p)
 {
-	free_page((unsigned long)p);
+	kmem_cache_free(task_struct_cachep, p);
 }
 
 static void *alloc_thread_stack(void)

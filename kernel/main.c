@@ -90,6 +90,7 @@ void start_kernel(void)
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
 	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
+	fork_init();			/* task_structs from their slab cache */
 	init_IRQ();
 	init_timers();
 	time_init();

@@ -17,6 +17,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/semaphore.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <mica/kunit.h>
@@ -151,6 +152,26 @@ static void might_sleep_gfp_kernel_under_spinlock(struct kunit *test)
 		__free_page(page);
 }
 
+static void might_sleep_kmalloc_under_spinlock(struct kunit *test)
+{
+	unsigned long before = might_sleep_reports;
+	void *p;
+
+	kunit_expect_fault_begin(test);
+	spin_lock(&test_lock);
+	p = kmalloc(64, GFP_KERNEL);
+	spin_unlock(&test_lock);
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, might_sleep_reports, before + 1);
+	kfree(p);
+
+	spin_lock(&test_lock);
+	p = kmalloc(64, GFP_ATOMIC);			/* fine */
+	spin_unlock(&test_lock);
+	KUNIT_EXPECT_EQ(test, might_sleep_reports, before + 1);
+	kfree(p);
+}
+
 static void might_sleep_vmalloc_preempt_disabled(struct kunit *test)
 {
 	unsigned long before = might_sleep_reports;
@@ -210,6 +231,7 @@ static void might_sleep_quiet_in_process_context(struct kunit *test)
 	__free_page(page);
 	v = vmalloc(PAGE_SIZE);
 	vfree(v);
+	kfree(kmalloc(64, GFP_KERNEL));
 	KUNIT_EXPECT_EQ(test, might_sleep_reports, before);
 	KUNIT_EXPECT_EQ(test, schedule_bug_reports, sched_before);
 }
@@ -221,6 +243,7 @@ static struct kunit_case might_sleep_cases[] = {
 	KUNIT_CASE(might_sleep_gfp_atomic_in_irq_is_fine),
 	KUNIT_CASE(might_sleep_msleep_preempt_disabled),
 	KUNIT_CASE(might_sleep_gfp_kernel_under_spinlock),
+	KUNIT_CASE(might_sleep_kmalloc_under_spinlock),
 	KUNIT_CASE(might_sleep_vmalloc_preempt_disabled),
 	KUNIT_CASE(might_sleep_kmap_under_spinlock),
 	KUNIT_CASE(might_sleep_quiet_in_process_context),

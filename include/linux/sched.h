@@ -215,6 +215,8 @@ void make_task_dead(int signr) __noreturn;
 
 /* Boot: the run queues and idle tasks (boot CPU, early). */
 void sched_init(void);
+/* Boot, once kmalloc works: the task_struct cache. */
+void fork_init(void);
 /* The idle task of @cpu (before the CPU starts, for its stack). */
 struct task_struct *idle_task(int cpu);
 /* Become this CPU's idle loop (boot CPU at the end of boot, secondaries when online). */
