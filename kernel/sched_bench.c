@@ -1,5 +1,5 @@
 /*
- * Scheduler and locking micro-benchmarks, run by the `bench` console
+ * Scheduler and locking micro-benchmarks, run by the `sched_bench` console
  * command (and `make bench`, which boots QEMU with -icount shift=0 so that
  * a nanosecond of virtual time is one guest instruction: the figures are
  * then instruction counts). Each prints "bench <name>: <ns> ns/op (<n> ops)":
@@ -262,9 +262,10 @@ static int cmd_bench(int argc, char **argv)
 			break;
 	}
 	if (!ran) {
-		shell_printf("bench: no benchmark named '%s'\n", argv[1]);
+		shell_printf("sched_bench: no benchmark named '%s'\n", argv[1]);
 		return -ENOENT;
 	}
 	return ret;
 }
-SHELL_COMMAND("bench", "scheduler and locking micro-benchmarks: bench [name]", cmd_bench);
+SHELL_COMMAND("sched_bench", "scheduler and locking micro-benchmarks: sched_bench [name]",
+	      cmd_bench);

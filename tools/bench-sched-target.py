@@ -2,7 +2,7 @@
 """Target half of `make bench` for the scheduler and locking primitives: boot
 vexpress-a9 with two CPUs under `-icount shift=0` (1 ns of virtual time = 1
 instruction, so the ns/op figures are instructions per operation), run the
-`bench` console command and print its lines.
+`sched_bench` console command and print its lines.
 
   tools/bench-sched-target.py [benchmark]
 """
@@ -15,7 +15,7 @@ import harness  # noqa: E402
 
 
 def main():
-    command = 'bench' + (' ' + sys.argv[1] if len(sys.argv) > 1 else '')
+    command = 'sched_bench' + (' ' + sys.argv[1] if len(sys.argv) > 1 else '')
     cfg = harness.with_defaults(dict(
         name='bench-sched', board='vexpress-a9', smp=2, mem=256,
         args=['-icount', 'shift=0'], cmdline=['kunit.enable=0'],
