@@ -343,6 +343,8 @@ primary_virtual:
 
 	mov	r0, #0
 	bl	setup_mode_stacks
+	ldr	r0, =init_task		@ current (asm/current.h): the boot CPU's idle task
+	mcr	p15, 0, r0, c13, c0, 3
 	ldr	sp, =init_stack + STACK_SIZE
 	mov	fp, #0
 	bl	start_kernel
@@ -350,6 +352,8 @@ primary_virtual:
 
 secondary_virtual:
 	ldr	r0, =secondary_data
+	ldr	r1, [r0, #12]		@ secondary_data.task: current from here on
+	mcr	p15, 0, r1, c13, c0, 3
 	ldr	r4, [r0, #8]		@ secondary_data.cpu
 	ldr	r5, [r0, #4]		@ secondary_data.stack (top, virtual)
 	mov	r0, r4

@@ -9,7 +9,10 @@
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/timer.h>
 #include <asm/handoff.h>
 #include <linux/vmalloc.h>
 #include <asm/mmu.h>
@@ -25,9 +28,41 @@
 
 void start_kernel(void);
 
+enum system_states system_state = SYSTEM_BOOTING;
+
+/*
+ * PID 1: the rest of boot with the scheduler running (the self-tests),
+ * then it becomes the console shell, as Linux's init becomes /bin/sh.
+ */
+static int kernel_init(void *unused)
+{
+	do_initcalls();			/* drivers: the DMA controllers, ... */
+	free_initmem();
+	system_state = SYSTEM_RUNNING;
+	kunit_run_all_tests();
+	set_task_comm(current, "sh");
+	shell_run();
+}
+
+/* The boot CPU's last step: start PID 1 and become CPU 0's idle task. */
+static void rest_init(void)
+{
+	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+
+	if (IS_ERR(init))
+		panic("cannot create the init thread (%ld)", PTR_ERR(init));
+	system_state = SYSTEM_SCHEDULING;
+	wake_up_process(init);
+	preempt_enable_no_resched();
+	schedule();
+	preempt_disable();
+	cpu_startup_entry();
+}
+
 void start_kernel(void)
 {
 	setup_per_cpu_areas();		/* per-CPU data first: locks use it */
+	sched_init();			/* run queues and idle tasks (this is CPU 0's) */
 	early_setup_arch();
 	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
@@ -55,7 +90,9 @@ void start_kernel(void)
 	/* Interrupts, the tick, the other CPUs, then console input by interrupt. */
 	smp_init_cpus();
 	kmem_cache_init();		/* slab: sized for the possible CPUs; kmalloc works */
+	fork_init();			/* task_structs from their slab cache */
 	init_IRQ();
+	init_timers();
 	time_init();
 	local_irq_enable();
 	smp_init();
@@ -63,8 +100,5 @@ void start_kernel(void)
 		pr_warn("console: input stays polled\n");
 
 	parse_late_params();
-	do_initcalls();			/* drivers: the DMA controllers, ... */
-	free_initmem();
-	kunit_run_all_tests();
-	shell_run();
+	rest_init();
 }

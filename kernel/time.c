@@ -7,9 +7,11 @@
  * periods the free-running counter says have passed, as Linux's
  * tick_do_update_jiffies64() does: a tick interrupt that came late (QEMU
  * merges timer expiries when the host runs the vCPU late) loses no time.
- * jiffies_64 is two words on this 32-bit CPU, so readers use
- * get_jiffies_64(), which retries when the tick updated it in between (a
- * sequence count, as Linux's seqlock).
+ * jiffies_64 is two words on this 32-bit CPU, so the tick writes it under
+ * the jiffies_lock seqlock and get_jiffies_64() reads it through that,
+ * retrying when the tick updated it in between, as Linux does on 32-bit.
+ * Each tick then runs the CPU's timers and the scheduler
+ * (update_process_times).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -22,6 +24,8 @@
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <linux/delay.h>
+#include <linux/seqlock.h>
+#include <linux/timer.h>
 #include <string.h>
 #include <mica/board.h>
 #include <mica/timer.h>
@@ -34,7 +38,7 @@
 u64 jiffies_64 __aligned(8) = INITIAL_JIFFIES;
 /* jiffies is jiffies_64's low word (little-endian): one object, two names. */
 __asm__(".globl jiffies\n\t.type jiffies, %object\n\t.set jiffies, jiffies_64");
-static unsigned int jiffies_seq;	/* odd while the tick updates jiffies_64 */
+static DEFINE_SEQLOCK(jiffies_lock);
 
 const struct timer_ops *tick_timer;
 struct timer_rates timer_rates;
@@ -60,11 +64,9 @@ u64 get_jiffies_64(void)
 	u64 j;
 
 	do {
-		seq = READ_ONCE(jiffies_seq);
-		smp_rmb();
+		seq = read_seqbegin(&jiffies_lock);
 		j = jiffies_64;
-		smp_rmb();
-	} while ((seq & 1) || seq != READ_ONCE(jiffies_seq));
+	} while (read_seqretry(&jiffies_lock, seq));
 	return j;
 }
 
@@ -79,11 +81,9 @@ static void do_timer(void)
 		last_jiffy_counter += counter_per_jiffy;
 		ticks++;
 	}
-	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
-	smp_wmb();
+	write_seqlock(&jiffies_lock);
 	jiffies_64 += ticks;
-	smp_wmb();
-	WRITE_ONCE(jiffies_seq, jiffies_seq + 1);
+	write_sequnlock(&jiffies_lock);
 }
 
 static irqreturn_t tick_interrupt(int irq, void *dev_id)
@@ -91,7 +91,7 @@ static irqreturn_t tick_interrupt(int irq, void *dev_id)
 	tick_timer->ack_tick();
 	if (smp_processor_id() == TICK_CPU)
 		do_timer();
-	/* The scheduler tick and expiring timer_lists will run from here. */
+	update_process_times();
 	return IRQ_HANDLED;
 }
 

@@ -14,6 +14,7 @@
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include "internal.h"
 #include <asm/mmu.h>
 
 #define PKMAP_HASH_SIZE	128
@@ -85,25 +86,12 @@ static void flush_all_zero_pkmaps(void)
 		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
 }
 
-/*
- * Every slot is in use. Linux sleeps here until kunmap frees one; Mica has
- * no kernel threads to sleep yet, so it reports the exhaustion and gives up.
- * The kernel-threads work replaces this: drop kmap_lock, wait, retake it,
- * return true (and kunmap_high wakes waiters when a count drops to 1).
- */
-static bool pkmap_wait_for_slot(const struct page *page)
-{
-	pr_err("kmap: all %d pkmap slots are in use, cannot map pfn %#lx "
-	       "(no kernel threads to wait with yet)\n", LAST_PKMAP, page_to_pfn(page));
-	dump_stack();
-	return false;
-}
-
-/* Find a free slot and map @page there; kmap_lock held. */
-static int map_new_virtual(struct page *page)
+/* Find a free slot and map @page there; kmap_lock held (may be dropped while waiting). */
+static int map_new_virtual(struct page *page, unsigned long *flags)
 {
 	unsigned int count = LAST_PKMAP;
 	unsigned int slot;
+	int mapped;
 
 	for (;;) {
 		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
@@ -115,8 +103,12 @@ static int map_new_virtual(struct page *page)
 			break;
 		if (--count)
 			continue;
-		if (!pkmap_wait_for_slot(page))
-			return NO_SLOT;
+		/* Every slot in use: sleep until kunmap releases one (Linux does). */
+		kmap_wait_for_slot(&kmap_lock, flags);
+		/* Somebody else may have mapped it while we slept. */
+		mapped = pkmap_lookup(page);
+		if (mapped != NO_SLOT)
+			return mapped;
 		count = LAST_PKMAP;
 	}
 	slot = last_pkmap_nr;
@@ -136,7 +128,7 @@ static void *kmap_high(struct page *page)
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
 	if (slot == NO_SLOT)
-		slot = map_new_virtual(page);
+		slot = map_new_virtual(page, &flags);
 	if (slot != NO_SLOT)
 		pkmap_count[slot]++;
 	spin_unlock_irqrestore(&kmap_lock, flags);
@@ -148,7 +140,7 @@ static void *kmap_high(struct page *page)
 
 void *kmap(struct page *page)
 {
-	WARN_ON(in_interrupt());	/* may sleep in Linux: use kmap_atomic there */
+	might_sleep();			/* use kmap_atomic where sleeping is not allowed */
 	if (!PageHighMem(page))
 		return lowmem_page_address(page);
 	return kmap_high(page);
@@ -157,15 +149,20 @@ void *kmap(struct page *page)
 int kunmap_high(struct page *page)
 {
 	unsigned long flags;
+	bool need_wakeup = false;
 	int slot, ret = 0;
 
 	spin_lock_irqsave(&kmap_lock, flags);
 	slot = pkmap_lookup(page);
-	if (slot == NO_SLOT || pkmap_count[slot] < 2)
+	if (slot == NO_SLOT || pkmap_count[slot] < 2) {
 		ret = -EINVAL;
-	else
-		pkmap_count[slot]--;
+	} else if (--pkmap_count[slot] == 1) {
+		/* Unused now: a kmap waiting for a slot can have it. */
+		need_wakeup = kmap_slot_waiters();
+	}
 	spin_unlock_irqrestore(&kmap_lock, flags);
+	if (need_wakeup)
+		kmap_wake_slot_waiters();
 	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
 	return ret;
 }

@@ -1,7 +1,8 @@
 /*
  * Self-tests of kmap and kmap_atomic: every free high page written through
  * one mapping and read back through the other, shared pkmap slots, pkmap
- * exhaustion and recovery, kmap_atomic nesting, and misuse reports.
+ * exhaustion (kmap sleeps until kunmap frees a slot), kmap_atomic nesting,
+ * and misuse reports.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -9,6 +10,9 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/smp.h>
+#include <linux/completion.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <mica/kunit.h>
 
 static struct page *alloc_high_page(void)
@@ -134,10 +138,31 @@ static void kunmap_of_unmapped_page_is_reported(struct kunit *test)
  * Hold every pkmap slot: the next kmap is refused (and reported). Releasing
  * one lets the next kmap through, after the flush frees the slot.
  */
+struct kmap_waiter {
+	struct page *page;
+	void *addr;
+	struct completion done;
+};
+
+static int kmap_in_thread(void *data)
+{
+	struct kmap_waiter *w = data;
+
+	w->addr = kmap(w->page);	/* sleeps until a slot is released */
+	complete(&w->done);
+	return 0;
+}
+
+/*
+ * With every slot in use, kmap sleeps (TASK_UNINTERRUPTIBLE) until a
+ * kunmap releases one, then maps into it.
+ */
 static void pkmap_exhaustion(struct kunit *test)
 {
 	struct page *pages[LAST_PKMAP + 1];
 	void *addr[LAST_PKMAP];
+	struct kmap_waiter w;
+	struct task_struct *p;
 	int i, got = 0;
 
 	require_highmem(test);
@@ -157,9 +182,18 @@ static void pkmap_exhaustion(struct kunit *test)
 		got += addr[i] != NULL;
 	}
 	KUNIT_EXPECT_EQ(test, got, LAST_PKMAP);
-	KUNIT_EXPECT_NULL(test, kmap(pages[LAST_PKMAP]));
+
+	w.page = pages[LAST_PKMAP];
+	w.addr = NULL;
+	init_completion(&w.done);
+	p = kthread_run(kmap_in_thread, &w, "kmapwait");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
+	/* It cannot get a slot: still waiting after a while. */
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&w.done, HZ / 10), 0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), TASK_UNINTERRUPTIBLE);
 	kunmap(pages[100]);
-	KUNIT_EXPECT_PTR_EQ(test, kmap(pages[LAST_PKMAP]), addr[100]);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&w.done, 5 * HZ), 0);
+	KUNIT_EXPECT_PTR_EQ(test, w.addr, addr[100]);
 	kunmap(pages[LAST_PKMAP]);
 	for (i = 0; i < LAST_PKMAP; i++)
 		if (i != 100 && addr[i])

@@ -173,4 +173,27 @@ void mm_unmap_page_local(void *addr, unsigned long flags);
 /* Zero 2^order pages, high memory included. */
 void clear_pages_any(struct page *page, unsigned int order);
 
+/*
+ * Waiting for memory (mm/page_alloc_wait.c): an allocation that may sleep
+ * and found nothing waits up to @timeout jiffies for pages to be freed;
+ * true if some were. Every free tells the waiters.
+ */
+bool alloc_wait_for_freed_pages(long timeout);
+
+/*
+ * kmap with every pkmap slot in use (mm/highmem_wait.c): drop @lock
+ * (taken with spin_lock_irqsave, *@flags), sleep until kunmap releases a
+ * slot, take it again. kunmap wakes the sleepers when there are some.
+ */
+void kmap_wait_for_slot(spinlock_t *lock, unsigned long *flags);
+bool kmap_slot_waiters(void);
+void kmap_wake_slot_waiters(void);
+extern int alloc_free_waiters;
+void __alloc_wake_on_free(void);
+static inline void alloc_wake_on_free(void)
+{
+	if (unlikely(READ_ONCE(alloc_free_waiters)))
+		__alloc_wake_on_free();
+}
+
 #endif

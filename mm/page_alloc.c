@@ -8,6 +8,7 @@
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <string.h>
@@ -737,6 +738,7 @@ static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order
 struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 				    struct zonelist *zonelist, nodemask_t *nodemask)
 {
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
 		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
 
@@ -821,7 +823,10 @@ void __free_pages(struct page *page, unsigned int order)
 		free_pages_misuse(page);
 		return;
 	}
+	if (unlikely(debug_locks_held()) && !PageHighMem(page))
+		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
 	free_the_page(page, order);
+	alloc_wake_on_free();
 }
 
 void free_pages(unsigned long addr, unsigned int order)

@@ -396,16 +396,17 @@ static void hot_cold_lists(struct kunit *test)
 	unsigned long flags;
 	int i;
 
-	local_irq_save(flags);		/* stay on this CPU's lists */
+	/* Stay on this CPU's lists; with interrupts off, allocations must not sleep. */
+	local_irq_save(flags);
 	pcp = &z->pageset[smp_processor_id()].pcp;
 	drain_local_pages(NULL);
-	a = alloc_page(GFP_KERNEL);
-	b = alloc_page(GFP_KERNEL);
+	a = alloc_page(GFP_NOWAIT);
+	b = alloc_page(GFP_NOWAIT);
 	__free_page(a);				/* hot: the head */
-	c = alloc_page(GFP_KERNEL);
+	c = alloc_page(GFP_NOWAIT);
 	put_page_testzero(b);
 	free_hot_cold_page(b, 1);		/* cold: the tail */
-	d = alloc_page(GFP_KERNEL | __GFP_COLD);
+	d = alloc_page(GFP_NOWAIT | __GFP_COLD);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_PTR_EQ(test, c, a);
 	KUNIT_EXPECT_PTR_EQ(test, d, b);

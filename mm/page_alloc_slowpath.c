@@ -11,11 +11,14 @@
 #include <linux/smp.h>
 #include <linux/shrinker.h>
 #include <linux/preempt.h>
+#include <linux/jiffies.h>
 #include <string.h>
 #include "internal.h"
 
 /* How often a waiting allocation of a small order goes round again. */
 #define MAX_RECLAIM_RETRIES 16
+/* How long it may then wait for pages to be freed (Linux's HZ/50 congestion wait). */
+#define ALLOC_FREE_WAIT (HZ / 50 ? HZ / 50 : 1)
 
 static bool cpu_in_reclaim[NR_CPUS];
 
@@ -71,6 +74,7 @@ struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 	bool can_reclaim = (gfp_mask & __GFP_WAIT) && !in_interrupt() && !current_in_reclaim();
 	int classzone_idx = preferred->zone_idx;
 	struct page *page = NULL;
+	bool waited = false;
 	int round = 0;
 
 	if (unlikely(!preferred->zone))
@@ -109,8 +113,13 @@ struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					      alloc_flags, classzone_idx, migratetype);
 		if (page)
 			return page;
-		if (!should_retry(gfp_mask, order, progress, ++round))
-			break;
+		if (!should_retry(gfp_mask, order, progress, ++round)) {
+			/* Before failing, wait briefly (once) for someone to free memory. */
+			if (waited || (gfp_mask & __GFP_NORETRY) ||
+			    !alloc_wait_for_freed_pages(ALLOC_FREE_WAIT))
+				break;
+			waited = true;
+		}
 	}
 fail:
 	if (!(gfp_mask & __GFP_NOWARN))

@@ -21,6 +21,7 @@
 #include <linux/spinlock.h>
 #include <linux/smp.h>
 #include <linux/atomic.h>
+#include <linux/debug_locks.h>
 #include <string.h>
 #include "internal.h"
 
@@ -234,6 +235,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	void **top;
 	void *obj;
 
+	might_sleep_if(gfp & __GFP_WAIT);
 	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;
@@ -252,6 +254,8 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned 
 	struct array_cache *ac;
 	void **top;
 
+	if (unlikely(debug_locks_held()))
+		debug_check_no_locks_freed(obj, s->object_size);
 	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;

@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
+#include <linux/debug_locks.h>
 #include <string.h>
 #include <asm/barrier.h>
 #include "vmalloc_internal.h"
@@ -279,6 +280,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 	struct page **pages;
 	unsigned int nr, i;
 
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (!size || !real_size || real_size > VMALLOC_TOTAL || !page_allocator_ready())
 		goto fail;
 	area = alloc_vm_area(real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
@@ -342,6 +344,7 @@ void vfree(const void *addr)
 	vm = vm_area_take(addr, VM_ALLOC, "vfree");
 	if (!vm)
 		return;
+	debug_check_no_locks_freed(vm->addr, vm->nr_pages << PAGE_SHIFT);
 	free_area_pages(vm->pages, vm->nr_pages);
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);

@@ -16,6 +16,8 @@
  * redirected pt_regs to its recovery point.
  */
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
+#include <asm/stack_overflow.h>
 
 /* bad_mode() reasons: index of traps.c's bad_mode_handler[]. */
 #define BAD_PREFETCH   0
@@ -46,12 +48,31 @@
 	.endm
 
 /*
+ * Thread stacks have an unmapped guard page below them. If the interrupted
+ * sp lies in the current task's guard page, or so close above it that
+ * pt_regs would not fit, the stack overflowed: build pt_regs on this CPU's
+ * overflow stack instead and report it (handle_bad_stack). r1 is borrowed
+ * through the unused words below the stub's three.
+ */
+	.macro	stack_overflow_check
+	str	r1, [r0, #-4]
+	mrc	p15, 0, r1, c13, c0, 3		@ current
+	ldr	r1, [r1, #TSK_STACK]		@ its stack's lowest address
+	sub	r1, sp, r1
+	sub	r1, r1, #(PT_REGS_SIZE + 8)	@ room left below the frame
+	adds	r1, r1, #STACK_GUARD_SIZE	@ carry: it was in [-guard, 0)
+	bcs	__svc_stack_overflow
+	ldr	r1, [r0, #-4]
+	.endm
+
+/*
  * In SVC mode, r0 = the stub's three words, every other register as
  * interrupted. Builds pt_regs on the SVC stack, 8-byte aligned for the C
  * call (the interrupted sp is kept in the frame, so svc_exit undoes the
  * padding), and leaves sp pointing at it.
  */
 	.macro	svc_entry, reason
+	stack_overflow_check
 	sub	sp, sp, #PT_REGS_SIZE
 	tst	sp, #4
 	subne	sp, sp, #4
@@ -108,17 +129,54 @@ __irq_svc:
 	mov	r0, sp
 	bl	handle_arch_irq
 	/*
-	 * Kernel preemption goes here once there is a scheduler: with
-	 * interrupts still off, if preempt_count is 0, the interrupted
-	 * context had IRQs enabled and a reschedule is pending, call
-	 * preempt_schedule_irq() before returning.
+	 * Kernel preemption: interrupts still off; the interrupted code had
+	 * them on (or the IRQ would not have come). If its preempt_count is
+	 * 0 and a reschedule is pending, switch now (linux/preempt.h).
 	 */
-	b	svc_exit
+	mrc	p15, 0, r4, c13, c0, 3		@ current: thread_info is its start
+	ldr	r0, [r4, #TI_PREEMPT]
+	teq	r0, #0
+	bne	svc_exit
+1:	ldr	r0, [r4, #TI_FLAGS]
+	tst	r0, #_TIF_NEED_RESCHED
+	beq	svc_exit
+	bl	preempt_schedule_irq		@ returns with interrupts off
+	b	1b
 
 __fiq_svc:
 	svc_entry BAD_FIQ
 	mov	r0, sp
 	bl	do_fiq
+	b	svc_exit
+
+/*
+ * From stack_overflow_check: r0 = the stub's words, the interrupted r1 at
+ * [r0, #-4], sp the overflowed one. pt_regs go at the top of this CPU's
+ * overflow stack (asm/stack_overflow.h).
+ */
+__svc_stack_overflow:
+	str	r2, [r0, #-8]
+	ldr	r1, =cpu_number
+	mrc	p15, 0, r2, c13, c0, 4		@ this CPU's per-CPU offset
+	ldr	r1, [r1, r2]			@ smp_processor_id()
+	ldr	r2, =overflow_stacks
+	add	r1, r1, #1
+	add	r2, r2, r1, lsl #OVERFLOW_STACK_SHIFT
+	sub	r2, r2, #PT_REGS_SIZE
+	str	sp, [r2, #S_SP]			@ the interrupted sp
+	mov	sp, r2
+	ldr	r1, [r0, #-4]
+	ldr	r2, [r0, #-8]
+	stmib	sp, {r1 - r12}
+	ldmia	r0, {r3 - r5}			@ interrupted r0, pc, cpsr
+	str	r3, [sp, #S_R0]
+	str	lr, [sp, #S_LR]
+	str	r4, [sp, #S_PC]
+	str	r5, [sp, #S_PSR]
+	mov	r6, #-1
+	str	r6, [sp, #S_OLD_R0]
+	mov	r0, sp
+	bl	handle_bad_stack		@ returns only to a fault recovery point
 	b	svc_exit
 
 /*

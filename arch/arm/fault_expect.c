@@ -1,8 +1,9 @@
 /*
  * Faults on purpose (self-tests): arm_run_expecting_fault() in
  * asm/traps.h. The expectation lives on the caller's stack and is linked
- * per CPU; a fault matches it when it happens on this CPU, in SVC mode,
- * outside interrupt context and deeper on the same stack than the call.
+ * per task (the task may move between CPUs); a fault matches it when it
+ * happens in that task, in SVC mode, outside interrupt context and deeper
+ * on the same stack than the call.
  * The oops is still printed in full; then instead of stopping the CPU the
  * fault handler returns into __arm_run_expecting_fault's recovery point.
  *
@@ -12,7 +13,7 @@
  * include/mica/kunit.h asks of the fault handler.
  */
 #include <linux/kernel.h>
-#include <linux/percpu.h>
+#include <linux/sched.h>
 #include <linux/stacktrace.h>
 #include <string.h>
 #include <asm/thread_info.h>
@@ -33,11 +34,9 @@ struct fault_expectation {
 
 int __arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_expectation *exp);
 
-static DEFINE_PER_CPU(struct fault_expectation *, fault_expectation);
-
 static struct fault_expectation *expectation_for(struct pt_regs *regs)
 {
-	struct fault_expectation *exp = __this_cpu_read(fault_expectation);
+	struct fault_expectation *exp = current->fault_expectation;
 
 	if (!exp || processor_mode(regs) != SVC_MODE || in_interrupt())
 		return NULL;
@@ -131,11 +130,11 @@ int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *
 		     offsetof(struct fault_expectation, pc) != 4 ||
 		     offsetof(struct fault_expectation, cpsr) != 8);
 	memset(rec, 0, sizeof(*rec));
-	exp.outer = __this_cpu_read(fault_expectation);
+	exp.outer = current->fault_expectation;
 	markers = markers_begin(&exp);
-	__this_cpu_write(fault_expectation, &exp);
+	current->fault_expectation = &exp;
 	faulted = __arm_run_expecting_fault(fn, arg, &exp);
-	__this_cpu_write(fault_expectation, exp.outer);
+	current->fault_expectation = exp.outer;
 	if (markers)
 		markers_end();
 	return faulted;

@@ -13,6 +13,7 @@
 #include <linux/smp.h>
 #include <linux/percpu.h>
 #include <linux/sched/clock.h>
+#include <linux/sched.h>
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
 #include <asm/gic.h>
@@ -28,7 +29,6 @@
 #define STOP_TIMEOUT_US     1000000UL
 
 DEFINE_PER_CPU(int, cpu_number);
-DEFINE_PER_CPU(unsigned long, __preempt_count_pcpu);
 
 cpumask_t cpu_possible_map, cpu_online_map;
 
@@ -54,8 +54,6 @@ int smp_pen_boot_secondary(unsigned int cpu, phys_addr_t entry)
 	sev();
 	return 0;
 }
-
-static u8 secondary_stacks[NR_CPUS][8192] __aligned(8192);
 
 /* Cores on this chip: the board's count, cut to what the SCU says is there. */
 static unsigned int __init count_cores(void)
@@ -84,13 +82,6 @@ void __init smp_init_cpus(void)
 	set_cpu_online(smp_processor_id(), true);
 }
 
-void cpu_idle_loop(void)
-{
-	/* Any interrupt ends the WFI; it is handled and we sleep again. */
-	for (;;)
-		wfi();
-}
-
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
@@ -101,7 +92,7 @@ void secondary_start_kernel(unsigned int cpu)
 	set_cpu_online(cpu, true);
 	local_irq_enable();
 	pr_info("CPU%u: online\n", cpu);
-	cpu_idle_loop();
+	cpu_startup_entry();	/* this CPU's idle task from now on */
 }
 
 static bool __init boot_one_cpu(unsigned int cpu)
@@ -110,8 +101,10 @@ static bool __init boot_one_cpu(unsigned int cpu)
 
 	/* The boot table: it has the identity map the MMU switch-on needs. */
 	secondary_data.pgdir_phys = initial_pgdir_phys;
-	secondary_data.stack_top = (unsigned long)secondary_stacks[cpu] + sizeof(secondary_stacks[cpu]);
+	/* It starts as its idle task, on that task's stack. */
+	secondary_data.stack_top = (unsigned long)idle_task(cpu)->stack + THREAD_START_SP;
 	secondary_data.cpu = cpu;
+	secondary_data.task = (unsigned long)idle_task(cpu);
 	dcache_clean_range(&secondary_data, sizeof(secondary_data));
 	if (board.boot_secondary(cpu, secondary_entry_phys()) < 0) {
 		pr_err("CPU%u: failed to boot\n", cpu);

@@ -4,14 +4,16 @@
  *
  * An oops takes die_lock so reports from several CPUs do not interleave.
  * A fault on a CPU that is already reporting one prints "Recursive
- * fault!" and stops that CPU at once. After the report the CPU stops
- * ("CPUn: stopping"): interrupts off, WFI forever, out of the online mask.
- * Mica has no tasks yet, so the report names the idle task swapper/N.
+ * fault!" and stops that CPU at once. The report names the current task.
+ * After it, a kernel thread is killed (make_task_dead, as Linux); an oops
+ * in interrupt context or in an idle task stops the CPU ("CPUn:
+ * stopping"): interrupts off, WFI forever, out of the online mask.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <string.h>
 #include <asm/cacheflush.h>
@@ -87,8 +89,11 @@ void oops_end(struct pt_regs *regs)
 	bool recovered = fault_recover(regs);
 
 	oops_finish();
-	if (!recovered)
+	if (recovered)
+		return;
+	if (in_interrupt() || is_idle_task(current))
 		cpu_stop();
+	make_task_dead(SIGSEGV);
 }
 
 /* Linux's dump_mem: words from @bottom to @top, eight a line, labelled by the low 16 address bits. */
@@ -185,7 +190,8 @@ static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk("%sCPU: %u PID: 0 Comm: swapper/%u Not tainted\n", lvl, cpu, cpu);
+	printk("%sCPU: %u PID: %d Comm: %.*s Not tainted\n", lvl, cpu, current->pid,
+	       TASK_COMM_LEN, current->comm);
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
@@ -227,13 +233,12 @@ static void __show_regs(struct pt_regs *regs)
 void __die(const char *str, int err, struct pt_regs *regs)
 {
 	unsigned long stack_top = stack_base(regs->ARM_sp) + THREAD_SIZE;
-	unsigned int cpu = smp_processor_id();
 	struct stackframe frame;
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
 	__show_regs(regs);
-	printk(KERN_EMERG "Process swapper/%u (pid: 0, stack limit = 0x%08lx)\n",
-	       cpu, stack_base(regs->ARM_sp));
+	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
+	       current->comm, current->pid, (unsigned long)current->stack);
 	dump_mem(KERN_EMERG, "Stack: ", regs->ARM_sp, stack_top);
 	arm_frame_from_regs(&frame, regs);
 	dump_backtrace(&frame, KERN_EMERG);

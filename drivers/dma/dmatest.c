@@ -12,7 +12,9 @@
  * Less than Linux: the threads are not kernel threads. One round starts a
  * test on every thread (so every channel has threads_per_chan transfers
  * queued and all channels run at once), issues them, waits for all of
- * them and checks them; tests are counted per round. Only memcpy is
+ * them (asleep on a wait queue the callbacks wake, as Linux's dmatest
+ * does, looking at the channels once a tick for stalls) and checks them;
+ * tests are counted per round. Only memcpy is
  * tested (no xor/pq). With fault=1 or stall=1 (PL330 only) the first tests
  * of each channel's first thread run deliberately bad programs: they must
  * end with an error and the channel must go on working.
@@ -22,6 +24,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/sched/clock.h>
+#include <linux/wait.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/dma/pl330.h>
@@ -159,6 +162,9 @@ static void result(struct dmatest_thread *th, const char *err)
 		th->name, th->tests, err, th->src_off, th->dst_off, th->len, th->failures);
 }
 
+/* Woken by every callback: the tester sleeps here until its round is over. */
+static DECLARE_WAIT_QUEUE_HEAD(done_wait);
+
 static void dmatest_callback(void *arg, const struct dmaengine_result *res)
 {
 	struct dmatest_thread *th = arg;
@@ -166,6 +172,7 @@ static void dmatest_callback(void *arg, const struct dmaengine_result *res)
 	th->res = *res;
 	smp_wmb();		/* the result before the flag */
 	WRITE_ONCE(th->done, true);
+	wake_up_all(&done_wait);
 }
 
 static bool dmatest_filter(struct dma_chan *chan, void *param)
@@ -294,22 +301,31 @@ static void finish_test(struct dmatest_thread *th, const struct dmatest_params *
 	t->bytes += th->len;
 }
 
-/* Wait for every test in flight; ask the driver about them meanwhile (it may find stalls). */
+/* Tests in flight whose callback has not come yet. */
+static unsigned int pending_tests(struct dmatest_thread *th, unsigned int n)
+{
+	unsigned int i, pending = 0;
+
+	for (i = 0; i < n; i++)
+		pending += th[i].in_flight && !READ_ONCE(th[i].done);
+	return pending;
+}
+
+/*
+ * Wait for every test in flight, asleep between callbacks; once a tick ask
+ * the driver about the ones still pending (it may find stalls).
+ */
 static void wait_round(struct dmatest_thread *th, unsigned int n, unsigned int timeout_ms)
 {
 	u64 deadline = local_clock() + (u64)timeout_ms * 1000000;
-	unsigned int i, pending;
+	unsigned int i;
 
-	do {
-		pending = 0;
-		for (i = 0; i < n; i++) {
-			if (!th[i].in_flight || READ_ONCE(th[i].done))
-				continue;
-			dmaengine_tx_status(th[i].chan, th[i].cookie, NULL);
-			pending += !READ_ONCE(th[i].done);
-		}
-		cpu_relax();
-	} while (pending && local_clock() < deadline);
+	while (pending_tests(th, n) && local_clock() < deadline) {
+		for (i = 0; i < n; i++)
+			if (th[i].in_flight && !READ_ONCE(th[i].done))
+				dmaengine_tx_status(th[i].chan, th[i].cookie, NULL);
+		wait_event_timeout(done_wait, !pending_tests(th, n), 1);
+	}
 }
 
 static void run_rounds(struct dmatest_thread *th, unsigned int n, struct dma_chan **chans,

@@ -10,6 +10,8 @@
 #include <linux/kernel.h>
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
+#include <linux/completion.h>
+#include <linux/jiffies.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/dma/pl330.h>
@@ -85,6 +87,7 @@ static enum dma_status copy(struct dma_chan *chan, dma_addr_t dst, dma_addr_t sr
 			    struct cb_record *rec)
 {
 	struct dma_async_tx_descriptor *tx;
+	enum dma_status status;
 
 	tx = dmaengine_prep_dma_memcpy(chan, dst, src, len, DMA_PREP_INTERRUPT);
 	if (!tx)
@@ -93,7 +96,14 @@ static enum dma_status copy(struct dma_chan *chan, dma_addr_t dst, dma_addr_t sr
 		tx->callback_result = record_result;
 		tx->callback_param = rec;
 	}
-	return dma_sync_wait(chan, dmaengine_submit(tx));
+	status = dma_sync_wait(chan, dmaengine_submit(tx));
+	/*
+	 * The status may be final before the callback has run (on another
+	 * CPU, where the interrupt went): as in Linux, wait for callbacks.
+	 */
+	if (rec)
+		dmaengine_synchronize(chan);
+	return status;
 }
 
 static void fill(u8 *buf, size_t len, unsigned int seed)
@@ -134,7 +144,7 @@ static void probe_found_every_controller(struct kunit *test)
 
 static void memcpy_done(void *param)
 {
-	WRITE_ONCE(*(bool *)param, true);
+	complete(param);
 }
 
 /* The chapter's example: request, prepare, callback, submit, issue, wait. */
@@ -145,8 +155,7 @@ static void linux_style_memcpy(struct kunit *test)
 	struct dma_chan *chan;
 	dma_cap_mask_t mask;
 	dma_cookie_t cookie;
-	bool done = false;
-	u64 deadline;
+	DECLARE_COMPLETION_ONSTACK(done);
 
 	need_pl330(test);
 
@@ -163,10 +172,8 @@ static void linux_style_memcpy(struct kunit *test)
 	cookie = dmaengine_submit(tx);
 	KUNIT_EXPECT_EQ(test, dma_submit_error(cookie), 0);
 	dma_async_issue_pending(chan);
-	deadline = local_clock() + WAIT_NS;
-	while (!READ_ONCE(done) && local_clock() < deadline)
-		cpu_relax();
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(done));
+	/* Asleep until the completion interrupt's callback completes it. */
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&done, msecs_to_jiffies(WAIT_NS / 1000000)), 0);
 	KUNIT_EXPECT_EQ(test, dmaengine_tx_status(chan, cookie, NULL), DMA_COMPLETE);
 	KUNIT_EXPECT_EQ(test, memcmp(b.src, b.dst, 4096), 0);
 	bufs_free(&b);

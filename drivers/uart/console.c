@@ -2,14 +2,17 @@
  * Console core: picks the board's UART driver, maps it early through a
  * fixed 1 MiB section (the only fixed device mapping in the kernel), and
  * writes to it polled. Input arrives by interrupt (once console_rx_init()
- * ran) into a ring that console_getc() reads; before that, or on a CPU
- * with interrupts off, reads poll the UART.
+ * ran) into a ring that console_getc() reads, sleeping on a wait queue the
+ * interrupt wakes; before that, or where sleeping is not allowed (early
+ * boot, interrupts off), reads poll the UART.
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 #include <mica/byte_ring.h>
 #include <linux/vmalloc.h>
 #include <string.h>
@@ -31,6 +34,7 @@ static struct byte_ring rx_ring = BYTE_RING_INIT(rx_buf);
 static DEFINE_SPINLOCK(rx_lock);	/* the ring and the UART's receive side */
 static bool rx_irq_on;
 static char rx_irq_name[24];
+static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 
 void early_console_init(void)
 {
@@ -77,6 +81,8 @@ static irqreturn_t console_rx_interrupt(int irq, void *dev_id)
 		got = true;
 	}
 	spin_unlock(&rx_lock);
+	if (got)
+		wake_up_interruptible(&rx_wait);
 	return got ? IRQ_HANDLED : IRQ_NONE;
 }
 
@@ -125,6 +131,13 @@ int console_trygetc(void)
 	return rx_get(must_poll(flags));
 }
 
+/* A task may sleep for input: the interrupt fills the ring and the scheduler runs. */
+static bool can_sleep_for_input(void)
+{
+	return READ_ONCE(rx_irq_on) && scheduler_running && system_state >= SYSTEM_SCHEDULING &&
+	       !in_atomic() && !irqs_disabled();
+}
+
 int console_getc(void)
 {
 	unsigned long flags;
@@ -133,6 +146,12 @@ int console_getc(void)
 	if (!console_ops)
 		for (;;)
 			wfi();	/* no console: nothing will ever come */
+	while (can_sleep_for_input()) {
+		if (!wait_event_interruptible(rx_wait, (c = rx_get(false)) >= 0))
+			return c;
+		/* No user space to deliver a signal to: drop it and go on reading. */
+		flush_signals(current);
+	}
 	for (;;) {
 		local_irq_save(flags);
 		c = rx_get(must_poll(flags));
@@ -140,8 +159,7 @@ int console_getc(void)
 		 * Sleep until an interrupt, with interrupts masked so that one
 		 * arriving after the check still ends the WFI; it is taken on
 		 * restore. The UART's interrupt goes to one CPU: elsewhere the
-		 * tick wakes us within a jiffy. Once kernel threads exist, this
-		 * becomes a wait queue that the receive interrupt wakes.
+		 * tick wakes us within a jiffy.
 		 */
 		if (c < 0 && !must_poll(flags))
 			wfi();

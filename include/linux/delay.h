@@ -18,4 +18,17 @@ void ndelay(unsigned long nsecs);
 void udelay(unsigned long usecs);
 void mdelay(unsigned long msecs);
 
+/*
+ * Sleeping delays (kernel/timer.c), for a jiffy or more: the task sleeps
+ * at least @msecs (rounded up to whole jiffies, plus one so that a partly
+ * gone jiffy does not count). msleep_interruptible() ends early on a
+ * signal and returns the milliseconds left.
+ */
+void msleep(unsigned int msecs);
+unsigned long msleep_interruptible(unsigned int msecs);
+static inline void ssleep(unsigned int seconds)
+{
+	msleep(seconds * 1000);
+}
+
 #endif

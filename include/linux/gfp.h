@@ -10,7 +10,8 @@
  * __GFP_NOTRACK/__GFP_KMEMCG/__GFP_WRITE/__GFP_OTHER_NODE/__GFP_NO_KSWAPD
  * are accepted and shown in reports but change nothing (no swap, no
  * filesystems, no cpusets, no kswapd); __GFP_WAIT means "may run the
- * shrinkers and retry", since nothing sleeps yet.
+ * shrinkers, wait briefly for freed pages (mm/page_alloc_wait.c) and
+ * retry", and might_sleep() checks that the caller may sleep.
  */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H

@@ -12,10 +12,8 @@
  *    in interrupt handlers.
  * For a lowmem page both simply return page_address().
  *
- * Where Mica differs from Linux: when every pkmap slot is in use and none
- * can be flushed, Linux sleeps until one is released; with no kernel
- * threads yet, Mica reports the exhaustion and kmap returns NULL (see
- * pkmap_wait_for_slot in mm/highmem.c). Misuse (kunmap of a page that is
+ * When every pkmap slot is in use, kmap sleeps until kunmap releases one
+ * (so it may sleep: might_sleep()). Where Mica differs from Linux: misuse (kunmap of a page that is
  * not kmapped, kunmap_atomic out of order or without kmap_atomic) is
  * reported and ignored, and the __ forms return -EINVAL for it.
  */

@@ -16,6 +16,12 @@
 
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
 
+/* The tick rate user space sees in "ticks" (times(), /proc): always 100. */
+#define USER_HZ		100
+#define CLOCKS_PER_SEC	(USER_HZ)
+/* The largest timeout a jiffies delta may express (Linux's). */
+#define MAX_JIFFY_OFFSET ((long)(~0UL >> 2) - 1)
+
 extern u64 jiffies_64;
 extern volatile unsigned long jiffies;
 
@@ -46,6 +52,19 @@ u64 get_jiffies_64(void);
 #define time_after_eq64(a, b)	(typecheck(u64, a) && typecheck(u64, b) && ((s64)((a) - (b)) >= 0))
 #define time_before_eq64(a, b)	time_after_eq64(b, a)
 #define time_in_range64(a, b, c) (time_after_eq64(a, b) && time_before_eq64(a, c))
+
+/*
+ * Conversions (kernel/time_convert.c). msecs/usecs_to_jiffies round up, so
+ * a wait never ends early, and saturate at MAX_JIFFY_OFFSET.
+ */
+typedef long __kernel_clock_t;
+unsigned int jiffies_to_msecs(unsigned long j);
+unsigned int jiffies_to_usecs(unsigned long j);
+unsigned long msecs_to_jiffies(unsigned int m);
+unsigned long usecs_to_jiffies(unsigned int u);
+/* Jiffies in USER_HZ ticks, as the source document's kernel/time.c. */
+__kernel_clock_t jiffies_to_clock_t(long x);
+u64 jiffies_64_to_clock_t(u64 x);
 
 /* Is @a still in the future / already past, relative to now? */
 #define time_is_after_jiffies(a)	time_before(jiffies, a)

@@ -41,6 +41,29 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
 
+/*
+ * Sleeping in atomic context (kernel/sleep_check.c): every function that
+ * may sleep calls might_sleep() first, which prints Linux's "BUG: sleeping
+ * function called from invalid context" report when the caller holds a
+ * spinlock, disabled preemption or interrupts, or runs in an interrupt
+ * handler (once the system is running; at most one report a second).
+ */
+void __might_sleep(const char *file, int line);
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+#define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
+
+/* Where boot is (Linux's values); might_sleep() checks only while running. */
+extern enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,
+	SYSTEM_FREEING_INITMEM,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+	SYSTEM_SUSPEND,
+} system_state;
+
 /* Enter (1) or leave (0) oops reporting: see oops_in_progress. */
 void bust_spinlocks(int yes);
 

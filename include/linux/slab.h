@@ -8,8 +8,9 @@
  * Where Mica does less than Linux: no cache merging (every
  * kmem_cache_create makes a cache of its own), no SLAB_TYPESAFE_BY_RCU (no
  * RCU yet), no memory cgroups, no kmemleak/KASAN hooks, no alien caches
- * between nodes. Nothing sleeps yet, so GFP_KERNEL never waits (it may run
- * the shrinkers). The allocator design is described in docs/slab.md.
+ * between nodes. A sleeping GFP (GFP_KERNEL) is checked with might_sleep();
+ * the page allocator below may wait briefly for freed memory. The
+ * allocator design is described in docs/slab.md.
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H

@@ -9,6 +9,7 @@ struct secondary_data {
 	unsigned long pgdir_phys;	/* +0: translation table */
 	unsigned long stack_top;	/* +4: SVC stack (virtual) */
 	unsigned long cpu;		/* +8: logical CPU number */
+	unsigned long task;		/* +12: its idle task, `current` from the start */
 };
 extern struct secondary_data secondary_data;
 
@@ -25,8 +26,6 @@ void secondary_start_kernel(unsigned int cpu);
 void smp_init_cpus(void);
 /* Boot every other possible CPU (boot CPU, after interrupts and the tick are up). */
 void smp_init(void);
-/* What a CPU does when it has nothing to do; a scheduler's idle task will replace it. */
-void cpu_idle_loop(void) __noreturn;
 
 /* Inter-processor interrupts, one SGI each (Linux's numbers and names). */
 enum ipi_msg_type {

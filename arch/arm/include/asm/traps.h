@@ -3,8 +3,8 @@
  * fault (self-tests) with recovery instead of a stopped CPU.
  *
  * Less than Linux: no user mode, so every exception is the kernel's own;
- * no kprobes/undef hooks; after an oops the CPU stops (Linux would kill
- * the task) because Mica has no tasks to kill.
+ * no kprobes/undef hooks. After an oops a kernel thread is killed, as in
+ * Linux; an oops in interrupt context or an idle task stops the CPU.
  */
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H

@@ -1,0 +1,43 @@
+/*
+ * The arch half of preempt_count: it lives in the running task's
+ * thread_info (asm/thread_info.h), so each task carries its own count
+ * across a context switch and the IRQ exit path (arch/arm/entry.S) finds
+ * it through TPIDRURO.
+ */
+#ifndef _ASM_PREEMPT_H
+#define _ASM_PREEMPT_H
+
+#include <linux/compiler.h>
+#include <asm/current.h>
+#include <asm/thread_info.h>
+
+static __always_inline struct thread_info *current_thread_info(void)
+{
+	return (struct thread_info *)get_current();	/* the first member of task_struct */
+}
+
+static __always_inline int *preempt_count_ptr(void)
+{
+	return &current_thread_info()->preempt_count;
+}
+
+static __always_inline bool tif_need_resched(void)
+{
+	return READ_ONCE(current_thread_info()->flags) & _TIF_NEED_RESCHED;
+}
+
+/* Drop one level; true if that made us preemptible with a reschedule pending. */
+static __always_inline bool __preempt_count_dec_and_test(void)
+{
+	int *count = preempt_count_ptr();
+
+	barrier();
+	*count -= 1;
+	barrier();
+	return *count == 0 && tif_need_resched();
+}
+
+void preempt_schedule(void);
+#define __preempt_schedule() preempt_schedule()
+
+#endif
