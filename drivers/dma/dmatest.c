@@ -61,7 +61,7 @@ struct dmatest_info;
 struct dmatest_thread {
 	struct dmatest_info *info;
 	struct task_struct *task;
-	char name[32];			/* "dma0chan3-copy1", also the task's name */
+	char name[32];			/* "dma0chan3-copy1"; the task's name is this, cut to TASK_COMM_LEN */
 	unsigned int index;		/* the 1 in copy1 */
 	struct dma_chan *chan;
 	struct page *src_page, *dst_page;
