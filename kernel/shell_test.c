@@ -175,6 +175,44 @@ static void shell_test_parse_ulong(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, v, 16);		/* untouched on error */
 }
 
+/* Records what shell_apply_settings passes on; "bad" is a key whose values are all wrong. */
+static char applied[64];
+
+static int record_setting(const char *key, const char *val)
+{
+	size_t n;
+
+	if (!strcmp(key, "bad"))
+		return -ERANGE;
+	if (strcmp(key, "a") && strcmp(key, "b"))
+		return -ENOENT;
+	n = strlen(applied);
+	snprintf(applied + n, sizeof(applied) - n, "%s=%s;", key, val);
+	return 0;
+}
+
+static void shell_test_apply_settings(struct kunit *test)
+{
+	char *good[] = { "cmd", "a=1", "b=x=y", NULL };
+	char *unknown[] = { "cmd", "a=2", "c=3", "b=4", NULL };
+	char *bad_value[] = { "cmd", "bad=1", NULL };
+	char *no_equals[] = { "cmd", "a", NULL };
+	char *no_key[] = { "cmd", "=5", NULL };
+	char *long_key[] = { "cmd", "a_key_longer_than_thirty_one_chars_=1", NULL };
+
+	applied[0] = '\0';
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 3, good, record_setting), 0);
+	KUNIT_EXPECT_STREQ(test, applied, "a=1;b=x=y;");
+	applied[0] = '\0';	/* stops at the first bad word: b=4 is not applied */
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 4, unknown, record_setting), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, applied, "a=2;");
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, bad_value, record_setting), -ERANGE);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, no_equals, record_setting), -EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, no_key, record_setting), -EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, long_key, record_setting), -EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 1, good, record_setting), 0);
+}
+
 static struct kunit_case shell_test_cases[] = {
 	KUNIT_CASE(shell_test_editing_keys),
 	KUNIT_CASE(shell_test_history),
@@ -183,6 +221,7 @@ static struct kunit_case shell_test_cases[] = {
 	KUNIT_CASE(shell_test_parse),
 	KUNIT_CASE(shell_test_dispatch),
 	KUNIT_CASE(shell_test_parse_ulong),
+	KUNIT_CASE(shell_test_apply_settings),
 	{}
 };
 

@@ -6,7 +6,6 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <mica/shell.h>
-#include <string.h>
 #include "internal.h"
 
 /* kernel/shell.c: command output, console only. */
@@ -74,26 +73,10 @@ SHELL_COMMAND("min_free_kbytes", "show or set vm.min_free_kbytes (recomputes the
 static int cmd_fail_page_alloc(int argc, char **argv)
 {
 	const struct fault_attr *a = &fail_page_alloc.attr;
-	int i;
+	int err = shell_apply_settings("fail_page_alloc", argc, argv, set_fail_page_alloc);
 
-	for (i = 1; i < argc; i++) {
-		char key[32], *eq = strchr(argv[i], '=');
-		size_t n = eq ? (size_t)(eq - argv[i]) : 0;
-		int err;
-
-		if (!eq || n >= sizeof(key)) {
-			shell_printf("fail_page_alloc: expected key=value, got '%s'\n", argv[i]);
-			return -EINVAL;
-		}
-		memcpy(key, argv[i], n);
-		key[n] = '\0';
-		err = set_fail_page_alloc(key, eq + 1);
-		if (err) {
-			shell_printf("fail_page_alloc: %s '%s'\n",
-				     err == -ENOENT ? "unknown setting" : "bad value in", argv[i]);
-			return err == -ENOENT ? -EINVAL : err;
-		}
-	}
+	if (err)
+		return err;
 	shell_printf("probability=%lu interval=%lu times=%d min-order=%u ignore-gfp-wait=%c "
 		     "ignore-gfp-highmem=%c verbose=%d\n", a->probability, a->interval, a->times,
 		     fail_page_alloc.min_order, fail_page_alloc.ignore_gfp_wait ? 'Y' : 'N',

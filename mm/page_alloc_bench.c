@@ -10,14 +10,9 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/errno.h>
+#include <linux/sched/clock.h>
 #include <mica/shell.h>
 #include "internal.h"
-
-/* kernel/shell.c and the clock code: console output, number parsing, virtual ns. */
-int shell_printf(const char *fmt, ...) __printf(1, 2);
-int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
-		      unsigned long max, unsigned long *res);
-u64 local_clock(void);
 
 /* Exactly 4 instructions per iteration: subs, bne, and two nops. */
 static noinline void calibration_loop(unsigned long n)

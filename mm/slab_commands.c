@@ -62,26 +62,10 @@ SHELL_COMMAND("slabinfo", "slab caches as /proc/slabinfo; -v validate, -s shrink
 
 static int cmd_failslab(int argc, char **argv)
 {
-	int i;
+	int err = shell_apply_settings("failslab", argc, argv, failslab_set);
 
-	for (i = 1; i < argc; i++) {
-		char key[32], *eq = strchr(argv[i], '=');
-		size_t n = eq ? (size_t)(eq - argv[i]) : 0;
-		int err;
-
-		if (!eq || n >= sizeof(key)) {
-			shell_printf("failslab: expected key=value, got \"%s\"\n", argv[i]);
-			return -EINVAL;
-		}
-		memcpy(key, argv[i], n);
-		key[n] = '\0';
-		err = failslab_set(key, eq + 1);
-		if (err) {
-			shell_printf("failslab: %s \"%s\"\n",
-				     err == -ENOENT ? "unknown setting" : "bad value for", argv[i]);
-			return err;
-		}
-	}
+	if (err)
+		return err;
 	failslab_update();
 	failslab_show(shell_printf);
 	return 0;

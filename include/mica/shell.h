@@ -40,5 +40,12 @@ int shell_printf(const char *fmt, ...) __printf(1, 2);
  */
 int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
 		      unsigned long max, unsigned long *res);
+/*
+ * Apply argv[1..argc-1], each "key=value", with @set, which returns 0,
+ * -ENOENT for an unknown key or another -errno for a bad value. Stops at
+ * the first bad word, printing why under @cmd's name; 0 when all applied.
+ */
+int shell_apply_settings(const char *cmd, int argc, char **argv,
+			 int (*set)(const char *key, const char *val));
 
 #endif
