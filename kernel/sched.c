@@ -422,6 +422,7 @@ static void __schedule(bool preempt)
 		next->exec_start = prev->exec_start;
 		WRITE_ONCE(rq->curr, next);
 		next->on_cpu = 1;
+		next->thread_info.cpu = cpu;	/* smp_processor_id() from here on */
 		prev = __switch_to(prev, next);
 		/* Now in the task that was switched to, perhaps on another CPU than before. */
 		finish_task_switch(prev);
@@ -659,6 +660,7 @@ static void init_idle(struct task_struct *idle, int cpu)
 	idle->on_cpu = 1;
 	idle->lock_depth = -1;
 	set_task_cpu(idle, cpu);
+	idle->thread_info.cpu = cpu;
 	rq->curr = rq->idle = idle;
 }
 
@@ -668,6 +670,7 @@ void __init sched_init(void)
 
 	BUILD_BUG_ON(offsetof(struct thread_info, flags) != TI_FLAGS);
 	BUILD_BUG_ON(offsetof(struct thread_info, preempt_count) != TI_PREEMPT);
+	BUILD_BUG_ON(offsetof(struct thread_info, cpu) != TI_CPU);
 	BUILD_BUG_ON(offsetof(struct thread_info, cpu_context) != TI_CPU_SAVE);
 	BUILD_BUG_ON(offsetof(struct task_struct, thread_info) != 0);
 	BUILD_BUG_ON(offsetof(struct task_struct, stack) != TSK_STACK);

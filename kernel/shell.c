@@ -47,35 +47,6 @@ int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
 	return 0;
 }
 
-int shell_apply_settings(const char *cmd, int argc, char **argv,
-			 int (*set)(const char *key, const char *val))
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		char key[32], *eq = strchr(argv[i], '=');
-		size_t n = eq ? (size_t)(eq - argv[i]) : 0;
-		int err;
-
-		if (!eq || n == 0 || n >= sizeof(key)) {
-			shell_printf("%s: expected key=value, got '%s'\n", cmd, argv[i]);
-			return -EINVAL;
-		}
-		memcpy(key, argv[i], n);
-		key[n] = '\0';
-		err = set(key, eq + 1);
-		if (err == -ENOENT) {
-			shell_printf("%s: unknown setting '%s'\n", cmd, key);
-			return -EINVAL;
-		}
-		if (err) {
-			shell_printf("%s: bad value in '%s'\n", cmd, argv[i]);
-			return err;
-		}
-	}
-	return 0;
-}
-
 const struct shell_command *shell_find_command(const char *name)
 {
 	const struct shell_command *cmd;

@@ -485,6 +485,18 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 	local_irq_restore(irqflags);
 }
 
+void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	might_sleep_if(gfp & __GFP_WAIT);
+	return slab_alloc_fast(s, gfp, caller, false);
+}
+
+void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	debug_check_no_locks_freed(obj, s->object_size);
+	slab_free_fast(s, obj, caller);
+}
+
 /* A node-specific allocation bypasses the CPU array, whose objects may be from any node. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
 {

@@ -228,15 +228,22 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 		    unsigned long irqflags);
 
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+
+/* @check: leave for slab_alloc_might_sleep() in any atomic context. */
+static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+					     bool check)
 {
 	unsigned long irqflags;
 	struct array_cache *ac;
 	void **top;
 	void *obj;
 
-	might_sleep_if(gfp & __GFP_WAIT);
 	local_irq_save(irqflags);
+	if (check && unlikely(arch_irqs_disabled_flags(irqflags) | preempt_count())) {
+		local_irq_restore(irqflags);
+		return slab_alloc_might_sleep(s, gfp, caller);
+	}
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;
 	obj = *top;
@@ -248,14 +255,12 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	return slab_alloc_slow(s, gfp, caller, irqflags);
 }
 
-static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
+static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	unsigned long irqflags;
 	struct array_cache *ac;
 	void **top;
 
-	if (unlikely(debug_locks_held()))
-		debug_check_no_locks_freed(obj, s->object_size);
 	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;
@@ -267,6 +272,27 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned 
 		return;
 	}
 	slab_free_slow(s, obj, caller, irqflags);
+}
+
+/*
+ * The checks of the sleeping and locking rules, out of line (mm/slab.c):
+ * a fast path that only tail-calls needs no stack frame. The allocation
+ * leaves the fast path in any atomic context, not only for a sleeping GFP:
+ * the GFP_KERNEL case saves a test, GFP_ATOMIC from an interrupt handler
+ * pays a call.
+ */
+void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	return slab_alloc_fast(s, gfp, caller, true);
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	if (unlikely(debug_locks_held()))
+		return slab_free_held_locks(s, obj, caller);
+	slab_free_fast(s, obj, caller);
 }
 
 /* mm/slab.c: per-CPU arrays and node lists. */

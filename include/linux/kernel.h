@@ -49,7 +49,16 @@ void dump_stack(void);
  * handler (once the system is running; at most one report a second).
  */
 void __might_sleep(const char *file, int line);
-#define might_sleep() __might_sleep(__FILE__, __LINE__)
+/*
+ * Inline, the common case (preemptible, interrupts on) costs a few
+ * instructions; fast paths test might_sleep_suspect() themselves to keep
+ * even the call out of line.
+ */
+#define might_sleep_suspect() unlikely(preempt_count() | irqs_disabled())
+#define might_sleep() do {							\
+	if (might_sleep_suspect())						\
+		__might_sleep(__FILE__, __LINE__);				\
+} while (0)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 
 /* Where boot is (Linux's values); might_sleep() checks only while running. */

@@ -9,8 +9,11 @@ typedef struct cpumask { unsigned long bits; } cpumask_t;
 extern cpumask_t cpu_possible_map, cpu_online_map;
 DECLARE_PER_CPU(int, cpu_number);
 
-#define smp_processor_id()      __this_cpu_read(cpu_number)
+/* The arch may keep the number closer to hand (ARM: in the running task's thread_info). */
+#ifndef raw_smp_processor_id
 #define raw_smp_processor_id()  __this_cpu_read(cpu_number)
+#endif
+#define smp_processor_id()      raw_smp_processor_id()
 #define get_cpu()               ({ preempt_disable(); smp_processor_id(); })
 #define put_cpu()               preempt_enable()
 

@@ -97,5 +97,5 @@ bench-mm-host: $(MM_HOST_O)/bench_page_alloc
 .PHONY: bench-mm
 bench-mm: bench-mm-host $(KERNEL)
 	@echo "== page allocator on the target (build/vexpress-a9/mica.elf)"
-	$(PYTHON) tools/bench-mm-target.py
+	$(PYTHON) tools/bench-target.py bench_page_alloc
 bench: bench-mm

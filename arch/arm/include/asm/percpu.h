@@ -14,4 +14,13 @@ static inline void arch_set_my_cpu_offset(unsigned long off)
 	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 4" :: "r"(off) : "memory");
 }
 
+/*
+ * This CPU's number: the scheduler writes it into a task's thread_info as
+ * it switches to the task (kernel/sched.c), so reading it takes two
+ * instructions, as on Linux/ARM. The per-CPU cpu_number stays the
+ * reference for code that has no task (early assembly).
+ */
+#include <asm/preempt.h>
+#define raw_smp_processor_id() (current_thread_info()->cpu)
+
 #endif

@@ -21,8 +21,9 @@
 /* Offsets for assembly (checked against the C layout in kernel/sched.c). */
 #define TI_FLAGS        0
 #define TI_PREEMPT      4
-#define TI_CPU_SAVE     8
-#define TSK_STACK       48	/* offsetof(struct task_struct, stack) */
+#define TI_CPU          8
+#define TI_CPU_SAVE     12
+#define TSK_STACK       52	/* offsetof(struct task_struct, stack) */
 
 /* thread_info.flags bits (Linux/ARM's numbers). */
 #define TIF_SIGPENDING   0	/* a signal is pending */
@@ -39,6 +40,7 @@ struct cpu_context_save {
 struct thread_info {
 	unsigned long flags;		/* TIF_*; set by other CPUs with atomic bitops */
 	int preempt_count;		/* 0: preemptible; see linux/preempt.h */
+	int cpu;			/* the CPU it runs on: set by the CPU switching to it */
 	struct cpu_context_save cpu_context;
 };
 

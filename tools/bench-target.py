@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Target half of `make bench`: boot a board in QEMU without the boot-time
+self-tests, type one benchmark command at the console and print what it
+printed (kernel-log timestamps removed).
+
+By default QEMU runs with `-icount shift=0`: its virtual clock advances one
+nanosecond per guest instruction, so the nanoseconds a benchmark measures
+with local_clock() are instructions (QEMU's Cortex-A9 has no working cycle
+counter). --icount passes other -icount options; --host-time runs without
+it: the clock is then the host's.
+
+  tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
+                        COMMAND [ARG ...]
+"""
+import argparse
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'qemu'))
+import harness  # noqa: E402
+
+TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\] ')
+
+
+def command_output(lines, command):
+    """The lines between `mica> COMMAND` and the next prompt."""
+    out, inside = [], False
+    for line in lines:
+        if line.startswith(harness.PROMPT):
+            if inside:
+                break
+            inside = line[len(harness.PROMPT):].strip() == command
+        elif inside:
+            out.append(TIMESTAMP.sub('', line))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--board', default='vexpress-a9')
+    ap.add_argument('--smp', type=int, default=1,
+                    help='CPUs (1: no other CPU adds instructions to the count)')
+    ap.add_argument('--mem', type=int, default=1024, help='MiB')
+    ap.add_argument('--icount', default='shift=0', help='QEMU -icount options')
+    ap.add_argument('--host-time', action='store_true', help='no -icount')
+    ap.add_argument('command', nargs='+')
+    opts = ap.parse_args()
+
+    command = ' '.join(opts.command)
+    icount = [] if opts.host_time else ['-icount', opts.icount]
+    cfg = harness.with_defaults(dict(
+        name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
+        cmdline=['notests'], input=[command, 'poweroff'], timeout=600))
+    lines, errors, seconds = harness.boot(cfg)
+    out = command_output(lines, command)
+    print('\n'.join(out) if out else '(no output from %s)' % command)
+    print('# QEMU -M %s -smp %d -m %d %s, %.0f s' % (
+        opts.board, opts.smp, opts.mem,
+        '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time', seconds))
+    for e in errors:
+        print('# error: ' + e, file=sys.stderr)
+    return 1 if errors or not out else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
