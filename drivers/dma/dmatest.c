@@ -1,29 +1,44 @@
 /*
- * dmatest: Linux's DMA engine test. For every channel under test, several
- * "threads" each own a source and a destination buffer; each test copies
- * a random length from a random source offset to a random destination
- * offset. Before it, both buffers are filled with patterns that say, for
- * every byte, which buffer and region it is in and its position; after
- * it, the source must be unchanged, the destination outside the copy
- * untouched, and inside equal to the source. Miscompares are reported
- * with the region and offset. Buffers are ordinary memory lent to the
- * device with dma_map_single for each test.
+ * dmatest: Linux's DMA engine test. For every channel under test,
+ * threads_per_chan kernel threads ("dma0chan3-copy1") each own a source
+ * and a destination buffer and run `iterations` tests: copy a random
+ * length from a random source offset to a random destination offset.
+ * Before it, both buffers are filled with patterns that say, for every
+ * byte, which buffer and region it is in and its position; after it, the
+ * source must be unchanged, the destination outside the copy untouched,
+ * and inside equal to the source. Miscompares are reported with the region
+ * and offset. Buffers are ordinary memory lent to the device with
+ * dma_map_single for each test. A thread sleeps on its own wait queue until
+ * its callback wakes it or `timeout` ms pass; then it asks the channel for
+ * the cookie's status (which lets the PL330 driver find a stalled copy)
+ * and, if the callback still has not come, terminates the channel.
  *
- * Less than Linux: the threads are not kernel threads. One round starts a
- * test on every thread (so every channel has threads_per_chan transfers
- * queued and all channels run at once), issues them, waits for all of
- * them (asleep on a wait queue the callbacks wake, as Linux's dmatest
- * does, looking at the channels once a tick for stalls) and checks them;
- * tests are counted per round. Only memcpy is
- * tested (no xor/pq). With fault=1 or stall=1 (PL330 only) the first tests
- * of each channel's first thread run deliberately bad programs: they must
- * end with an error and the channel must go on working.
+ * The threads of all channels run at once, on every CPU, so several
+ * threads prepare, submit and issue on one channel concurrently. The
+ * caller creates them all, prints "Added N threads using dmaXchanY", wakes
+ * them, sleeps until every one has finished, stops them (kthread_stop),
+ * releases the channels and prints each thread's summary and the totals.
+ *
+ * Less than Linux: runs are started by the `dmatest` command (or KUnit),
+ * not module parameters and a `run` file; the caller always waits (Linux's
+ * wait=1); only memcpy is tested (no xor/pq), with no polled mode and no
+ * verbose or noverify; at most MAX_THREADS threads per channel. With
+ * fault=1 or stall=1 (PL330 only) the first tests of each channel's first
+ * thread run deliberately bad programs (pl330_inject_tx, so never another
+ * thread's transfer): they must end with an error and the channel must go
+ * on working. stall=1 runs one thread per channel: a stalled channel holds
+ * every transfer queued behind it, and the timeout's termination drops them.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/kthread.h>
+#include <linux/jiffies.h>
 #include <linux/wait.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
@@ -41,26 +56,40 @@
 #define MAX_CHANNELS       32
 #define MAX_THREADS        8
 
+struct dmatest_info;
+
 struct dmatest_thread {
-	char name[32];			/* "dma0chan3-copy1" */
+	struct dmatest_info *info;
+	struct task_struct *task;
+	char name[32];			/* "dma0chan3-copy1"; the task's name is this, cut to TASK_COMM_LEN */
 	unsigned int index;		/* the 1 in copy1 */
 	struct dma_chan *chan;
 	struct page *src_page, *dst_page;
 	u8 *src, *dst;
 	unsigned int order;
-	/* The test in flight. */
-	bool in_flight, mapped;
-	dma_addr_t src_dma, dst_dma;
-	unsigned int src_off, dst_off, len;
-	dma_cookie_t cookie;
-	enum pl330_inject inject;
-	bool done;			/* set by the callback */
-	struct dmaengine_result res;
-	/* Totals. */
-	unsigned int tests;
-	unsigned long failures;
-	unsigned long long bytes;
 	u32 rnd;
+	/* The test in flight: the callback stores its result, then the flag, and wakes the thread. */
+	wait_queue_head_t done_wait;
+	bool done;
+	struct dmaengine_result res;
+	/* Totals, the caller's to read once the thread has ended. */
+	unsigned int tests;
+	unsigned long failures, faults_injected, faults_recovered;
+	unsigned long long bytes;
+	u64 fill_ns, verify_ns, runtime_ns;
+	unsigned long cpus;		/* bit n: a test began on CPU n */
+	unsigned long cross_cpu;	/* tests begun while one begun on another CPU was going */
+	int ret;			/* the thread function's, from kthread_stop */
+	bool finished;			/* its loop is over: what the caller waits for */
+};
+
+/* One run: its parameters, and every thread of every channel. */
+struct dmatest_info {
+	struct dmatest_params params;
+	wait_queue_head_t thread_wait;	/* woken by each thread that finishes */
+	atomic_t in_test[NR_CPUS];	/* tests going on, by the CPU they began on */
+	unsigned int nthreads;
+	struct dmatest_thread thread[];
 };
 
 void dmatest_default_params(struct dmatest_params *p)
@@ -156,14 +185,27 @@ unsigned int dmatest_verify(const char *thread, const u8 *src, const u8 *dst, un
 	return errors;
 }
 
-static void result(struct dmatest_thread *th, const char *err)
+/* One test: what it copies, and how it went. */
+struct dmatest_xfer {
+	unsigned int src_off, dst_off, len;
+	enum pl330_inject inject;
+	dma_addr_t src_dma, dst_dma;
+	bool timed_out;			/* no callback within the timeout */
+	bool failed;			/* ended with an error, or timed out */
+};
+
+static void result(const struct dmatest_thread *th, const char *err,
+		   const struct dmatest_xfer *x)
 {
 	pr_info("dmatest: %s: result #%u: '%s' with src_off=0x%x dst_off=0x%x len=0x%x (%lu)\n",
-		th->name, th->tests, err, th->src_off, th->dst_off, th->len, th->failures);
+		th->name, th->tests, err, x->src_off, x->dst_off, x->len, th->failures);
 }
 
-/* Woken by every callback: the tester sleeps here until its round is over. */
-static DECLARE_WAIT_QUEUE_HEAD(done_wait);
+static void fail(struct dmatest_thread *th, const char *err, const struct dmatest_xfer *x)
+{
+	th->failures++;
+	result(th, err, x);
+}
 
 static void dmatest_callback(void *arg, const struct dmaengine_result *res)
 {
@@ -172,7 +214,7 @@ static void dmatest_callback(void *arg, const struct dmaengine_result *res)
 	th->res = *res;
 	smp_wmb();		/* the result before the flag */
 	WRITE_ONCE(th->done, true);
-	wake_up_all(&done_wait);
+	wake_up(&th->done_wait);
 }
 
 static bool dmatest_filter(struct dma_chan *chan, void *param)
@@ -193,180 +235,162 @@ static unsigned int pick(struct dmatest_thread *th, unsigned int range, unsigned
 	return v & ~((1U << align) - 1);
 }
 
-/* Fill, map, prepare and submit one test; false if it could not start. */
-static bool start_test(struct dmatest_thread *th, const struct dmatest_params *p, unsigned int round)
+/* The next test's bad program, if any: a channel's first thread, its first tests. */
+static enum pl330_inject injection(const struct dmatest_thread *th, const struct dmatest_params *p)
 {
-	struct device *dev = th->chan->device->dev;
-	unsigned int size = p->test_buf_size;
-	struct dma_async_tx_descriptor *tx;
-
-	th->inject = PL330_INJECT_NONE;
-	if (th->index == 0 && is_pl330_chan(th->chan)) {
-		if (p->fault && round < 2)
-			th->inject = round ? PL330_INJECT_UNDEF : PL330_INJECT_BAD_LOOP;
-		else if (p->stall && round == 0)
-			th->inject = PL330_INJECT_STALL;
-	}
-	if (p->norandom || th->inject == PL330_INJECT_BAD_LOOP) {
-		th->len = size / (th->inject ? 2 : 1);	/* long enough to loop */
-		th->src_off = th->dst_off = 0;
-	} else {
-		th->len = pick(th, size, p->alignment);
-		if (!th->len)
-			th->len = 1U << p->alignment;
-		th->src_off = pick(th, size - th->len + 1, p->alignment);
-		th->dst_off = pick(th, size - th->len + 1, p->alignment);
-	}
-	th->tests++;
-	dmatest_fill(th->src, th->dst, size, th->src_off, th->dst_off, th->len);
-
-	th->src_dma = dma_map_single(dev, th->src, size, DMA_TO_DEVICE);
-	if (dma_mapping_error(dev, th->src_dma)) {
-		th->failures++;
-		result(th, "src mapping error");
-		return false;
-	}
-	th->dst_dma = dma_map_single(dev, th->dst, size, DMA_BIDIRECTIONAL);
-	if (dma_mapping_error(dev, th->dst_dma)) {
-		dma_unmap_single(dev, th->src_dma, size, DMA_TO_DEVICE);
-		th->failures++;
-		result(th, "dst mapping error");
-		return false;
-	}
-	th->mapped = true;
-	if (th->inject)
-		pl330_inject(th->chan, th->inject);
-	tx = dmaengine_prep_dma_memcpy(th->chan, th->dst_dma + th->dst_off,
-				       th->src_dma + th->src_off, th->len, DMA_PREP_INTERRUPT);
-	if (!tx) {
-		th->failures++;
-		result(th, "prep error");
-		return false;
-	}
-	th->done = false;
-	tx->callback_result = dmatest_callback;
-	tx->callback_param = th;
-	th->cookie = dmaengine_submit(tx);
-	if (dma_submit_error(th->cookie)) {
-		th->failures++;
-		result(th, "submit error");
-		return false;
-	}
-	th->in_flight = true;
-	return true;
+	if (th->index || !is_pl330_chan(th->chan))
+		return PL330_INJECT_NONE;
+	if (p->fault && th->tests < 2)
+		return th->tests ? PL330_INJECT_UNDEF : PL330_INJECT_BAD_LOOP;
+	if (p->stall && th->tests == 0)
+		return PL330_INJECT_STALL;
+	return PL330_INJECT_NONE;
 }
 
-/* Unmap and judge a test that ended (or was given up). */
-static void finish_test(struct dmatest_thread *th, const struct dmatest_params *p,
-			struct dmatest_totals *t, bool timed_out)
+static void choose(struct dmatest_thread *th, const struct dmatest_params *p,
+		   struct dmatest_xfer *x)
 {
-	struct device *dev = th->chan->device->dev;
 	unsigned int size = p->test_buf_size;
 
-	if (th->mapped) {
-		dma_unmap_single(dev, th->src_dma, size, DMA_TO_DEVICE);
-		dma_unmap_single(dev, th->dst_dma, size, DMA_BIDIRECTIONAL);
-		th->mapped = false;
-	}
-	if (!th->in_flight)
+	memset(x, 0, sizeof(*x));
+	x->inject = injection(th, p);
+	if (p->norandom || x->inject == PL330_INJECT_BAD_LOOP) {
+		x->len = size / (x->inject ? 2 : 1);	/* long enough to loop */
 		return;
-	th->in_flight = false;
-	smp_rmb();		/* the callback's result after its flag */
-	if (th->inject) {
-		t->faults_injected++;
-		if (timed_out || th->res.result != DMA_TRANS_NOERROR) {
-			t->faults_recovered++;
-			return;
+	}
+	x->len = pick(th, size, p->alignment);
+	if (!x->len)
+		x->len = 1U << p->alignment;
+	x->src_off = pick(th, size - x->len + 1, p->alignment);
+	x->dst_off = pick(th, size - x->len + 1, p->alignment);
+}
+
+/* A test begins on this CPU: note the CPU, and whether one begun on another is still going. */
+static unsigned int test_begins(struct dmatest_thread *th)
+{
+	atomic_t *in_test = th->info->in_test;
+	unsigned int cpu = raw_smp_processor_id(), other;
+
+	th->cpus |= 1UL << cpu;
+	atomic_inc(&in_test[cpu]);
+	for (other = 0; other < NR_CPUS; other++)
+		if (other != cpu && atomic_read(&in_test[other])) {
+			th->cross_cpu++;
+			break;
 		}
-		th->failures++;
-		result(th, "injected fault not detected");
-		return;
-	}
-	if (timed_out) {
-		th->failures++;
-		result(th, "test timed out");
-		return;
-	}
-	if (th->res.result != DMA_TRANS_NOERROR) {
-		th->failures++;
-		result(th, "completion error status");
-		return;
-	}
-	if (dmatest_verify(th->name, th->src, th->dst, size, th->src_off, th->dst_off, th->len)) {
-		th->failures++;
-		result(th, "data error");
-		return;
-	}
-	th->bytes += th->len;
-	t->bytes += th->len;
+	return cpu;
 }
 
-/* Tests in flight whose callback has not come yet. */
-static unsigned int pending_tests(struct dmatest_thread *th, unsigned int n)
+static void test_ends(struct dmatest_thread *th, unsigned int cpu)
 {
-	unsigned int i, pending = 0;
-
-	for (i = 0; i < n; i++)
-		pending += th[i].in_flight && !READ_ONCE(th[i].done);
-	return pending;
+	atomic_dec(&th->info->in_test[cpu]);
 }
 
 /*
- * Wait for every test in flight, asleep between callbacks; once a tick ask
- * the driver about the ones still pending (it may find stalls).
+ * Prepare, submit and issue the copy, and wait for it; false (reported)
+ * if it could not be started. A copy whose callback never came is
+ * terminated before its buffers are unmapped; other threads' transfers
+ * queued on the channel go with it and time out in their turn.
  */
-static void wait_round(struct dmatest_thread *th, unsigned int n, unsigned int timeout_ms)
+static bool transfer(struct dmatest_thread *th, struct dmatest_xfer *x)
 {
-	u64 deadline = local_clock() + (u64)timeout_ms * 1000000;
-	unsigned int i;
+	const struct dmatest_params *p = &th->info->params;
+	struct dma_async_tx_descriptor *tx;
+	enum dma_status status;
+	dma_cookie_t cookie;
 
-	while (pending_tests(th, n) && local_clock() < deadline) {
-		for (i = 0; i < n; i++)
-			if (th[i].in_flight && !READ_ONCE(th[i].done))
-				dmaengine_tx_status(th[i].chan, th[i].cookie, NULL);
-		wait_event_timeout(done_wait, !pending_tests(th, n), 1);
+	tx = dmaengine_prep_dma_memcpy(th->chan, x->dst_dma + x->dst_off, x->src_dma + x->src_off,
+				       x->len, DMA_PREP_INTERRUPT);
+	if (!tx) {
+		fail(th, "prep error", x);
+		return false;
 	}
+	if (x->inject)
+		pl330_inject_tx(tx, x->inject);
+	th->done = false;
+	tx->callback_result = dmatest_callback;
+	tx->callback_param = th;
+	cookie = dmaengine_submit(tx);
+	if (dma_submit_error(cookie)) {
+		fail(th, "submit error", x);
+		return false;
+	}
+	dma_async_issue_pending(th->chan);
+	wait_event_timeout(th->done_wait, READ_ONCE(th->done), msecs_to_jiffies(p->timeout));
+	status = dma_async_is_tx_complete(th->chan, cookie, NULL, NULL);
+	x->timed_out = !READ_ONCE(th->done);
+	if (x->timed_out)
+		dmaengine_terminate_sync(th->chan);
+	smp_rmb();		/* the callback's result after its flag */
+	x->failed = x->timed_out || th->res.result != DMA_TRANS_NOERROR || status != DMA_COMPLETE;
+	return true;
 }
 
-static void run_rounds(struct dmatest_thread *th, unsigned int n, struct dma_chan **chans,
-		       unsigned int nchans, const struct dmatest_params *p,
-		       struct dmatest_totals *t)
+/* Judge a copy that ran (or was given up). */
+static void judge(struct dmatest_thread *th, const struct dmatest_xfer *x)
 {
-	unsigned int round, i, c;
+	unsigned int size = th->info->params.test_buf_size, errors;
+	u64 t0;
 
-	for (round = 0; round < p->iterations; round++) {
-		for (i = 0; i < n; i++)
-			start_test(&th[i], p, round);
-		for (c = 0; c < nchans; c++)
-			dma_async_issue_pending(chans[c]);
-		wait_round(th, n, p->timeout);
-		/* A channel with a test that never ended is stopped before its buffers are unmapped. */
-		for (c = 0; c < nchans; c++)
-			for (i = 0; i < n; i++)
-				if (th[i].chan == chans[c] && th[i].in_flight && !READ_ONCE(th[i].done)) {
-					dmaengine_terminate_sync(chans[c]);
-					break;
-				}
-		for (i = 0; i < n; i++)
-			finish_test(&th[i], p, t, th[i].in_flight && !READ_ONCE(th[i].done));
+	if (x->inject) {
+		th->faults_injected++;
+		if (x->failed)
+			th->faults_recovered++;
+		else
+			fail(th, "injected fault not detected", x);
+		return;
 	}
+	if (x->timed_out) {
+		fail(th, "test timed out", x);
+		return;
+	}
+	if (x->failed) {
+		fail(th, "completion error status", x);
+		return;
+	}
+	t0 = local_clock();
+	errors = dmatest_verify(th->name, th->src, th->dst, size, x->src_off, x->dst_off, x->len);
+	th->verify_ns += local_clock() - t0;
+	if (errors) {
+		fail(th, "data error", x);
+		return;
+	}
+	th->bytes += x->len;
 }
 
-static unsigned int request_channels(const struct dmatest_params *p, struct dma_chan **chans)
+static void dmatest_one(struct dmatest_thread *th)
 {
-	unsigned int max = p->max_channels ? min(p->max_channels, MAX_CHANNELS) : MAX_CHANNELS;
-	unsigned int n = 0;
-	dma_cap_mask_t mask;
+	struct device *dev = th->chan->device->dev;
+	unsigned int size = th->info->params.test_buf_size, cpu;
+	struct dmatest_xfer x;
+	bool ran;
+	u64 t0;
 
-	dma_cap_zero(mask);
-	dma_cap_set(DMA_MEMCPY, mask);
-	while (n < max) {
-		chans[n] = dma_request_channel(mask, dmatest_filter, (void *)p);
-		if (!chans[n])
-			break;
-		n++;
+	choose(th, &th->info->params, &x);
+	th->tests++;
+	cpu = test_begins(th);
+	t0 = local_clock();
+	dmatest_fill(th->src, th->dst, size, x.src_off, x.dst_off, x.len);
+	th->fill_ns += local_clock() - t0;
+
+	x.src_dma = dma_map_single(dev, th->src, size, DMA_TO_DEVICE);
+	if (dma_mapping_error(dev, x.src_dma)) {
+		fail(th, "src mapping error", &x);
+		goto out;
 	}
-	return n;
+	x.dst_dma = dma_map_single(dev, th->dst, size, DMA_BIDIRECTIONAL);
+	if (dma_mapping_error(dev, x.dst_dma)) {
+		dma_unmap_single(dev, x.src_dma, size, DMA_TO_DEVICE);
+		fail(th, "dst mapping error", &x);
+		goto out;
+	}
+	ran = transfer(th, &x);
+	dma_unmap_single(dev, x.src_dma, size, DMA_TO_DEVICE);
+	dma_unmap_single(dev, x.dst_dma, size, DMA_BIDIRECTIONAL);
+	if (ran)
+		judge(th, &x);
+out:
+	test_ends(th, cpu);
 }
 
 static bool alloc_buffers(struct dmatest_thread *th, unsigned int size)
@@ -389,98 +413,217 @@ static void free_buffers(struct dmatest_thread *th)
 		__free_pages(th->dst_page, th->order);
 }
 
+/* A test thread: its own buffers, `iterations` tests on its channel. */
+static int dmatest_func(void *data)
+{
+	struct dmatest_thread *th = data;
+	const struct dmatest_params *p = &th->info->params;
+	u64 start = local_clock();
+	int ret = 0;
+
+	if (alloc_buffers(th, p->test_buf_size)) {
+		while (th->tests < p->iterations && !kthread_should_stop())
+			dmatest_one(th);
+	} else {
+		pr_info("dmatest: %s: no memory for two %u-byte buffers\n", th->name,
+			p->test_buf_size);
+		th->failures++;
+		ret = -ENOMEM;
+	}
+	free_buffers(th);
+	/* As Linux: the time spent copying, not filling and checking buffers. */
+	th->runtime_ns = local_clock() - start - th->fill_ns - th->verify_ns;
+	smp_wmb();		/* the totals before the flag */
+	WRITE_ONCE(th->finished, true);
+	wake_up(&th->info->thread_wait);
+	return ret;
+}
+
+static bool all_finished(struct dmatest_info *info)
+{
+	unsigned int i;
+
+	for (i = 0; i < info->nthreads; i++)
+		if (!READ_ONCE(info->thread[i].finished))
+			return false;
+	return true;
+}
+
+/*
+ * kthread_stop() returns once the thread function has; the task still
+ * switches away one last time before the reference we took at creation
+ * is the only one left. Waiting for that makes its stack and task_struct
+ * go back before dmatest returns (the self-tests count pages and objects).
+ */
+static int stop_thread(struct task_struct *task)
+{
+	int ret = kthread_stop(task);
+
+	while (!(READ_ONCE(task->state) & TASK_DEAD) || READ_ONCE(task->on_cpu))
+		schedule_timeout_uninterruptible(1);
+	put_task_struct(task);
+	return ret;
+}
+
+static unsigned int request_channels(const struct dmatest_params *p, struct dma_chan **chans)
+{
+	unsigned int max = p->max_channels ? min(p->max_channels, MAX_CHANNELS) : MAX_CHANNELS;
+	unsigned int n = 0;
+	dma_cap_mask_t mask;
+
+	dma_cap_zero(mask);
+	dma_cap_set(DMA_MEMCPY, mask);
+	while (n < max) {
+		chans[n] = dma_request_channel(mask, dmatest_filter, (void *)p);
+		if (!chans[n])
+			break;
+		n++;
+	}
+	return n;
+}
+
+/* Create a channel's threads (asleep until woken); false if one could not be. */
+static bool add_threads(struct dmatest_info *info, struct dma_chan *chan, unsigned int chan_index,
+			unsigned int per)
+{
+	unsigned int i;
+
+	for (i = 0; i < per; i++) {
+		struct dmatest_thread *th = &info->thread[info->nthreads];
+		struct task_struct *task;
+
+		th->info = info;
+		th->chan = chan;
+		th->index = i;
+		th->rnd = info->params.seed ^ (chan_index * 7919 + i * 104729 + 1);
+		init_waitqueue_head(&th->done_wait);
+		snprintf(th->name, sizeof(th->name), "%s-copy%u", dma_chan_name(chan), i);
+		task = kthread_create(dmatest_func, th, "%s", th->name);
+		if (IS_ERR(task)) {
+			pr_err("dmatest: %s: cannot create its thread (%ld)\n", th->name,
+			       PTR_ERR(task));
+			return false;
+		}
+		/* Ours until stop_thread(): the thread ends on its own before kthread_stop(). */
+		get_task_struct(task);
+		th->task = task;
+		info->nthreads++;
+	}
+	pr_info("dmatest: Added %u threads using %s\n", per, dma_chan_name(chan));
+	return true;
+}
+
 static void print_summary(const char *name, unsigned long tests, unsigned long failures,
-			   unsigned long long bytes, u64 ns)
+			  unsigned long long bytes, u64 ns, int ret)
 {
 	u64 us = ns / 1000 ? ns / 1000 : 1;
 	u64 iops100 = (u64)tests * 100000000ULL / us;
 
-	pr_info("dmatest: %s: summary %lu tests, %lu failures %llu.%02llu iops %llu KB/s (0)\n",
+	pr_info("dmatest: %s: summary %lu tests, %lu failures %llu.%02llu iops %llu KB/s (%d)\n",
 		name, tests, failures, iops100 / 100, iops100 % 100,
-		bytes * 1000000ULL / us / 1024);
+		bytes * 1000000ULL / us / 1024, ret);
+}
+
+static void report(struct dmatest_info *info, struct dmatest_totals *t)
+{
+	u64 us = t->runtime_ns / 1000 ? t->runtime_ns / 1000 : 1;
+	unsigned int i;
+
+	for (i = 0; i < info->nthreads; i++) {
+		struct dmatest_thread *th = &info->thread[i];
+
+		t->tests += th->tests;
+		t->failures += th->failures;
+		t->bytes += th->bytes;
+		t->faults_injected += th->faults_injected;
+		t->faults_recovered += th->faults_recovered;
+		t->cpus |= th->cpus;
+		t->cross_cpu += th->cross_cpu;
+		print_summary(th->name, th->tests, th->failures, th->bytes, th->runtime_ns, th->ret);
+	}
+	if (t->faults_injected)
+		pr_info("dmatest: %lu faults injected, %lu detected and recovered\n",
+			t->faults_injected, t->faults_recovered);
+	pr_info("dmatest: %lu tests, %lu failures, %llu iops, %llu KB/s\n", t->tests,
+		t->failures, (u64)t->tests * 1000000ULL / us, t->bytes * 1000000ULL / us / 1024);
+}
+
+static bool params_ok(const struct dmatest_params *p)
+{
+	if (p->test_buf_size < 256) {
+		pr_err("dmatest: test_buf_size=%u: must be at least 256\n", p->test_buf_size);
+		return false;
+	}
+	if (!p->iterations) {
+		pr_err("dmatest: iterations=0: must be at least 1\n");
+		return false;
+	}
+	return true;
 }
 
 int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t)
 {
 	struct dma_chan *chans[MAX_CHANNELS];
 	bool barriers[MAX_CHANNELS];
-	struct dmatest_thread *th;
-	unsigned int nchans, nthreads, per = clamp(p->threads_per_chan, 1U, (unsigned int)MAX_THREADS);
+	struct dmatest_info *info;
+	unsigned int nchans, per = clamp(p->threads_per_chan, 1U, (unsigned int)MAX_THREADS);
 	unsigned int i, c;
-	size_t th_size;
 	u64 start;
 	int ret = 0;
 
 	memset(t, 0, sizeof(*t));
-	if (p->test_buf_size < 256 || p->iterations == 0)
+	if (!params_ok(p))
 		return -EINVAL;
-	if (p->stall)
-		per = 1;	/* a stalled channel takes its other threads' tests with it */
+	if (p->stall && per > 1) {
+		pr_info("dmatest: stall=1: one thread per channel\n");
+		per = 1;
+	}
 	nchans = request_channels(p, chans);
 	if (!nchans) {
 		pr_info("dmatest: no channels to test: %s\n", dma_async_device_count() ?
 			"none free or none matched" : "no DMA controller on this board");
 		return -ENODEV;
 	}
-	nthreads = nchans * per;
-	th_size = sizeof(*th) * nthreads;
-	th = alloc_pages_exact(th_size, GFP_KERNEL | __GFP_ZERO);
-	if (!th) {
+	info = kzalloc(sizeof(*info) + nchans * per * sizeof(info->thread[0]), GFP_KERNEL);
+	if (!info) {
 		ret = -ENOMEM;
 		goto release;
 	}
-	for (c = 0; c < nchans; c++) {
-		for (i = 0; i < per; i++) {
-			struct dmatest_thread *x = &th[c * per + i];
-
-			x->chan = chans[c];
-			x->index = i;
-			x->rnd = p->seed ^ (c * 7919 + i * 104729 + 1);
-			snprintf(x->name, sizeof(x->name), "%s-copy%u", dma_chan_name(chans[c]), i);
-			if (!alloc_buffers(x, p->test_buf_size)) {
-				ret = -ENOMEM;
-				goto free;
-			}
-		}
-	}
+	info->params = *p;
+	init_waitqueue_head(&info->thread_wait);
 	for (c = 0; c < nchans; c++) {
 		if (is_pl330_chan(chans[c])) {
 			barriers[c] = pl330_set_barriers(chans[c], true);
 			pl330_set_barriers(chans[c], p->r0p0 || barriers[c]);
 		}
-		pr_info("dmatest: Added %u threads using %s\n", per, dma_chan_name(chans[c]));
 	}
-	t->channels = nchans;
-	t->threads = nthreads;
-	start = local_clock();
-	run_rounds(th, nthreads, chans, nchans, p, t);
-	t->runtime_ns = local_clock() - start;
-
-	for (i = 0; i < nthreads; i++) {
-		t->tests += th[i].tests;
-		t->failures += th[i].failures;
-		print_summary(th[i].name, th[i].tests, th[i].failures, th[i].bytes, t->runtime_ns);
+	for (c = 0; c < nchans && !ret; c++)
+		if (!add_threads(info, chans[c], c, per))
+			ret = -ENOMEM;
+	if (!ret) {
+		t->channels = nchans;
+		t->threads = info->nthreads;
+		start = local_clock();
+		for (i = 0; i < info->nthreads; i++)
+			wake_up_process(info->thread[i].task);
+		wait_event(info->thread_wait, all_finished(info));
+		t->runtime_ns = local_clock() - start;
 	}
-	if (t->faults_injected)
-		pr_info("dmatest: %lu faults injected, %lu detected and recovered\n",
-			t->faults_injected, t->faults_recovered);
-	{
-		u64 us = t->runtime_ns / 1000 ? t->runtime_ns / 1000 : 1;
-
-		pr_info("dmatest: %lu tests, %lu failures, %llu iops, %llu KB/s\n", t->tests,
-			t->failures, (u64)t->tests * 1000000ULL / us, t->bytes * 1000000ULL / us / 1024);
-	}
+	/* Threads that never ran (creation failed) end here without running dmatest_func. */
+	for (i = 0; i < info->nthreads; i++)
+		info->thread[i].ret = stop_thread(info->thread[i].task);
+	smp_rmb();		/* the threads' totals after their flags */
+	if (!ret)
+		report(info, t);
 	/* Last to first: the first channel of a controller saved its original setting. */
 	for (c = nchans; c-- > 0;)
 		if (is_pl330_chan(chans[c]))
 			pl330_set_barriers(chans[c], barriers[c]);
-free:
-	for (i = 0; i < nthreads; i++)
-		free_buffers(&th[i]);
-	free_pages_exact(th, th_size);
 release:
+	/* Releasing also waits for callbacks still running: only then can info go. */
 	for (c = 0; c < nchans; c++)
 		dma_release_channel(chans[c]);
+	kfree(info);
 	return ret;
 }
 

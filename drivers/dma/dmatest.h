@@ -11,14 +11,14 @@ struct dmatest_params {
 	unsigned int test_buf_size;	/* bytes of each source and destination buffer */
 	char channel[20];		/* only this channel ("dma0chan3"), "" for all */
 	char device[24];		/* only this controller ("12680000.pdma"), "" for all */
-	unsigned int threads_per_chan;	/* transfers in flight on each channel */
+	unsigned int threads_per_chan;	/* kernel threads testing each channel */
 	unsigned int max_channels;	/* 0: no limit */
 	unsigned int iterations;	/* tests per thread */
-	unsigned int timeout;		/* ms to wait for a round of transfers */
+	unsigned int timeout;		/* ms a thread waits for its transfer */
 	unsigned int alignment;		/* log2 of the alignment of lengths and offsets */
 	bool norandom;			/* whole buffers, no random lengths and offsets */
-	bool fault;			/* PL330 only: the first two tests of each thread run bad programs */
-	bool stall;			/* PL330 only: the first test of each thread never ends */
+	bool fault;			/* PL330 only: the first two tests of each channel run bad programs */
+	bool stall;			/* PL330 only: the first test of each channel never ends */
 	bool r0p0;			/* PL330 only: build programs with r0p0's barriers */
 	u32 seed;
 };
@@ -28,11 +28,16 @@ struct dmatest_totals {
 	unsigned long tests, failures;
 	unsigned long faults_injected, faults_recovered;
 	unsigned long long bytes;
-	u64 runtime_ns;
+	u64 runtime_ns;			/* from waking the threads until the last finished */
+	unsigned long cpus;		/* bit n: a test began on CPU n */
+	unsigned long cross_cpu;	/* tests begun while one begun on another CPU was going */
 };
 
 void dmatest_default_params(struct dmatest_params *p);
-/* Run the test; 0, or -ENODEV when there is no channel to test. Prints as Linux's dmatest. */
+/*
+ * Run the test and wait for it; 0, -EINVAL for bad parameters, -ENODEV when
+ * there is no channel to test, -ENOMEM. Prints as Linux's dmatest. Sleeps.
+ */
 int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t);
 
 /*

@@ -1,13 +1,17 @@
 /*
  * KUnit suite "dmatest": the checker itself (a wrong byte in any region is
- * caught and named), then dmatest on every channel: plain, with r0p0
- * programs, with deliberately bad programs (each must fail and leave its
- * channel working), and with a stall its client gives up on. On a board
- * without a DMA controller, dmatest must say so and refuse.
+ * caught and named), bad parameters refused, then dmatest on every
+ * channel: plain, with its threads spread over the CPUs and running at
+ * once, with r0p0 programs, with deliberately bad programs (each must fail
+ * and leave its channel working, also with other threads on the channel)
+ * and with a stall its client gives up on. On a board without a DMA
+ * controller, dmatest must say so and refuse.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/dmaengine.h>
+#include <linux/bitops.h>
+#include <linux/smp.h>
 #include <string.h>
 #include <mica/board.h>
 #include <mica/kunit.h>
@@ -46,6 +50,21 @@ static void verify_catches_every_region(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dmatest_verify("kunit", src, dst, SIZE, 10, 40, 3), 3);
 }
 
+static void bad_parameters_refused(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	dmatest_default_params(&p);
+	p.test_buf_size = 255;
+	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), -EINVAL);
+	KUNIT_EXPECT_EQ(test, t.tests, 0);
+	dmatest_default_params(&p);
+	p.iterations = 0;
+	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), -EINVAL);
+	KUNIT_EXPECT_EQ(test, t.threads, 0);
+}
+
 static void need_controller(struct kunit *test)
 {
 	if (!board.nr_dma)
@@ -71,12 +90,40 @@ static void runs_on_every_channel_or_says_none(struct kunit *test)
 	}
 	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_EXPECT_EQ(test, t.channels, 8 * board.nr_dma);
+	KUNIT_EXPECT_EQ(test, t.threads, t.channels * 2);
 	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 2 * 10);
 	KUNIT_EXPECT_EQ(test, t.failures, 0);
 	KUNIT_EXPECT_GT(test, t.bytes, 0);
 	/* Every channel came back: dmatest can take them all again. */
 	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), 0);
 	KUNIT_EXPECT_EQ(test, t.channels, 8 * board.nr_dma);
+}
+
+/*
+ * The threads are the scheduler's to place: with 48 of them woken at once
+ * and sleeping on their callbacks, every online CPU runs some, and tests
+ * begin on one CPU while others begun on another are still going.
+ */
+static void threads_run_at_once_on_every_cpu(struct kunit *test)
+{
+	unsigned int online = num_online_cpus();
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	need_controller(test);
+	if (online < 2)
+		kunit_skip(test, "one CPU online");
+	dmatest_default_params(&p);
+	p.iterations = 20;
+	p.threads_per_chan = 2;
+	p.test_buf_size = 4096;
+	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	kunit_info(test, "%lu tests on CPUs 0x%lx, %lu begun while another CPU's test was going",
+		   t.tests, t.cpus, t.cross_cpu);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+	KUNIT_EXPECT_EQ(test, t.tests, t.threads * 20);
+	KUNIT_EXPECT_EQ(test, hweight_long(t.cpus), online);
+	KUNIT_EXPECT_GT(test, t.cross_cpu, 0);
 }
 
 static void r0p0_programs(struct kunit *test)
@@ -111,7 +158,35 @@ static void bad_programs_fail_and_channels_recover(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 4);
 }
 
-/* dmatest's own timeout (200 ms) comes before the driver's watchdog (1 s). */
+/*
+ * Bad programs on channels the other threads keep using: each must fail its
+ * own test only (a misplaced one fails another thread's test and passes its
+ * own). pl330.injection_stays_with_its_descriptor forces the order; here
+ * the CPUs choose it.
+ */
+static void faults_stay_with_their_thread(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+
+	need_controller(test);
+	dmatest_default_params(&p);
+	p.iterations = 4;
+	p.threads_per_chan = 4;
+	p.test_buf_size = 4096;
+	p.fault = true;
+	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.faults_injected, 2 * t.channels);
+	KUNIT_EXPECT_EQ(test, t.faults_recovered, t.faults_injected);
+	KUNIT_EXPECT_EQ(test, t.failures, 0);
+	KUNIT_EXPECT_EQ(test, t.tests, t.channels * 4 * 4);
+}
+
+/*
+ * dmatest's own timeout (200 ms) comes before the driver's watchdog (1 s).
+ * A stalled channel would take its other threads' tests with it: one
+ * thread per channel whatever was asked.
+ */
 static void client_timeout_recovers_stall(struct kunit *test)
 {
 	struct dmatest_params p;
@@ -122,9 +197,11 @@ static void client_timeout_recovers_stall(struct kunit *test)
 	p.iterations = 3;
 	p.test_buf_size = 4096;
 	p.max_channels = 2;
+	p.threads_per_chan = 2;
 	p.timeout = 200;
 	p.stall = true;
 	KUNIT_ASSERT_EQ(test, dmatest_run(&p, &t), 0);
+	KUNIT_EXPECT_EQ(test, t.threads, 2);
 	KUNIT_EXPECT_EQ(test, t.faults_injected, 2);
 	KUNIT_EXPECT_EQ(test, t.faults_recovered, 2);
 	KUNIT_EXPECT_EQ(test, t.failures, 0);
@@ -132,9 +209,12 @@ static void client_timeout_recovers_stall(struct kunit *test)
 
 static struct kunit_case dmatest_cases[] = {
 	KUNIT_CASE(verify_catches_every_region),
+	KUNIT_CASE(bad_parameters_refused),
 	KUNIT_CASE(runs_on_every_channel_or_says_none),
+	KUNIT_CASE(threads_run_at_once_on_every_cpu),
 	KUNIT_CASE(r0p0_programs),
 	KUNIT_CASE(bad_programs_fail_and_channels_recover),
+	KUNIT_CASE(faults_stay_with_their_thread),
 	KUNIT_CASE(client_timeout_recovers_stall),
 	{}
 };

@@ -290,13 +290,16 @@ static void spoil_program(u8 *prog, unsigned int len, enum pl330_inject inject)
 static int run_desc(struct pl330_chan *pch, struct pl330_desc *desc)
 {
 	struct pl330_dmac *d = pch->dmac;
-	enum pl330_inject inject = pch->inject;
+	enum pl330_inject inject = desc->inject ? desc->inject : pch->inject;
 	u8 go[6] = { (u8)(DMAGO | (d->nonsecure ? 2 : 0)), (u8)pch->id,
 		     (u8)pch->prog_dma, (u8)(pch->prog_dma >> 8),
 		     (u8)(pch->prog_dma >> 16), (u8)(pch->prog_dma >> 24) };
 	unsigned int len;
 
-	pch->inject = PL330_INJECT_NONE;
+	if (desc->inject)
+		desc->inject = PL330_INJECT_NONE;	/* once: a cyclic transfer's next period runs right */
+	else
+		pch->inject = PL330_INJECT_NONE;
 	len = pl330_build_program(pch, desc, pch->prog, inject);
 	if (!len)
 		return -EINVAL;

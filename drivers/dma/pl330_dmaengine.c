@@ -367,6 +367,15 @@ int pl330_inject(struct dma_chan *chan, enum pl330_inject what)
 	return 0;
 }
 
+int pl330_inject_tx(struct dma_async_tx_descriptor *tx, enum pl330_inject what)
+{
+	if (!tx || !is_pl330_chan(tx->chan))
+		return -EINVAL;
+	/* Still the preparer's alone: submitting it takes the channel lock, run_desc reads it under that. */
+	to_pdesc(tx)->inject = what;
+	return 0;
+}
+
 bool pl330_set_barriers(struct dma_chan *chan, bool on)
 {
 	struct pl330_dmac *d = to_pchan(chan)->dmac;

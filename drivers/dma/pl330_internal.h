@@ -44,6 +44,7 @@ struct pl330_desc {
 	unsigned int nperiods, period;
 	size_t bytes;
 	u64 deadline;				/* copies: stalled if still running after it */
+	enum pl330_inject inject;		/* pl330_inject_tx: spoil its next program */
 	bool extra;				/* from kmalloc, not the channel's own array */
 };
 

@@ -2,7 +2,7 @@
  * KUnit suite "pl330": the driver on the real (QEMU) controllers through
  * dmaengine. Copies of many lengths and alignments (also as r0p0 programs),
  * a Linux-style client, the fault path (undefined instruction, the
- * one-byte-off loop), a stalled copy found by the driver and one stopped
+ * one-byte-off loop, a fault armed for one descriptor only), a stalled copy found by the driver and one stopped
  * by its client, descriptors beyond the first sixteen, submissions from every CPU
  * onto one channel, slave scatter-gather and a cyclic transfer to the
  * console UART. Boards without a PL330 skip it.
@@ -268,6 +268,52 @@ static void fault_loop_one_byte_off(struct kunit *test)
 	fault_recovers(test, PL330_INJECT_BAD_LOOP, 4096);
 }
 
+/*
+ * pl330_inject_tx spoils its own descriptor's program, not the next one
+ * started: here another client's copy, submitted first, runs before it.
+ */
+static void injection_stays_with_its_descriptor(struct kunit *test)
+{
+	struct cb_record rec_a = { 0 }, rec_b = { 0 };
+	struct dma_async_tx_descriptor *a, *b;
+	struct dma_chan *chan;
+	struct test_bufs bufs;
+	dma_cookie_t ca, cb;
+
+	need_pl330(test);
+	KUNIT_EXPECT_EQ(test, pl330_inject_tx(NULL, PL330_INJECT_UNDEF), -EINVAL);
+	chan = memcpy_chan(test, NULL);
+	bufs_alloc(test, chan, &bufs);
+	fill(bufs.src, 512, 5);
+	memset(bufs.dst, 0, 2048);
+	a = dmaengine_prep_dma_memcpy(chan, bufs.dst_dma, bufs.src_dma, 512, DMA_PREP_INTERRUPT);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, pl330_inject_tx(a, PL330_INJECT_UNDEF), 0);
+	a->callback_result = record_result;
+	a->callback_param = &rec_a;
+	b = dmaengine_prep_dma_memcpy(chan, bufs.dst_dma + 1024, bufs.src_dma, 512,
+				      DMA_PREP_INTERRUPT);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	b->callback_result = record_result;
+	b->callback_param = &rec_b;
+	cb = dmaengine_submit(b);
+	ca = dmaengine_submit(a);
+	KUNIT_EXPECT_EQ(test, dma_sync_wait(chan, ca), DMA_ERROR);
+	KUNIT_EXPECT_EQ(test, dmaengine_tx_status(chan, cb, NULL), DMA_COMPLETE);
+	dmaengine_synchronize(chan);
+	smp_rmb();
+	KUNIT_EXPECT_EQ(test, rec_a.calls, 1);
+	KUNIT_EXPECT_EQ(test, rec_a.res.result, DMA_TRANS_ABORTED);
+	KUNIT_EXPECT_EQ(test, rec_b.calls, 1);
+	KUNIT_EXPECT_EQ(test, rec_b.res.result, DMA_TRANS_NOERROR);
+	KUNIT_EXPECT_EQ(test, memcmp(bufs.src, bufs.dst + 1024, 512), 0);
+	/* Spent: the channel's next program is a good one. */
+	KUNIT_EXPECT_EQ(test, copy(chan, bufs.dst_dma, bufs.src_dma, 512, NULL), DMA_COMPLETE);
+	KUNIT_EXPECT_EQ(test, memcmp(bufs.src, bufs.dst, 512), 0);
+	bufs_free(&bufs);
+	dma_release_channel(chan);
+}
+
 /* A copy that never ends is found by the driver within about a second. */
 static void stalled_copy_times_out(struct kunit *test)
 {
@@ -526,6 +572,7 @@ static struct kunit_case pl330_cases[] = {
 	KUNIT_CASE(copies_as_r0p0_programs),
 	KUNIT_CASE(fault_undefined_instruction),
 	KUNIT_CASE(fault_loop_one_byte_off),
+	KUNIT_CASE(injection_stays_with_its_descriptor),
 	KUNIT_CASE(stalled_copy_times_out),
 	KUNIT_CASE(client_terminates_stalled_channel),
 	KUNIT_CASE(descriptors_beyond_the_first_sixteen),

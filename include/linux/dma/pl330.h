@@ -25,6 +25,13 @@ enum pl330_inject {
 
 /* Arm @what for the next program started on @chan; -EINVAL if @chan is not a PL330's. */
 int pl330_inject(struct dma_chan *chan, enum pl330_inject what);
+/*
+ * Arm @what for the program of @tx only: prepared on a PL330 channel, not
+ * yet submitted. When several threads share a channel, the next program
+ * started may be another thread's; this one cannot miss. -EINVAL if @tx is
+ * not a PL330's.
+ */
+int pl330_inject_tx(struct dma_async_tx_descriptor *tx, enum pl330_inject what);
 /* Build programs for @chan's controller with (or without) r0p0's barriers; returns the old setting. */
 bool pl330_set_barriers(struct dma_chan *chan, bool on);
 /* Is @chan a PL330 channel? */
