@@ -385,7 +385,14 @@ static void chan_fault(struct pl330_chan *pch)
 	pl330_run_callbacks(pch, &cb);
 }
 
-static void chan_event(struct pl330_chan *pch)
+/*
+ * The channel's DMASEV. Checked and cleared under the channel's lock:
+ * between the handler's read of INTMIS and here another CPU may have
+ * terminated the channel (pl330_kill_thread clears the event under this
+ * lock) and started a new program, which must not be finished for the
+ * old one's event. A set bit here is the running program's own.
+ */
+void pl330_chan_event(struct pl330_chan *pch)
 {
 	struct pl330_cb cb = { .n = 0 };
 	struct pl330_desc *desc;
@@ -393,10 +400,12 @@ static void chan_event(struct pl330_chan *pch)
 
 	spin_lock_irqsave(&pch->lock, flags);
 	desc = pch->active;
-	if (!desc) {
+	if (!(readl(pch->dmac->base + PL330_INTMIS) & BIT(pch->id)) || !desc) {
 		spin_unlock_irqrestore(&pch->lock, flags);
 		return;		/* terminated meanwhile */
 	}
+	/* Cleared before the next program starts below: it may signal at once. */
+	writel(BIT(pch->id), pch->dmac->base + PL330_INTCLR);
 	if (desc->kind == DESC_CYCLIC) {
 		desc->period = (desc->period + 1) % desc->nperiods;
 		queue_callback(&cb, desc, DMA_TRANS_NOERROR,
@@ -432,13 +441,10 @@ static irqreturn_t pl330_irq(int irq, void *data)
 			chan_fault(&d->chan[i]);
 			ret = IRQ_HANDLED;
 		}
-	/* Clear before handling: a program started below may signal again at once. */
 	ev = readl(d->base + PL330_INTMIS) & chan_mask(d);
-	if (ev)
-		writel(ev, d->base + PL330_INTCLR);
 	for (i = 0; i < d->num_chan; i++)
 		if (ev & BIT(i)) {
-			chan_event(&d->chan[i]);
+			pl330_chan_event(&d->chan[i]);
 			ret = IRQ_HANDLED;
 		}
 	return ret;

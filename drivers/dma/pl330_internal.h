@@ -120,6 +120,8 @@ unsigned int pl330_build_program(struct pl330_chan *pch, struct pl330_desc *desc
 void pl330_start_next(struct pl330_chan *pch, struct pl330_cb *cb);
 /* Kill a copy that runs far past its time. */
 void pl330_check_stall(struct pl330_chan *pch, struct pl330_cb *cb);
+/* The interrupt handler's work for one channel's event (takes the lock). */
+void pl330_chan_event(struct pl330_chan *pch);
 /* Before dropping the lock: count the callbacks in @cb; after: run them. */
 void pl330_callbacks_pending(struct pl330_chan *pch, struct pl330_cb *cb);
 void pl330_run_callbacks(struct pl330_chan *pch, struct pl330_cb *cb);

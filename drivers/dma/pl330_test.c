@@ -19,6 +19,7 @@
 #include <mica/board.h>
 #include <mica/kunit.h>
 #include <mica/s3c-uart-dma.h>
+#include "pl330_internal.h"
 
 #define WAIT_NS   (3000ULL * 1000 * 1000)
 #define BUF_SIZE  (80 << 10)
@@ -375,6 +376,41 @@ static void client_terminates_stalled_channel(struct kunit *test)
 	dma_release_channel(chan);
 }
 
+/*
+ * The interrupt handler read a channel's event, then another CPU
+ * terminated the channel and started a new program before the handler
+ * took the channel's lock. Replayed here: the handler's per-channel step
+ * runs while a (stalled) program is active and no event is pending; the
+ * program must not be finished for it.
+ */
+static void stale_event_not_taken_for_next_program(struct kunit *test)
+{
+	struct dma_async_tx_descriptor *tx;
+	struct cb_record rec = { 0 };
+	struct dma_chan *chan;
+	struct test_bufs b;
+	dma_cookie_t c;
+
+	need_pl330(test);
+	chan = memcpy_chan(test, NULL);
+	bufs_alloc(test, chan, &b);
+	KUNIT_ASSERT_EQ(test, pl330_inject(chan, PL330_INJECT_STALL), 0);
+	tx = dmaengine_prep_dma_memcpy(chan, b.dst_dma, b.src_dma, 512, DMA_PREP_INTERRUPT);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	tx->callback_result = record_result;
+	tx->callback_param = &rec;
+	c = dmaengine_submit(tx);
+	dma_async_issue_pending(chan);
+	KUNIT_EXPECT_EQ(test, dmaengine_tx_status(chan, c, NULL), DMA_IN_PROGRESS);
+	pl330_chan_event(to_pchan(chan));
+	KUNIT_EXPECT_EQ(test, dmaengine_tx_status(chan, c, NULL), DMA_IN_PROGRESS);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(rec.calls), 0);
+	KUNIT_EXPECT_EQ(test, dmaengine_terminate_sync(chan), 0);
+	KUNIT_EXPECT_EQ(test, copy(chan, b.dst_dma, b.src_dma, 512, NULL), DMA_COMPLETE);
+	bufs_free(&b);
+	dma_release_channel(chan);
+}
+
 /* Forty copies queued on one channel: past the 16 descriptors it starts with, kmalloc supplies. */
 static void descriptors_beyond_the_first_sixteen(struct kunit *test)
 {
@@ -575,6 +611,7 @@ static struct kunit_case pl330_cases[] = {
 	KUNIT_CASE(injection_stays_with_its_descriptor),
 	KUNIT_CASE(stalled_copy_times_out),
 	KUNIT_CASE(client_terminates_stalled_channel),
+	KUNIT_CASE(stale_event_not_taken_for_next_program),
 	KUNIT_CASE(descriptors_beyond_the_first_sixteen),
 	KUNIT_CASE(every_cpu_submits_to_one_channel),
 	KUNIT_CASE(slave_sg_to_uart),
