@@ -78,11 +78,11 @@ static void do_timer(void)
 	/* Usually one; more when interrupts were lost. A loop: no 64-bit division. */
 	while (elapsed >= counter_per_jiffy) {
 		elapsed -= counter_per_jiffy;
-		last_jiffy_counter += counter_per_jiffy;
 		ticks++;
 	}
 	write_seqlock(&jiffies_lock);
 	jiffies_64 += ticks;
+	last_jiffy_counter += (u64)ticks * counter_per_jiffy;
 	write_sequnlock(&jiffies_lock);
 }
 
@@ -108,6 +108,18 @@ u64 sched_clock(void)
 	const struct timer_ops *t = READ_ONCE(tick_timer);
 
 	return t ? cycles_to_ns(t->read_counter() - clock_epoch) : 0;
+}
+
+u64 jiffies_lag_ns(void)
+{
+	unsigned int seq;
+	u64 elapsed;
+
+	do {
+		seq = read_seqbegin(&jiffies_lock);
+		elapsed = tick_timer->read_counter() - last_jiffy_counter;
+	} while (read_seqretry(&jiffies_lock, seq));
+	return elapsed > counter_per_jiffy ? cycles_to_ns(elapsed - counter_per_jiffy) : 0;
 }
 
 u64 local_clock(void)

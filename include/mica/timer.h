@@ -54,6 +54,15 @@ unsigned long timer_measure_rate(u64 (*read_counter)(void));
 /* @cpu's tick interrupt: the banked PPI, or that CPU's own SPI. After time_init(). */
 unsigned int tick_irq(unsigned int cpu);
 
+/*
+ * How far the hardware counter is past the jiffy boundary jiffies has not
+ * counted yet: 0 while the tick is on time, more while its interrupt is
+ * late (the host delayed it, or interrupts were off). A sleep of n jiffies
+ * started now is that much shorter than n periods in real time; tests
+ * that check sleeps against the clock add it.
+ */
+u64 jiffies_lag_ns(void);
+
 /* Boot CPU: pick the driver, start the counter and this CPU's tick. */
 void time_init(void);
 /* Every other CPU, on itself, once: start its tick. */
