@@ -225,6 +225,18 @@ class Judging(unittest.TestCase):
         for c in harness.CONFIGS:
             self.assertTrue(harness.qemu_command(harness.with_defaults(c)), c['name'])
 
+    def test_no_configuration_needs_an_option_rom(self):
+        # QEMU virt's default NIC (virtio-net-pci) needs efi-virtio.rom, which
+        # Debian installs only as a recommendation: a fresh machine lacks it.
+        for c in harness.CONFIGS:
+            full = harness.with_defaults(c)
+            if 'qemu' in full:
+                continue
+            cmd = harness.qemu_command(full)
+            if cmd[cmd.index('-M') + 1] == 'virt':
+                self.assertIn('-nic', cmd, c['name'])
+                self.assertEqual(cmd[cmd.index('-nic') + 1], 'none', c['name'])
+
 
 # A stand-in for QEMU: prints a transcript, answers prompts like the shell.
 FAKE_KERNEL = r'''

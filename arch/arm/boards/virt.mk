@@ -4,4 +4,6 @@ LOAD_ADDR     := 0x40008000
 QEMU_MACHINE  := virt
 QEMU_SMP      := 4
 QEMU_MEM      := 1024
-QEMU_EXTRA    := -cpu cortex-a15
+# No default NIC: QEMU's virtio-net-pci needs efi-virtio.rom, which only a
+# recommended package brings; the U-Boot flow adds its own virtio-net-device.
+QEMU_EXTRA    := -cpu cortex-a15 -nic none
