@@ -149,6 +149,17 @@ static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 	return __should_fail_alloc_page(gfp_mask, order);
 }
 /* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
+/*
+ * One "key=value" setting into @settings (a struct fail_page_alloc_attr,
+ * usually a copy to apply later): 0, -ENOENT for an unknown key, -EINVAL
+ * or -ERANGE for a bad value.
+ */
+int fail_page_alloc_setting(void *settings, const char *key, const char *val);
+/* Make @settings' settings (not its counters) the live ones. */
+void fail_page_alloc_configure(const struct fail_page_alloc_attr *settings);
+bool fail_page_alloc_same_settings(const struct fail_page_alloc_attr *a,
+				   const struct fail_page_alloc_attr *b);
+/* One setting, applied at once. */
 int set_fail_page_alloc(const char *key, const char *val);
 
 /* Set while this CPU runs the shrinkers: no recursion, reserves allowed. */

@@ -57,12 +57,67 @@ static int validator_check(char *why, size_t len)
 }
 KUNIT_INVARIANT(page_alloc_validate, "page allocator validates", NULL, validator_check);
 
+/* Tests that change fail_page_alloc (or the boot's fail_page_alloc=) put it back. */
+static struct fail_page_alloc_attr fail_page_alloc_before_suite;
+
+static void fail_page_alloc_snapshot(void)
+{
+	fail_page_alloc_before_suite = fail_page_alloc;
+}
+
+static int fail_page_alloc_check(char *why, size_t len)
+{
+	const struct fail_page_alloc_attr *was = &fail_page_alloc_before_suite;
+
+	if (fail_page_alloc_same_settings(&fail_page_alloc, was))
+		return 0;
+	scnprintf(why, len, "probability=%lu interval=%lu times=%d min-order=%u, was %lu %lu %d %u",
+		  fail_page_alloc.attr.probability, fail_page_alloc.attr.interval,
+		  fail_page_alloc.attr.times, fail_page_alloc.min_order, was->attr.probability,
+		  was->attr.interval, was->attr.times, was->min_order);
+	return -1;
+}
+KUNIT_INVARIANT(fail_page_alloc, "fail_page_alloc settings kept", fail_page_alloc_snapshot,
+		fail_page_alloc_check);
+
 /* --- helpers --------------------------------------------------------------- */
 
+static struct fail_page_alloc_attr fail_page_alloc_saved;
+
+static void fail_page_alloc_restore(void *unused)
+{
+	fail_page_alloc_configure(&fail_page_alloc_saved);
+}
+
+/* fail_page_alloc's settings come back when the case ends, however it ends. */
+static int keep_fail_page_alloc(struct kunit *test)
+{
+	fail_page_alloc_saved = fail_page_alloc;
+	return kunit_add_action_or_reset(test, fail_page_alloc_restore, NULL);
+}
+
+/*
+ * For cases about the allocator's own mechanics (which page comes back,
+ * when reclaim runs) rather than its callers' error paths: no injected
+ * failures until the case ends. Also the per-case init of those suites.
+ */
+static int pause_fail_page_alloc(struct kunit *test)
+{
+	struct fail_page_alloc_attr off = fail_page_alloc;
+	int err = keep_fail_page_alloc(test);
+
+	off.attr.probability = 0;
+	if (!err)
+		fail_page_alloc_configure(&off);
+	return err;
+}
+
 /* Hold an order-0 page on @list until release_list(). */
+/* Keep @page on @list; a failed allocation (NULL) holds nothing. */
 static void hold(struct list_head *list, struct page *page)
 {
-	list_add(&page->lru, list);
+	if (page)
+		list_add(&page->lru, list);
 }
 
 static unsigned long release_list(struct list_head *list)
@@ -169,7 +224,9 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(addresses),
 	{}
 };
-static struct kunit_suite buddy_suite = { .name = "page_alloc_buddy", .test_cases = buddy_cases };
+static struct kunit_suite buddy_suite = {
+	.name = "page_alloc_buddy", .init = pause_fail_page_alloc, .test_cases = buddy_cases,
+};
 kunit_test_suite(buddy_suite);
 
 /* --- GFP ------------------------------------------------------------------- */
@@ -284,7 +341,9 @@ static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(compound_pages),
 	{}
 };
-static struct kunit_suite gfp_suite = { .name = "page_alloc_gfp", .test_cases = gfp_cases };
+static struct kunit_suite gfp_suite = {
+	.name = "page_alloc_gfp", .init = pause_fail_page_alloc, .test_cases = gfp_cases,
+};
 kunit_test_suite(gfp_suite);
 
 /* --- zones, watermarks, nodes ---------------------------------------------- */
@@ -383,7 +442,9 @@ static struct kunit_case zone_cases[] = {
 	KUNIT_CASE(numa_fallback),
 	{}
 };
-static struct kunit_suite zone_suite = { .name = "page_alloc_zones", .test_cases = zone_cases };
+static struct kunit_suite zone_suite = {
+	.name = "page_alloc_zones", .init = pause_fail_page_alloc, .test_cases = zone_cases,
+};
 kunit_test_suite(zone_suite);
 
 /* --- per-CPU lists and mobility -------------------------------------------- */
@@ -465,7 +526,9 @@ static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(mobility_grouping),
 	{}
 };
-static struct kunit_suite pcp_suite = { .name = "page_alloc_pcp_mobility", .test_cases = pcp_cases };
+static struct kunit_suite pcp_suite = {
+	.name = "page_alloc_pcp_mobility", .init = pause_fail_page_alloc, .test_cases = pcp_cases,
+};
 kunit_test_suite(pcp_suite);
 
 /* --- sanity checks ---------------------------------------------------------- */
@@ -560,19 +623,27 @@ static struct kunit_case sanity_cases[] = {
 	KUNIT_CASE(bad_reserved_and_outside),
 	{}
 };
-static struct kunit_suite sanity_suite = { .name = "page_alloc_sanity", .test_cases = sanity_cases };
+static struct kunit_suite sanity_suite = {
+	.name = "page_alloc_sanity", .init = pause_fail_page_alloc, .test_cases = sanity_cases,
+};
 kunit_test_suite(sanity_suite);
 
 /* --- failure handling: fault injection, shrinkers --------------------------- */
 
 static void fault_injection(struct kunit *test)
 {
-	struct fault_attr saved = fail_page_alloc.attr;
+	struct fail_page_alloc_attr settings = fail_page_alloc;
 	struct page *p;
 	int failed = 0, i;
 
-	KUNIT_ASSERT_EQ(test, setup_fault_attr(&fail_page_alloc.attr, "1,100,0,2"), 0);
-	fail_page_alloc.attr.verbose = 0;
+	KUNIT_ASSERT_EQ(test, keep_fail_page_alloc(test), 0);
+	KUNIT_ASSERT_EQ(test, setup_fault_attr(&settings.attr, "1,100,0,2"), 0);
+	settings.attr.verbose = 0;
+	settings.ignore_gfp_wait = true;
+	settings.ignore_gfp_highmem = true;
+	settings.min_order = 1;
+	fail_page_alloc_configure(&settings);
+	fail_page_alloc.attr.count = 0;
 	p = alloc_pages(GFP_KERNEL, 1);		/* ignore-gfp-wait */
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	if (p)
@@ -599,7 +670,6 @@ static void fault_injection(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	if (p)
 		__free_pages(p, 1);
-	fail_page_alloc.attr = saved;
 }
 
 static unsigned long shrinker_calls;
@@ -641,6 +711,7 @@ static void shrinker_under_pressure(struct kunit *test)
 
 	if (nr_online_nodes != 1)
 		kunit_skip(test, "needs one node");
+	KUNIT_ASSERT_EQ(test, pause_fail_page_alloc(test), 0);
 	for (i = 0; i < cached; i++)
 		hold(&cache, alloc_page(GFP_KERNEL));
 	KUNIT_ASSERT_EQ(test, register_shrinker(&s), 0);

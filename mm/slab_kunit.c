@@ -56,6 +56,27 @@ static int live_check(char *why, size_t len)
 }
 KUNIT_INVARIANT(slab_live, "slab objects freed", live_snapshot, live_check);
 
+/* Tests that change failslab (or the boot's failslab=) put it back. */
+static struct failslab_attr failslab_before_suite;
+
+static void failslab_snapshot(void)
+{
+	failslab_before_suite = failslab;
+}
+
+static int failslab_check(char *why, size_t len)
+{
+	const struct failslab_attr *was = &failslab_before_suite;
+
+	if (failslab_same_settings(&failslab, was))
+		return 0;
+	scnprintf(why, len, "probability=%lu interval=%lu times=%d, was %lu %lu %d",
+		  failslab.attr.probability, failslab.attr.interval, failslab.attr.times,
+		  was->attr.probability, was->attr.interval, was->attr.times);
+	return -1;
+}
+KUNIT_INVARIANT(failslab, "failslab settings kept", failslab_snapshot, failslab_check);
+
 /* --- helpers --------------------------------------------------------------- */
 
 static struct kmem_cache *cache_of(const void *p)
@@ -527,24 +548,32 @@ static void leak_at_destroy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 }
 
+static struct failslab_attr failslab_saved;
+
+static void failslab_restore(void *unused)
+{
+	failslab_configure(&failslab_saved);
+}
+
 static void failslab_fails(struct kunit *test)
 {
 	struct kmem_cache *c = kmem_cache_create("failslab_test", 24, 0, SLAB_FAILSLAB, NULL);
+	struct failslab_attr settings = failslab;
 	void *p;
 
 	KUNIT_ASSERT_NOT_NULL(test, c);
-	KUNIT_ASSERT_EQ(test, failslab_set("cache-filter", "Y"), 0);
-	KUNIT_ASSERT_EQ(test, failslab_set("times", "1"), 0);
-	KUNIT_ASSERT_EQ(test, failslab_set("probability", "100"), 0);
-	failslab_update();
+	failslab_saved = failslab;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, failslab_restore, NULL), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "cache-filter", "Y"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "times", "1"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "probability", "100"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "interval", "1"), 0);
+	failslab_configure(&settings);
 	KUNIT_EXPECT_NULL(test, kmem_cache_alloc(c, GFP_ATOMIC));
 	p = kmem_cache_alloc(c, GFP_ATOMIC);		/* used up */
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	kmem_cache_free(c, p);
-	failslab_set("probability", "0");
-	failslab_set("times", "-1");
-	failslab_set("cache-filter", "N");
-	failslab_update();
+	kunit_release_action(test, failslab_restore, NULL);
 	kmem_cache_destroy(c);
 }
 

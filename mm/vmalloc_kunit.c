@@ -252,17 +252,27 @@ static void larger_than_any_free_block(struct kunit *test)
 	vfree(p);
 }
 
+static struct fail_page_alloc_attr fail_page_alloc_saved;
+
+static void fail_page_alloc_restore(void *unused)
+{
+	fail_page_alloc_configure(&fail_page_alloc_saved);
+}
+
 /* Fail the @nth candidate page allocation from now on, once (mm's fail_page_alloc). */
 static void fail_nth_page_alloc(unsigned long nth)
 {
-	fail_page_alloc.ignore_gfp_highmem = false;
-	fail_page_alloc.ignore_gfp_wait = false;
-	fail_page_alloc.min_order = 0;
-	fail_page_alloc.attr.verbose = 0;
-	fail_page_alloc.attr.interval = nth;
-	fail_page_alloc.attr.times = 1;
+	struct fail_page_alloc_attr settings = fail_page_alloc;
+
+	settings.ignore_gfp_highmem = false;
+	settings.ignore_gfp_wait = false;
+	settings.min_order = 0;
+	settings.attr.verbose = 0;
+	settings.attr.interval = nth;
+	settings.attr.times = 1;
+	settings.attr.probability = 100;
 	fail_page_alloc.attr.count = 0;
-	WRITE_ONCE(fail_page_alloc.attr.probability, 100);
+	fail_page_alloc_configure(&settings);
 }
 
 /*
@@ -271,11 +281,12 @@ static void fail_nth_page_alloc(unsigned long nth)
  */
 static void failure_undoes_everything(struct kunit *test)
 {
-	struct fail_page_alloc_attr saved = fail_page_alloc;
 	unsigned long free_before, pages_before = vmalloc_nr_pages(), nth;
 	struct vmalloc_info before, after;
 	void *p;
 
+	fail_page_alloc_saved = fail_page_alloc;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fail_page_alloc_restore, NULL), 0);
 	/* The area's second-level table now exists: the failing tries allocate none. */
 	p = vmalloc(64 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -286,7 +297,7 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&before);
 		fail_nth_page_alloc(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
-		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
+		fail_page_alloc_restore(NULL);
 		if (nth <= 65) {	/* the page array, then each of the 64 pages */
 			KUNIT_EXPECT_NULL(test, p);
 		} else {
@@ -299,7 +310,6 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&after);
 		KUNIT_EXPECT_EQ(test, after.largest_chunk, before.largest_chunk);
 	}
-	fail_page_alloc = saved;
 	expect_area_ok(test);
 }
 

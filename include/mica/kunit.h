@@ -6,10 +6,11 @@
  * around every suite: a suite that breaks one is reported as failed.
  *
  * Less than Linux: cases run on the caller's stack, not in a kthread, so an
- * ASSERT ends a case with a longjmp (cleanups registered with
- * kunit_add_action() do not exist; use the suite's exit hooks); one run at
- * a time; no parameterised cases, no resources, no debugfs. Failure
- * messages are one line, "# file:line: Expected ...".
+ * ASSERT ends a case with a longjmp; one run at a time; at most
+ * KUNIT_MAX_ACTIONS deferred actions per case (kept in struct kunit, so
+ * registering one never allocates and fault injection cannot fail it); no
+ * parameterised cases, no resources, no debugfs. Failure messages are one
+ * line, "# file:line: Expected ...".
  */
 #ifndef _MICA_KUNIT_H
 #define _MICA_KUNIT_H
@@ -36,6 +37,15 @@ struct kunit_suite {
 
 enum kunit_status { KUNIT_SUCCESS, KUNIT_FAILURE, KUNIT_SKIPPED };
 
+/* A deferred action: cleanup that runs when the case ends, however it ends. */
+typedef void (kunit_action_t)(void *ctx);
+#define KUNIT_MAX_ACTIONS 32
+
+struct kunit_action {
+	kunit_action_t *fn;
+	void *ctx;
+};
+
 struct kunit {
 	const char *name;
 	enum kunit_status status;
@@ -47,6 +57,9 @@ struct kunit {
 	   instead of printed: lets a test run another test and inspect it. */
 	char *log;
 	size_t log_size;
+	/* Deferred actions, run last first (kunit_add_action()). */
+	struct kunit_action actions[KUNIT_MAX_ACTIONS];
+	unsigned int nr_actions;
 };
 
 #define KUNIT_CASE(fn) { .run_case = fn, .name = #fn }
@@ -69,6 +82,28 @@ void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 void kunit_abort(struct kunit *test) __noreturn;
 void kunit_skip_case(struct kunit *test, const char *fmt, ...) __printf(2, 3) __noreturn;
 void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
+
+/*
+ * Deferred actions, Linux's names and semantics: @action(@ctx) runs when
+ * the case ends — it returns, an ASSERT fails, it is skipped or its
+ * expected fault ends it — last registered first, before the suite's
+ * per-case exit hook. A case that ends early runs them on its own stack,
+ * before the longjmp, so a thread still using the case's locals can be
+ * stopped before they go. Use them for everything a case must undo:
+ * threads it started, memory, settings it changed.
+ *
+ * @ctx must outlive the case: an action on the case's own locals must be
+ * released (kunit_release_action()) before the case returns.
+ *
+ * kunit_add_action() returns 0, or -ENOMEM when KUNIT_MAX_ACTIONS are
+ * pending; kunit_add_action_or_reset() then runs @action(@ctx) at once.
+ * kunit_remove_action() forgets the latest matching (@action, @ctx) pair
+ * without running it; kunit_release_action() runs it now and forgets it.
+ */
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx);
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx);
 
 /*
  * Run all suites (nnames == 0) or those named; a name is a glob on the

@@ -89,7 +89,7 @@ static void mutex_contention_no_lost_update(struct kunit *test)
 		cpu = (cpu + 1) % NR_CPUS;
 	}
 	for (i = 0; i < n; i++)
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	KUNIT_EXPECT_EQ(test, c.value, (unsigned long)n * LOOPS);
 	KUNIT_EXPECT_EQ(test, atomic_read(&c.lock.count), 1);
 	if (num_online_cpus() > 1)
@@ -134,17 +134,15 @@ static void mutex_lock_interruptible_signal(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	KUNIT_EXPECT_LT(test, atomic_read(&m.count), 0);	/* locked, with a waiter */
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -EINTR);
 	mutex_unlock(&m);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
 
 	/* Uncontended, a pending signal does not matter: the fast path never sleeps. */
-	p = kthread_create(lock_interruptibly, &h, "waiter");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
-	get_task_struct(p);
+	p = test_thread_create(test, lock_interruptibly, &h, -1, "waiter");
 	send_sig(SIGUSR1, p, 0);
 	wake_up_process(p);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 }
 
 /* Only the owner may unlock; a second unlock is reported and changes nothing. */
@@ -158,6 +156,7 @@ static void mutex_debug_owner_rules(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, debug_locks);
 	init_completion(&h.locked);
 	init_completion(&h.release);
+	test_wake_on_stop(test, test_complete_all, &h.release);
 	p = test_thread_start(test, hold_and_wait, &h, -1, "owner");
 	wait_for_completion(&h.locked);
 	kunit_expect_fault_begin(test);
@@ -166,7 +165,7 @@ static void mutex_debug_owner_rules(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
 	complete(&h.release);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);	/* it no longer counts as holding it */
 
 	mutex_lock(&m);
@@ -220,7 +219,7 @@ static void mutex_debug_recursion(struct kunit *test)
 	wait_for_completion(&h.locked);
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -EINTR);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
@@ -251,8 +250,10 @@ static int lock_in_page(void *data)
 	struct in_page *ip = data;
 
 	ip->page = __get_free_page(GFP_KERNEL);
-	if (!ip->page)
+	if (!ip->page) {
+		complete(&ip->locked);
 		return -ENOMEM;
+	}
 	ip->m = (struct mutex *)ip->page;
 	mutex_init(ip->m);
 	mutex_lock(ip->m);
@@ -270,13 +271,15 @@ static void mutex_debug_freed_and_exit_while_held(struct kunit *test)
 
 	init_completion(&ip.locked);
 	init_completion(&ip.release);
+	test_wake_on_stop(test, test_complete_all, &ip.release);
 	p = test_thread_start(test, lock_in_page, &ip, -1, "holder");
 	wait_for_completion(&ip.locked);
+	KUNIT_ASSERT_NE(test, ip.page, 0);	/* the thread found no page */
 	kunit_expect_fault_begin(test);
 	free_page(ip.page);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	complete(&ip.release);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, reports(), before + 2);
 }
@@ -305,13 +308,12 @@ static void mutex_debug_interrupt_context(struct kunit *test)
 	int before = reports(), irq;
 
 	init_completion(&im.done);
-	irq = test_irq_get(mutex_from_irq, &im);
-	KUNIT_ASSERT_GE(test, irq, 0);
+	irq = test_irq_get(test, mutex_from_irq, &im);
 	kunit_expect_fault_begin(test);
 	test_irq_raise(irq);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&im.done, msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	kunit_expect_fault_end(test);
-	test_irq_put(irq, &im);
+	test_irq_put(test, irq, &im);
 	KUNIT_EXPECT_EQ(test, im.got, 1);
 	KUNIT_EXPECT_EQ(test, reports(), before + 2);	/* the trylock and the unlock */
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));

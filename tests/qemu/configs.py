@@ -17,6 +17,8 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
+  failures_ok  tests may fail if each says why (a diagnostic before its
+            result); crashes, hangs and broken KTAP still fail the run
 """
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in

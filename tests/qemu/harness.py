@@ -39,7 +39,7 @@ PROMPT = 'mica> '
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
-                cmdline=[], args=[], runs=None, only=None, expect=[])
+                cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False)
 
 
 def board_settings(board):
@@ -241,7 +241,7 @@ def run_config(cfg):
     """Boot, analyse, judge; returns (passed, report text)."""
     cfg = with_defaults(cfg)
     lines, errors, secs = boot(cfg)
-    analysis = ktap.analyse(lines)
+    analysis = ktap.analyse(lines, cfg['failures_ok'])
     if lines:       # with no output at all, QEMU's failure is the whole story
         errors += analysis.errors + judge(cfg, analysis) + check_expected(cfg, lines)
     p, f, s = ktap.leaf_counts(analysis.suites())

@@ -84,6 +84,12 @@ class Analysis:
     def failures(self):
         return [(p, r) for p, r in self.walk() if r.failed]
 
+    def unexplained_failures(self):
+        """Failures that do not say why: a case with no diagnostic before its
+        result, a suite with neither a failed case nor a diagnostic of its own."""
+        return [(p, r) for p, r in self.failures()
+                if not r.diagnostics and not any(c.failed for c in r.subtests)]
+
     def passes_with_failure_messages(self):
         """Tests reported ok although a failed check was printed for them:
         a cross-check on the kernel's framework."""
@@ -308,8 +314,10 @@ def check_crashes(lines):
     return errors
 
 
-def analyse(raw_lines):
-    """Parse a whole transcript: its KTAP documents and every error found."""
+def analyse(raw_lines, explained_failures_ok=False):
+    """Parse a whole transcript: its KTAP documents and every error found.
+    With @explained_failures_ok, a failed test is an error only when it does
+    not say why (see Analysis.unexplained_failures)."""
     lines = [strip_line(r) for r in raw_lines]
     parser = _Parser()
     for n, line in enumerate(lines, 1):
@@ -317,8 +325,12 @@ def analyse(raw_lines):
     parser.finish(len(lines))
     errors = check_crashes(lines) + parser.errors
     analysis = Analysis(parser.documents, errors)
-    for path, r in sorted(analysis.failures(), key=lambda f: f[1].line):
-        errors.append(f'line {r.line}: not ok {path}')
+    if explained_failures_ok:
+        for path, r in sorted(analysis.unexplained_failures(), key=lambda f: f[1].line):
+            errors.append(f'line {r.line}: not ok {path} without a message saying why')
+    else:
+        for path, r in sorted(analysis.failures(), key=lambda f: f[1].line):
+            errors.append(f'line {r.line}: not ok {path}')
     for path, r in analysis.passes_with_failure_messages():
         errors.append(f'line {r.line}: {path} is reported ok after a failure message')
     return analysis
