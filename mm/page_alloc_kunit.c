@@ -11,7 +11,9 @@
 #include <linux/smp.h>
 #include <linux/shrinker.h>
 #include <linux/topology.h>
+#include <linux/errno.h>
 #include <mica/kunit.h>
+#include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
 
@@ -672,6 +674,26 @@ static void fault_injection(struct kunit *test)
 		__free_pages(p, 1);
 }
 
+static void end_capture(void *unused)
+{
+	shell_capture(NULL, 0);
+}
+
+/* The fail_page_alloc command applies all its settings or none. */
+static void fault_injection_command_all_or_nothing(struct kunit *test)
+{
+	static char out[512];
+	struct fail_page_alloc_attr before = fail_page_alloc;
+	char bad[] = "fail_page_alloc probability=50 min-order=3 times=x";
+
+	KUNIT_ASSERT_EQ(test, keep_fail_page_alloc(test), 0);
+	shell_capture(out, sizeof(out));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, end_capture, NULL), 0);
+	KUNIT_EXPECT_EQ(test, shell_execute(bad), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "fail_page_alloc: bad value in 'times=x'"));
+	KUNIT_EXPECT_TRUE(test, fail_page_alloc_same_settings(&fail_page_alloc, &before));
+}
+
 static unsigned long shrinker_calls;
 static LIST_HEAD(cache);
 
@@ -733,6 +755,7 @@ static void shrinker_under_pressure(struct kunit *test)
 
 static struct kunit_case failure_cases[] = {
 	KUNIT_CASE(fault_injection),
+	KUNIT_CASE(fault_injection_command_all_or_nothing),
 	KUNIT_CASE(shrinker_under_pressure),
 	{}
 };

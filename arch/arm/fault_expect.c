@@ -78,6 +78,13 @@ static bool kunit_case_recover(struct pt_regs *regs)
 	return true;
 }
 
+bool arm_fault_expected(void)
+{
+	struct kunit *test = kunit_get_current_test();
+
+	return current->fault_expectation || (test && test->fault_expected);
+}
+
 bool fault_recover(struct pt_regs *regs)
 {
 	struct fault_expectation *exp = expectation_for(regs);

@@ -75,6 +75,8 @@ void oops_begin(void)
 	}
 	arch_spin_lock(&die_lock);
 	WRITE_ONCE(die_owner, cpu);
+	if (!arm_fault_expected())
+		console_verbose();	/* shown even during a quiet self-test run */
 }
 
 static void oops_finish(void)

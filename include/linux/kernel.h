@@ -29,6 +29,9 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
+/* Mica: vsnprintf's output handed to @emit in pieces (any length, no allocation). */
+int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
+	    va_list args);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
 /* lib/cmdline.c: "16M" -> 16 << 20 (K, M, G suffixes); one integer of a list. */

@@ -109,8 +109,14 @@ void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx)
  * Run all suites (nnames == 0) or those named; a name is a glob on the
  * suite name, optionally ".case_glob" to run only some cases. Returns the
  * number of failed suites plus names that matched nothing.
+ *
+ * The console shows the whole KTAP document when @verbose or the console
+ * level is above CONSOLE_LOGLEVEL_DEFAULT (loglevel=8 shows everything);
+ * otherwise only its top level, one line per suite and the totals, and the
+ * case lines and whatever the suites make the kernel print (the reports of
+ * expected faults...) go to the log ring (`dmesg`) only.
  */
-int kunit_run_suites(int nnames, char **names);
+int kunit_run_suites(int nnames, char **names, bool verbose);
 /* The boot-time run: honours kunit.enable=0 / notests and kunit.filter_glob=. */
 int kunit_run_all_tests(void);
 
@@ -156,30 +162,31 @@ void kunit_expect_fault_end(struct kunit *test);
 #define KUNIT_ASSERT_TRUE(t, c)   __KUNIT_BOOL(t, c, 1, 1, "")
 #define KUNIT_ASSERT_FALSE(t, c)  __KUNIT_BOOL(t, c, 0, 1, "")
 
-#define __KUNIT_BINARY(test, a, op, b, abort) do {					\
+#define __KUNIT_BINARY(test, a, op, b, abort, fmt, ...) do {				\
 	long long __a = (long long)(a), __b = (long long)(b);				\
 	if (!(__a op __b)) {								\
 		kunit_fail(test, __FILE__, __LINE__,					\
-			   "Expected %s %s %s, but %s == %lld (0x%llx), %s == %lld (0x%llx)", \
+			   "Expected %s %s %s, but %s == %lld (0x%llx), %s == %lld (0x%llx)" fmt, \
 			   #a, #op, #b, #a, __a, (unsigned long long)__a, #b, __b,	\
-			   (unsigned long long)__b);					\
+			   (unsigned long long)__b, ##__VA_ARGS__);			\
 		if (abort)								\
 			kunit_abort(test);						\
 	}										\
 } while (0)
 
-#define KUNIT_EXPECT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 0)
-#define KUNIT_EXPECT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 0)
-#define KUNIT_EXPECT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 0)
-#define KUNIT_EXPECT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 0)
-#define KUNIT_EXPECT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 0)
-#define KUNIT_EXPECT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 0)
-#define KUNIT_ASSERT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 1)
-#define KUNIT_ASSERT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 1)
-#define KUNIT_ASSERT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 1)
-#define KUNIT_ASSERT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 1)
-#define KUNIT_ASSERT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 1)
-#define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 1)
+#define KUNIT_EXPECT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 0, "")
+#define KUNIT_EXPECT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 0, "")
+#define KUNIT_EXPECT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 0, "")
+#define KUNIT_EXPECT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 0, "")
+#define KUNIT_EXPECT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 0, "")
+#define KUNIT_EXPECT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 0, "")
+#define KUNIT_ASSERT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 1, "")
+#define KUNIT_ASSERT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 1, "")
+#define KUNIT_ASSERT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 1, "")
+#define KUNIT_ASSERT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 1, "")
+#define KUNIT_ASSERT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 1, "")
+#define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 1, "")
+#define KUNIT_EXPECT_EQ_MSG(t, a, b, fmt, ...) __KUNIT_BINARY(t, a, ==, b, 0, ". " fmt, ##__VA_ARGS__)
 
 #define __KUNIT_PTR(test, a, op, b, abort) do {					\
 	const void *__a = (a), *__b = (b);						\
@@ -192,11 +199,12 @@ void kunit_expect_fault_end(struct kunit *test);
 	}										\
 } while (0)
 
-#define __KUNIT_NULL(test, p, want_null, abort) do {					\
+#define __KUNIT_NULL(test, p, want_null, abort, fmt, ...) do {				\
 	const void *__p = (p);								\
 	if ((__p == NULL) != (want_null)) {						\
-		kunit_fail(test, __FILE__, __LINE__, "Expected %s %s, but is 0x%lx", #p,	\
-			   (want_null) ? "to be NULL" : "not to be NULL", (unsigned long)__p); \
+		kunit_fail(test, __FILE__, __LINE__, "Expected %s %s, but is 0x%lx" fmt, #p, \
+			   (want_null) ? "to be NULL" : "not to be NULL", (unsigned long)__p, \
+			   ##__VA_ARGS__);						\
 		if (abort)								\
 			kunit_abort(test);						\
 	}										\
@@ -205,10 +213,11 @@ void kunit_expect_fault_end(struct kunit *test);
 #define KUNIT_EXPECT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 0)
 #define KUNIT_EXPECT_PTR_NE(t, a, b) __KUNIT_PTR(t, a, !=, b, 0)
 #define KUNIT_ASSERT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 1)
-#define KUNIT_EXPECT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 0)
-#define KUNIT_EXPECT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 0)
-#define KUNIT_ASSERT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 1)
-#define KUNIT_ASSERT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 1)
+#define KUNIT_EXPECT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 0, "")
+#define KUNIT_EXPECT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 0, "")
+#define KUNIT_ASSERT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 1, "")
+#define KUNIT_ASSERT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 1, "")
+#define KUNIT_EXPECT_NOT_NULL_MSG(t, p, fmt, ...) __KUNIT_NULL(t, p, 0, 0, ". " fmt, ##__VA_ARGS__)
 
 #define __KUNIT_STREQ(t, a, b, abort) do {						\
 	const char *__a = (a), *__b = (b);						\

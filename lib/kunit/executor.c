@@ -56,7 +56,13 @@ static bool suite_selected(const struct kunit_filter *filter, const struct kunit
 	return false;
 }
 
-int kunit_run_suites(int nnames, char **names)
+/* Per suite: an oops in one (console_verbose) makes the rest verbose. */
+static bool run_quietly(bool verbose)
+{
+	return !verbose && READ_ONCE(console_loglevel) <= CONSOLE_LOGLEVEL_DEFAULT;
+}
+
+int kunit_run_suites(int nnames, char **names, bool verbose)
 {
 	struct kunit_filter filter = { nnames, names };
 	struct kunit_result_stats totals = { 0 };
@@ -83,7 +89,8 @@ int kunit_run_suites(int nnames, char **names)
 	printk(KERN_INFO "1..%u\n", nsuites);
 	for_each_suite(sp)
 		if (suite_selected(&filter, *sp) &&
-		    kunit_run_suite(*sp, ++number, &filter, &totals) == KUNIT_FAILURE)
+		    kunit_run_suite(*sp, ++number, &filter, &totals, run_quietly(verbose)) ==
+		    KUNIT_FAILURE)
 			failed++;
 	printk(KERN_INFO "# Totals: pass:%u fail:%u skip:%u total:%u\n",
 	       totals.passed, totals.failed, totals.skipped, totals.total);
@@ -98,7 +105,7 @@ int kunit_run_all_tests(void)
 		pr_info("kunit: boot-time tests disabled\n");
 		return 0;
 	}
-	return glob[0] ? kunit_run_suites(1, &glob) : kunit_run_suites(0, NULL);
+	return glob[0] ? kunit_run_suites(1, &glob, false) : kunit_run_suites(0, NULL, false);
 }
 
 /* A module_param bool's spellings: y/Y/1 and n/N/0. */

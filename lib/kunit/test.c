@@ -17,7 +17,8 @@
  *
  * An ASSERT or a skip ends its case through longjmp back to
  * kunit_try_run_case(), after the case's deferred actions have run on its
- * own stack. Invariants are snapshotted before and checked
+ * own stack. A quiet run prints only the top level (one line per suite) on
+ * the console; the rest goes to the log ring. Invariants are snapshotted before and checked
  * after every suite. Suite selection and the boot-time run live in
  * kunit_executor.c.
  */
@@ -268,7 +269,7 @@ static enum kunit_status run_case(struct kunit_suite *suite, struct kunit_case *
  */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number,
 				  const struct kunit_filter *filter,
-				  struct kunit_result_stats *totals)
+				  struct kunit_result_stats *totals, bool quiet)
 {
 	struct kunit_result_stats stats = { 0 };
 	struct kunit suite_test = { .name = suite->name };
@@ -280,6 +281,8 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number
 	for (tc = suite->test_cases; tc->run_case; tc++)
 		ncases += kunit_case_selected(filter, suite, tc);
 
+	if (quiet)
+		WRITE_ONCE(console_quiet, true);
 	printk(KERN_INFO INDENT "KTAP version 1\n");
 	printk(KERN_INFO INDENT "# Subtest: %s\n", suite->name);
 	printk(KERN_INFO INDENT "1..%u\n", ncases);
@@ -316,6 +319,7 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number
 
 	printk(KERN_INFO INDENT "# %s: pass:%u fail:%u skip:%u total:%u\n", suite->name,
 	       stats.passed, stats.failed, stats.skipped, stats.total);
+	WRITE_ONCE(console_quiet, false);
 	if (status == KUNIT_SKIPPED)
 		printk(KERN_INFO "ok %u %s # SKIP\n", number, suite->name);
 	else

@@ -9,6 +9,9 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
             the console is not the first UART (the harness then adds none)
   kernel    image passed with -kernel (default build/<board>/mica.elf)
   cmdline   kernel command-line words, passed as semihosting arg= strings
+  loglevel  the console level passed first on the command line (default 8:
+            every KTAP line on the console); None passes none (the
+            default level: one line per suite)
   qemu      a complete QEMU argument list instead of the generated one (for
             a U-Boot flow); '{kernel}' and '{root}' are substituted
   input     lines typed, one per `mica> ` prompt (default: poweroff)
@@ -19,6 +22,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   expect    regexes that must each match a console line, in this order
   failures_ok  tests may fail if each says why (a diagnostic before its
             result); crashes, hangs and broken KTAP still fail the run
+  max_lines at most this many console lines before the first prompt
 """
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
@@ -33,7 +37,7 @@ def uboot_steps(mem_mib):
             r'Starting kernel \.\.\.',
             r'Using DTB at 0x[0-9a-f]{8}',
             r'RAM bank 0: 0x40000000-0x[0-9a-f]{8} \(%d MiB, DTB\)' % mem_mib,
-            r'Kernel command line \(DTB\): loglevel=7']
+            r'Kernel command line \(DTB\): loglevel=8']
 
 
 CONFIGS = [

@@ -39,7 +39,8 @@ PROMPT = 'mica> '
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
-                cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False)
+                cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False,
+                loglevel=8, max_lines=None)
 
 
 def board_settings(board):
@@ -66,8 +67,11 @@ def qemu_command(cfg):
         return [a.format(kernel=cfg['kernel'], root=ROOT) for a in cfg['qemu']]
     mk = board_settings(cfg['board'])
     extra = shlex.split(mk.get('QEMU_EXTRA', '')) + list(cfg['args'])
+    words = list(cfg['cmdline'])
+    if cfg['loglevel'] is not None:     # the console shows every KTAP line the harness judges
+        words = [f"loglevel={cfg['loglevel']}"] + words
     # QEMU's option syntax doubles a comma inside a value.
-    semi = ','.join('arg=' + a.replace(',', ',,') for a in ['mica'] + list(cfg['cmdline']))
+    semi = ','.join('arg=' + a.replace(',', ',,') for a in ['mica'] + words)
     cmd = ['qemu-system-arm', '-M', mk['QEMU_MACHINE'],
            '-smp', str(cfg.get('smp', mk.get('QEMU_SMP', 1))),
            '-m', str(cfg.get('mem', mk.get('QEMU_MEM', 128))),
@@ -209,7 +213,13 @@ def judge(cfg, analysis):
 
 
 def check_expected(cfg, lines):
-    """Each regex of cfg['expect'] must match a console line, in that order."""
+    """Each regex of cfg['expect'] must match a console line, in that order;
+    at most cfg['max_lines'] lines come before the first prompt."""
+    if cfg['max_lines'] is not None:
+        first = next((i for i, l in enumerate(lines) if l.startswith(PROMPT)), len(lines))
+        if first > cfg['max_lines']:
+            return [f"{first} console lines before the first prompt "
+                    f"(at most {cfg['max_lines']})"]
     pos = 0
     for regex in cfg['expect']:
         pattern = re.compile(regex)

@@ -1,10 +1,14 @@
 /*
  * Just enough kernel for the KUnit runner on the host: printk to stdout
- * (level prefix dropped), the scnprintf family, panic.
+ * (level prefix dropped; the console is never quiet here), the scnprintf
+ * family, panic.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <linux/kernel.h>
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+bool console_quiet;
 
 int vprintk(const char *fmt, va_list args)
 {

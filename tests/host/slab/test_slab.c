@@ -6,6 +6,7 @@
  * that the page allocator validates and that every page came back.
  */
 #include "slab_test.h"
+#include <mica/shell.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -1050,6 +1051,31 @@ static void test_failslab(void **state)
 	kmem_cache_destroy(c);
 }
 
+/* The failslab command applies all its settings or none (it kept those before a bad one). */
+static void test_failslab_command_all_or_nothing(void **state)
+{
+	extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
+	char *bad[] = { "failslab", "probability=50", "interval=3", "times=x", NULL };
+	char *good[] = { "failslab", "probability=30", "times=3", "verbose=0", NULL };
+	const struct shell_command *cmd = NULL;
+
+	for (const struct shell_command *c = __start_shell_cmds; c < __stop_shell_cmds; c++)
+		if (!strcmp(c->name, "failslab"))
+			cmd = c;
+	assert_non_null(cmd);
+	assert_int_equal(failslab.attr.probability, 0);
+	assert_int_equal(cmd->run(4, bad), -EINVAL);
+	assert_int_equal(failslab.attr.probability, 0);
+	assert_int_equal(failslab.attr.interval, 1);
+	assert_int_equal(sim_log_count("failslab: bad value in 'times=x'"), 1);
+	assert_int_equal(cmd->run(4, good), 0);
+	assert_int_equal(failslab.attr.probability, 30);
+	assert_int_equal(failslab.attr.times, 3);
+	assert_true(failslab_armed());
+	assert_int_equal(failslab_set("probability", "0"), 0);
+	assert_false(failslab_armed());
+}
+
 static int boot_failslab_cmdline(void **state)
 {
 	boot_with(256, "failslab=1,100,0,1");
@@ -1262,6 +1288,7 @@ int main(void)
 		T(test_slub_debug_cmdline, boot_debug_kmalloc64),
 		T(test_slub_debug_syntax, boot_256m),
 		T(test_failslab, boot_256m),
+		T(test_failslab_command_all_or_nothing, boot_256m),
 		T(test_failslab_cmdline, boot_failslab_cmdline),
 		T(test_alloc_node, boot_numa2),
 		T(test_smp_concurrent, boot_1g),

@@ -82,5 +82,11 @@ void fault_record_note(enum arm_fault_kind kind, unsigned long addr, unsigned lo
 		       struct pt_regs *regs);
 /* Redirect @regs to the expecting caller's recovery point; false if none applies. */
 bool fault_recover(struct pt_regs *regs);
+/*
+ * Is an oops now one a test asked for: this task runs arm_run_expecting_fault,
+ * or a KUnit case has its expected-fault markers open? Such a report stays
+ * in the log ring while a self-test run keeps the console quiet.
+ */
+bool arm_fault_expected(void);
 
 #endif

@@ -1,8 +1,8 @@
 /*
- * The `interrupts` command: Linux's /proc/interrupts layout. One line per
- * interrupt that has a handler or was ever taken, with its count on each
- * online CPU, the controller, the hardware number, the trigger and the
- * handlers' names; then the IPIs and the spurious count ("Err").
+ * The interrupt console command: `interrupts`, in /proc/interrupts' layout.
+ * One line per interrupt that has a handler or was ever taken, with its
+ * count on each online CPU, the controller, the hardware number, the
+ * trigger and the handlers' names; then the IPIs and the spurious count.
  */
 #include <linux/kernel.h>
 #include <linux/irq.h>
@@ -70,8 +70,11 @@ static int cmd_interrupts(int argc, char **argv)
 {
 	char header[128];
 	unsigned int irq, cpu;
-	int n = scnprintf(header, sizeof(header), "%11s", "");
+	int n = shell_no_args(argc, argv);
 
+	if (n)
+		return n;
+	n = scnprintf(header, sizeof(header), "%11s", "");
 	for_each_online_cpu(cpu)
 		n += scnprintf(header + n, sizeof(header) - n, "CPU%-8u", cpu);
 	shell_printf("%s\n", header);
@@ -82,4 +85,4 @@ static int cmd_interrupts(int argc, char **argv)
 	shell_printf("Err: %10lu\n", irq_err_count());
 	return 0;
 }
-SHELL_COMMAND("interrupts", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);
+SHELL_COMMAND("interrupts", "", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);

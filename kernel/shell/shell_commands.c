@@ -13,37 +13,48 @@
 static int cmd_help(int argc, char **argv)
 {
 	const struct shell_command *cmd;
-	int width = 0;
+	struct shell_args args;
+	int width = 0, n;
 
-	if (argc > 2) {
-		shell_printf("usage: help [command]\n");
-		return -EINVAL;
-	}
-	if (argc == 2) {
-		cmd = shell_find_command(argv[1]);
+	shell_args_init(&args, argc, argv);
+	n = shell_getopt(&args, "");
+	if (!n)
+		n = shell_operands(&args, 0, 1);
+	if (n < 0)
+		return n;
+	if (n == 1) {
+		cmd = shell_find_command(argv[args.optind]);
 		if (!cmd) {
-			shell_printf("help: unknown command '%s'\n", argv[1]);
+			shell_printf("help: unknown command '%s'\n", argv[args.optind]);
 			return -ENOENT;
 		}
-		shell_printf("%s - %s\n", cmd->name, cmd->help);
+		shell_print_usage(cmd->name);
+		shell_printf("%s\n", cmd->help);
 		return 0;
 	}
 	for (cmd = shell_next_command(NULL); cmd; cmd = shell_next_command(cmd))
 		width = max(width, (int)strlen(cmd->name));
 	for (cmd = shell_next_command(NULL); cmd; cmd = shell_next_command(cmd))
 		shell_printf("%-*s - %s\n", width, cmd->name, cmd->help);
+	shell_printf("'help COMMAND' or 'COMMAND -h' shows a command's arguments.\n");
 	return 0;
 }
-SHELL_COMMAND("help", "list the commands, or describe one: help [command]", cmd_help);
+SHELL_COMMAND("help", "[COMMAND]", "list the commands, or describe one", cmd_help);
 
 static int cmd_version(int argc, char **argv)
 {
+	int err = shell_no_args(argc, argv);
+
+	if (err)
+		return err;
 	shell_printf(MICA_VERSION_STRING " (" MICA_COMPILER ") built " __DATE__ " " __TIME__ "\n");
 	shell_printf("board: %s (%s, %u CPUs)\n", board.name, board.cpu_name, board.nr_cpus);
 	return 0;
 }
-SHELL_COMMAND("version", "show the Mica version, build date, compiler and board", cmd_version);
+SHELL_COMMAND("version", "", "show the Mica version, build date, compiler and board",
+	      cmd_version);
 
+/* As the shell builtin: every word is text, none is an option. */
 static int cmd_echo(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
@@ -51,10 +62,14 @@ static int cmd_echo(int argc, char **argv)
 	shell_printf("\n");
 	return 0;
 }
-SHELL_COMMAND("echo", "print the arguments, separated by spaces", cmd_echo);
+SHELL_COMMAND("echo", "[TEXT...]", "print the arguments, separated by spaces", cmd_echo);
 
 static int cmd_poweroff(int argc, char **argv)
 {
+	int err = shell_no_args(argc, argv);
+
+	if (err)
+		return err;
 	if (!board.power_off) {
 		shell_printf("poweroff: not supported on %s\n", board.name);
 		return -EOPNOTSUPP;
@@ -64,10 +79,14 @@ static int cmd_poweroff(int argc, char **argv)
 	shell_printf("poweroff: the board is still running\n");
 	return -EIO;
 }
-SHELL_COMMAND("poweroff", "stop the machine", cmd_poweroff);
+SHELL_COMMAND("poweroff", "", "stop the machine", cmd_poweroff);
 
 static int cmd_reboot(int argc, char **argv)
 {
+	int err = shell_no_args(argc, argv);
+
+	if (err)
+		return err;
 	if (!board.restart) {
 		shell_printf("reboot: not supported on %s\n", board.name);
 		return -EOPNOTSUPP;
@@ -77,11 +96,25 @@ static int cmd_reboot(int argc, char **argv)
 	shell_printf("reboot: the board did not restart\n");
 	return -EIO;
 }
-SHELL_COMMAND("reboot", "restart the machine", cmd_reboot);
+SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);
 
 static int cmd_test(int argc, char **argv)
 {
+	struct shell_args args;
+	bool verbose = false;
+	int opt, n;
+
+	shell_args_init(&args, argc, argv);
+	while ((opt = shell_getopt(&args, "v")) > 0)
+		verbose = true;
+	if (opt < 0)
+		return opt;
+	n = shell_operands(&args, 0, SHELL_ARGS_MANY);
+	if (n < 0)
+		return n;
 	/* KTAP output says what failed; the count only decides the status. */
-	return kunit_run_suites(argc - 1, argc > 1 ? argv + 1 : NULL) ? -EIO : 0;
+	return kunit_run_suites(n, n ? argv + args.optind : NULL, verbose) ? -EIO : 0;
 }
-SHELL_COMMAND("test", "run the self-tests (KUnit): test [suite-glob[.case-glob]...]", cmd_test);
+SHELL_COMMAND("test", "[-v] [SUITE-GLOB[.CASE-GLOB]...]",
+	      "run the self-tests (KUnit); -v prints every case, not only one line per suite",
+	      cmd_test);
