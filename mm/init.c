@@ -8,6 +8,7 @@
 #include <asm/mmu.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <asm/set_memory.h>
 #include "internal.h"
 
 extern char _stext[], _etext[], __start_rodata[], __end_rodata[];
@@ -59,12 +60,15 @@ void __init mem_init(void)
 
 /*
  * Not __init: it frees the section it would live in. Nothing in .init may
- * run after this (the pages go straight back into use).
+ * run after this: the pages become plain data (never executable again)
+ * and go straight back into use.
  */
 void free_initmem(void)
 {
 	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
 
+	if (set_memory_nx(start, (end - start) >> PAGE_SHIFT))
+		pr_warn("Freeing unused kernel memory: cannot make it non-executable\n");
 	memblock_free(__pa(start), end - start);	/* iomem no longer shows it */
 	free_reserved_area(__init_begin, __init_end, -1, "unused kernel");
 }

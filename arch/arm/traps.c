@@ -348,7 +348,7 @@ void bad_mode(struct pt_regs *regs, int reason)
 	cpu_stop();
 }
 
-void __init arm_early_trap_init(void)
+void arm_early_trap_init(void)
 {
 	unsigned long sctlr;
 

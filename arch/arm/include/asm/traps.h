@@ -55,11 +55,12 @@ int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *
 void die(const char *str, struct pt_regs *regs, int err);
 
 /*
- * Take exceptions from the start of boot, through the vector template in
+ * Take exceptions on this CPU from now on, through the vector template in
  * the kernel image (VBAR), so early faults and semihosting calls without a
- * host are handled too. paging_init() then moves the vectors to their
- * own page at 0xFFFF0000. Call first thing in start_kernel, once the
- * per-CPU areas exist.
+ * host are handled too. cpu_install_kernel_pgd() then switches to their
+ * own page at 0xFFFF0000 (SCTLR.V), which takes precedence. The boot CPU
+ * calls it first thing in start_kernel, once the per-CPU areas exist;
+ * every other CPU first thing when it comes up.
  */
 void arm_early_trap_init(void);
 /* Fill the vector page at @vectors_base (paging_init maps it at 0xFFFF0000). */
