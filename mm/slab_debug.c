@@ -26,7 +26,6 @@
 #include "internal.h"
 
 atomic_t slab_nr_reports;
-static bool slab_tainted;	/* after the first report, as Linux's TAINT_BAD_PAGE */
 
 char slub_debug_param[128];
 bool slub_debug_given;
@@ -205,10 +204,9 @@ static void slab_bug(const struct kmem_cache *s, const char *fmt, ...)
 	va_end(ap);
 	atomic_inc(&slab_nr_reports);
 	pr_err("=============================================================================\n");
-	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc",
-	       slab_tainted ? "Tainted: B" : "Not tainted", msg);
+	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc", print_tainted(), msg);
 	pr_err("-----------------------------------------------------------------------------\n\n");
-	slab_tainted = true;
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);
 }
 
 static void slab_fix(const struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);

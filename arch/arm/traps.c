@@ -81,6 +81,7 @@ void oops_begin(void)
 
 static void oops_finish(void)
 {
+	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	printk(KERN_EMERG "---[ end trace %016llx ]---\n", (unsigned long long)die_counter);
 	WRITE_ONCE(die_owner, -1);
 	arch_spin_unlock(&die_lock);
@@ -192,8 +193,8 @@ static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk("%sCPU: %u PID: %d Comm: %.*s Not tainted\n", lvl, cpu, current->pid,
-	       TASK_COMM_LEN, current->comm);
+	printk("%sCPU: %u PID: %d Comm: %.*s %s\n", lvl, cpu, current->pid,
+	       TASK_COMM_LEN, current->comm, print_tainted());
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 

@@ -131,6 +131,19 @@ int console_trygetc(void)
 	return rx_get(must_poll(flags));
 }
 
+int console_emergency_getc(void)
+{
+	int c = -1;
+
+	if (!console_ops)
+		return -1;
+	if (spin_trylock(&rx_lock)) {
+		c = byte_ring_get(&rx_ring);
+		spin_unlock(&rx_lock);
+	}
+	return c >= 0 ? c : console_ops->getc(console_base);
+}
+
 /* A task may sleep for input: the interrupt fills the ring and the scheduler runs. */
 static bool can_sleep_for_input(void)
 {

@@ -67,6 +67,14 @@ struct shell_command {
 
 /* Run the interactive shell on the console; never returns. */
 void shell_run(void) __noreturn;
+/*
+ * After a panic (the other CPUs stopped, this one with interrupts off):
+ * a shell polling the console, prompt "emergency> ", that runs only the
+ * commands safe in a stopped kernel (dmesg, reboot, poweroff, version,
+ * echo; any other word lists them). Returns at once if there is no
+ * console to read.
+ */
+void shell_run_emergency(void);
 
 /* Parse, look up and run one command line (modified in place); prints errors. */
 int shell_execute(char *line);

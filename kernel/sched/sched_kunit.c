@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
+#include <linux/mm.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
 
@@ -372,6 +373,38 @@ static void sched_idle_tasks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 }
 
+/* The task list (what ps shows) has an idle task for each CPU that exists, no more. */
+static void sched_idle_tasks_listed_for_possible_cpus(struct kunit *test)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int idle = 0, bad = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (!is_idle_task(p))
+			continue;
+		idle++;
+		bad += !cpu_possible(task_cpu(p)) || p != idle_task(task_cpu(p));
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	KUNIT_EXPECT_EQ(test, idle, num_possible_cpus());
+	KUNIT_EXPECT_EQ(test, bad, 0);
+}
+
+/* meminfo's KernelStack counts every thread's stack, from creation to the end. */
+static void sched_kernel_stack_counted(struct kunit *test)
+{
+	unsigned long before = global_page_state(NR_KERNEL_STACK);
+	struct task_struct *p;
+
+	KUNIT_EXPECT_GE(test, before, THREAD_SIZE / PAGE_SIZE);	/* this one's, at least */
+	p = test_thread_create(test, must_not_run, NULL, -1, "stackcount");
+	KUNIT_EXPECT_EQ(test, global_page_state(NR_KERNEL_STACK), before + THREAD_SIZE / PAGE_SIZE);
+	test_thread_stop(test, p);
+	KUNIT_EXPECT_EQ(test, global_page_state(NR_KERNEL_STACK), before);
+}
+
 static int stack_user(void *data)
 {
 	volatile char buf[2048];
@@ -485,6 +518,8 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_load_balancing_spreads_threads),
 	KUNIT_CASE(sched_migration_follows_allowed_cpus),
 	KUNIT_CASE(sched_idle_tasks),
+	KUNIT_CASE(sched_idle_tasks_listed_for_possible_cpus),
+	KUNIT_CASE(sched_kernel_stack_counted),
 	KUNIT_CASE(sched_stack_use_is_measured),
 	KUNIT_CASE(sched_stack_overflow_is_caught),
 	KUNIT_CASE(sched_assert_stops_the_case_threads),

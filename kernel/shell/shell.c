@@ -78,19 +78,12 @@ static const char *errno_name(int err)
 	return NULL;
 }
 
-int shell_execute(char *line)
+/* Look up and run a split command line. */
+static int shell_execute_argv(int argc, char **argv)
 {
-	char *argv[SHELL_MAX_ARGS + 1];
 	const struct shell_command *cmd;
-	int argc = shell_parse_line(line, argv);
 	int ret;
 
-	if (argc < 0) {
-		shell_printf("%s\n", shell_parse_strerror(argc));
-		return -EINVAL;
-	}
-	if (argc == 0)
-		return 0;
 	cmd = shell_find_command(argv[0]);
 	if (!cmd) {
 		shell_printf("unknown command '%s' — type 'help'\n", argv[0]);
@@ -110,6 +103,18 @@ int shell_execute(char *line)
 			     ename ? " " : "", ename ? ename : "");
 	}
 	return ret;
+}
+
+int shell_execute(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	int argc = shell_parse_line(line, argv);
+
+	if (argc < 0) {
+		shell_printf("%s\n", shell_parse_strerror(argc));
+		return -EINVAL;
+	}
+	return argc ? shell_execute_argv(argc, argv) : 0;
 }
 
 static void shell_echo_output(void *ctx, const char *buf, size_t len)
@@ -136,6 +141,59 @@ void shell_run(void)
 			continue;
 		if (status == LINE_EDITOR_DONE)
 			shell_execute(shell_editor.line);
+		line_editor_begin(&shell_editor);
+	}
+}
+
+/* The commands that only read the log or stop the machine: safe once the kernel has stopped. */
+static const char *const emergency_commands[] = {
+	"dmesg", "reboot", "poweroff", "version", "echo",
+};
+
+static void emergency_execute(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	int argc = shell_parse_line(line, argv);
+	size_t i;
+
+	if (argc <= 0) {
+		if (argc < 0)
+			shell_printf("%s\n", shell_parse_strerror(argc));
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(emergency_commands); i++)
+		if (!strcmp(argv[0], emergency_commands[i]))
+			break;
+	if (i == ARRAY_SIZE(emergency_commands) || !shell_find_command(argv[0])) {
+		shell_printf("The kernel has stopped; this shell runs only:");
+		for (i = 0; i < ARRAY_SIZE(emergency_commands); i++)
+			shell_printf(" %s", emergency_commands[i]);
+		shell_printf("\n");
+		return;
+	}
+	shell_execute_argv(argc, argv);
+}
+
+void shell_run_emergency(void)
+{
+	if (!console_ops)
+		return;
+	shell_capture(NULL, 0);
+	shell_printf("\nThe kernel has stopped. Emergency shell: dmesg, reboot, poweroff, "
+		     "version, echo.\n");
+	line_editor_init(&shell_editor, "emergency> ", shell_echo_output, NULL, NULL);
+	line_editor_begin(&shell_editor);
+	for (;;) {
+		int c = console_emergency_getc();	/* polled: interrupts are off */
+		enum line_editor_status status;
+
+		if (c < 0)
+			continue;
+		status = line_editor_feed(&shell_editor, c);
+		if (status == LINE_EDITOR_EDITING)
+			continue;
+		if (status == LINE_EDITOR_DONE)
+			emergency_execute(shell_editor.line);
 		line_editor_begin(&shell_editor);
 	}
 }

@@ -1,6 +1,6 @@
 /*
- * The shell's own commands: help, version, echo, poweroff, reboot, test.
- * Subsystems register theirs next to their code (bdinfo, dmesg, ...).
+ * The shell's own commands: help, version, echo, poweroff, reboot, sysrq,
+ * test. Subsystems register theirs next to their code (bdinfo, dmesg, ...).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -97,6 +97,41 @@ static int cmd_reboot(int argc, char **argv)
 	return -EIO;
 }
 SHELL_COMMAND("reboot", "", "restart the machine", cmd_reboot);
+
+/*
+ * Linux's /proc/sysrq-trigger, for the keys Mica has: c crashes the
+ * calling task with a NULL pointer write (as Linux 3.x did; the shell is
+ * PID 1, so the kernel panics), b restarts and o powers off at once.
+ */
+static char *volatile sysrq_killer;	/* NULL: where the crash writes */
+
+static int cmd_sysrq(int argc, char **argv)
+{
+	struct shell_args args;
+	int n;
+
+	shell_args_init(&args, argc, argv);
+	n = shell_getopt(&args, "");
+	if (!n)
+		n = shell_operands(&args, 1, 1);
+	if (n < 0)
+		return n;
+	switch (strlen(argv[args.optind]) == 1 ? argv[args.optind][0] : 0) {
+	case 'c':
+		pr_info("sysrq: Trigger a crash\n");
+		*sysrq_killer = 1;
+		return 0;
+	case 'b':
+		pr_info("sysrq: Resetting\n");
+		return board.restart ? (board.restart(), -EIO) : -EOPNOTSUPP;
+	case 'o':
+		pr_info("sysrq: Power Off\n");
+		return board.power_off ? (board.power_off(), -EIO) : -EOPNOTSUPP;
+	}
+	return shell_usage_error(argv[0], "unknown key '%s'", argv[args.optind]);
+}
+SHELL_COMMAND("sysrq", "c|b|o", "as /proc/sysrq-trigger: c crash this task (the shell: a panic), "
+	      "b restart, o power off", cmd_sysrq);
 
 static int cmd_test(int argc, char **argv)
 {

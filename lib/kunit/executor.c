@@ -85,6 +85,8 @@ int kunit_run_suites(int nnames, char **names, bool verbose)
 
 	for_each_suite(sp)
 		nsuites += suite_selected(&filter, *sp);
+	if (nsuites)
+		add_taint(TAINT_TEST, LOCKDEP_STILL_OK);	/* as Linux: tests ran here */
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%u\n", nsuites);
 	for_each_suite(sp)

@@ -12,7 +12,9 @@
 /* Kernel headers first: they define macros glibc's headers also define. */
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kernel.h>
 #include <linux/printk.h>
+#include <mica/board.h>
 #include <mica/shell.h>
 #include <asm/spinlock.h>
 
@@ -24,6 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+static jmp_buf halted;		/* where a halted CPU, a restart or the emergency shell ends up */
+static bool expect_halt;
 
 #define LOG_BUF_LEN (1 << CONFIG_LOG_BUF_SHIFT)	/* from the Makefile, as printk.c's */
 
@@ -81,14 +86,39 @@ void dump_stack(void)
 	printk("Call trace: (host test)\n");
 }
 
+/* What panic() does once it has reported: restart the board or open the emergency shell. */
+static int restarts, emergency_shells, delayed_ms;
+
+static void test_restart(void)
+{
+	restarts++;
+	longjmp(halted, 1);
+}
+
+const struct board_desc board = { .name = "host", .restart = test_restart };
+
+void shell_run_emergency(void)
+{
+	emergency_shells++;
+	longjmp(halted, 1);
+}
+
+void mdelay(unsigned long msecs)
+{
+	delayed_ms += msecs;
+}
+
+int report_pid(void)
+{
+	return 7;
+}
+
 static int smp_stop_calls;
 void smp_send_stop(void)
 {
 	smp_stop_calls++;
 }
 
-static jmp_buf halted;
-static bool expect_halt;
 void sim_wfi(void)
 {
 	if (!expect_halt)
@@ -140,10 +170,8 @@ static int run_command(const char *line)
 static int run_param(const char *name, char *val)
 {
 	for (const struct obs_kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++)
-		if (!strcmp(p->str, name)) {
-			assert_true(p->early);
+		if (!strcmp(p->str, name))
 			return p->setup_func(val);
-		}
 	fail_msg("no parameter %s", name);
 	return -1;
 }
@@ -546,14 +574,16 @@ static void test_warn(void **state)
 	__warn("drivers/foo.c", 42, "x > 3");
 	cpu_number = 0;
 	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
-			      "[    0.000000] WARNING: CPU: 2 PID: 0 at drivers/foo.c:42 0x");
+			      "[    0.000000] WARNING: CPU: 2 PID: 7 at drivers/foo.c:42 0x");
 	assert_true(strstr(console, "] Call trace: (host test)\n[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
 
 	/* WARN(): the message comes after the WARNING line, as in Linux. */
 	console_clear();
 	warn_slowpath_fmt("mm/page_alloc.c", 9, "bad page %d\n", 77);
 	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
-			      "[    0.000000] WARNING: CPU: 0 PID: 0 at mm/page_alloc.c:9 0x");
+			      "[    0.000000] WARNING: CPU: 0 PID: 7 at mm/page_alloc.c:9 0x");
+	assert_true(test_taint(TAINT_WARN));
+	assert_string_equal(print_tainted(), "Tainted: G        W         ");
 	assert_non_null(strstr(console, "\n[    0.000000] bad page 77\n[    0.000000] Call trace: (host test)\n"
 				   "[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
 }
@@ -569,15 +599,40 @@ static void test_panic_and_bug(void **state)
 		       "[    0.000000] Call trace: (host test)\n"
 		       "[    0.000000] ---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---\n");
 	assert_int_equal(smp_stop_calls, 1);
-	assert_true(sim_cpsr & 0x80);		/* halted with interrupts off */
+	assert_true(sim_cpsr & 0x80);		/* with interrupts off */
 	assert_int_equal(oops_in_progress, 1);
+	assert_int_equal(emergency_shells, 1);	/* panic=0: the console stays usable */
+	assert_int_equal(restarts, 0);
 
+	/* panic=N: "Rebooting in N seconds..", then the board restarts. */
+	console_clear();
+	assert_int_equal(run_param("panic=", "2"), 0);
+	if (!setjmp(halted))
+		panic("Attempted to kill init! exitcode=0x%08x", 11);
+	assert_non_null(strstr(console, "] Kernel panic - not syncing: Attempted to kill init! "
+				       "exitcode=0x0000000b\n"));
+	assert_non_null(strstr(console, "] Rebooting in 2 seconds..\n"));
+	assert_int_equal(delayed_ms, 2000);
+	assert_int_equal(restarts, 1);
+	assert_int_equal(run_param("panic=", "-1"), 0);
+	delayed_ms = 0;
+	if (!setjmp(halted))
+		panic("again");
+	assert_int_equal(delayed_ms, 0);	/* at once */
+	assert_int_equal(restarts, 2);
+	assert_int_equal(run_param("panic=", "0"), 0);
+	assert_int_equal(run_param("panic=", "soon"), -EINVAL);
+
+	/* BUG: the report and its stack, then a panic that does not dump it again. */
 	console_clear();
 	oops_in_progress = 0;
 	if (!setjmp(halted))
 		__bug("mm/slab.c", 7, "BUG");
 	assert_console_starts("[    0.000000] kernel BUG at mm/slab.c:7!\n"
+			      "[    0.000000] Call trace: (host test)\n"
 			      "[    0.000000] Kernel panic - not syncing: Fatal exception\n");
+	assert_true(test_taint(TAINT_DIE));
+	assert_int_equal(emergency_shells, 1);	/* a panic after the shell's halts */
 
 	/* A panic reported during an oops does not dump the stack twice. */
 	console_clear();

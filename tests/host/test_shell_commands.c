@@ -104,6 +104,15 @@ int console_getc(void)
 	return (unsigned char)*script++;
 }
 
+/* The emergency shell polls: the same script, and "nothing yet" never comes. */
+int console_emergency_getc(void)
+{
+	return console_getc();
+}
+
+static const struct uart_ops test_uart = { .name = "test" };
+const struct uart_ops *console_ops = &test_uart;
+
 static int power_offs, restarts;
 static void fake_power_off(void) { power_offs++; }
 static void fake_restart(void) { restarts++; }
@@ -242,7 +251,7 @@ static void test_help(void **state)
 		prev = p;
 		lines++;
 	}
-	assert_int_equal(lines, 9);
+	assert_int_equal(lines, 10);
 	assert_string_equal(p, "'help COMMAND' or 'COMMAND -h' shows a command's arguments.\n");
 	assert_non_null(strstr(console, "\nrecord    - remember the arguments\n"));
 	assert_non_null(strstr(console, "\nzz-einval - fail with -EINVAL\n"));
@@ -416,6 +425,22 @@ static void test_shell_run(void **state)
 	assert_non_null(strstr(console, "\nline too long (max 255 characters)\nmica> "));
 }
 
+/* After a panic: only the commands safe in a stopped kernel run. */
+static void test_emergency_shell(void **state)
+{
+	script = "echo still here\rrecord x\rreboot\r";
+	last_argc = 0;
+	if (!setjmp(script_done))
+		shell_run_emergency();
+	assert_non_null(strstr(console, "The kernel has stopped. Emergency shell: dmesg, reboot, "
+				       "poweroff, version, echo.\nemergency> echo still here\n"
+				       "still here\nemergency> record x\n"
+				       "The kernel has stopped; this shell runs only: dmesg reboot "
+				       "poweroff version echo\nemergency> reboot\n"));
+	assert_int_equal(last_argc, 0);		/* record did not run */
+	assert_int_equal(restarts, 1);
+}
+
 static void test_shell_run_garbage(void **state)
 {
 	static char input[20001];
@@ -451,6 +476,7 @@ int main(void)
 		cmocka_unit_test_setup(test_test_command, reset),
 		cmocka_unit_test_setup(test_parse_ulong, reset),
 		cmocka_unit_test_setup(test_shell_run, reset),
+		cmocka_unit_test_setup(test_emergency_shell, reset),
 		cmocka_unit_test_setup(test_shell_run_garbage, reset),
 	};
 

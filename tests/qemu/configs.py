@@ -23,6 +23,10 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   failures_ok  tests may fail if each says why (a diagnostic before its
             result); crashes, hangs and broken KTAP still fail the run
   max_lines at most this many console lines before the first prompt
+  crash_ok  the input crashes the kernel on purpose: oops and panic reports
+            are no errors, the run goes on (the emergency shell's prompt
+            takes input as the shell's does); `expect` says what must happen
+  runs=0    no KTAP run at all (the default asks for one)
 """
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in

@@ -292,8 +292,9 @@ def strip_line(raw):
     return TIMESTAMP.sub('', raw.rstrip('\r\n').replace('\r', ''), count=1)
 
 
-def check_crashes(lines):
-    """Errors for oops reports outside expected-fault markers."""
+def check_crashes(lines, crash_ok=False):
+    """Errors for oops reports outside expected-fault markers (none if
+    @crash_ok: the transcript crashes on purpose)."""
     errors = []
     open_at = None
     for n, line in enumerate(lines, 1):
@@ -307,7 +308,7 @@ def check_crashes(lines):
             if open_at is None:
                 errors.append(f'line {n}: expected-fault end without a begin')
             open_at = None
-        elif CRASH.search(line) and open_at is None:
+        elif CRASH.search(line) and open_at is None and not crash_ok:
             errors.append(f'line {n}: crash: {line.strip()}')
         elif NO_SUITE.search(line):
             errors.append(f'line {n}: {line.strip()}')
@@ -316,16 +317,17 @@ def check_crashes(lines):
     return errors
 
 
-def analyse(raw_lines, explained_failures_ok=False):
+def analyse(raw_lines, explained_failures_ok=False, crash_ok=False):
     """Parse a whole transcript: its KTAP documents and every error found.
     With @explained_failures_ok, a failed test is an error only when it does
-    not say why (see Analysis.unexplained_failures)."""
+    not say why (see Analysis.unexplained_failures); with @crash_ok, oops
+    and panic reports are not."""
     lines = [strip_line(r) for r in raw_lines]
     parser = _Parser()
     for n, line in enumerate(lines, 1):
         parser.feed(n, line)
     parser.finish(len(lines))
-    errors = check_crashes(lines) + parser.errors
+    errors = check_crashes(lines, crash_ok) + parser.errors
     analysis = Analysis(parser.documents, errors)
     if explained_failures_ok:
         for path, r in sorted(analysis.unexplained_failures(), key=lambda f: f[1].line):

@@ -10,6 +10,10 @@
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 bool console_quiet;
 
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
+{
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	if (fmt[0] == KERN_SOH[0] && fmt[1])

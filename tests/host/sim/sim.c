@@ -178,6 +178,36 @@ void dump_stack(void)
 	printk("Call trace: (not available on the host simulator)\n");
 }
 
+/* No tasks here: every simulated CPU runs its idle context, as Linux names it. */
+int report_pid(void)
+{
+	return 0;
+}
+
+const char *report_comm(char buf[16])
+{
+	snprintf(buf, 16, "swapper/%d", raw_smp_processor_id());
+	return buf;
+}
+
+/* The kernel's taint flags, reduced: the reports only print them. */
+static unsigned long sim_taint;
+
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
+{
+	__atomic_or_fetch(&sim_taint, 1UL << flag, __ATOMIC_RELAXED);
+}
+
+int test_taint(unsigned int flag)
+{
+	return (__atomic_load_n(&sim_taint, __ATOMIC_RELAXED) >> flag) & 1;
+}
+
+const char *print_tainted(void)
+{
+	return test_taint(TAINT_BAD_PAGE) ? "Tainted: B" : "Not tainted";
+}
+
 void __warn(const char *file, int line, const char *cond)
 {
 	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
