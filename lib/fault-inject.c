@@ -63,7 +63,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 			return -EINVAL;
 	}
 	if (v[0] < 1 || v[1] < 0 || v[1] > 100 || v[3] < -1)
-		return -EINVAL;
+		return -ERANGE;
 	attr->interval = (unsigned long)v[0];
 	attr->probability = (unsigned long)v[1];
 	attr->times = v[3];

@@ -34,6 +34,8 @@ int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const c
 	    va_list args);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
+/* y/Y/1/on true, n/N/0/off false (Linux's spellings); 0 or -EINVAL. */
+int kstrtobool(const char *s, bool *res);
 /* lib/cmdline.c: "16M" -> 16 << 20 (K, M, G suffixes); one integer of a list. */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long long memparse(const char *ptr, char **retptr);

@@ -406,8 +406,10 @@ static int __init loglevel(char *val)
 {
 	long level;
 
-	if (kstrtol(val, 0, &level) || level < 0 || level > CONSOLE_LOGLEVEL_MOTORMOUTH)
+	if (kstrtol(val, 0, &level))
 		return -EINVAL;
+	if (level < 0 || level > CONSOLE_LOGLEVEL_MOTORMOUTH)
+		return -ERANGE;
 	console_loglevel = level;
 	return 0;
 }

@@ -521,8 +521,10 @@ static void test_command_line(void **state)
 	assert_int_equal(console_loglevel, 0);
 	assert_int_equal(run_param("loglevel", ""), -EINVAL);
 	assert_int_equal(run_param("loglevel", "seven"), -EINVAL);
-	assert_int_equal(run_param("loglevel", "-1"), -EINVAL);
-	assert_int_equal(run_param("loglevel", "16"), -EINVAL);
+	/* A number out of range is no malformed value: said so (loglevel=99 was "Malformed"). */
+	assert_int_equal(run_param("loglevel", "-1"), -ERANGE);
+	assert_int_equal(run_param("loglevel", "16"), -ERANGE);
+	assert_int_equal(run_param("loglevel", "99"), -ERANGE);
 	assert_int_equal(console_loglevel, 0);
 }
 

@@ -1001,11 +1001,27 @@ static void test_slub_debug_syntax(void **state)
 		slub_debug_given = true;
 		assert_int_equal(kmem_cache_flags(cases[i].cache, 0), cases[i].want);
 	}
-	strcpy(slub_debug_param, "Q");
-	assert_int_equal(kmem_cache_flags("x", 0), 0);
-	assert_int_equal(sim_log_count("slub_debug option 'Q' unknown. skipped"), 1);
 	slub_debug_given = false;
 	assert_int_equal(kmem_cache_flags("x", SLAB_POISON), SLAB_POISON);
+}
+
+/* slub_debug=XYZ: each unknown option reported once at boot, not once per cache (56 lines). */
+static void test_slub_debug_unknown_reported_once(void **state)
+{
+	extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
+	char param[] = "XYZ";
+
+	sim_log_reset();
+	for (const struct obs_kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++)
+		if (!strcmp(p->str, "slub_debug"))
+			assert_int_equal(p->setup_func(param), 0);
+	assert_int_equal(kmem_cache_flags("a", 0), SLAB_RED_ZONE);
+	assert_int_equal(kmem_cache_flags("b", 0), SLAB_RED_ZONE);
+	assert_int_equal(kmem_cache_flags("kmalloc-64", 0), SLAB_RED_ZONE);
+	assert_int_equal(sim_log_count("slub_debug option 'X' unknown. skipped"), 1);
+	assert_int_equal(sim_log_count("slub_debug option 'Y' unknown. skipped"), 1);
+	assert_int_equal(sim_log_count("unknown. skipped"), 2);
+	slub_debug_given = false;
 }
 
 /* --- failslab ------------------------------------------------------------ */
@@ -1286,6 +1302,7 @@ int main(void)
 		T(test_leak_at_destroy_no_debug, boot_256m),
 		T(test_freelist_corruption, boot_256m),
 		T(test_slub_debug_cmdline, boot_debug_kmalloc64),
+		T(test_slub_debug_unknown_reported_once, boot_256m),
 		T(test_slub_debug_syntax, boot_256m),
 		T(test_failslab, boot_256m),
 		T(test_failslab_command_all_or_nothing, boot_256m),
