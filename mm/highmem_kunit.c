@@ -15,9 +15,10 @@
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
 
+/* From above lowmem: HighMem, or Movable when movablecore= took all of HighMem. */
 static struct page *alloc_high_page(void)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
 
 	if (page && !PageHighMem(page)) {
 		__free_page(page);

@@ -99,14 +99,34 @@ static int new_reports(void)
 
 /* --- kmalloc --------------------------------------------------------------- */
 
+enum { EVERY_SIZE_MAX = 8192 };
+static u8 **every_size_p;	/* the objects of every_size(), freed however it ends */
+
+static void every_size_free(void *unused)
+{
+	size_t size;
+
+	for (size = 1; size <= EVERY_SIZE_MAX; size++)
+		kfree(every_size_p[size]);
+	kfree(every_size_p);
+	every_size_p = NULL;
+}
+
 /* Every size 1..8192 at once: big enough, aligned, written whole, no overlap. */
 static void every_size(struct kunit *test)
 {
-	enum { N = 8192 };
-	u8 **p = kmalloc_array(N + 1, sizeof(*p), GFP_KERNEL);
+	enum { N = EVERY_SIZE_MAX };
+	/* About 36 MiB of objects (sizes rounded up to their caches), and room to spare. */
+	unsigned long need = (48UL << 20) >> PAGE_SHIFT;
+	u8 **p;
 	size_t size, i;
 
+	if (nr_free_pages() < need)
+		kunit_skip(test, "needs %lu MiB free, has %lu", need >> (20 - PAGE_SHIFT),
+			   nr_free_pages() >> (20 - PAGE_SHIFT));
+	p = every_size_p = kcalloc(N + 1, sizeof(*p), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, every_size_free, NULL), 0);
 	for (size = 1; size <= N; size++) {
 		p[size] = kmalloc(size, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, p[size]);
@@ -120,9 +140,7 @@ static void every_size(struct kunit *test)
 			if (p[size][i] != (u8)size)
 				break;
 		KUNIT_EXPECT_EQ(test, i, size);
-		kfree(p[size]);
 	}
-	kfree(p);
 }
 
 static void size_classes(struct kunit *test)
@@ -135,14 +153,17 @@ static void size_classes(struct kunit *test)
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		volatile size_t size = cases[i].size;
-		void *p = kmalloc(size, GFP_KERNEL), *d = kmalloc(size, GFP_DMA);
+		void *p = kmalloc(size, GFP_KERNEL), *d;
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_ASSERT_NOT_NULL(test, d);
 		KUNIT_EXPECT_STREQ(test, cache_of(p)->name, cases[i].cache);
+		kfree(p);
+		if (!has_managed_dma())
+			continue;	/* dma_zone=0: no dma-kmalloc objects */
+		d = kmalloc(size, GFP_DMA);
+		KUNIT_ASSERT_NOT_NULL(test, d);
 		KUNIT_EXPECT_EQ(test, strncmp(cache_of(d)->name, "dma-kmalloc-", 12), 0);
 		KUNIT_EXPECT_EQ(test, page_zonenum(slab_virt_to_page(d)), ZONE_DMA);
-		kfree(p);
 		kfree(d);
 	}
 	/* The document's example: 13 bytes come from the 16-byte cache. */
@@ -315,9 +336,12 @@ struct aligned64 {
 
 static void kmem_cache_macro_and_dma(struct kunit *test)
 {
-	struct kmem_cache *c = KMEM_CACHE(aligned64, SLAB_CACHE_DMA);
+	struct kmem_cache *c;
 	struct aligned64 *a;
 
+	if (!has_managed_dma())
+		kunit_skip(test, "no ZONE_DMA (dma_zone=0)");
+	c = KMEM_CACHE(aligned64, SLAB_CACHE_DMA);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_EXPECT_STREQ(test, c->name, "aligned64");
 	a = kmem_cache_zalloc(c, GFP_KERNEL);
@@ -611,7 +635,8 @@ struct smp_ctx {
 	u32 serial[SMP_SLOTS];
 	u32 next_serial;
 	atomic_t running;
-	atomic_t errors;
+	atomic_t errors;		/* corruption: an object handed out twice */
+	atomic_t alloc_failures;	/* GFP_ATOMIC refused: no error, under fault injection */
 };
 
 /*
@@ -638,8 +663,8 @@ static void smp_worker(void *arg)
 		o = (rng & 1) ? kmem_cache_zalloc(ctx->cache, GFP_ATOMIC)
 			      : kzalloc(sizeof(*o) + rng % 300, GFP_ATOMIC);
 		if (!o) {
-			atomic_inc(&ctx->errors);
-			break;
+			atomic_inc(&ctx->alloc_failures);
+			continue;
 		}
 		k = (rng >> 8) % SMP_SLOTS;
 		spin_lock_irqsave(&ctx->lock, flags);
@@ -667,7 +692,11 @@ static void all_cpus_at_once(struct kunit *test)
 	if (num_online_cpus() < 2)
 		kunit_info(test, "one CPU online: the run is not concurrent");
 	ctx->cache = kmem_cache_create("smp_test", sizeof(struct smp_obj), 0, 0, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx->cache);
+	if (!ctx->cache) {
+		kfree(ctx);
+		KUNIT_FAIL(test, "cannot create the cache");
+		return;
+	}
 	spin_lock_init(&ctx->lock);
 	atomic_set(&ctx->running, num_online_cpus());
 	smp_call_function(smp_worker, ctx, 0);
@@ -675,6 +704,12 @@ static void all_cpus_at_once(struct kunit *test)
 	while (atomic_read(&ctx->running))
 		cpu_relax();
 	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
+	/* Plenty of memory: a refused allocation is an injected failure, or a bug. */
+	if (!failslab_armed() && !fail_page_alloc_armed())
+		KUNIT_EXPECT_EQ(test, atomic_read(&ctx->alloc_failures), 0);
+	else
+		kunit_info(test, "%d allocations failed (fault injection)",
+			   atomic_read(&ctx->alloc_failures));
 	for (i = 0; i < SMP_SLOTS; i++) {
 		struct smp_obj *o = ctx->slot[i];
 

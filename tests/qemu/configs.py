@@ -15,6 +15,8 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   qemu      a complete QEMU argument list instead of the generated one (for
             a U-Boot flow); '{kernel}' and '{root}' are substituted
   input     lines typed, one per `mica> ` prompt (default: poweroff)
+  typeahead lines typed at once when QEMU starts, before the kernel runs;
+            the shell reads them at its first prompts, then `input` follows
   timeout   wall-clock seconds before the boot counts as hung (default 120)
   required  suites that must run and pass (default: kunit)
   runs      exact number of KTAP documents expected (default: at least one)

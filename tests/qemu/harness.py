@@ -41,7 +41,7 @@ TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
                 cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False,
-                loglevel=8, max_lines=None, crash_ok=False)
+                loglevel=8, max_lines=None, crash_ok=False, typeahead=[])
 
 
 def board_settings(board):
@@ -86,9 +86,10 @@ def qemu_command(cfg):
 class Console:
     """Collects QEMU's output into lines and answers prompts with input lines."""
 
-    def __init__(self, proc, inputs, crash_ok=False):
+    def __init__(self, proc, inputs, crash_ok=False, typed_ahead=0):
         self.proc = proc
         self.crash_ok = crash_ok
+        self.typed_ahead = typed_ahead      # lines sent before any prompt
         self.inputs = list(inputs)
         self.sent = 0
         self.prompts = 0
@@ -119,11 +120,12 @@ class Console:
         self.answer()
 
     def answer(self):
-        while self.sent < self.prompts and self.sent < len(self.inputs):
+        # The first prompts read the typed-ahead lines; the inputs answer the next ones.
+        while self.sent < self.prompts - self.typed_ahead and self.sent < len(self.inputs):
             self.proc.stdin.write((self.inputs[self.sent] + '\r').encode())
             self.proc.stdin.flush()
             self.sent += 1
-        if self.prompts > len(self.inputs) and self.error is None:
+        if self.prompts > len(self.inputs) + self.typed_ahead and self.error is None:
             self.error = ('the kernel came back to the prompt after the last input line '
                           '(QEMU should have exited)')
 
@@ -150,7 +152,10 @@ def boot(cfg):
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
-    console = Console(proc, cfg['input'], cfg['crash_ok'])
+    console = Console(proc, cfg['input'], cfg['crash_ok'], len(cfg['typeahead']))
+    if cfg['typeahead']:    # typed before the kernel even runs, as a user may
+        proc.stdin.write(''.join(l + '\r' for l in cfg['typeahead']).encode())
+        proc.stdin.flush()
     fd = proc.stdout.fileno()
     try:
         while True:
