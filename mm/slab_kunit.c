@@ -683,9 +683,20 @@ static void smp_worker(void *arg)
 	atomic_dec(&ctx->running);
 }
 
+/* Every online CPU runs smp_worker() on @ctx at once; returns when all are done. */
+static void run_on_all_cpus(struct smp_ctx *ctx)
+{
+	atomic_set(&ctx->running, num_online_cpus());
+	smp_call_function(smp_worker, ctx, 0);
+	smp_worker(ctx);
+	while (atomic_read(&ctx->running))
+		cpu_relax();
+}
+
 static void all_cpus_at_once(struct kunit *test)
 {
 	struct smp_ctx *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	struct failslab_attr settings;
 	unsigned int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
@@ -698,11 +709,7 @@ static void all_cpus_at_once(struct kunit *test)
 		return;
 	}
 	spin_lock_init(&ctx->lock);
-	atomic_set(&ctx->running, num_online_cpus());
-	smp_call_function(smp_worker, ctx, 0);
-	smp_worker(ctx);
-	while (atomic_read(&ctx->running))
-		cpu_relax();
+	run_on_all_cpus(ctx);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
 	/* Plenty of memory: a refused allocation is an injected failure, or a bug. */
 	if (!failslab_armed() && !fail_page_alloc_armed())
@@ -710,6 +717,22 @@ static void all_cpus_at_once(struct kunit *test)
 	else
 		kunit_info(test, "%d allocations failed (fault injection)",
 			   atomic_read(&ctx->alloc_failures));
+
+	/* Again with a fifth of the allocations failing: refusals are no corruption. */
+	failslab_saved = failslab;
+	settings = failslab;
+	settings.attr.probability = 20;
+	settings.attr.interval = 1;
+	settings.attr.times = -1;
+	settings.attr.verbose = 0;
+	settings.cache_filter = false;
+	failslab_configure(&settings);
+	atomic_set(&ctx->alloc_failures, 0);
+	run_on_all_cpus(ctx);
+	failslab_restore(NULL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
+	KUNIT_EXPECT_GT(test, atomic_read(&ctx->alloc_failures), 0);
+
 	for (i = 0; i < SMP_SLOTS; i++) {
 		struct smp_obj *o = ctx->slot[i];
 

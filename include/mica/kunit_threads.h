@@ -12,6 +12,7 @@
 #include <mica/kunit.h>
 
 #define TEST_WAIT_MS 5000	/* generous: QEMU's vCPUs share two host cores with others */
+#define TEST_REAP_MS 30000	/* for a thread's whole work, on a host busy with others */
 #define TEST_MAX_THREADS 32	/* running at once in one case */
 
 /*
@@ -44,7 +45,7 @@ void test_complete_all(void *completion);
 /* kthread_stop() it, wait until it has left its CPU for good, free it; its exit code. */
 int test_thread_stop(struct kunit *test, struct task_struct *p);
 /*
- * For a thread that ends by itself: wait (up to TEST_WAIT_MS) and free it;
+ * For a thread that ends by itself: wait (up to TEST_REAP_MS) and free it;
  * its exit code. If it does not end in time, the case fails and ends
  * there (its threads are stopped while its locals are still there).
  */

@@ -155,10 +155,10 @@ int test_thread_reap(struct kunit *test, struct task_struct *p)
 {
 	int ret;
 
-	if (!wait_for_completion_timeout(&p->exited, msecs_to_jiffies(TEST_WAIT_MS))) {
+	if (!wait_for_completion_timeout(&p->exited, msecs_to_jiffies(TEST_REAP_MS))) {
 		/* End the case now, while what the thread uses is still there. */
 		KUNIT_FAIL(test, "thread %s[%d] did not end within %d ms", p->comm, p->pid,
-			   TEST_WAIT_MS);
+			   TEST_REAP_MS);
 		kunit_abort(test);
 	}
 	forget(p);

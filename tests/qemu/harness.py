@@ -213,6 +213,8 @@ def judge(cfg, analysis):
             errors.append(f"required suite '{name}' did not run")
         elif all(s.skipped for s in ran):
             errors.append(f"required suite '{name}' was skipped")
+        elif any(s.failed for s in ran) and cfg['failures_ok']:
+            errors.append(f"required suite '{name}' failed")   # (else already an error)
     for s in suites:
         if cfg['only'] and not any(fnmatch.fnmatchcase(s.name, g) for g in cfg['only']):
             errors.append(f"suite '{s.name}' ran but only {cfg['only']} should have")
