@@ -66,10 +66,7 @@ static int cmd_min_free_kbytes(int argc, char **argv)
 	unsigned long kbytes;
 	int n;
 
-	shell_args_init(&args, argc, argv);
-	n = shell_getopt(&args, "");
-	if (!n)
-		n = shell_operands(&args, 0, 1);
+	n = shell_operands_only(&args, argc, argv, 0, 1);
 	if (n < 0)
 		return n;
 	if (n == 1) {
@@ -90,14 +87,9 @@ static int cmd_fail_page_alloc(int argc, char **argv)
 {
 	const struct fault_attr *a = &fail_page_alloc.attr;
 	struct fail_page_alloc_attr settings = fail_page_alloc;
-	struct shell_args args;
-	int err;
+	int err = shell_apply_settings(argv[0], argc - 1, argv + 1, fail_page_alloc_setting,
+				       &settings);
 
-	shell_args_init(&args, argc, argv);
-	err = shell_getopt(&args, "");
-	if (!err)
-		err = shell_apply_settings(argv[0], argc - args.optind, argv + args.optind,
-					   fail_page_alloc_setting, &settings);
 	if (err)
 		return err;
 	fail_page_alloc_configure(&settings);

@@ -81,10 +81,7 @@ static int cmd_bench_page_alloc(int argc, char **argv)
 	int err;
 	u64 t;
 
-	shell_args_init(&args, argc, argv);
-	err = shell_getopt(&args, "");
-	if (!err)
-		err = shell_operands(&args, 0, 1);
+	err = shell_operands_only(&args, argc, argv, 0, 1);
 	if (err == 1)
 		err = shell_parse_ulong(argv[0], argv[args.optind], 100, 10000000, &n);
 	if (err < 0)

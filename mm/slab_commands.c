@@ -71,14 +71,8 @@ SHELL_COMMAND("slabinfo", "[-v | -s [CACHE-GLOB]]",
 static int cmd_failslab(int argc, char **argv)
 {
 	struct failslab_attr settings = failslab;
-	struct shell_args args;
-	int err;
+	int err = shell_apply_settings(argv[0], argc - 1, argv + 1, failslab_setting, &settings);
 
-	shell_args_init(&args, argc, argv);
-	err = shell_getopt(&args, "");
-	if (!err)
-		err = shell_apply_settings(argv[0], argc - args.optind, argv + args.optind,
-					   failslab_setting, &settings);
 	if (err)
 		return err;
 	failslab_configure(&settings);

@@ -12,15 +12,10 @@ static int cmd_dmatest(int argc, char **argv)
 {
 	struct dmatest_params p;
 	struct dmatest_totals t;
-	struct shell_args args;
 	int ret;
 
 	dmatest_default_params(&p);
-	shell_args_init(&args, argc, argv);
-	ret = shell_getopt(&args, "");
-	if (!ret)
-		ret = shell_apply_settings(argv[0], argc - args.optind, argv + args.optind,
-					   dmatest_param, &p);
+	ret = shell_apply_settings(argv[0], argc - 1, argv + 1, dmatest_param, &p);
 	if (ret)
 		return ret;
 	ret = dmatest_run(&p, &t);

@@ -15,10 +15,7 @@ static int cmd_uartdma(int argc, char **argv)
 	long ret;
 	int i, n;
 
-	shell_args_init(&args, argc, argv);
-	n = shell_getopt(&args, "");
-	if (!n)
-		n = shell_operands(&args, 1, SHELL_ARGS_MANY);
+	n = shell_operands_only(&args, argc, argv, 1, SHELL_ARGS_MANY);
 	if (n < 0)
 		return n;
 	for (i = args.optind; i < argc; i++)

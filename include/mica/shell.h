@@ -23,7 +23,9 @@
  *   dmesg: invalid option -- 'x'
  *   usage: dmesg [-c | -C | -n LEVEL]
  *
- * - No arguments at all:       return shell_no_args(argc, argv) ?: ...;
+ * - No arguments at all:       err = shell_no_args(argc, argv);
+ * - Operands only, no option:  n = shell_operands_only(&args, argc, argv, 1, 1);
+ *   (their number, or -EINVAL; they are argv[args.optind..])
  * - Options (getopt(3)'s rules: "-c", grouped "-vs", values "-n 3" or
  *   "-n3", "--" ends them) and operands:
  *
@@ -122,6 +124,12 @@ int shell_getopt(struct shell_args *args, const char *optstring);
 int shell_operands(struct shell_args *args, int min, int max);
 /* For a command that takes no arguments: 0, or -EINVAL after reporting the first. */
 int shell_no_args(int argc, char **argv);
+/*
+ * For a command that takes operands but no option: shell_args_init() on
+ * @args, then the number of operands if it lies in [@min, @max], else
+ * -EINVAL after reporting an option or the count.
+ */
+int shell_operands_only(struct shell_args *args, int argc, char **argv, int min, int max);
 /* Report "@cmd: <message>" and @cmd's usage line; returns -EINVAL. */
 int shell_usage_error(const char *cmd, const char *fmt, ...) __printf(2, 3);
 /* Print "usage: @cmd <synopsis>". */
@@ -137,7 +145,10 @@ int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
  * Apply @nwords words, each "key=value", with @set(@settings, key, value),
  * which returns 0, -ENOENT for an unknown key or another -errno for a bad
  * value. @settings is a copy the caller makes live only when this returns
- * 0: a bad word (reported) leaves the live settings as they were.
+ * 0: a bad word (reported) leaves the live settings as they were. For a
+ * command that takes only settings: shell_apply_settings(argv[0], argc - 1,
+ * argv + 1, ...); anything else in their place is reported as not
+ * key=value.
  */
 int shell_apply_settings(const char *cmd, int nwords, char **words,
 			 int (*set)(void *settings, const char *key, const char *val),

@@ -254,10 +254,7 @@ static int cmd_bench(int argc, char **argv)
 	unsigned int i;
 	int ret, ran = 0, n;
 
-	shell_args_init(&args, argc, argv);
-	n = shell_getopt(&args, "");
-	if (!n)
-		n = shell_operands(&args, 0, 1);
+	n = shell_operands_only(&args, argc, argv, 0, 1);
 	if (n < 0)
 		return n;
 	ret = 0;

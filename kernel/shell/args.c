@@ -120,16 +120,20 @@ int shell_operands(struct shell_args *args, int min, int max)
 	return n;
 }
 
+int shell_operands_only(struct shell_args *args, int argc, char **argv, int min, int max)
+{
+	int opt;
+
+	shell_args_init(args, argc, argv);
+	opt = shell_getopt(args, "");
+	return opt < 0 ? opt : shell_operands(args, min, max);
+}
+
 int shell_no_args(int argc, char **argv)
 {
 	struct shell_args args;
-	int opt;
 
-	shell_args_init(&args, argc, argv);
-	opt = shell_getopt(&args, "");
-	if (opt < 0)
-		return opt;
-	return shell_operands(&args, 0, 0) < 0 ? -EINVAL : 0;
+	return shell_operands_only(&args, argc, argv, 0, 0) < 0 ? -EINVAL : 0;
 }
 
 int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,

@@ -16,10 +16,7 @@ static int cmd_help(int argc, char **argv)
 	struct shell_args args;
 	int width = 0, n;
 
-	shell_args_init(&args, argc, argv);
-	n = shell_getopt(&args, "");
-	if (!n)
-		n = shell_operands(&args, 0, 1);
+	n = shell_operands_only(&args, argc, argv, 0, 1);
 	if (n < 0)
 		return n;
 	if (n == 1) {
@@ -110,10 +107,7 @@ static int cmd_sysrq(int argc, char **argv)
 	struct shell_args args;
 	int n;
 
-	shell_args_init(&args, argc, argv);
-	n = shell_getopt(&args, "");
-	if (!n)
-		n = shell_operands(&args, 1, 1);
+	n = shell_operands_only(&args, argc, argv, 1, 1);
 	if (n < 0)
 		return n;
 	switch (strlen(argv[args.optind]) == 1 ? argv[args.optind][0] : 0) {
