@@ -21,6 +21,8 @@ typedef signed short       s16;
 typedef signed int         s32;
 typedef signed long long   s64;
 
+typedef unsigned short umode_t;		/* file type and permission bits (linux/stat.h) */
+
 typedef unsigned long phys_addr_t;	/* 32-bit physical addresses (no LPAE) */
 typedef unsigned long dma_addr_t;
 typedef unsigned long pfn_t_raw;
