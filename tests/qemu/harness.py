@@ -60,14 +60,39 @@ def with_defaults(cfg):
     return full
 
 
+def initramfs_files(cfg):
+    """Paths of the configuration's initramfs (newc cpio) and of the same as a
+    U-Boot ramdisk image, for substitution into its command line."""
+    if 'initramfs' not in cfg:
+        return {}
+    base = os.path.join(ROOT, 'build', 'qemu-initramfs', cfg['name'])
+    return dict(initramfs=base + '.cpio', ramdisk=base + '.uimg',
+                initramfs_size=str(len(cfg['initramfs'])))
+
+
+def write_initramfs(cfg):
+    """Write the configuration's initramfs and its ramdisk image (mkimage)."""
+    paths = initramfs_files(cfg)
+    if not paths:
+        return
+    os.makedirs(os.path.dirname(paths['initramfs']), exist_ok=True)
+    with open(paths['initramfs'], 'wb') as f:
+        f.write(cfg['initramfs'])
+    subprocess.run(['mkimage', '-A', 'arm', '-O', 'linux', '-T', 'ramdisk', '-C', 'none',
+                    '-n', 'Mica test initramfs', '-d', paths['initramfs'], paths['ramdisk']],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def qemu_command(cfg):
     """The QEMU argument list for a configuration (with defaults applied)."""
+    subst = dict(initramfs_files(cfg), kernel=cfg['kernel'], root=ROOT)
     if 'qemu' in cfg:
-        return [a.format(kernel=cfg['kernel'], root=ROOT) for a in cfg['qemu']]
+        return [a.format(**subst) for a in cfg['qemu']]
     mk = board_settings(cfg['board'])
-    extra = shlex.split(mk.get('QEMU_EXTRA', '')) + list(cfg['args'])
+    extra = shlex.split(mk.get('QEMU_EXTRA', '')) + [a.format(**subst) for a in cfg['args']]
     # QEMU's option syntax doubles a comma inside a value.
-    semi = ','.join('arg=' + a.replace(',', ',,') for a in ['mica'] + list(cfg['cmdline']))
+    semi = ','.join('arg=' + a.format(**subst).replace(',', ',,')
+                    for a in ['mica'] + list(cfg['cmdline']))
     cmd = ['qemu-system-arm', '-M', mk['QEMU_MACHINE'],
            '-smp', str(cfg.get('smp', mk.get('QEMU_SMP', 1))),
            '-m', str(cfg.get('mem', mk.get('QEMU_MEM', 128))),
@@ -141,6 +166,7 @@ def boot(cfg):
     cmd = qemu_command(cfg)
     if not os.path.exists(os.path.join(ROOT, cfg['kernel'])):
         return [], [f"kernel {cfg['kernel']} does not exist (did the build fail?)"], 0.0
+    write_initramfs(cfg)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
