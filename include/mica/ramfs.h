@@ -68,6 +68,8 @@ const struct ramfs_file *ramfs_next(const struct ramfs_file *prev);
 /* Number of files and their total size. */
 void ramfs_usage(unsigned int *files, size_t *bytes);
 
+/* Could @name (without its prefix) be a file? 0, -EINVAL or -ENAMETOOLONG. */
+int ramfs_check_name(const char *name);
 /* @name without its leading "/" and "./" (a pointer into @name). */
 const char *ramfs_skip_prefix(const char *name);
 

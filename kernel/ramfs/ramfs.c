@@ -30,7 +30,7 @@ const char *ramfs_skip_prefix(const char *name)
 	}
 }
 
-static int ramfs_check_name(const char *name)
+int ramfs_check_name(const char *name)
 {
 	size_t len = strlen(name);
 
