@@ -118,13 +118,13 @@ extern atomic_t nr_alloc_failure_reports;
  */
 int page_alloc_validate(char *why, size_t len);
 
-/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
+/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/memblock_report.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);
 void buddyinfo_show(mm_printf_t print);
 void pagetypeinfo_show(mm_printf_t print);
 void zoneinfo_show(mm_printf_t print);
-void iomem_show(mm_printf_t print);
+void memblock_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
 struct fail_page_alloc_attr {

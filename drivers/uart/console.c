@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
@@ -100,6 +101,10 @@ int console_rx_init(void)
 	if (!console_ops || !console_ops->rx_irq_enable || !console_ops->rx_irq_ack)
 		return -ENODEV;
 	snprintf(rx_irq_name, sizeof(rx_irq_name), "uart-%s", console_ops->name);
+	/* Its registers, in iomem (mapped long before, by the early console). */
+	if (!request_mem_region(board.uart_base, console_ops->reg_size, rx_irq_name))
+		pr_warn("console: registers at 0x%08lx already claimed\n",
+			(unsigned long)board.uart_base);
 	ret = request_irq(board.uart_irq, console_rx_interrupt, 0, rx_irq_name, &rx_ring);
 	if (ret)
 		return ret;

@@ -11,6 +11,7 @@
 
 struct uart_ops {
 	const char *name;				/* matches board.uart_type */
+	unsigned long reg_size;				/* bytes of registers, claimed in iomem */
 	void (*init)(void __iomem *base);		/* 115200 8N1, FIFOs on */
 	void (*putc)(void __iomem *base, char c);	/* polled */
 	int (*getc)(void __iomem *base);		/* -1 when nothing waits */

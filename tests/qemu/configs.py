@@ -135,7 +135,7 @@ CONFIGS = [
          initramfs=TRUNCATED_CPIO,
          args=['-device', 'loader,file={initramfs},addr=0x48000000,force-raw=on'],
          cmdline=['initrd=0x48000000,{initramfs_size}'],
-         input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128),
+         input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
                 'dmatest iterations=3 threads_per_chan=2', 'poweroff'],
          expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
                  r'Initramfs unpacking failed: truncated data \(at offset \d+, '
@@ -148,6 +148,11 @@ CONFIGS = [
                  r'^cyclic period 3$',
                  r'mica> ls -l', r'^total 0 files, 0 bytes$']
          + loady_lines(YMODEM_SB[:1], 0)
+         # The drivers' claims in the resource tree, with RAM and the kernel.
+         + [r'mica> iomem', r'^12680000-12680fff : 12680000\.pdma$',
+            r'^12690000-12690fff : 12690000\.pdma$', r'^12850000-12850fff : 12850000\.mdma$',
+            r'^13800000-138000ff : uart-s3c$', r'^40000000-7fffffff : System RAM$',
+            r'^  40008000-[0-9a-f]{8} : Kernel code$', r'^  [0-9a-f]{8}-[0-9a-f]{8} : Kernel data$']
          + [r'mica> dmatest iterations=3',
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
