@@ -40,11 +40,11 @@ static void probe_fn(unsigned long data)
 	p->seq = atomic_inc_return(&order);
 	if (p->delay_ms)
 		mdelay(p->delay_ms);
-	atomic_inc(&p->runs);
 	if (p->reschedule) {
 		p->reschedule--;
 		tasklet_schedule(&p->t);
 	}
+	atomic_inc(&p->runs);	/* last: the test may return (and @p go) once it sees it */
 }
 
 static void probe_init(struct probe *p)
