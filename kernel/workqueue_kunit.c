@@ -92,20 +92,29 @@ static void runs_in_a_worker(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, flush_work(&p.work));	/* idle: nothing to wait for */
 }
 
+/* A single-threaded workqueue whose worker waits at @gate in @blocker's item. */
+static struct workqueue_struct *blocked_workqueue(struct completion *gate, struct probe *blocker)
+{
+	struct workqueue_struct *wq = create_singlethread_workqueue("kunit_wq");
+
+	init_completion(gate);
+	probe_init(blocker);
+	blocker->gate = gate;
+	if (wq)
+		queue_work(wq, &blocker->work);
+	return wq;
+}
+
 /* Queued twice before it runs: once. flush_work returns after the run. */
 static void pending_once_and_flush(struct kunit *test)
 {
 	struct completion gate;
 	struct probe p, blocker;
-	struct workqueue_struct *wq = create_singlethread_workqueue("kunit_wq");
+	struct workqueue_struct *wq = blocked_workqueue(&gate, &blocker);
 
 	KUNIT_ASSERT_NOT_NULL(test, wq);
-	init_completion(&gate);
-	probe_init(&blocker);
-	blocker.gate = &gate;
 	probe_init(&p);
 	p.sleep_ms = 20;
-	KUNIT_EXPECT_TRUE(test, queue_work(wq, &blocker.work));
 	KUNIT_EXPECT_TRUE(test, queue_work(wq, &p.work));
 	KUNIT_EXPECT_FALSE(test, queue_work(wq, &p.work));
 	KUNIT_EXPECT_TRUE(test, work_pending(&p.work));
@@ -121,14 +130,10 @@ static void cancel_pending_and_running(struct kunit *test)
 {
 	struct completion gate;
 	struct probe p, blocker;
-	struct workqueue_struct *wq = create_singlethread_workqueue("kunit_wq");
+	struct workqueue_struct *wq = blocked_workqueue(&gate, &blocker);
 
 	KUNIT_ASSERT_NOT_NULL(test, wq);
-	init_completion(&gate);
-	probe_init(&blocker);
-	blocker.gate = &gate;
 	probe_init(&p);
-	queue_work(wq, &blocker.work);
 	queue_work(wq, &p.work);
 	KUNIT_EXPECT_TRUE(test, cancel_work_sync(&p.work));	/* off the queue */
 	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&p.work));	/* idle now */

@@ -148,6 +148,12 @@ static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 		return false;
 	return __should_fail_alloc_page(gfp_mask, order);
 }
+/*
+ * For tests: fail the @nth candidate page allocation from now on, once,
+ * whatever its flags and order, quietly. The caller saves fail_page_alloc
+ * first and restores it after.
+ */
+void fail_page_alloc_nth(unsigned long nth);
 /* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
 int set_fail_page_alloc(const char *key, const char *val);
 

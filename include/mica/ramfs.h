@@ -55,6 +55,8 @@ int ramfs_add_vmalloc(const char *name, void *buf, size_t size, umode_t mode,
 		      const char *source);
 /* Remove @name from the list: 0 or -ENOENT. Holders keep their reference. */
 int ramfs_remove(const char *name);
+/* Remove every file whose name matches the shell-style @glob (linux/glob.h); how many. */
+unsigned int ramfs_remove_glob(const char *glob);
 
 /*
  * Iteration in name order: the file after @prev (NULL: the first), with a

@@ -81,11 +81,7 @@ static unsigned int count_test_files(void)
 
 static void remove_test_files(void)
 {
-	const struct ramfs_file *f;
-
-	ramfs_for_each_file(f)
-		if (!strncmp(f->name, T, strlen(T)))
-			ramfs_remove(f->name);
+	ramfs_remove_glob(T "*");
 }
 
 static void unpacks_regular_files(struct kunit *test)
@@ -165,14 +161,7 @@ static void allocation_failure_takes_back(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, a.buf);
 	for (nth = 1; nth < 64 && ret < 0; nth++) {
-		fail_page_alloc.ignore_gfp_highmem = false;
-		fail_page_alloc.ignore_gfp_wait = false;
-		fail_page_alloc.min_order = 0;
-		fail_page_alloc.attr.verbose = 0;
-		fail_page_alloc.attr.interval = nth;
-		fail_page_alloc.attr.times = 1;
-		fail_page_alloc.attr.count = 0;
-		WRITE_ONCE(fail_page_alloc.attr.probability, 100);
+		fail_page_alloc_nth(nth);
 		ret = initramfs_unpack(a.buf, a.len);
 		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
 		if (ret < 0) {
