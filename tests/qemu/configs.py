@@ -11,7 +11,10 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   cmdline   kernel command-line words, passed as semihosting arg= strings
   qemu      a complete QEMU argument list instead of the generated one (for
             a U-Boot flow); '{kernel}' and '{root}' are substituted
-  input     lines typed, one per `mica> ` prompt (default: poweroff)
+  input     lines typed, one per `mica> ` prompt (default: poweroff); a dict
+            instead of a line runs `loady` and uploads files by YMODEM
+            (dict(ymodem=[(name, data)], sender='sb'|'harness', ...):
+            harness.Transfer)
   timeout   wall-clock seconds before the boot counts as hung (default 120)
   required  suites that must run and pass (default: kunit)
   runs      exact number of KTAP documents expected (default: at least one)
