@@ -261,22 +261,6 @@ static void fail_page_alloc_restore(void *unused)
 	fail_page_alloc_configure(&fail_page_alloc_saved);
 }
 
-/* Fail the @nth candidate page allocation from now on, once (mm's fail_page_alloc). */
-static void fail_nth_page_alloc(unsigned long nth)
-{
-	struct fail_page_alloc_attr settings = fail_page_alloc;
-
-	settings.ignore_gfp_highmem = false;
-	settings.ignore_gfp_wait = false;
-	settings.min_order = 0;
-	settings.attr.verbose = 0;
-	settings.attr.interval = nth;
-	settings.attr.times = 1;
-	settings.attr.probability = 100;
-	fail_page_alloc.attr.count = 0;
-	fail_page_alloc_configure(&settings);
-}
-
 /*
  * A vmalloc that cannot get its page array or its n-th page gives back
  * everything it took, for every n: pages, area and descriptors.
@@ -297,7 +281,7 @@ static void failure_undoes_everything(struct kunit *test)
 		drain_all_pages();
 		free_before = nr_free_pages();
 		get_vmalloc_info(&before);
-		fail_nth_page_alloc(nth);
+		fail_page_alloc_nth(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
 		fail_page_alloc_restore(NULL);
 		if (nth <= 65) {	/* the page array, then each of the 64 pages */

@@ -11,6 +11,7 @@
 
 struct uart_ops {
 	const char *name;				/* matches board.uart_type */
+	unsigned long reg_size;				/* bytes of registers, claimed in iomem */
 	void (*init)(void __iomem *base);		/* 115200 8N1, FIFOs on */
 	void (*putc)(void __iomem *base, char c);	/* polled */
 	int (*getc)(void __iomem *base);		/* -1 when nothing waits */
@@ -41,6 +42,8 @@ int console_trygetc(void);
  * CPU may hold; -1 at once when there is no console.
  */
 int console_emergency_getc(void);
+/* One byte of console input, or -ETIMEDOUT after @timeout_ms (binary transfers). */
+int console_getc_timeout(unsigned int timeout_ms);
 /* The console UART's registers and driver (for the interrupt set-up). */
 extern void __iomem *console_base;
 extern const struct uart_ops *console_ops;
