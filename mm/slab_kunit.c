@@ -124,7 +124,7 @@ static void size_classes(struct kunit *test)
 		kfree(p);
 		kfree(d);
 	}
-	/* The document's example: 13 bytes come from the 16-byte cache. */
+	/* The memory-and-DMA chapter's example: 13 bytes come from the 16-byte cache. */
 	KUNIT_EXPECT_EQ(test, kmalloc_index(13), 4U);
 }
 
@@ -210,7 +210,7 @@ kunit_test_suite(kmalloc_suite);
 
 /* --- caches ---------------------------------------------------------------- */
 
-/* The source document's example, as written there (its typos aside). */
+/* The memory-and-DMA chapter's example, as written there (its typos aside). */
 struct test {
 	char c;
 	int i;

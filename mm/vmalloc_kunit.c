@@ -1,7 +1,7 @@
 /*
  * Self-tests of vmalloc, vmap and ioremap, after Linux's test_vmalloc:
  * fixed sizes, holes reused ("full fit"), a long busy list, random sizes,
- * alignments; the document's motivating case (more than any free physically
+ * alignments; the memory-and-DMA chapter's motivating case (more than any free physically
  * contiguous block); a failure part-way leaving nothing behind; guard-page
  * and use-after-vfree faults.
  */
@@ -228,7 +228,7 @@ static int largest_free_order(void)
 }
 
 /*
- * The document's reason for vmalloc: twice the largest free physically
+ * The memory-and-DMA chapter's reason for vmalloc: twice the largest free physically
  * contiguous block is still one virtually contiguous allocation.
  */
 static void larger_than_any_free_block(struct kunit *test)

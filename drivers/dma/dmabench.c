@@ -1,7 +1,7 @@
 /*
  * `dmabench`: what a DMA transfer costs the CPU and how fast copies go,
  * DMA against the CPU's memcpy, in one run (`make bench` runs it under
- * QEMU; tools/bench/dma_bench.py).
+ * QEMU smdkc210 through tools/bench-target.py: tests/host/Makefile.dma).
  *
  *  - overhead: local_clock() nanoseconds from dmaengine_prep_dma_memcpy
  *    to the callback, for 4-byte copies (so the copy itself is nothing),

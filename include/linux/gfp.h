@@ -1,7 +1,7 @@
 /*
  * GFP ("get free pages") masks and the page allocator's entry points, with
  * the bit values, composite masks, zone table and bad combinations exactly
- * as the source document's gfp.h (Linux 3.14) defines them.
+ * as the memory-and-DMA chapter's gfp.h (Linux 3.14) defines them.
  *
  * Where Mica differs: there is no ZONE_DMA32 (its bit resolves to
  * ZONE_NORMAL, as on any Linux built without CONFIG_ZONE_DMA32); a zone

@@ -62,7 +62,7 @@ unsigned int jiffies_to_msecs(unsigned long j);
 unsigned int jiffies_to_usecs(unsigned long j);
 unsigned long msecs_to_jiffies(unsigned int m);
 unsigned long usecs_to_jiffies(unsigned int u);
-/* Jiffies in USER_HZ ticks, as the source document's kernel/time.c. */
+/* Jiffies in USER_HZ ticks, as in the kernel-design notes (Linux's kernel/time.c). */
 __kernel_clock_t jiffies_to_clock_t(long x);
 u64 jiffies_64_to_clock_t(u64 x);
 

@@ -6,7 +6,7 @@
  * executed, to within 10 (checked against a loop of known length: exact).
  * Parked CPUs (WFE/WFI) execute nothing; interrupts taken meanwhile are
  * counted. Without -icount the figure is 10 ns units of emulated time,
- * meaningless as a cost. See docs/benchmarks.md.
+ * meaningless as a cost. `make bench` runs the benchmarks so (tools/bench-target.py).
  */
 #ifndef _MICA_INSN_COUNT_H
 #define _MICA_INSN_COUNT_H

@@ -340,7 +340,7 @@ static void test_dma(void **state)
 
 /* --- caches -------------------------------------------------------------- */
 
-/* The source document's example, as written there (typos aside). */
+/* The memory-and-DMA chapter's example, as written there (typos aside). */
 struct test {
 	char c;
 	int i;
