@@ -21,6 +21,7 @@
 #include <linux/sched/clock.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
+#include <linux/time64.h>
 #include <string.h>
 #include <mica/shell.h>
 
@@ -65,7 +66,7 @@ static bool dma_copy(struct bench *b, dma_addr_t dst, dma_addr_t src, size_t len
 	tx->callback_param = &b->done;
 	dmaengine_submit(tx);
 	dma_async_issue_pending(b->chan);
-	deadline = local_clock() + 1000000000ULL;
+	deadline = local_clock() + NSEC_PER_SEC;
 	while (!READ_ONCE(b->done))
 		if (local_clock() > deadline)
 			return false;
@@ -126,7 +127,7 @@ static int run_bench(struct bench *b)
 		t2 = local_clock();
 		dma_async_issue_pending(b->chan);
 		while (!READ_ONCE(b->done))
-			if (local_clock() - t2 > 1000000000ULL)
+			if (local_clock() - t2 > NSEC_PER_SEC)
 				return -EIO;
 		t3 = local_clock();
 		prep_ns += t1 - t0;

@@ -39,6 +39,7 @@
 #include <linux/sched/clock.h>
 #include <linux/kthread.h>
 #include <linux/jiffies.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
@@ -516,17 +517,17 @@ static bool add_threads(struct dmatest_info *info, struct dma_chan *chan, unsign
 static void print_summary(const char *name, unsigned long tests, unsigned long failures,
 			  unsigned long long bytes, u64 ns, int ret)
 {
-	u64 us = ns / 1000 ? ns / 1000 : 1;
+	u64 us = ns / NSEC_PER_USEC ? ns / NSEC_PER_USEC : 1;
 	u64 iops100 = (u64)tests * 100000000ULL / us;
 
 	pr_info("dmatest: %s: summary %lu tests, %lu failures %llu.%02llu iops %llu KB/s (%d)\n",
 		name, tests, failures, iops100 / 100, iops100 % 100,
-		bytes * 1000000ULL / us / 1024, ret);
+		bytes * USEC_PER_SEC / us / 1024, ret);
 }
 
 static void report(struct dmatest_info *info, struct dmatest_totals *t)
 {
-	u64 us = t->runtime_ns / 1000 ? t->runtime_ns / 1000 : 1;
+	u64 us = t->runtime_ns / NSEC_PER_USEC ? t->runtime_ns / NSEC_PER_USEC : 1;
 	unsigned int i;
 
 	for (i = 0; i < info->nthreads; i++) {
@@ -545,7 +546,7 @@ static void report(struct dmatest_info *info, struct dmatest_totals *t)
 		pr_info("dmatest: %lu faults injected, %lu detected and recovered\n",
 			t->faults_injected, t->faults_recovered);
 	pr_info("dmatest: %lu tests, %lu failures, %llu iops, %llu KB/s\n", t->tests,
-		t->failures, (u64)t->tests * 1000000ULL / us, t->bytes * 1000000ULL / us / 1024);
+		t->failures, (u64)t->tests * USEC_PER_SEC / us, t->bytes * USEC_PER_SEC / us / 1024);
 }
 
 static bool params_ok(const struct dmatest_params *p)

@@ -9,6 +9,7 @@
 #define _LINUX_JIFFIES_H
 
 #include <linux/types.h>
+#include <linux/time64.h>
 
 #ifndef HZ
 #define HZ 100
@@ -19,6 +20,8 @@
 /* The tick rate user space sees in "ticks" (times(), /proc): always 100. */
 #define USER_HZ		100
 #define CLOCKS_PER_SEC	(USER_HZ)
+/* Nanoseconds of one tick (Linux's). */
+#define TICK_NSEC	((NSEC_PER_SEC + HZ / 2) / HZ)
 /* The largest timeout a jiffies delta may express (Linux's). */
 #define MAX_JIFFY_OFFSET ((long)(~0UL >> 2) - 1)
 

@@ -8,11 +8,6 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 
-#define MSEC_PER_SEC	1000U
-#define USEC_PER_SEC	1000000U
-#define NSEC_PER_SEC_L	1000000000L
-#define TICK_NSEC	((NSEC_PER_SEC_L + HZ / 2) / HZ)
-
 _Static_assert(MSEC_PER_SEC % HZ == 0, "HZ must divide 1000");
 
 unsigned int jiffies_to_msecs(unsigned long j)
@@ -45,26 +40,26 @@ unsigned long usecs_to_jiffies(unsigned int u)
 
 __kernel_clock_t jiffies_to_clock_t(long x)
 {
-#if (TICK_NSEC % (NSEC_PER_SEC_L / USER_HZ)) == 0
+#if (TICK_NSEC % (NSEC_PER_SEC / USER_HZ)) == 0
 # if HZ < USER_HZ
 	return x * (USER_HZ / HZ);
 # else
 	return x / (HZ / USER_HZ);
 # endif
 #else
-	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC_L / USER_HZ));
+	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC / USER_HZ));
 #endif
 }
 
 u64 jiffies_64_to_clock_t(u64 x)
 {
-#if (TICK_NSEC % (NSEC_PER_SEC_L / USER_HZ)) == 0
+#if (TICK_NSEC % (NSEC_PER_SEC / USER_HZ)) == 0
 # if HZ < USER_HZ
 	return x * (USER_HZ / HZ);
 # else
 	return x / (HZ / USER_HZ);
 # endif
 #else
-	return x * TICK_NSEC / (NSEC_PER_SEC_L / USER_HZ);
+	return x * TICK_NSEC / (NSEC_PER_SEC / USER_HZ);
 #endif
 }
