@@ -33,6 +33,7 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
@@ -68,7 +69,7 @@ struct dmatest_thread {
 	struct page *src_page, *dst_page;
 	u8 *src, *dst;
 	unsigned int order;
-	u32 rnd;
+	struct rnd_state rnd;
 	/* The test in flight: the callback stores its result, then the flag, and wakes the thread. */
 	wait_queue_head_t done_wait;
 	bool done;
@@ -101,15 +102,6 @@ void dmatest_default_params(struct dmatest_params *p)
 	p->iterations = 100;
 	p->timeout = 3000;
 	p->seed = 0x1d330;
-}
-
-static u32 next_random(u32 *s)
-{
-	/* xorshift32: Linux uses prandom; anything well spread will do. */
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
 }
 
 static void fill_buf(u8 *buf, unsigned int size, unsigned int start, unsigned int len,
@@ -231,7 +223,7 @@ static bool dmatest_filter(struct dma_chan *chan, void *param)
 
 static unsigned int pick(struct dmatest_thread *th, unsigned int range, unsigned int align)
 {
-	unsigned int v = range ? next_random(&th->rnd) % range : 0;
+	unsigned int v = range ? prandom_u32_state(&th->rnd) % range : 0;
 
 	return v & ~((1U << align) - 1);
 }
@@ -496,7 +488,7 @@ static bool add_threads(struct dmatest_info *info, struct dma_chan *chan, unsign
 		th->info = info;
 		th->chan = chan;
 		th->index = i;
-		th->rnd = info->params.seed ^ (chan_index * 7919 + i * 104729 + 1);
+		prandom_seed_state(&th->rnd, info->params.seed ^ (chan_index * 7919 + i * 104729 + 1));
 		init_waitqueue_head(&th->done_wait);
 		snprintf(th->name, sizeof(th->name), "%s-copy%u", dma_chan_name(chan), i);
 		task = kthread_create(dmatest_func, th, "%s", th->name);

@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "mm_test.h"
+#include <linux/prandom.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,14 +88,11 @@ static double bench_heap(const struct heap *h, size_t size, unsigned long n)
  * frees a random one and allocates a new one of a random order.
  */
 #define POOL 256
-static u32 mix_seed;
+static struct rnd_state mix_rnd;
 
 static u32 mix_rand(void)
 {
-	mix_seed ^= mix_seed << 13;
-	mix_seed ^= mix_seed >> 17;
-	mix_seed ^= mix_seed << 5;
-	return mix_seed;
+	return prandom_u32_state(&mix_rnd);
 }
 
 static unsigned int mix_order(void)
@@ -111,7 +109,7 @@ static double bench_pages_mixed(unsigned long n)
 	unsigned long k;
 	double t0;
 
-	mix_seed = 12345;
+	prandom_seed_state(&mix_rnd, 12345);
 	for (i = 0; i < POOL; i++) {
 		ord[i] = mix_order();
 		pool[i] = alloc_pages(GFP_KERNEL, ord[i]);
@@ -136,7 +134,7 @@ static double bench_heap_mixed(const struct heap *h, unsigned long n)
 	unsigned long k;
 	double t0;
 
-	mix_seed = 12345;
+	prandom_seed_state(&mix_rnd, 12345);
 	for (i = 0; i < POOL; i++)
 		pool[i] = h->alloc(PAGE_SIZE << mix_order());
 	t0 = now_ns();
@@ -242,15 +240,15 @@ static void fragmentation(bool grouping, unsigned int unmovable_pct, unsigned lo
 {
 	unsigned long cap = 1UL << 17, n = 0, held = 0, target, i;
 	struct aged *live = malloc(cap * sizeof(*live));
-	u32 seed = 0x9e3779b9;
+	struct rnd_state rnd;
+	u32 seed;
 
 	mm_test_boot(256, "dma_zone=0");
 	page_group_by_mobility_disabled = !grouping;
 	target = totalram_pages * 70 / 100;
+	prandom_seed_state(&rnd, 0x9e3779b9);
 	for (i = 0; i < ops; i++) {
-		seed ^= seed << 13;
-		seed ^= seed >> 17;
-		seed ^= seed << 5;
+		seed = prandom_u32_state(&rnd);
 		if (held < target && n < cap) {
 			bool movable = seed % 100 >= unmovable_pct;
 			unsigned int order = (seed >> 8) % 8 < 5 ? 0 : (seed >> 12) % 4;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <linux/prandom.h>
 #include <mica/line_editor.h>
 
 #define PROMPT "mica> "
@@ -484,15 +485,12 @@ static void test_garbage_ignored(void **state)
 	check_screen();
 }
 
-/* xorshift32: reproducible without depending on the C library's rand(). */
-static uint32_t rng_state;
+/* Reproducible without depending on the C library's rand(). */
+static struct rnd_state rng_state;
 
 static uint32_t rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	return prandom_u32_state(&rng_state);
 }
 
 static void check_invariants(void)
@@ -550,14 +548,14 @@ static int keyboard_byte(void)
 
 static void test_fuzz_uniform(void **state)
 {
-	rng_state = 0x12345678;
+	prandom_seed_state(&rng_state, 0x12345678);
 	fuzz(300000, uniform_byte);
 	assert_int_equal(term.junk, 0);
 }
 
 static void test_fuzz_keyboard(void **state)
 {
-	rng_state = 0x9e3779b9;
+	prandom_seed_state(&rng_state, 0x9e3779b9);
 	assert_true(fuzz(300000, keyboard_byte) > 1000);	/* many lines ended */
 	assert_true(le.hist_count > 1);
 }
@@ -576,7 +574,7 @@ static int long_line_byte(void)
 
 static void test_fuzz_long_lines(void **state)
 {
-	rng_state = 0xdeadbeef;
+	prandom_seed_state(&rng_state, 0xdeadbeef);
 	assert_true(fuzz(200000, long_line_byte) > 100);
 }
 

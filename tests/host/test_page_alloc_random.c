@@ -10,6 +10,7 @@
  *   MM_RANDOM_OPS=N (default 700000 per configuration: 2.1 million), MM_RANDOM_SEED=S
  */
 #include "mm_test.h"
+#include <linux/prandom.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,14 +29,11 @@ struct block {
 static struct block *live;
 static size_t nlive, cap;
 static int *owner;		/* per pfn - min_low_pfn: index into live, or -1 */
-static u64 rng;
+static struct rnd_state rng;
 
 static u32 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (u32)(rng >> 11);
+	return prandom_u32_state(&rng);
 }
 
 static const gfp_t gfp_choices[] = {
@@ -193,7 +191,8 @@ static void run(const char *cmdline, unsigned long mib, unsigned long lowmem_mib
 	unsigned long ops = getenv("MM_RANDOM_OPS") ? strtoul(getenv("MM_RANDOM_OPS"), NULL, 0) : 700000;
 	unsigned long total, n;
 
-	rng = getenv("MM_RANDOM_SEED") ? strtoull(getenv("MM_RANDOM_SEED"), NULL, 0) : 0x243f6a8885a308d3ULL;
+	prandom_seed_state(&rng, getenv("MM_RANDOM_SEED") ? strtoull(getenv("MM_RANDOM_SEED"), NULL, 0)
+						       : 0x243f6a8885a308d3ULL);
 	sim_boot(&cfg);
 	total = mm_test_free_pages();
 	owner = malloc((max_pfn - min_low_pfn) * sizeof(*owner));

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <linux/prandom.h>
 #include <linux/rbtree.h>
 #include <linux/rbtree_augmented.h>
 
@@ -32,13 +33,10 @@ RB_DECLARE_CALLBACKS_MAX(static, item_aug, struct item, rb, unsigned long, subtr
 static struct item items[MAX_ITEMS];
 static bool in_tree[MAX_ITEMS];
 
-static uint32_t rng_state;
+static struct rnd_state rng_state;
 static uint32_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	return prandom_u32_state(&rng_state);
 }
 
 static void insert(struct rb_root *root, struct item *it, bool augmented)
@@ -122,7 +120,7 @@ static void random_ops(bool augmented, uint32_t seed, int steps)
 	struct rb_root root = RB_ROOT;
 	int i, step;
 
-	rng_state = seed;
+	prandom_seed_state(&rng_state, seed);
 	memset(in_tree, 0, sizeof(in_tree));
 	for (i = 0; i < MAX_ITEMS; i++) {
 		items[i].key = rnd() % 500;	/* duplicates on purpose */

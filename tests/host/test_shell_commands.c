@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <linux/prandom.h>
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>
@@ -347,11 +348,11 @@ static void test_shell_run(void **state)
 static void test_shell_run_garbage(void **state)
 {
 	static char input[20001];
-	uint32_t x = 0xc0ffee;
+	struct rnd_state rnd;
 
+	prandom_seed_state(&rnd, 0xc0ffee);
 	for (size_t i = 0; i < sizeof(input) - 1; i++) {
-		x ^= x << 13; x ^= x >> 17; x ^= x << 5;
-		input[i] = (char)(1 + x % 255);	/* anything but NUL (the end of the script) */
+		input[i] = (char)(1 + prandom_u32_state(&rnd) % 255);	/* anything but NUL (the end of the script) */
 	}
 	console_len = 0;
 	run_shell(input);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <linux/prandom.h>
 #include <mica/shell_parse.h>
 
 static char line[512];
@@ -191,21 +192,19 @@ static void test_fuzz(void **state)
 {
 	/* Quote-heavy, and many short words (to reach the argument limit). */
 	static const char *const alphabets[] = { "  \t\"\"''\\ab", " a b\\" };
-	uint32_t x = 0x2545f491;
 	unsigned int ok = 0, errors[4] = { 0 };
+	struct rnd_state rnd;
 
+	prandom_seed_state(&rnd, 0x2545f491);
 	for (int round = 0; round < 300000; round++) {
 		char s[128], words[SHELL_MAX_ARGS][128];
 		const char *alphabet = alphabets[round & 1];
 		size_t n;
 		int argc, want;
 
-		x ^= x << 13; x ^= x >> 17; x ^= x << 5;
-		n = x % sizeof(s);
-		for (size_t i = 0; i < n; i++) {
-			x ^= x << 13; x ^= x >> 17; x ^= x << 5;
-			s[i] = alphabet[x % strlen(alphabet)];
-		}
+		n = prandom_u32_state(&rnd) % sizeof(s);
+		for (size_t i = 0; i < n; i++)
+			s[i] = alphabet[prandom_u32_state(&rnd) % strlen(alphabet)];
 		s[n] = '\0';
 		argc = parse(s);
 		want = reference_parse(s, words);

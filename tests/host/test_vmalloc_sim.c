@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include <linux/highmem.h>
+#include <linux/prandom.h>
 #include <linux/vmalloc.h>
 #include "mm_test.h"
 #include "../../mm/vmalloc_internal.h"
@@ -270,17 +271,16 @@ struct stress {
 static void *stress_cpu(void *arg)
 {
 	struct stress *st = arg;
-	u32 rng = 0x1234567 + st->cpu * 7919;
+	struct rnd_state rnd;
 	u32 *live[8] = { 0 };
 	unsigned long sizes[8] = { 0 };
 
 	sim_set_cpu(st->cpu);
+	prandom_seed_state(&rnd, st->cpu);
 	for (int step = 0; step < STRESS_STEPS; step++) {
+		u32 rng = prandom_u32_state(&rnd);
 		unsigned int s;
 
-		rng ^= rng << 13;
-		rng ^= rng >> 17;
-		rng ^= rng << 5;
 		s = rng % 8;
 		if (live[s]) {
 			for (unsigned long i = 0; i < sizes[s] / 4; i += 256)

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <linux/errno.h>
+#include <linux/prandom.h>
 #include "../../mm/vmap_area.h"
 
 void __warn(const char *file, int line, const char *cond) { fail_msg("%s:%d %s", file, line, cond); }
@@ -50,13 +51,11 @@ static unsigned short model[NR_PAGES];	/* 0 free, else owner slot + 1 */
 #define MAX_SLOTS 300
 static struct vmap_area *slot[MAX_SLOTS];
 
-static uint32_t rng_state;
+static struct rnd_state rng_state;
+
 static uint32_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	return prandom_u32_state(&rng_state);
 }
 
 static void check_space(void)
@@ -179,7 +178,7 @@ static void random_run(uint32_t seed, int steps, bool with_align)
 {
 	int step;
 
-	rng_state = seed;
+	prandom_seed_state(&rng_state, seed);
 	setup_space();
 	for (step = 0; step < steps; step++) {
 		int s = rnd() % MAX_SLOTS;
