@@ -174,22 +174,26 @@ void mm_unmap_page_local(void *addr, unsigned long flags);
 void clear_pages_any(struct page *page, unsigned int order);
 
 /*
- * Waiting for memory (mm/page_alloc_wait.c): an allocation that may sleep
- * and found nothing waits up to @timeout jiffies for pages to be freed;
- * true if some were. Every free tells the waiters.
+ * ---- mm/'s seam with the scheduler (mm/sched_seam.c on the board,
+ * tests/host/sim/sched_seam.c on the host) ----
+ *
+ * Waiting for memory: an allocation that may sleep and found nothing waits
+ * up to @timeout jiffies for pages to be freed; true if some were. Every
+ * free tells the waiters (alloc_wake_on_free).
  */
 bool alloc_wait_for_freed_pages(long timeout);
+extern int alloc_free_waiters;
+void __alloc_wake_on_free(void);
 
 /*
- * kmap with every pkmap slot in use (mm/highmem_wait.c): drop @lock
- * (taken with spin_lock_irqsave, *@flags), sleep until kunmap releases a
- * slot, take it again. kunmap wakes the sleepers when there are some.
+ * kmap with every pkmap slot in use: drop @lock (taken with
+ * spin_lock_irqsave, *@flags), sleep until kunmap releases a slot, take it
+ * again. kunmap wakes the sleepers when there are some.
  */
 void kmap_wait_for_slot(spinlock_t *lock, unsigned long *flags);
 bool kmap_slot_waiters(void);
 void kmap_wake_slot_waiters(void);
-extern int alloc_free_waiters;
-void __alloc_wake_on_free(void);
+
 static inline void alloc_wake_on_free(void)
 {
 	if (unlikely(READ_ONCE(alloc_free_waiters)))

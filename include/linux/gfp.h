@@ -10,7 +10,7 @@
  * __GFP_NOTRACK/__GFP_KMEMCG/__GFP_WRITE/__GFP_OTHER_NODE/__GFP_NO_KSWAPD
  * are accepted and shown in reports but change nothing (no swap, no
  * filesystems, no cpusets, no kswapd); __GFP_WAIT means "may run the
- * shrinkers, wait briefly for freed pages (mm/page_alloc_wait.c) and
+ * shrinkers, wait briefly for freed pages (mm/sched_seam.c) and
  * retry", and might_sleep() checks that the caller may sleep.
  */
 #ifndef _LINUX_GFP_H

@@ -27,7 +27,7 @@ MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_al
                mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
                mm/vmalloc.c mm/vmap_area.c mm/vm_desc_pool.c mm/ioremap.c lib/rbtree.c \
                kernel/params.c lib/cmdline.c lib/fault-inject.c lib/random32.c \
-               tests/host/sim/sim.c tests/host/sim/sched_sim.c
+               tests/host/sim/sim.c tests/host/sim/sched_seam.c
 
 # Three builds of the same library: sanitized for tests, optimised for
 # benchmarks, instrumented for libFuzzer.

@@ -1,9 +1,12 @@
 /*
- * The scheduler's side of mm/, simulated. There are no tasks here: nothing
- * ever sleeps, so nobody waits for freed pages, a kmap short of slots polls
- * instead of sleeping, and no mutex can be held. might_sleep() is still checked: an allocation that
- * may sleep from a simulated CPU with "interrupts off" or a spinlock held
- * is the same bug it would be on the board, and fails the test.
+ * The scheduler's side of mm/, simulated: the host build's stand-in for
+ * mm/sched_seam.c, and for what mm/ calls in kernel/locking/ (might_sleep,
+ * the mutex debug checks). There are no tasks here: nothing ever sleeps,
+ * so nobody waits for freed pages, a kmap short of slots polls instead of
+ * sleeping, and no mutex can be held. might_sleep() is still checked: an
+ * allocation that may sleep from a simulated CPU with "interrupts off" or
+ * a spinlock held is the same bug it would be on the board, and fails the
+ * test.
  */
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
