@@ -10,6 +10,7 @@
 #include <string.h>
 #include <linux/init.h>
 #include <mica/kunit.h>
+#include "sim.h"
 
 extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
 
@@ -31,6 +32,7 @@ static void apply_param(char *word)
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	sim_log_echo(SIM_ECHO_STDOUT);
 	if (argc > 1 && !strcmp(argv[1], "--boot")) {
 		for (int i = 2; i < argc; i++)
 			apply_param(argv[i]);

@@ -4,17 +4,19 @@
  * the dmesg command, hex dumps, the command-line options, breaking the
  * lock in an oops, and the panic/WARN/BUG reports.
  *
- * The arch is simulated (tests/host/printk-sim/asm): one thread, the CPU
- * number is a variable, a contended spinlock fails the test instead of
- * hanging, and WFI jumps back into the test. console_write, local_clock,
- * dump_stack and smp_send_stop are provided here.
+ * The arch is the host simulator's (tests/host/sim: its CPUs, not its
+ * log): one thread with one per-CPU area, whose CPU number the test sets
+ * by hand; a misused spinlock fails the test instead of hanging, and WFI
+ * jumps back into the test. console_write, local_clock, dump_stack and
+ * smp_send_stop are provided here.
  */
 /* Kernel headers first: they define macros glibc's headers also define. */
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <mica/shell.h>
-#include <asm/spinlock.h>
+#include "sim.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,10 +30,6 @@
 #define LOG_BUF_LEN 65536
 
 /* ---- the simulated machine ---- */
-
-unsigned long sim_cpsr;
-int cpu_number;
-unsigned long __preempt_count_pcpu;
 
 static u64 fake_ns;		/* local_clock() */
 static u64 clock_step;		/* added after every read */
@@ -76,21 +74,16 @@ void smp_send_stop(void)
 
 static jmp_buf halted;
 static bool expect_halt;
-void sim_wfi(void)
+static void cpu_halted(void)
 {
 	if (!expect_halt)
 		fail_msg("a CPU halted unexpectedly");
 	longjmp(halted, 1);
 }
 
-void sim_spin_deadlock(arch_spinlock_t *lock)
+static void lock_misused(const char *what)
 {
-	fail_msg("waited for a spinlock nobody can release (deadlock)");
-}
-
-void sim_spin_bad_unlock(arch_spinlock_t *lock)
-{
-	fail_msg("released a spinlock that was not held");
+	fail_msg("%s", what);
 }
 
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset);
@@ -614,5 +607,7 @@ int main(void)
 		cmocka_unit_test_setup(test_panic_and_bug, setup),
 	};
 
+	sim_wfi_hook = cpu_halted;
+	sim_lock_error_hook = lock_misused;
 	return cmocka_run_group_tests_name("printk", tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include "sim.h"
-#include "../../mm/internal.h"
+#include "../../../mm/internal.h"
 
 /* Boot vexpress-a9 with @mib MiB of RAM and @cmdline; returns pages freed. */
 static inline unsigned long mm_test_boot(unsigned long mib, const char *cmdline)

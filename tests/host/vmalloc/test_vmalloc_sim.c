@@ -18,8 +18,8 @@
 #include <linux/highmem.h>
 #include <linux/prandom.h>
 #include <linux/vmalloc.h>
-#include "mm_test.h"
-#include "../../mm/vmalloc_internal.h"
+#include "../mm/mm_test.h"
+#include "../../../mm/vmalloc_internal.h"
 
 static unsigned long free_at_start;
 

@@ -1,9 +1,8 @@
 /*
- * The simulated arch for host builds of mm/: see sim.h and
- * tests/host/sim/include/asm/. RAM is a memfd; the linear map is its
- * lowmem part mapped at PAGE_OFFSET; set_kernel_pte() maps one RAM page at
- * an address in the reserved vmalloc/pkmap/fixmap windows. Per-CPU data is
- * the percpu_data section copied once per simulated CPU.
+ * The simulated machine's memory (see sim.h): RAM is a memfd; the linear
+ * map is its lowmem part mapped at PAGE_OFFSET; set_kernel_pte() maps one
+ * RAM page at an address in the reserved vmalloc/pkmap/fixmap windows.
+ * sim_boot() then runs mm/'s boot sequence on it.
  */
 #define _GNU_SOURCE
 #include <linux/kernel.h>
@@ -14,8 +13,6 @@
 #include <linux/smp.h>
 #include <asm/mmu.h>
 #include <errno.h>
-#include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,16 +27,6 @@ unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
 unsigned long phys_offset;
 void *high_memory;
-
-__thread unsigned long sim_cpsr;
-__thread unsigned long sim_cpu_offset;
-
-unsigned long __per_cpu_offset[NR_CPUS];
-cpumask_t cpu_possible_map, cpu_online_map;
-DEFINE_PER_CPU(int, cpu_number);
-DEFINE_PER_CPU(unsigned long, __preempt_count_pcpu);
-
-unsigned long sim_warnings;
 
 const struct board_desc board = {
 	.name = "host-sim",
@@ -58,181 +45,7 @@ static unsigned long ram_bytes;
 static void *window_base;
 static char *debug_alias;
 
-void sim_cpu_relax(void)
-{
-	sched_yield();
-}
-
-/* printk capture. */
-static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *log_buf;
-static size_t log_len, log_cap;
-static int log_echo = -1;
-
-void sim_log_echo(bool on)
-{
-	log_echo = on;
-}
-
-void sim_log_reset(void)
-{
-	pthread_mutex_lock(&log_lock);
-	log_len = 0;
-	if (log_buf)
-		log_buf[0] = '\0';
-	pthread_mutex_unlock(&log_lock);
-}
-
-const char *sim_log(void)
-{
-	return log_buf ? log_buf : "";
-}
-
-int sim_log_count(const char *needle)
-{
-	const char *p = sim_log();
-	int n = 0;
-
-	while ((p = strstr(p, needle)) != NULL) {
-		n++;
-		p += strlen(needle);
-	}
-	return n;
-}
-
-static void log_append(const char *s, size_t n)
-{
-	if (log_echo < 0)
-		log_echo = getenv("MM_SIM_VERBOSE") != NULL;
-	if (log_echo)
-		fwrite(s, 1, n, stderr);
-	pthread_mutex_lock(&log_lock);
-	if (log_len + n + 1 > log_cap) {
-		size_t cap = (log_len + n + 1) * 2;
-		char *nb = realloc(log_buf, cap);
-
-		if (!nb)
-			abort();
-		log_buf = nb;
-		log_cap = cap;
-	}
-	memcpy(log_buf + log_len, s, n);
-	log_len += n;
-	log_buf[log_len] = '\0';
-	pthread_mutex_unlock(&log_lock);
-}
-
-int vprintk(const char *fmt, va_list args)
-{
-	char buf[1024];
-	const char *s = buf;
-	int n;
-
-	n = vsnprintf(buf, sizeof(buf), fmt, args);
-	if (n < 0)
-		return n;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	while (s[0] == '\001' && s[1])	/* KERN_ level prefixes */
-		s += 2;
-	log_append(s, (size_t)n - (size_t)(s - buf));
-	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
-{
-	int n;
-
-	if (!size)
-		return 0;
-	n = vsnprintf(buf, size, fmt, args);
-	if (n < 0)
-		return 0;
-	return (size_t)n >= size ? (int)size - 1 : n;
-}
-
-int scnprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vscnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void dump_stack(void)
-{
-	printk("Call trace: (not available on the host simulator)\n");
-}
-
-void __warn(const char *file, int line, const char *cond)
-{
-	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
-	printk("WARNING: CPU: %d at %s:%d %s\n", raw_smp_processor_id(), file, line, cond);
-}
-
-void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	__atomic_add_fetch(&sim_warnings, 1, __ATOMIC_RELAXED);
-	printk("WARNING: CPU: %d at %s:%d\n", raw_smp_processor_id(), file, line);
-	va_start(ap, fmt);
-	vprintk(fmt, ap);
-	va_end(ap);
-}
-
-void __bug(const char *file, int line, const char *cond)
-{
-	fprintf(stderr, "kernel BUG at %s:%d: %s\n", file, line, cond);
-	abort();
-}
-
-void panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "Kernel panic - not syncing: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	abort();
-}
-
-/* Per-CPU areas: one copy of the percpu_data section per simulated CPU. */
 extern char __start_percpu_data[], __stop_percpu_data[];
-
-static void setup_cpus(void)
-{
-	static char *areas[NR_CPUS];
-	size_t size = (size_t)(__stop_percpu_data - __start_percpu_data);
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		if (!areas[cpu])
-			areas[cpu] = aligned_alloc(64, ALIGN(size, 64UL));
-		if (!areas[cpu])
-			abort();
-		memcpy(areas[cpu], __start_percpu_data, size);
-		__per_cpu_offset[cpu] = (unsigned long)areas[cpu] - (unsigned long)__start_percpu_data;
-		per_cpu(cpu_number, cpu) = (int)cpu;
-		per_cpu(__preempt_count_pcpu, cpu) = 0;
-	}
-	cpu_possible_map.bits = cpu_online_map.bits = (1UL << NR_CPUS) - 1;
-}
 
 /* meminfo's Percpu: the simulated CPUs' copies (no dynamic chunks on the host). */
 unsigned long pcpu_nr_pages(void)
@@ -240,50 +53,6 @@ unsigned long pcpu_nr_pages(void)
 	size_t size = (size_t)(__stop_percpu_data - __start_percpu_data);
 
 	return NR_CPUS * (ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT);
-}
-
-void sim_set_cpu(unsigned int cpu)
-{
-	if (cpu >= NR_CPUS)
-		abort();
-	sim_cpu_offset = __per_cpu_offset[cpu];
-	sim_cpsr = 0;
-}
-
-/*
- * Cross-CPU calls. The simulator has no interrupts between its CPUs: the
- * function runs in the calling thread as the target CPU, interrupts off as
- * in the IPI handler. That is faithful while no other thread runs as that
- * CPU (the tests make sure: their threads never drain or validate).
- */
-int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
-{
-	unsigned long offset = sim_cpu_offset, cpsr = sim_cpsr;
-
-	(void)wait;
-	if ((unsigned int)cpu >= NR_CPUS || !cpu_online(cpu))
-		return -ENXIO;
-	sim_cpu_offset = __per_cpu_offset[cpu];
-	sim_cpsr = SIM_PSR_I;
-	func(info);
-	sim_cpu_offset = offset;
-	sim_cpsr = cpsr;
-	return 0;
-}
-
-void smp_call_function(smp_call_func_t func, void *info, int wait)
-{
-	int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		if (cpu != smp_processor_id())
-			smp_call_function_single(cpu, func, info, wait);
-}
-
-void on_each_cpu(smp_call_func_t func, void *info, int wait)
-{
-	smp_call_function(func, info, wait);
-	smp_call_function_single(smp_processor_id(), func, info, wait);
 }
 
 /* Simulated page tables. */
@@ -418,7 +187,7 @@ unsigned long sim_boot(const struct sim_config *cfg)
 {
 	unsigned long freed;
 
-	setup_cpus();
+	sim_setup_cpus();
 	sim_set_cpu(0);
 	build_machine(cfg);
 	memset(&memblock, 0, sizeof(memblock));

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../drivers/dma/pl330.h"
+#include "../../../drivers/dma/pl330.h"
 
 #define MEM_SIZE   (2u << 20)		/* the model's memory, bus address 0 */
 #define DEV_REG    (MEM_SIZE - 64)	/* a peripheral data register */

@@ -16,7 +16,7 @@
 
 #include <linux/errno.h>
 #include <linux/prandom.h>
-#include "../../mm/vmap_area.h"
+#include "../../../mm/vmap_area.h"
 
 void __warn(const char *file, int line, const char *cond) { fail_msg("%s:%d %s", file, line, cond); }
 
