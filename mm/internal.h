@@ -111,13 +111,6 @@ int format_page_flags(char *buf, size_t len, unsigned long flags);
 void warn_alloc_failed(gfp_t gfp_mask, unsigned int order, const nodemask_t *nodemask);
 extern atomic_t nr_alloc_failure_reports;
 
-/*
- * The validator: every invariant of every zone (free lists, orders, buddy
- * flags, counts, per-CPU lists, unmerged buddies). 0 if all hold, else
- * -EINVAL with the first broken one described in @why.
- */
-int page_alloc_validate(char *why, size_t len);
-
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);

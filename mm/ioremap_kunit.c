@@ -11,6 +11,7 @@
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include "vmalloc_internal.h"
 
 static void expect_area_ok(struct kunit *test)

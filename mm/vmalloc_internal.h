@@ -63,7 +63,4 @@ void vmallocinfo_show(vmallocinfo_printf_t print);
 /* Areas in the window now (static ones included). */
 unsigned long vmalloc_nr_areas(void);
 
-/* Check the area trees (for the KUnit invariant); 0 or -EINVAL with @why. */
-int vmalloc_check(char *why, size_t len);
-
 #endif

@@ -22,6 +22,7 @@
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include "internal.h"
 #include "vmalloc_internal.h"
 

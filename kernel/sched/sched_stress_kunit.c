@@ -23,8 +23,7 @@
 #include <string.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
-#include "../../mm/internal.h"
-#include "../../mm/vmalloc_internal.h"
+#include <mica/mm_check.h>
 
 #define STRESS_THREADS	16
 #define STRESS_MS	2000

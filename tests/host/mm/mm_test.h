@@ -11,6 +11,7 @@
 #include <linux/shrinker.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <mica/mm_check.h>
 #include "sim.h"
 #include "../../../mm/internal.h"
 

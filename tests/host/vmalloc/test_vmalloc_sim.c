@@ -18,6 +18,7 @@
 #include <linux/highmem.h>
 #include <linux/prandom.h>
 #include <linux/vmalloc.h>
+#include <mica/mm_check.h>
 #include "../mm/mm_test.h"
 #include "../../../mm/vmalloc_internal.h"
 
