@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/errno.h>
 #include <linux/sched/clock.h>
+#include <mica/insn_count.h>
 #include <mica/shell.h>
 #include "slab.h"
 
@@ -35,16 +36,6 @@ int shell_printf(const char *fmt, ...) __printf(1, 2);
 static inline u32 insns(void)
 {
 	return (u32)local_clock();
-}
-
-/* Exactly 4 instructions per iteration: two nops, subs, bne. */
-static noinline void calibration_loop(unsigned long n)
-{
-	__asm__ __volatile__("1:	nop\n"
-			     "	nop\n"
-			     "	subs	%0, %0, #1\n"
-			     "	bne	1b"
-			     : "+r"(n) :: "cc");
 }
 
 static void *volatile sink;

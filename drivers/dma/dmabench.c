@@ -23,6 +23,7 @@
 #include <linux/dmaengine.h>
 #include <linux/time64.h>
 #include <string.h>
+#include <mica/insn_count.h>
 #include <mica/shell.h>
 
 #define MAX_SIZE       (1U << 20)
@@ -37,15 +38,6 @@ struct bench {
 	struct page *src_page, *dst_page;
 	bool done;
 };
-
-/* Exactly 4 instructions an iteration: under -icount shift=0 it must read 4 ns. */
-static noinline void four_instruction_loop(unsigned long n)
-{
-	__asm__ __volatile__("1:	nop\n"
-			     "	nop\n"
-			     "	subs	%0, %0, #1\n"
-			     "	bne	1b" : "+r"(n) :: "cc");
-}
 
 static void bench_done(void *param)
 {
@@ -104,7 +96,7 @@ static int run_bench(struct bench *b)
 	unsigned int i, r;
 
 	t0 = local_clock();
-	four_instruction_loop(1000000);
+	calibration_loop(1000000);	/* under -icount shift=0 it must read 4 ns */
 	t0 = local_clock() - t0;
 	pr_info("dmabench: calibration: a 4-instruction loop takes %llu.%02llu ns an iteration\n",
 		t0 / 1000000, t0 / 10000 % 100);

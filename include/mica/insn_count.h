@@ -17,5 +17,10 @@
 int insn_count_init(void);
 /* Instructions executed since insn_count_init (a multiple of 10). */
 u64 insn_count(void);
+/*
+ * Exactly 4 instructions an iteration (nop, nop, subs, bne) for @n
+ * iterations: a loop of known length, to show a counting method at work.
+ */
+void calibration_loop(unsigned long n);
 
 #endif
