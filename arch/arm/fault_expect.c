@@ -20,9 +20,6 @@
 #include <asm/traps.h>
 #include <mica/kunit.h>
 
-#define PSR_IT_MASK 0x0600fc00	/* Thumb IT-block state */
-#define PSR_J_BIT   0x01000000
-
 /* The first three fields are written by entry.S at fixed offsets. */
 struct fault_expectation {
 	unsigned long sp;	/* +0: the recovery point's stack */
