@@ -7,6 +7,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <asm/memory.h>
 #include <string.h>
 #include <mica/board.h>
 #include <mica/console.h>

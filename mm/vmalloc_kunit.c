@@ -20,7 +20,6 @@
 #include <asm/fault.h>
 #include <asm/traps.h>
 #include <mica/board.h>
-#include <mica/console.h>
 #include <mica/kunit.h>
 #include <mica/mm_check.h>
 #include "internal.h"

@@ -22,7 +22,6 @@
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
-#include <mica/console.h>
 
 #define PGD_TABLE_SIZE  (PTRS_PER_PGD * sizeof(u32))	/* 16 KiB */
 #define PTE_TABLE_SIZE  (PTRS_PER_PTE * sizeof(u32))	/* 1 KiB */
