@@ -23,7 +23,7 @@
 #include <asm/handoff.h>
 #include <asm/smp.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 #define SCU_CONFIG          0x04	/* bits 1:0: number of CPUs - 1 */
 #define SECONDARY_TIMEOUT_NS NSEC_PER_SEC

@@ -16,7 +16,7 @@
 #include <linux/io.h>
 #include <asm/smp_twd.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 static void __iomem *twd_base;
 static void __iomem *gt_base;

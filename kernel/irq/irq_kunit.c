@@ -18,7 +18,7 @@
 #include <linux/time64.h>
 #include <asm/smp.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 #include <string.h>
 

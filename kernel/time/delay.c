@@ -6,7 +6,7 @@
 #include <linux/delay.h>
 #include <linux/time64.h>
 #include <asm/barrier.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 /* Loop iterations per ns before the counter runs: a 2 GHz core at one a cycle. */
 #define EARLY_LOOPS_PER_NS 2

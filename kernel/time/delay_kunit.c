@@ -13,7 +13,7 @@
 #include <linux/sched/clock.h>
 #include <linux/time64.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 
 

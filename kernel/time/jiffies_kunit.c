@@ -11,7 +11,7 @@
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 
 #define ULONG_MAX_     (~0UL)

@@ -1,6 +1,6 @@
 /*
  * Timekeeping: the periodic tick (jiffies), the nanosecond clock behind
- * local_clock(), and the choice of timer driver (include/mica/timer.h).
+ * local_clock(), and the choice of timer driver (include/mica/timer_driver.h).
  *
  * Every CPU takes its own tick on its private timer; only the boot CPU's
  * advances jiffies_64 (Linux's tick_do_timer_cpu), by the number of whole
@@ -29,7 +29,7 @@
 #include <linux/timer.h>
 #include <string.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 #define TICK_CPU       0	/* the CPU whose tick advances jiffies */
 #define MEASURE_MS     50

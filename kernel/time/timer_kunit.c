@@ -14,7 +14,7 @@
 #include <linux/time64.h>
 #include <linux/timer.h>
 #include <mica/kunit.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit_threads.h>
 
 #define NPROBES 8

@@ -6,8 +6,8 @@
  * board.timer_irq (the tick) and a free-running 64-bit counter that reads
  * the same on every CPU (local_clock, the delays).
  */
-#ifndef _MICA_TIMER_H
-#define _MICA_TIMER_H
+#ifndef _MICA_TIMER_DRIVER_H
+#define _MICA_TIMER_DRIVER_H
 
 #include <linux/types.h>
 #include <linux/compiler.h>
