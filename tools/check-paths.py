@@ -15,8 +15,9 @@ What counts as a name of this tree:
   - a relative Markdown link, from the document's folder.
 `*` and <placeholder> are wildcards: `arch/arm/boards/<board>.c` needs
 one match. Not checked: names of Linux's or another project's files
-(written "Linux's kernel/fork.c", "QEMU's hw/..."), build outputs (build/),
-absolute paths and paths outside the tree (../).
+(written "Linux's kernel/fork.c", "QEMU's hw/..."), the C library's headers
+(<stdint.h>), build outputs (build/, *.o, *.ko, *.elf, ...), absolute paths
+and paths outside the tree (../).
 
   check-paths.py [--root DIR] [--self-test]
 """
@@ -33,6 +34,8 @@ import tempfile
 SUFFIXES = ('c', 'h', 'S', 'ld', 'md', 'py', 'mk', 'sh', 'cmd', 'ktap')
 INCLUDE_DIRS = ('include', 'arch/arm/include', 'tests/host/sim/include')
 INCLUDE_ROOTS = ('linux', 'mica', 'asm')
+# What is built or loaded, never kept in the tree (hello.ko, mica.elf).
+PRODUCTS = ('.o', '.ko', '.a', '.so', '.elf', '.bin', '.d', '.img', '.uimg')
 # A name right after another project's (in the same clause) is that
 # project's file: "as Linux's drivers/firmware/psci", "(Linux 2.6's
 # lib/kernel_lock.c)", "the C library's cdefs.h".
@@ -162,8 +165,10 @@ class Tree:
 
 
 def normalise(token):
-    if token.startswith('<') and token.endswith('>'):   # <linux/mm.h>
-        token = token[1:-1]
+    if token.startswith('<'):   # <linux/mm.h> is ours; <stdint.h>, <sys/mman.h> are the C library's
+        token = token[1:].split('>')[0]
+        if token.split('/')[0] not in INCLUDE_ROOTS:
+            return []
     token = re.sub(r'<[^<>]*>', '*', token)
     token = token.rstrip('.,:;')
     if '{' in token:   # one name for each alternative in the braces
@@ -175,7 +180,8 @@ def normalise(token):
 
 def check_token(tree, src, token):
     """True if @token, named in file @src, needs no check or exists."""
-    if token.startswith(('build/', '../', './build', '~')) or '://' in token:
+    if token.startswith(('build/', '../', './build', '~')) or '://' in token or \
+       token.endswith(PRODUCTS):
         return True
     if '$' in token or '%' in token:
         return True
@@ -230,7 +236,8 @@ def check_tree(root):
 
 
 SELF_TEST = {
-    'kernel/sched/core.c': '/* see sched.h and kernel/sched/sched.h, <linux/mm.h>, asm/memory.h */\n'
+    'kernel/sched/core.c': '/* see sched.h and kernel/sched/sched.h, <linux/mm.h>, asm/memory.h,\n'
+                           ' * <stdint.h>, <sys/mman.h>\'s mmap, lib/hello.ko */\n'
                            'int x; /* Linux\'s kernel/fork.c, build/x.o, I/O, read/write */\n',
     'kernel/sched/sched.h': '// arch/arm/boards/<board>.c, tests/host/Makefile.*, docs/,\n'
                             '// arch/arm/boards/{vexpress,smdkc}.c\n',
