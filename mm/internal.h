@@ -153,10 +153,6 @@ extern long user_min_free_kbytes;		/* min_free_kbytes=, -1 when not given */
 extern unsigned long dma_zone_bytes;		/* dma_zone=, ~0 when not given */
 extern unsigned long required_movablecore, required_kernelcore;	/* pages */
 extern int numa_fake_nodes;
-/* Hand every free memblock range to the buddy allocator; pages freed. */
-unsigned long memblock_free_all(void);
-/* Pages of RAM (present), over all zones. */
-unsigned long get_num_physpages(void);
 /* The total printed in "Built N zonelists ... Total pages: N". */
 unsigned long nr_all_zone_pages(void);
 
