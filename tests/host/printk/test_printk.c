@@ -7,13 +7,14 @@
  * The arch is the host simulator's (tests/host/sim: its CPUs, not its
  * log): one thread with one per-CPU area, whose CPU number the test sets
  * by hand; a misused spinlock fails the test instead of hanging, and WFI
- * jumps back into the test. console_write, local_clock, dump_stack and
- * smp_send_stop are provided here.
+ * jumps back into the test. console_write, local_clock, dump_stack,
+ * smp_send_stop and the task that is `current` are provided here.
  */
 /* Kernel headers first: they define macros glibc's headers also define. */
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <mica/shell.h>
 #include "sim.h"
@@ -30,6 +31,8 @@
 #define LOG_BUF_LEN 65536
 
 /* ---- the simulated machine ---- */
+
+static struct task_struct task = { .pid = 42, .comm = "tester" };	/* `current` */
 
 static u64 fake_ns;		/* local_clock() */
 static u64 clock_step;		/* added after every read */
@@ -157,6 +160,7 @@ static int setup(void **state)
 	default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
 	oops_in_progress = 0;
 	cpu_number = 0;
+	sim_current = &task;
 	clock_step = 0;
 	fake_ns = 0;
 	printk(KERN_CONT "\n");
@@ -537,14 +541,14 @@ static void test_warn(void **state)
 	__warn("drivers/foo.c", 42, "x > 3");
 	cpu_number = 0;
 	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
-			      "[    0.000000] WARNING: CPU: 2 PID: 0 at drivers/foo.c:42 0x");
+			      "[    0.000000] WARNING: CPU: 2 PID: 42 at drivers/foo.c:42 0x");
 	assert_true(strstr(console, "] Call trace: (host test)\n[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
 
 	/* WARN(): the message comes after the WARNING line, as in Linux. */
 	console_clear();
 	warn_slowpath_fmt("mm/page_alloc.c", 9, "bad page %d\n", 77);
 	assert_console_starts("[    0.000000] ------------[ cut here ]------------\n"
-			      "[    0.000000] WARNING: CPU: 0 PID: 0 at mm/page_alloc.c:9 0x");
+			      "[    0.000000] WARNING: CPU: 0 PID: 42 at mm/page_alloc.c:9 0x");
 	assert_non_null(strstr(console, "\n[    0.000000] bad page 77\n[    0.000000] Call trace: (host test)\n"
 				   "[    0.000000] ---[ end trace 0000000000000000 ]---\n"));
 }

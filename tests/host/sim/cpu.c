@@ -1,7 +1,8 @@
 /*
  * Simulated CPUs (see sim.h): each host thread is one CPU, with its own
- * interrupt flag (sim_cpsr) and per-CPU offset (sim_cpu_offset, the
- * TPIDRPRW of the simulated asm/percpu.h). Per-CPU data is the percpu_data
+ * interrupt flag (sim_cpsr), per-CPU offset (sim_cpu_offset, the
+ * TPIDRPRW of the simulated asm/percpu.h) and `current` (sim_current, a
+ * task of the test's making, or none). Per-CPU data is the percpu_data
  * section copied once per CPU. A cross-CPU call runs in the caller's
  * thread as the target CPU.
  */
@@ -9,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <asm/current.h>
 #include <asm/spinlock.h>
 #include <sched.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@
 
 __thread unsigned long sim_cpsr;
 __thread unsigned long sim_cpu_offset;
+__thread struct task_struct *sim_current;
 
 unsigned long __per_cpu_offset[NR_CPUS];
 cpumask_t cpu_possible_map, cpu_online_map;
