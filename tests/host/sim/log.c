@@ -107,18 +107,8 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
-/* The console is the log too. */
-int shell_printf(const char *fmt, ...) __printf(1, 2);
-int shell_printf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
+/* The console is the log too: shell_printf is printk under another name. */
+int shell_printf(const char *fmt, ...) __printf(1, 2) __attribute__((alias("printk")));
 
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
