@@ -105,7 +105,7 @@ def hash_comments(text):
 
 def python_comments(text):
     """(line, text) of a Python file's # comments and docstrings."""
-    out = [(ln, t) for ln, t in hash_comments(text)]
+    out = hash_comments(text)
     try:
         tree = ast.parse(text)
     except SyntaxError:
@@ -141,8 +141,7 @@ def texts_of(path, text):
 
 
 class Tree:
-    def __init__(self, root, files):
-        self.root = root
+    def __init__(self, files):
         self.files = set(files)
         self.dirs = {os.path.dirname(f) for f in files}
         for d in list(self.dirs):
@@ -221,7 +220,7 @@ def check_text(tree, src, first_line, text, problems):
 
 def check_tree(root):
     files = tree_files(root)
-    tree = Tree(root, files)
+    tree = Tree(files)
     problems = []
     for f in files:
         try:
