@@ -269,6 +269,11 @@ void gic_send_sgi(const struct cpumask *mask, unsigned int sgi)
 	writel(targets << 16 | (sgi & 0xf), gic_dist() + GICD_SGIR);
 }
 
+void gic_send_sgi_others(unsigned int sgi)
+{
+	writel(GICD_SGIR_ALL_BUT_SELF | (sgi & 0xf), gic_dist() + GICD_SGIR);
+}
+
 void handle_arch_irq(struct pt_regs *regs)
 {
 	void __iomem *cpu_if = cpu_base[smp_processor_id()];

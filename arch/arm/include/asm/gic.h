@@ -24,6 +24,9 @@
 #define GICD_ICFGR      0xc00
 #define GICD_SGIR       0xf00
 
+/* GICD_SGIR's target list filter: every CPU but this one (01). */
+#define GICD_SGIR_ALL_BUT_SELF   (1U << 24)
+
 /* GICD_TYPER's fields. */
 #define GICD_TYPER_LINES(t)      ((((t) & 0x1f) + 1) * 32)
 #define GICD_TYPER_CPUS(t)       ((((unsigned int)(t) >> 5) & 0x7) + 1)
@@ -45,5 +48,11 @@ int gic_init(void);
 void gic_cpu_init(void);
 /* Raise SGI @sgi (0-15) on every CPU in @mask. */
 void gic_send_sgi(const struct cpumask *mask, unsigned int sgi);
+/*
+ * Raise SGI @sgi on every CPU but this one, by the distributor's own
+ * filter: also reaches cores that have not run gic_cpu_init() (whose
+ * interface numbers Mica does not know yet), e.g. in a boot loader's pen.
+ */
+void gic_send_sgi_others(unsigned int sgi);
 
 #endif
