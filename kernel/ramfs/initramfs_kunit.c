@@ -4,7 +4,7 @@
  * files, and a truncated archive, a bad header or an allocation failure
  * part-way leaves no file behind (the suite-wide invariants check that no
  * memory is left either). The parser's own rules are tested on the host
- * (tests/host/test_cpio.c).
+ * (tests/host/cpio/test_cpio.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
