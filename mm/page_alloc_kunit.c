@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <mica/kunit.h>
 #include <mica/shell.h>
+#include <mica/mm_check.h>
 #include <string.h>
 #include "internal.h"
 

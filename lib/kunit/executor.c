@@ -1,6 +1,6 @@
 /*
  * Which suites run, and when: kunit_run_suites() for the shell's `test`
- * command (kernel/shell/builtins.c) and kunit_run_all_tests() for the
+ * command (kernel/shell/shell_commands.c) and kunit_run_all_tests() for the
  * boot-time run, which the command line controls as in Linux:
  *   kunit.enable=0 (or the short "notests")  skip the boot-time run
  *   kunit.filter_glob=GLOB                   run only matching suites

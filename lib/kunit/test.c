@@ -7,7 +7,7 @@
  *       KTAP version 1
  *       # Subtest: example
  *       1..2
- *       # lib/x.c:12: Expected a == b, but ...
+ *       # lib/kunit/kunit_kunit.c:12: Expected a == b, but ...
  *       not ok 1 first_case
  *       ok 2 second_case # SKIP not on this board
  *       # example: pass:0 fail:1 skip:1 total:2
@@ -20,7 +20,7 @@
  * own stack. A quiet run prints only the top level (one line per suite) on
  * the console; the rest goes to the log ring. Invariants are snapshotted before and checked
  * after every suite. Suite selection and the boot-time run live in
- * kunit_executor.c.
+ * executor.c.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

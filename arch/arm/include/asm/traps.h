@@ -38,13 +38,38 @@ struct fault_record {
 
 /*
  * Run fn(arg). Returns 0 if it returned normally. If it faulted (on this
- * CPU, in its own context), the oops is printed in full between the
- * harness markers "# expected-fault begin/end", execution resumes here
+ * CPU, in its own context), the oops is printed in full (between the test
+ * runner's markers "# expected-fault begin/end"), execution resumes here
  * instead of stopping the CPU, *rec describes the fault and 1 is
  * returned. Nests. fn must not hold locks when it faults: whatever it
  * had not undone stays undone.
  */
 int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *rec);
+
+/*
+ * A test runner's part in expected faults (lib/kunit/expected_fault.c registers
+ * KUnit's): the harness markers around each outermost
+ * arm_run_expecting_fault(), and a say in faults no such run claimed.
+ * Without hooks there are no markers and such a fault stops the CPU.
+ */
+struct fault_expect_hooks {
+	/* Open the markers unless they are open already; true if this call opened them. */
+	bool (*markers_begin)(void);
+	void (*markers_end)(void);
+	/* A fault no run claimed: true if @regs now resume somewhere safe. */
+	bool (*recover)(struct pt_regs *regs);
+	/* Are the runner's markers open in this task (a fault now is asked for)? */
+	bool (*markers_open)(void);
+};
+void fault_expect_set_hooks(const struct fault_expect_hooks *hooks);
+
+/*
+ * For a recover hook: if @regs faulted in task context (SVC mode, not in
+ * an interrupt) on the stack that holds @stack_addr, make the exception
+ * return call @fn(@arg) on that stack, in ARM state, and return true.
+ */
+bool fault_resume_in_task(struct pt_regs *regs, const void *stack_addr, void (*fn)(void *),
+			  void *arg);
 
 /*
  * Report a kernel error in Linux's "Internal error: str: err [#n]" form
@@ -85,7 +110,7 @@ void fault_record_note(enum arm_fault_kind kind, unsigned long addr, unsigned lo
 bool fault_recover(struct pt_regs *regs);
 /*
  * Is an oops now one a test asked for: this task runs arm_run_expecting_fault,
- * or a KUnit case has its expected-fault markers open? Such a report stays
+ * or a test runner has its expected-fault markers open? Such a report stays
  * in the log ring while a self-test run keeps the console quiet.
  */
 bool arm_fault_expected(void);
