@@ -222,7 +222,7 @@ CONFIGS = [
     # loses a burst that fills its 256-byte FIFO: docs/delivery.md).
     # The Samsung UART keeps a line typed before its set-up (less than its FIFO:
     # it has no flow control) and dmatest refuses what would overrun its buffers.
-    dict(name='smdkc210-smp2', board='smdkc210',
+    dict(name='smdkc210-smp2', board='smdkc210', timeout=240,	# 30 s alone; over 120 s on a loaded host
          required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
          initramfs=TRUNCATED_CPIO,
          args=['-device', 'loader,file={initramfs},addr=0x48000000,force-raw=on'],
