@@ -186,6 +186,9 @@ CONFIGS = [
          cmdline=LONG_CMDLINE, timeout=240,
          expect=[r'\] semihosting command line cut to 1023 bytes \(it has \d+\)$',
                  r'\]   Normal   empty$']),
+    # Less still: 8 MiB, all of it DMA zone; the suites that need more skip.
+    dict(name='vexpress-a9-smp2-8m', board='vexpress-a9', smp=2, mem=256, cmdline=['mem=8M'],
+         timeout=240, expect=[r'\]   Normal   empty$']),
     # Other layouts that are valid: eight fake nodes, no DMA zone, all of
     # HighMem movable.
     dict(name='vexpress-a9-numa8-nodma-movable', board='vexpress-a9', smp=4, mem=1024,
