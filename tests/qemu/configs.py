@@ -189,6 +189,12 @@ CONFIGS = [
     # Less still: 8 MiB, all of it DMA zone; the suites that need more skip.
     dict(name='vexpress-a9-smp2-8m', board='vexpress-a9', smp=2, mem=256, cmdline=['mem=8M'],
          timeout=240, expect=[r'\]   Normal   empty$']),
+    # QEMU with 16 MiB: its semihosting answer is not about this RAM (said,
+    # and not used); mem= gives the size.
+    dict(name='vexpress-a9-qemu-16m', board='vexpress-a9', smp=1, mem=16,
+         cmdline=['notests', 'mem=16M'], runs=0, required=[],
+         expect=[r"\] semihosting: that is below the board's RAM \(0x60000000\): ignored",
+                 r'\] Memory: \d+K/16384K available']),
     # Other layouts that are valid: eight fake nodes, no DMA zone, all of
     # HighMem movable.
     dict(name='vexpress-a9-numa8-nodma-movable', board='vexpress-a9', smp=4, mem=1024,
