@@ -390,6 +390,8 @@ static void sched_idle_tasks_listed_for_possible_cpus(struct kunit *test)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	KUNIT_EXPECT_EQ(test, idle, num_possible_cpus());
 	KUNIT_EXPECT_EQ(test, bad, 0);
+	/* Possible is what the chip has (every such CPU came up), not NR_CPUS: -smp 2 lists two. */
+	KUNIT_EXPECT_EQ(test, num_possible_cpus(), num_online_cpus());
 }
 
 /*
