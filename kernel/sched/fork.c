@@ -41,9 +41,9 @@ static void free_task_struct(struct task_struct *p)
 
 static void *alloc_thread_stack(void)
 {
-	return __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE,
+	return __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE, VMALLOC_START, VMALLOC_END,
 				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL,
-				    __builtin_return_address(0));
+				    NUMA_NO_NODE, __builtin_return_address(0));
 }
 
 void put_task_struct(struct task_struct *p)

@@ -125,7 +125,7 @@ static u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
 
 static bool in_pte_window(unsigned long va)
 {
-	return (va >= PKMAP_BASE && va < PAGE_OFFSET) ||
+	return (va >= MODULES_VADDR && va < PAGE_OFFSET) ||	/* modules, then pkmap */
 	       (va >= VMALLOC_START && va < VMALLOC_END) ||
 	       (va >= FIXADDR_START && va < FIXADDR_END);
 }
@@ -141,6 +141,20 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 	if (!table)
 		return swapper_pg_dir[va >> SECTION_SHIFT] ? -EINVAL : -ENOMEM;
 	WRITE_ONCE(table[pte_index(va)], (pfn << PAGE_SHIFT) | prot_pte[prot]);
+	return 0;
+}
+
+int kernel_pte_update(unsigned long va, u32 clear, u32 set)
+{
+	u32 *table, pte;
+
+	if (!swapper_pg_dir || !in_pte_window(va))
+		return -EINVAL;
+	table = pte_table(swapper_pg_dir, va, false);
+	pte = table ? READ_ONCE(table[pte_index(va)]) : 0;
+	if (!(pte & PTE_PRESENT))
+		return -EINVAL;
+	WRITE_ONCE(table[pte_index(va)], (pte & ~clear) | set);
 	return 0;
 }
 
