@@ -15,9 +15,63 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <asm/barrier.h>
+#include <string.h>
 
 /* Stops every other CPU; weak, so panic() still links without SMP support. */
 extern void smp_send_stop(void) __weak;
+
+static unsigned long tainted_mask;
+
+/* Indexed by TAINT_*: the letter when set, and when not (only 'P' has one: 'G'). */
+static const struct { char set, clear; } taint_letters[TAINT_FLAGS_COUNT] = {
+	[TAINT_PROPRIETARY_MODULE] = { 'P', 'G' }, [TAINT_FORCED_MODULE] = { 'F', ' ' },
+	[TAINT_UNSAFE_SMP] = { 'S', ' ' }, [TAINT_FORCED_RMMOD] = { 'R', ' ' },
+	[TAINT_MACHINE_CHECK] = { 'M', ' ' }, [TAINT_BAD_PAGE] = { 'B', ' ' },
+	[TAINT_USER] = { 'U', ' ' }, [TAINT_DIE] = { 'D', ' ' },
+	[TAINT_OVERRIDDEN_ACPI_TABLE] = { 'A', ' ' }, [TAINT_WARN] = { 'W', ' ' },
+	[TAINT_CRAP] = { 'C', ' ' }, [TAINT_FIRMWARE_WORKAROUND] = { 'I', ' ' },
+	[TAINT_OOT_MODULE] = { 'O', ' ' },
+};
+
+/* Mica's lock debugging keeps reporting after a taint, so @lockdep_ok changes nothing. */
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
+{
+	if (WARN_ON(flag >= TAINT_FLAGS_COUNT))
+		return;
+	__atomic_or_fetch(&tainted_mask, 1UL << flag, __ATOMIC_RELAXED);
+}
+
+int test_taint(unsigned int flag)
+{
+	return (READ_ONCE(tainted_mask) >> flag) & 1;
+}
+
+unsigned long get_taint(void)
+{
+	return READ_ONCE(tainted_mask);
+}
+
+char taint_letter(unsigned int flag)
+{
+	return flag < TAINT_FLAGS_COUNT ? taint_letters[flag].set : '?';
+}
+
+/* One buffer, as Linux: reports are serialised by die_lock or are rare. */
+const char *print_tainted(void)
+{
+	static char buf[sizeof("Tainted: ") + TAINT_FLAGS_COUNT];
+	unsigned long mask = get_taint();
+	unsigned int i;
+
+	if (!mask)
+		return "Not tainted";
+	memcpy(buf, "Tainted: ", sizeof("Tainted: ") - 1);
+	for (i = 0; i < TAINT_FLAGS_COUNT; i++)
+		buf[sizeof("Tainted: ") - 1 + i] = (mask >> i) & 1 ? taint_letters[i].set
+								    : taint_letters[i].clear;
+	buf[sizeof(buf) - 1] = '\0';
+	return buf;
+}
 
 void bust_spinlocks(int yes)
 {
@@ -73,6 +127,7 @@ static void warn_report(const char *file, int line, void *caller, const char *fm
 	if (fmt)
 		vprintk(fmt, *args);
 	dump_stack();
+	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }
 

@@ -88,6 +88,8 @@ void oops_end(struct pt_regs *regs)
 {
 	bool recovered = fault_recover(regs);
 
+	if (!recovered)
+		add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	oops_finish();
 	if (recovered)
 		return;
@@ -190,8 +192,8 @@ static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk("%sCPU: %u PID: %d Comm: %.*s Not tainted\n", lvl, cpu, current->pid,
-	       TASK_COMM_LEN, current->comm);
+	printk("%sCPU: %u PID: %d Comm: %.*s %s\n", lvl, cpu, current->pid,
+	       TASK_COMM_LEN, current->comm, print_tainted());
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 

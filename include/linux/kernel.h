@@ -73,6 +73,33 @@ extern enum system_states {
 	SYSTEM_SUSPEND,
 } system_state;
 
+/*
+ * Taint (kernel/panic.c, Linux 3.14's flags and letters): why a report may
+ * not be the kernel's own fault. print_tainted() gives "Not tainted" or
+ * "Tainted: P           O ", the oops header's form.
+ */
+#define TAINT_PROPRIETARY_MODULE	0
+#define TAINT_FORCED_MODULE		1
+#define TAINT_UNSAFE_SMP		2
+#define TAINT_FORCED_RMMOD		3
+#define TAINT_MACHINE_CHECK		4
+#define TAINT_BAD_PAGE			5
+#define TAINT_USER			6
+#define TAINT_DIE			7
+#define TAINT_OVERRIDDEN_ACPI_TABLE	8
+#define TAINT_WARN			9
+#define TAINT_CRAP			10
+#define TAINT_FIRMWARE_WORKAROUND	11
+#define TAINT_OOT_MODULE		12
+#define TAINT_FLAGS_COUNT		13
+enum lockdep_ok { LOCKDEP_STILL_OK, LOCKDEP_NOW_UNRELIABLE };
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok);
+int test_taint(unsigned int flag);
+unsigned long get_taint(void);
+const char *print_tainted(void);
+/* The letter of taint @flag ('P' for TAINT_PROPRIETARY_MODULE ...). */
+char taint_letter(unsigned int flag);
+
 /* Enter (1) or leave (0) oops reporting: see oops_in_progress. */
 void bust_spinlocks(int yes);
 
