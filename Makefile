@@ -10,7 +10,9 @@ TESTS   ?= 1
 O       := build/$(BOARD)$(if $(filter 0,$(TESTS)),-notests)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
+OBJDUMP := $(CROSS)objdump
 NM      := $(CROSS)nm
 SMP     ?= $(QEMU_SMP)
 MEM     ?= $(QEMU_MEM)
@@ -18,7 +20,7 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4
+CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
@@ -49,17 +51,40 @@ OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 KERNEL := $(O)/mica.elf
 # U-Boot images (see `uimage` below).
 UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg
+# What out-of-tree modules build against (tools/kbuild/modules.mk).
+ABI_H   := $(O)/include/generated/abi.h
+SYMVERS := $(O)/Module.symvers
+
+# `make -C <mica> M=<dir> [modules|clean]` builds the modules in <dir>
+# against this tree, as Kbuild does; nothing below is used then.
+ifneq ($(M),)
+include tools/kbuild/modules.mk
+else
 
 .PHONY: all run debug check clean bench help deps lint uimage tftpboot
-all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
+all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES) $(SYMVERS)
 
-$(O)/%.o: %.c $(O)/.flags
+# KBUILD_MODNAME: the prefix of a built-in file's module_param()s on the
+# command line ("<file>.<param>=value").
+$(O)/%.o: %.c $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
 
-$(O)/%.o: %.S $(O)/.flags
+$(O)/%.o: %.S $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@
+
+# The version magic's hash (linux/vermagic.h): every header a module can
+# include, and the flags that shape structures; rewritten only on change.
+ABI_HEADERS := $(sort $(shell find include arch/arm/include -name '*.h'))
+$(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
+	@mkdir -p $(dir $@)
+	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4' $(ABI_HEADERS) > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# The kernel's exports, for out-of-tree builds (Linux's Module.symvers format).
+$(SYMVERS): $(KERNEL) tools/modpost.py
+	$(OBJDUMP) -t $< | $(PYTHON) tools/modpost.py symvers vmlinux > $@
 
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE
@@ -163,6 +188,8 @@ help:
 	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"
 	@echo "make bench                  benchmarks (not tests)"
 	@echo "make deps                   install the Debian packages all of this needs (tools/install-deps.sh)"
+
+endif	# M=
 
 .PHONY: FORCE
 FORCE:

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/atomic.h>
 #include <linux/irqflags.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <asm/barrier.h>
@@ -126,6 +127,7 @@ static void warn_report(const char *file, int line, void *caller, const char *fm
 	pr_warn("WARNING: CPU: %d PID: 0 at %s:%d %pS\n", raw_smp_processor_id(), file, line, caller);
 	if (fmt)
 		vprintk(fmt, *args);
+	print_modules();
 	dump_stack();
 	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
 	pr_warn("---[ end trace 0000000000000000 ]---\n");

@@ -2,10 +2,14 @@
  * Kernel command line: Linux-style "key=value" and bare flags, separated
  * by spaces, with "double quotes" around values that contain spaces.
  * Handlers register with early_param()/__setup(); early ones run before
- * memory is set up, the rest later. Unknown keys are reported.
+ * memory is set up, the rest later; then the module_param()s of built-in
+ * code ("<file>.<param>=value", kernel/module/params.c). Unknown keys are
+ * reported.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/moduleparam.h>
 #include <string.h>
 
 #define COMMAND_LINE_SIZE 1024
@@ -71,7 +75,8 @@ static void apply_param(char *key, size_t keylen, char *val)
 	const struct obs_kernel_param *p = find_param(key, keylen, val != NULL);
 
 	if (!p) {
-		if (!parsing_early)
+		/* Late, a module_param() of built-in code ("file.param=value") may take it. */
+		if (!parsing_early && parse_builtin_param(key, val) == -ENOENT)
 			pr_warn("Unknown kernel command line parameter \"%s%s%s\", will be ignored\n",
 				key, val ? "=" : "", val ? val : "");
 		return;

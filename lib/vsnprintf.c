@@ -16,8 +16,8 @@
  *  - %p prints "0x" and the pointer's full hex width (8 digits on ARM).
  *    Mica does not hash pointers as Linux does: there is no user/kernel
  *    boundary to protect. %px prints the hex digits without "0x", as Linux.
- *    %pS gives "name+0xoff/0xsize", %ps the bare name (kallsyms_lookup();
- *    "0x..." outside kernel text); %pa and %pad print *(phys_addr_t *) and
+ *    %pS gives "name+0xoff/0xsize" ("... [module]" in a module), %ps the
+ *    bare name (kallsyms_lookup_module(); "0x..." outside kernel text); %pa and %pad print *(phys_addr_t *) and
  *    *(dma_addr_t *). As in Linux, every letter or digit after %p belongs
  *    to the conversion: unknown ones print a plain %p.
  *  - Return value: the length the whole output has (vsnprintf) or the
@@ -191,11 +191,12 @@ static void put_hex_fixed(struct out *o, unsigned long long v, int digits)
 	put_number(o, v, false, &hex);
 }
 
-/* Build "name+0xoff/0xsize" (or the bare name) for %pS/%ps into @o. */
+/* Build "name+0xoff/0xsize [module]" (or the bare name) for %pS/%ps into @o. */
 static void put_symbol(struct out *o, unsigned long addr, bool with_offset)
 {
 	unsigned long size, offset;
-	const char *name = kallsyms_lookup(addr, &size, &offset);
+	const char *modname;
+	const char *name = kallsyms_lookup_module(addr, &size, &offset, &modname);
 	struct spec hex = { .flags = SPECIAL | SMALL, .width = -1, .precision = -1, .base = 16 };
 
 	if (!name) {
@@ -210,6 +211,13 @@ static void put_symbol(struct out *o, unsigned long addr, bool with_offset)
 	put_number(o, offset, false, &hex);
 	put_char(o, '/');
 	put_number(o, size, false, &hex);
+	if (!modname)
+		return;
+	put_char(o, ' ');
+	put_char(o, '[');
+	while (*modname)
+		put_char(o, *modname++);
+	put_char(o, ']');
 }
 
 /* %p and its extensions; @ext points at the letters after the 'p'. */

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -238,6 +239,7 @@ void __die(const char *str, int err, struct pt_regs *regs)
 	struct stackframe frame;
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
+	print_modules();
 	__show_regs(regs);
 	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
 	       current->comm, current->pid, (unsigned long)current->stack);

@@ -17,6 +17,7 @@
  * messages printed before the console exists reach only the ring.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
@@ -307,6 +308,7 @@ int vprintk(const char *fmt, va_list args)
 	logbuf_unlock_irqrestore(flags, generation);
 	return len;
 }
+EXPORT_SYMBOL(vprintk);
 
 int printk(const char *fmt, ...)
 {
@@ -318,6 +320,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(printk);
 
 /* ---- hex dumps ---- */
 

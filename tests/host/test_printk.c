@@ -93,8 +93,10 @@ void sim_spin_bad_unlock(arch_spinlock_t *lock)
 	fail_msg("released a spinlock that was not held");
 }
 
-const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset);
-const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset)
+const char *kallsyms_lookup_module(unsigned long addr, unsigned long *size,
+				   unsigned long *offset, const char **modname);
+const char *kallsyms_lookup_module(unsigned long addr, unsigned long *size,
+				   unsigned long *offset, const char **modname)
 {
 	return NULL;
 }
