@@ -86,6 +86,7 @@ int sprint_symbol(char *buf, size_t len, unsigned long addr)
 		return snprintf(buf, len, "%s+0x%lx/0x%lx [%s]", name, offset, size, modname);
 	return snprintf(buf, len, "%s+0x%lx/0x%lx", name, offset, size);
 }
+EXPORT_SYMBOL_GPL(sprint_symbol);
 
 unsigned long kallsyms_lookup_name(const char *name)
 {

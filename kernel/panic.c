@@ -41,11 +41,13 @@ void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
 		return;
 	__atomic_or_fetch(&tainted_mask, 1UL << flag, __ATOMIC_RELAXED);
 }
+EXPORT_SYMBOL(add_taint);
 
 int test_taint(unsigned int flag)
 {
 	return (READ_ONCE(tainted_mask) >> flag) & 1;
 }
+EXPORT_SYMBOL(test_taint);
 
 unsigned long get_taint(void)
 {
@@ -119,6 +121,7 @@ void panic(const char *fmt, ...)
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	halt_this_cpu();
 }
+EXPORT_SYMBOL(panic);
 
 /* Linux's warning report; @caller is where the WARN was, @fmt an optional message. */
 static void warn_report(const char *file, int line, void *caller, const char *fmt, va_list *args)
@@ -137,6 +140,7 @@ void __warn(const char *file, int line, const char *cond)
 {
 	warn_report(file, line, __builtin_return_address(0), NULL, NULL);
 }
+EXPORT_SYMBOL(__warn);
 
 void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 {
@@ -146,9 +150,11 @@ void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 	warn_report(file, line, __builtin_return_address(0), fmt, &args);
 	va_end(args);
 }
+EXPORT_SYMBOL(warn_slowpath_fmt);
 
 void __bug(const char *file, int line, const char *cond)
 {
 	pr_emerg("kernel BUG at %s:%d!\n", file, line);
 	panic("Fatal exception");
 }
+EXPORT_SYMBOL(__bug);

@@ -25,6 +25,7 @@
  *    NUL-terminated when size > 0; size > INT_MAX writes nothing, returns 0.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <limits.h>
 
@@ -393,6 +394,7 @@ out:
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
@@ -402,6 +404,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return 0;
 	return (size_t)n < size ? n : (int)size - 1;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -413,6 +416,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(snprintf);
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -424,6 +428,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(scnprintf);
 
 /* No bound: the caller promises room (Linux passes INT_MAX as well). */
 int sprintf(char *buf, const char *fmt, ...)
@@ -436,3 +441,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(sprintf);

@@ -13,6 +13,7 @@
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 atomic_t kmalloc_large_pages;
 
+EXPORT_SYMBOL(kmalloc_caches);
 #define KMALLOC_LARGE_MAGIC	0x6b6d6c67UL	/* "kmlg" in a large block's head page */
 
 static char kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1][sizeof("dma-kmalloc-8192")];
@@ -126,11 +127,13 @@ void *__kmalloc_node(size_t size, gfp_t flags, int node)
 
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
+EXPORT_SYMBOL(__kmalloc);
 	struct page *page;
 
 	if (unlikely(!slab_addr_valid(x))) {	/* NULL and ZERO_SIZE_PTR are below lowmem */
 		if (!ZERO_OR_NULL_PTR(x))
 			slab_report_invalid_free(NULL, x, "not a lowmem address");
+EXPORT_SYMBOL(__kmalloc_node);
 		return;
 	}
 	page = slab_virt_to_page(x);
@@ -155,6 +158,7 @@ size_t ksize(const void *x)
 	page = slab_virt_to_page(x);
 	if (PageSlab(page))
 		return page->slab_cache->usable;
+EXPORT_SYMBOL(kfree);
 	return page_size(compound_head(page));
 }
 
@@ -167,6 +171,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		do_kfree(p, _RET_IP_);
 		return ZERO_SIZE_PTR;
 	}
+EXPORT_SYMBOL(ksize);
 	if (!ZERO_OR_NULL_PTR(p)) {
 		have = ksize(p);
 		if (have >= new_size)
@@ -189,6 +194,7 @@ char *kstrdup(const char *s, gfp_t flags)
 		return NULL;
 	len = strlen(s) + 1;
 	copy = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
+EXPORT_SYMBOL(krealloc);
 	if (copy)
 		memcpy(copy, s, len);
 	return copy;
@@ -202,3 +208,5 @@ void *kmemdup(const void *src, size_t len, gfp_t flags)
 		memcpy(p, src, len);
 	return p;
 }
+EXPORT_SYMBOL(kstrdup);
+EXPORT_SYMBOL(kmemdup);

@@ -853,6 +853,7 @@ void put_page(struct page *page)
 		return;
 	}
 	free_the_page(head, compound_order(head));
+EXPORT_SYMBOL(__free_pages);
 }
 
 void split_page(struct page *page, unsigned int order)
@@ -864,6 +865,9 @@ void split_page(struct page *page, unsigned int order)
 	for (i = 0; i < (1UL << order); i++) {
 		set_page_alloc_order(page + i, 0);
 		if (i)
+EXPORT_SYMBOL(free_pages);
 			init_page_count(page + i);
 	}
 }
+EXPORT_SYMBOL(put_page);
+EXPORT_SYMBOL_GPL(split_page);

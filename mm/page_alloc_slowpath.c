@@ -172,6 +172,7 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 		return NULL;
 	split_page(virt_to_page(addr), order);
 	used = addr + PAGE_ALIGN(size);
+EXPORT_SYMBOL(get_zeroed_page);
 	end = addr + (PAGE_SIZE << order);
 	for (; used < end; used += PAGE_SIZE)
 		free_page(used);
@@ -185,3 +186,5 @@ void free_pages_exact(void *virt, size_t size)
 	for (; addr < end; addr += PAGE_SIZE)
 		free_page(addr);
 }
+EXPORT_SYMBOL(alloc_pages_exact);
+EXPORT_SYMBOL(free_pages_exact);

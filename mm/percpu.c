@@ -17,6 +17,7 @@
  * no partially populated chunks, no atomic (GFP_NOWAIT) allocation.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
@@ -30,6 +31,7 @@ extern char __pcpu_base[], __pcpu_unit_size[];
 
 unsigned long __per_cpu_offset[NR_CPUS];
 
+EXPORT_SYMBOL(__per_cpu_offset);
 #define PCPU_MIN_ALLOC_SHIFT	2
 #define PCPU_MIN_ALLOC_SIZE	(1UL << PCPU_MIN_ALLOC_SHIFT)
 #define BITS_PER_LONG		(8 * sizeof(long))
@@ -223,6 +225,7 @@ void __percpu *__alloc_percpu(size_t size, size_t align)
 
 void free_percpu(void __percpu *ptr)
 {
+EXPORT_SYMBOL_GPL(__alloc_percpu);
 	unsigned long addr = (unsigned long __force)ptr, off = 0, flags;
 	struct pcpu_chunk *chunk, *found = NULL, *empty = NULL;
 	unsigned int bit;
@@ -264,3 +267,4 @@ unsigned long pcpu_nr_pages(void)
 {
 	return READ_ONCE(pcpu_nr_chunks) * NR_CPUS * (pcpu_unit_size() >> PAGE_SHIFT);
 }
+EXPORT_SYMBOL_GPL(free_percpu);

@@ -538,6 +538,7 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 	else if (s->size > 1024)
 		*limit = 24;
 	else if (s->size > 256)
+EXPORT_SYMBOL(kmem_cache_alloc);
 		*limit = 54;
 	else
 		*limit = 120;
@@ -545,6 +546,7 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 }
 
 void slab_set_bypass(struct kmem_cache *s, bool bypass)
+EXPORT_SYMBOL(kmem_cache_alloc_node);
 {
 	unsigned int cpu;
 
@@ -554,6 +556,7 @@ void slab_set_bypass(struct kmem_cache *s, bool bypass)
 		WRITE_ONCE(s->cpu_cache[cpu], bypass || !ac ? slab_bypass_array : ac);
 	}
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 bool slab_enable_cpu_arrays(struct kmem_cache *s)
 {

@@ -28,6 +28,7 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 }
 
 /*
+EXPORT_SYMBOL(kmem_cache_size);
  * Cache-line alignment, but an object of half a line or less gets the
  * smallest power of two that holds it, so no object straddles a line and
  * small ones still share one (Linux's rule).
@@ -225,6 +226,7 @@ void __init kmem_cache_init(void)
 	struct kmem_cache *s;
 	unsigned int cpus = max(num_possible_cpus(), 1);
 
+EXPORT_SYMBOL(kmem_cache_destroy);
 	slab_lowmem.map = mem_map;
 	slab_lowmem.bytes = (unsigned long)high_memory - PAGE_OFFSET;
 	INIT_LIST_HEAD(&slab_caches);

@@ -8,6 +8,7 @@
  * CPU can still reach the old pages through a reused address.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
@@ -348,6 +349,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask, enum kernel_prot prot)
 	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END, gfp_mask, prot,
 				    NUMA_NO_NODE, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 void *vmalloc(unsigned long size)
 {
@@ -355,6 +357,7 @@ void *vmalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 void *vzalloc(unsigned long size)
 {
@@ -362,6 +365,7 @@ void *vzalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL, NUMA_NO_NODE,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 void vfree(const void *addr)
 {
@@ -377,6 +381,7 @@ void vfree(const void *addr)
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vfree);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   enum kernel_prot prot)
@@ -395,6 +400,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	}
 	return area->addr;
 }
+EXPORT_SYMBOL(vmap);
 
 void vunmap(const void *addr)
 {
@@ -406,6 +412,7 @@ void vunmap(const void *addr)
 	if (vm)
 		free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vunmap);
 
 unsigned long vmalloc_to_pfn(const void *addr)
 {
@@ -414,6 +421,7 @@ unsigned long vmalloc_to_pfn(const void *addr)
 
 	return present ? pfn : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 struct page *vmalloc_to_page(const void *addr)
 {
@@ -421,6 +429,7 @@ struct page *vmalloc_to_page(const void *addr)
 
 	return pfn && pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 unsigned long vmalloc_nr_pages(void)
 {

@@ -264,6 +264,7 @@ void dump_stack(void)
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
 	dump_backtrace(&frame, KERN_DEFAULT);
 }
+EXPORT_SYMBOL(dump_stack);
 
 void do_undefinstr(struct pt_regs *regs)
 {

@@ -6,6 +6,7 @@
  * the same channel.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
@@ -55,6 +56,7 @@ int dma_async_device_register(struct dma_device *device)
 	return 0;
 }
 
+EXPORT_SYMBOL_GPL(dma_async_device_register);
 void dma_async_device_unregister(struct dma_device *device)
 {
 	struct dma_chan *chan;
@@ -67,6 +69,7 @@ void dma_async_device_unregister(struct dma_device *device)
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 }
 
+EXPORT_SYMBOL_GPL(dma_async_device_unregister);
 unsigned int dma_async_device_count(void)
 {
 	struct dma_device *device;
@@ -137,6 +140,7 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	struct dma_chan *chan;
 	int i;
 
+EXPORT_SYMBOL_GPL(__dma_request_channel);
 	spin_lock_irqsave(&dma_list_lock, flags);
 	list_for_each_entry(device, &dma_device_list, global_node) {
 		for (i = 0; i < device->filter.mapcnt && !found; i++) {
@@ -162,6 +166,7 @@ void dma_release_channel(struct dma_chan *chan)
 		chan->device->device_free_chan_resources(chan);
 	unclaim(chan);
 }
+EXPORT_SYMBOL_GPL(dma_request_chan);
 
 enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 {
@@ -173,6 +178,7 @@ enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 		status = dma_async_is_tx_complete(chan, cookie, NULL, NULL);
 		if (status != DMA_IN_PROGRESS)
 			return status;
+EXPORT_SYMBOL_GPL(dma_release_channel);
 		if (local_clock() >= deadline) {
 			dev_err(chan->device->dev, "%s: timeout!\n", __func__);
 			return DMA_ERROR;
@@ -189,3 +195,4 @@ static int __init dmaengine_report(void)
 	return 0;
 }
 late_initcall(dmaengine_report);
+EXPORT_SYMBOL(dma_sync_wait);

@@ -9,6 +9,7 @@
  * EOI), so a line's handlers never run concurrently with themselves.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/bitops.h>
 #include <linux/irq.h>
@@ -153,6 +154,7 @@ out_unlock:
 	free_action(action);
 	return ret;
 }
+EXPORT_SYMBOL(request_irq);
 
 void synchronize_irq(unsigned int irq)
 {
@@ -170,6 +172,7 @@ void synchronize_irq(unsigned int irq)
 			cpu_relax();
 	} while (busy);
 }
+EXPORT_SYMBOL(synchronize_irq);
 
 const void *free_irq(unsigned int irq, void *dev_id)
 {
@@ -244,12 +247,14 @@ void enable_irq(unsigned int irq)
 static int set_affinity(unsigned int irq, unsigned long targets)
 {
 	struct irq_desc *desc = usable_desc(irq);
+EXPORT_SYMBOL(disable_irq_nosync);
 	unsigned long flags;
 	int ret;
 
 	if (!desc || desc->percpu || !desc->chip->irq_set_affinity || !targets)
 		return -EINVAL;
 	spin_lock_irqsave(&desc->lock, flags);
+EXPORT_SYMBOL(disable_irq);
 	ret = desc->chip->irq_set_affinity(irq, __ffs(targets));
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
@@ -270,6 +275,7 @@ int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool v
 	struct irq_desc *desc = usable_desc(irq);
 
 	if (!desc || !desc->chip->irq_set_irqchip_state)
+EXPORT_SYMBOL(enable_irq);
 		return -EINVAL;
 	return desc->chip->irq_set_irqchip_state(irq, which, val);
 }
@@ -289,6 +295,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *action;
 	unsigned long flags;
+EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 	if (!desc || !desc->percpu || !handler || !percpu_dev_id)
 		return -EINVAL;
@@ -303,6 +310,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	if (desc->action) {
 		spin_unlock_irqrestore(&desc->lock, flags);
 		free_action(action);
+EXPORT_SYMBOL_GPL(irq_set_irqchip_state);
 		return -EBUSY;
 	}
 	desc->percpu_enabled = 0;
@@ -312,6 +320,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	return 0;
 }
 
+EXPORT_SYMBOL_GPL(irq_get_irqchip_state);
 void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
@@ -341,6 +350,7 @@ void enable_percpu_irq(unsigned int irq, unsigned int type)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	unsigned long flags;
+EXPORT_SYMBOL_GPL(request_percpu_irq);
 
 	if (!desc || !desc->percpu)
 		return;
@@ -366,6 +376,7 @@ void disable_percpu_irq(unsigned int irq)
 }
 
 /* A PPI: this CPU's copy, one handler, no locking (each CPU has its own line). */
+EXPORT_SYMBOL_GPL(free_percpu_irq);
 static void handle_percpu_irq(struct irq_desc *desc, unsigned int irq, unsigned int cpu)
 {
 	struct irqaction *a = READ_ONCE(desc->action);
@@ -381,6 +392,7 @@ static void handle_percpu_irq(struct irq_desc *desc, unsigned int irq, unsigned 
  * Nobody claimed the interrupt: a level line stuck high would take the CPU
  * forever, so after IRQ_UNHANDLED_LIMIT in a row the line is disabled, as
  * Linux's spurious-interrupt detector does. Called with desc->lock held.
+EXPORT_SYMBOL_GPL(enable_percpu_irq);
  */
 static void note_unhandled(struct irq_desc *desc, unsigned int irq, irqreturn_t ret)
 {
@@ -394,6 +406,7 @@ static void note_unhandled(struct irq_desc *desc, unsigned int irq, irqreturn_t 
 	pr_emerg("Disabling IRQ #%u\n", irq);
 	if (!desc->depth++)
 		desc->chip->irq_mask(irq);
+EXPORT_SYMBOL_GPL(disable_percpu_irq);
 }
 
 void generic_handle_irq(unsigned int irq)

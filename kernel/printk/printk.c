@@ -37,6 +37,7 @@
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
 int oops_in_progress;
+EXPORT_SYMBOL(oops_in_progress);
 
 /*
  * A record in the ring: this header, then the line's text without its
@@ -377,11 +378,13 @@ void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
 			printk("%s%s%s\n", level, prefix_str, line);
 	}
 }
+EXPORT_SYMBOL(print_hex_dump);
 
 void print_hex_dump_bytes(const char *prefix_str, int prefix_type, const void *buf, size_t len)
 {
 	print_hex_dump(KERN_DEBUG, prefix_str, prefix_type, 16, 1, buf, len, true);
 }
+EXPORT_SYMBOL(print_hex_dump_bytes);
 
 /* ---- command line ---- */
 

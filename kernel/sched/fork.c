@@ -8,6 +8,7 @@
  * (fork_init() creates it once kmalloc works).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/gfp.h>
@@ -54,6 +55,7 @@ void put_task_struct(struct task_struct *p)
 	vfree(p->stack);
 	free_task_struct(p);
 }
+EXPORT_SYMBOL_GPL(put_task_struct);
 
 struct task_struct *create_kernel_thread(void (*fn)(void *), void *arg, const char *name)
 {

@@ -6,6 +6,7 @@
  * USER_HZ form follows the document's three cases.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/jiffies.h>
 
 #define MSEC_PER_SEC	1000U
@@ -19,11 +20,13 @@ unsigned int jiffies_to_msecs(unsigned long j)
 {
 	return (MSEC_PER_SEC / HZ) * j;
 }
+EXPORT_SYMBOL(jiffies_to_msecs);
 
 unsigned int jiffies_to_usecs(unsigned long j)
 {
 	return (USEC_PER_SEC / HZ) * j;
 }
+EXPORT_SYMBOL(jiffies_to_usecs);
 
 /* In 64 bits, so that rounding up near ~0U cannot wrap. */
 static unsigned long round_up_ticks(unsigned int n, unsigned int per_tick)
@@ -37,11 +40,13 @@ unsigned long msecs_to_jiffies(unsigned int m)
 {
 	return round_up_ticks(m, MSEC_PER_SEC / HZ);
 }
+EXPORT_SYMBOL(msecs_to_jiffies);
 
 unsigned long usecs_to_jiffies(unsigned int u)
 {
 	return round_up_ticks(u, USEC_PER_SEC / HZ);
 }
+EXPORT_SYMBOL(usecs_to_jiffies);
 
 __kernel_clock_t jiffies_to_clock_t(long x)
 {
@@ -55,6 +60,7 @@ __kernel_clock_t jiffies_to_clock_t(long x)
 	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC_L / USER_HZ));
 #endif
 }
+EXPORT_SYMBOL(jiffies_to_clock_t);
 
 u64 jiffies_64_to_clock_t(u64 x)
 {
@@ -68,3 +74,4 @@ u64 jiffies_64_to_clock_t(u64 x)
 	return x * TICK_NSEC / (NSEC_PER_SEC_L / USER_HZ);
 #endif
 }
+EXPORT_SYMBOL(jiffies_64_to_clock_t);

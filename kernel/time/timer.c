@@ -14,6 +14,7 @@
  * waits that out.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/timer.h>
 #include <linux/jiffies.h>
@@ -120,6 +121,7 @@ void init_timer(struct timer_list *timer)
 	timer->base = raw_cpu_ptr(&tvec_bases);
 }
 
+EXPORT_SYMBOL(init_timer);
 /* Arm @timer for @expires on this CPU's wheel (unless its function runs on the old one now). */
 static int __mod_timer(struct timer_list *timer, unsigned long expires)
 {
@@ -151,12 +153,14 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	return __mod_timer(timer, expires);
 }
 
+EXPORT_SYMBOL(mod_timer);
 void add_timer(struct timer_list *timer)
 {
 	BUG_ON(timer_pending(timer));
 	__mod_timer(timer, timer->expires);
 }
 
+EXPORT_SYMBOL(add_timer);
 int del_timer(struct timer_list *timer)
 {
 	struct tvec_base *base;
@@ -171,6 +175,7 @@ int del_timer(struct timer_list *timer)
 	return ret;
 }
 
+EXPORT_SYMBOL(del_timer);
 /* Disarm unless the function is running now (-1: try again). */
 int try_to_del_timer_sync(struct timer_list *timer)
 {
@@ -185,6 +190,7 @@ int try_to_del_timer_sync(struct timer_list *timer)
 	return ret;
 }
 
+EXPORT_SYMBOL(try_to_del_timer_sync);
 int del_timer_sync(struct timer_list *timer)
 {
 	WARN_ON(in_irq());
@@ -197,6 +203,7 @@ int del_timer_sync(struct timer_list *timer)
 	}
 }
 
+EXPORT_SYMBOL(del_timer_sync);
 /* Move the whole list at @slot to @into (which need not be initialised) and empty @slot. */
 static void take_slot(struct list_head *slot, struct list_head *into)
 {
@@ -356,3 +363,9 @@ unsigned long msleep_interruptible(unsigned int msecs)
 		timeout = schedule_timeout_interruptible(timeout);
 	return jiffies_to_msecs(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout);
+EXPORT_SYMBOL(schedule_timeout_interruptible);
+EXPORT_SYMBOL(schedule_timeout_killable);
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
+EXPORT_SYMBOL(msleep);
+EXPORT_SYMBOL(msleep_interruptible);

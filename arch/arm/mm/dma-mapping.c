@@ -41,6 +41,7 @@ int dma_supported(struct device *dev, u64 mask)
 }
 
 int dma_set_mask(struct device *dev, u64 mask)
+EXPORT_SYMBOL(dma_supported);
 {
 	if (!dev->dma_mask || !dma_supported(dev, mask))
 		return -EIO;
@@ -49,6 +50,7 @@ int dma_set_mask(struct device *dev, u64 mask)
 }
 
 int dma_set_coherent_mask(struct device *dev, u64 mask)
+EXPORT_SYMBOL(dma_set_mask);
 {
 	if (!dma_supported(dev, mask))
 		return -EIO;
@@ -57,12 +59,14 @@ int dma_set_coherent_mask(struct device *dev, u64 mask)
 }
 
 int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+EXPORT_SYMBOL(dma_set_coherent_mask);
 {
 	debug_dma_mapping_error(dev, dma_addr);
 	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
 
 /* Invalidate [start, start + size), cleaning partial lines at either end. */
+EXPORT_SYMBOL(dma_mapping_error);
 static void dma_inv_area(const void *start, size_t size)
 {
 	unsigned long line = dcache_line_size();
@@ -180,6 +184,7 @@ dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 			dir, true);
 }
 
+EXPORT_SYMBOL(dma_map_page_attrs);
 /* The page behind a bus address, if it is RAM the kernel manages. */
 static struct page *dma_to_page(dma_addr_t addr)
 {
@@ -189,6 +194,7 @@ static struct page *dma_to_page(dma_addr_t addr)
 }
 
 static void unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+EXPORT_SYMBOL(dma_map_single_attrs);
 		       enum dma_data_direction dir, bool map_single)
 {
 	struct page *page = dma_to_page(addr);
@@ -215,12 +221,14 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 {
 	struct scatterlist *sg;
 	int i, j;
+EXPORT_SYMBOL(dma_unmap_page_attrs);
 
 	for_each_sg(sgl, sg, nents, i) {
 		sg->dma_address = __map_page(dev, sg->page, sg->offset, sg->length, dir);
 		if (sg->dma_address == DMA_MAPPING_ERROR)
 			goto undo;
 		sg->dma_length = sg->length;
+EXPORT_SYMBOL(dma_unmap_single_attrs);
 	}
 	debug_dma_map_sg(dev, sgl, nents, nents, dir);
 	return nents;
@@ -244,6 +252,7 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 }
 
+EXPORT_SYMBOL(dma_map_sg_attrs);
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 			     enum dma_data_direction dir)
 {
@@ -259,6 +268,7 @@ void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size
 {
 	struct page *page = dma_to_page(addr);
 
+EXPORT_SYMBOL(dma_unmap_sg_attrs);
 	debug_dma_sync_single_for_device(dev, addr, size, dir);
 	if (page && valid_dma_direction(dir))
 		dma_page_cpu_to_dev(page, addr & (PAGE_SIZE - 1), size, dir);
@@ -269,6 +279,7 @@ void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
 {
 	struct scatterlist *sg;
 	int i;
+EXPORT_SYMBOL(dma_sync_single_for_cpu);
 
 	debug_dma_sync_sg_for_cpu(dev, sgl, nents, dir);
 	if (!valid_dma_direction(dir))
@@ -279,6 +290,7 @@ void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
 
 void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl, int nents,
 			    enum dma_data_direction dir)
+EXPORT_SYMBOL(dma_sync_single_for_device);
 {
 	struct scatterlist *sg;
 	int i;
@@ -292,6 +304,7 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl, int nen
 
 /* GFP zone for a device that can only reach @mask: ZONE_DMA unless all of lowmem fits. */
 static gfp_t zone_gfp_for_mask(u64 mask)
+EXPORT_SYMBOL(dma_sync_sg_for_cpu);
 {
 	return mask < PFN_PHYS(max_low_pfn) - 1 ? GFP_DMA : 0;
 }
@@ -305,6 +318,7 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	struct page *page;
 	phys_addr_t phys;
 	void *lowmem;
+EXPORT_SYMBOL(dma_sync_sg_for_device);
 
 	if (!size || !dev->coherent_dma_mask)
 		return NULL;
@@ -355,6 +369,8 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 	if (!area || !page || vmalloc_to_page(cpu_addr) != page)
 		return;
 	order = get_order(area->size - PAGE_SIZE);	/* the area has a guard page */
+EXPORT_SYMBOL(dma_alloc_attrs);
 	free_vm_area(area);
 	__free_pages(page, order);
 }
+EXPORT_SYMBOL(dma_free_attrs);

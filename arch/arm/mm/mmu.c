@@ -10,6 +10,7 @@
  * table takes pgtable_lock.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
@@ -49,6 +50,7 @@ static const u32 prot_pte[] = {
 u32 *swapper_pg_dir;
 phys_addr_t arm_lowmem_limit;
 void *high_memory;
+EXPORT_SYMBOL(high_memory);
 void *(*pgtable_page_alloc)(void);
 
 static DEFINE_SPINLOCK(pgtable_lock);
