@@ -32,7 +32,7 @@ static const char *module_lookup(unsigned long addr, unsigned long *size,
 	local_irq_save(flags);
 	mod = __module_address(addr);
 	if (mod) {
-		name = module_kallsyms_lookup(mod, addr, size, offset);
+		name = module_kallsyms_lookup(mod, addr, size, offset, false);
 		if (modname)
 			*modname = mod->name;
 	}

@@ -5,15 +5,17 @@
  * Linux does, and marked in page->private so kfree knows it.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include "slab.h"
 
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+EXPORT_SYMBOL(kmalloc_caches);
 atomic_t kmalloc_large_pages;
 
-EXPORT_SYMBOL(kmalloc_caches);
 #define KMALLOC_LARGE_MAGIC	0x6b6d6c67UL	/* "kmlg" in a large block's head page */
 
 static char kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1][sizeof("dma-kmalloc-8192")];
@@ -57,7 +59,7 @@ void __init create_kmalloc_caches(void)
 	}
 }
 
-static void *kmalloc_large(size_t size, gfp_t flags, int node)
+static void *kmalloc_large(size_t size, gfp_t flags, int node, unsigned long caller)
 {
 	struct page *page;
 	unsigned int order;
@@ -79,6 +81,8 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 	set_page_private(page, KMALLOC_LARGE_MAGIC);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, 1L << order);
 	atomic_add(1 << order, &kmalloc_large_pages);
+	if (module_track_caller(caller))
+		module_track_alloc(MT_KMALLOC_LARGE, lowmem_page_address(page), size, caller, NULL);
 	return lowmem_page_address(page);
 }
 
@@ -94,6 +98,8 @@ static void kfree_large(struct page *page, const void *x)
 		slab_report_invalid_free(NULL, x, "inside a kmalloc block, not its start");
 		return;
 	}
+	if (module_track_held_any(MT_KMALLOC_LARGE))
+		module_track_free(MT_KMALLOC_LARGE, x);
 	order = compound_order(page);
 	set_page_private(page, 0);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, -(1L << order));
@@ -106,10 +112,12 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 	struct kmem_cache *s;
 
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags, node);
+		return kmalloc_large(size, flags, node, caller);
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	s = kmalloc_slab(size, flags);
+	if (module_track_caller(caller))
+		return slab_alloc_tracked(s, flags, node, caller);
 	if (node == NUMA_NO_NODE)
 		return slab_alloc(s, flags, caller);
 	return slab_alloc_node(s, flags, node, caller);
@@ -119,21 +127,21 @@ void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 {
 	return do_kmalloc(size, flags, NUMA_NO_NODE, _RET_IP_);
 }
+EXPORT_SYMBOL(__kmalloc);
 
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc(size, flags, node, _RET_IP_);
 }
+EXPORT_SYMBOL(__kmalloc_node);
 
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
-EXPORT_SYMBOL(__kmalloc);
 	struct page *page;
 
 	if (unlikely(!slab_addr_valid(x))) {	/* NULL and ZERO_SIZE_PTR are below lowmem */
 		if (!ZERO_OR_NULL_PTR(x))
 			slab_report_invalid_free(NULL, x, "not a lowmem address");
-EXPORT_SYMBOL(__kmalloc_node);
 		return;
 	}
 	page = slab_virt_to_page(x);
@@ -141,6 +149,8 @@ EXPORT_SYMBOL(__kmalloc_node);
 		kfree_large(compound_head(page), x);
 		return;
 	}
+	if (unlikely(atomic_read(&page->slab_cache->module_objs)))
+		return slab_free_tracked(page->slab_cache, (void *)x, caller);
 	slab_free(page->slab_cache, (void *)x, caller);
 }
 
@@ -148,6 +158,7 @@ void __slab_fastpath kfree(const void *x)
 {
 	do_kfree(x, _RET_IP_);
 }
+EXPORT_SYMBOL(kfree);
 
 size_t ksize(const void *x)
 {
@@ -158,9 +169,9 @@ size_t ksize(const void *x)
 	page = slab_virt_to_page(x);
 	if (PageSlab(page))
 		return page->slab_cache->usable;
-EXPORT_SYMBOL(kfree);
 	return page_size(compound_head(page));
 }
+EXPORT_SYMBOL(ksize);
 
 void *krealloc(const void *p, size_t new_size, gfp_t flags)
 {
@@ -171,7 +182,6 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		do_kfree(p, _RET_IP_);
 		return ZERO_SIZE_PTR;
 	}
-EXPORT_SYMBOL(ksize);
 	if (!ZERO_OR_NULL_PTR(p)) {
 		have = ksize(p);
 		if (have >= new_size)
@@ -184,6 +194,7 @@ EXPORT_SYMBOL(ksize);
 	}
 	return ret;
 }
+EXPORT_SYMBOL(krealloc);
 
 char *kstrdup(const char *s, gfp_t flags)
 {
@@ -194,11 +205,11 @@ char *kstrdup(const char *s, gfp_t flags)
 		return NULL;
 	len = strlen(s) + 1;
 	copy = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
-EXPORT_SYMBOL(krealloc);
 	if (copy)
 		memcpy(copy, s, len);
 	return copy;
 }
+EXPORT_SYMBOL(kstrdup);
 
 void *kmemdup(const void *src, size_t len, gfp_t flags)
 {
@@ -208,5 +219,4 @@ void *kmemdup(const void *src, size_t len, gfp_t flags)
 		memcpy(p, src, len);
 	return p;
 }
-EXPORT_SYMBOL(kstrdup);
 EXPORT_SYMBOL(kmemdup);

@@ -24,14 +24,15 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
+#include <mica/module_track.h>
 #include <string.h>
 #include "vmalloc_internal.h"
 
 extern char __pcpu_base[], __pcpu_unit_size[];
 
 unsigned long __per_cpu_offset[NR_CPUS];
-
 EXPORT_SYMBOL(__per_cpu_offset);
+
 #define PCPU_MIN_ALLOC_SHIFT	2
 #define PCPU_MIN_ALLOC_SIZE	(1UL << PCPU_MIN_ALLOC_SHIFT)
 #define BITS_PER_LONG		(8 * sizeof(long))
@@ -220,18 +221,22 @@ void __percpu *__alloc_percpu(size_t size, size_t align)
 	}
 	for (cpu = 0; cpu < NR_CPUS; cpu++)	/* every unit exists, possible or not */
 		memset((void *)(ptr + __per_cpu_offset[cpu]), 0, size);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_PERCPU, (void *)ptr, size, _RET_IP_, NULL);
 	return (void __percpu *)ptr;
 }
+EXPORT_SYMBOL_GPL(__alloc_percpu);
 
 void free_percpu(void __percpu *ptr)
 {
-EXPORT_SYMBOL_GPL(__alloc_percpu);
 	unsigned long addr = (unsigned long __force)ptr, off = 0, flags;
 	struct pcpu_chunk *chunk, *found = NULL, *empty = NULL;
 	unsigned int bit;
 
 	if (!ptr)
 		return;
+	if (module_track_held_any(MT_PERCPU))
+		module_track_free(MT_PERCPU, (void __force *)ptr);
 	spin_lock_irqsave(&pcpu_lock, flags);
 	list_for_each_entry(chunk, &pcpu_chunks, list) {
 		off = addr - chunk_ptr_base(chunk);
@@ -262,9 +267,9 @@ EXPORT_SYMBOL_GPL(__alloc_percpu);
 	if (empty)
 		destroy_chunk(empty);
 }
+EXPORT_SYMBOL_GPL(free_percpu);
 
 unsigned long pcpu_nr_pages(void)
 {
 	return READ_ONCE(pcpu_nr_chunks) * NR_CPUS * (pcpu_unit_size() >> PAGE_SHIFT);
 }
-EXPORT_SYMBOL_GPL(free_percpu);

@@ -476,6 +476,15 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	return found;
 }
 
+void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *data)
+{
+	unsigned long cursor = 0;
+	struct vm_struct vm;
+
+	while (vm_area_next(&cursor, &vm))
+		fn(&vm, data);
+}
+
 unsigned long vmalloc_nr_areas(void)
 {
 	return READ_ONCE(vmap_space.nr_busy) + READ_ONCE(module_space.nr_busy);

@@ -11,6 +11,7 @@
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
 #include <linux/dmaengine.h>
+#include <mica/module_track.h>
 #include <string.h>
 
 #define DMA_SYNC_WAIT_NS (5000ULL * 1000 * 1000)
@@ -55,8 +56,8 @@ int dma_async_device_register(struct dma_device *device)
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 	return 0;
 }
-
 EXPORT_SYMBOL_GPL(dma_async_device_register);
+
 void dma_async_device_unregister(struct dma_device *device)
 {
 	struct dma_chan *chan;
@@ -68,8 +69,8 @@ void dma_async_device_unregister(struct dma_device *device)
 	list_del(&device->global_node);
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 }
-
 EXPORT_SYMBOL_GPL(dma_async_device_unregister);
+
 unsigned int dma_async_device_count(void)
 {
 	struct dma_device *device;
@@ -126,11 +127,20 @@ static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask
 	return NULL;
 }
 
+/* A module's channel is recorded for the report on rmmod (mica/module_track.h). */
+static struct dma_chan *track_chan(struct dma_chan *chan, unsigned long caller)
+{
+	if (module_track_caller(caller) && !IS_ERR_OR_NULL(chan))
+		module_track_alloc(MT_DMA_CHAN, chan, 0, caller, NULL);
+	return chan;
+}
+
 struct dma_chan *__dma_request_channel(const dma_cap_mask_t *mask, dma_filter_fn fn,
 				       void *fn_param)
 {
-	return find_channel(NULL, mask, fn, fn_param);
+	return track_chan(find_channel(NULL, mask, fn, fn_param), _RET_IP_);
 }
+EXPORT_SYMBOL_GPL(__dma_request_channel);
 
 struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 {
@@ -140,7 +150,6 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	struct dma_chan *chan;
 	int i;
 
-EXPORT_SYMBOL_GPL(__dma_request_channel);
 	spin_lock_irqsave(&dma_list_lock, flags);
 	list_for_each_entry(device, &dma_device_list, global_node) {
 		for (i = 0; i < device->filter.mapcnt && !found; i++) {
@@ -155,18 +164,21 @@ EXPORT_SYMBOL_GPL(__dma_request_channel);
 	if (!found)
 		return ERR_PTR(-ENODEV);
 	chan = find_channel(found, NULL, found->filter.fn, map->param);
-	return chan ? chan : ERR_PTR(-EBUSY);
+	return chan ? track_chan(chan, _RET_IP_) : ERR_PTR(-EBUSY);
 }
+EXPORT_SYMBOL_GPL(dma_request_chan);
 
 void dma_release_channel(struct dma_chan *chan)
 {
 	if (WARN(!chan->client_count, "chan reference count %d != 1\n", chan->client_count))
 		return;
+	if (module_track_held_any(MT_DMA_CHAN))
+		module_track_free(MT_DMA_CHAN, chan);
 	if (chan->device->device_free_chan_resources)
 		chan->device->device_free_chan_resources(chan);
 	unclaim(chan);
 }
-EXPORT_SYMBOL_GPL(dma_request_chan);
+EXPORT_SYMBOL_GPL(dma_release_channel);
 
 enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 {
@@ -178,7 +190,6 @@ enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 		status = dma_async_is_tx_complete(chan, cookie, NULL, NULL);
 		if (status != DMA_IN_PROGRESS)
 			return status;
-EXPORT_SYMBOL_GPL(dma_release_channel);
 		if (local_clock() >= deadline) {
 			dev_err(chan->device->dev, "%s: timeout!\n", __func__);
 			return DMA_ERROR;
@@ -186,6 +197,7 @@ EXPORT_SYMBOL_GPL(dma_release_channel);
 		cpu_relax();
 	}
 }
+EXPORT_SYMBOL(dma_sync_wait);
 
 /* After every controller driver had its chance: say so if none registered. */
 static int __init dmaengine_report(void)
@@ -195,4 +207,3 @@ static int __init dmaengine_report(void)
 	return 0;
 }
 late_initcall(dmaengine_report);
-EXPORT_SYMBOL(dma_sync_wait);

@@ -82,6 +82,14 @@ void disable_percpu_irq(unsigned int irq);
  * handler: use disable_irq_nosync). An edge that arrives while disabled is
  * replayed by enable_irq.
  */
+/*
+ * Mica (for kernel/module/track.c): free every handler @match accepts, each
+ * reported first (not per-CPU lines). The number freed.
+ */
+unsigned int free_irqs_matching(bool (*match)(const struct irqaction *a, void *data),
+				void (*report)(unsigned int irq, const struct irqaction *a, void *data),
+				void *data);
+
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);

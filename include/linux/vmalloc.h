@@ -27,6 +27,7 @@ struct page;
 #define VM_IOREMAP	0x00000001	/* ioremap: device registers */
 #define VM_ALLOC	0x00000002	/* vmalloc: pages owned by the area */
 #define VM_MAP		0x00000004	/* vmap: the caller's pages */
+#define VM_DMA_COHERENT	0x00000010	/* vmap of a dma_alloc_coherent buffer */
 #define VM_NO_GUARD	0x00000040	/* no guard page after it */
 #define VM_EARLY	0x00010000	/* static, from vm_area_add_early: never unmapped */
 
@@ -93,6 +94,12 @@ void free_vm_area(struct vm_struct *area);
  * on failure, free_vm_area() unmaps whatever was mapped). */
 int vmap_pfn_range(unsigned long addr, unsigned long pfn, unsigned int nr_pages,
 		   enum kernel_prot prot);
+
+/*
+ * Mica: @fn on a copy of every area of both windows, in address order (the
+ * lock is not held while it runs), e.g. to find a module's by their caller.
+ */
+void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *data);
 
 /* For meminfo: pages held by vmalloc areas and the largest free range. */
 struct vmalloc_info {

@@ -204,6 +204,36 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	free_action(a);
 	return name;
 }
+EXPORT_SYMBOL(free_irq);
+
+unsigned int free_irqs_matching(bool (*match)(const struct irqaction *a, void *data),
+				void (*report)(unsigned int irq, const struct irqaction *a, void *data),
+				void *data)
+{
+	unsigned int irq, n = 0;
+
+	for (irq = 0; irq < nr_irqs; irq++) {
+		struct irq_desc *desc = usable_desc(irq);
+
+		while (desc && !desc->percpu) {
+			struct irqaction *a, found;
+			unsigned long flags;
+
+			spin_lock_irqsave(&desc->lock, flags);
+			for (a = desc->action; a && !match(a, data); a = a->next)
+				;
+			if (a)
+				found = *a;
+			spin_unlock_irqrestore(&desc->lock, flags);
+			if (!a)
+				break;
+			report(irq, &found, data);
+			free_irq(irq, found.dev_id);
+			n++;
+		}
+	}
+	return n;
+}
 
 void disable_irq_nosync(unsigned int irq)
 {
@@ -217,12 +247,14 @@ void disable_irq_nosync(unsigned int irq)
 		desc->chip->irq_mask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(disable_irq_nosync);
 
 void disable_irq(unsigned int irq)
 {
 	disable_irq_nosync(irq);
 	synchronize_irq(irq);
 }
+EXPORT_SYMBOL(disable_irq);
 
 void enable_irq(unsigned int irq)
 {
@@ -243,18 +275,17 @@ void enable_irq(unsigned int irq)
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(enable_irq);
 
 static int set_affinity(unsigned int irq, unsigned long targets)
 {
 	struct irq_desc *desc = usable_desc(irq);
-EXPORT_SYMBOL(disable_irq_nosync);
 	unsigned long flags;
 	int ret;
 
 	if (!desc || desc->percpu || !desc->chip->irq_set_affinity || !targets)
 		return -EINVAL;
 	spin_lock_irqsave(&desc->lock, flags);
-EXPORT_SYMBOL(disable_irq);
 	ret = desc->chip->irq_set_affinity(irq, __ffs(targets));
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return ret;
@@ -264,6 +295,7 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 {
 	return set_affinity(irq, mask->bits & READ_ONCE(cpu_online_map.bits));
 }
+EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 int irq_force_affinity(unsigned int irq, const struct cpumask *mask)
 {
@@ -275,10 +307,10 @@ int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool v
 	struct irq_desc *desc = usable_desc(irq);
 
 	if (!desc || !desc->chip->irq_set_irqchip_state)
-EXPORT_SYMBOL(enable_irq);
 		return -EINVAL;
 	return desc->chip->irq_set_irqchip_state(irq, which, val);
 }
+EXPORT_SYMBOL_GPL(irq_set_irqchip_state);
 
 int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *state)
 {
@@ -288,6 +320,7 @@ int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *
 		return -EINVAL;
 	return desc->chip->irq_get_irqchip_state(irq, which, state);
 }
+EXPORT_SYMBOL_GPL(irq_get_irqchip_state);
 
 int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
 		       void *percpu_dev_id)
@@ -295,7 +328,6 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	struct irq_desc *desc = usable_desc(irq);
 	struct irqaction *action;
 	unsigned long flags;
-EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 	if (!desc || !desc->percpu || !handler || !percpu_dev_id)
 		return -EINVAL;
@@ -310,7 +342,6 @@ EXPORT_SYMBOL_GPL(irq_set_affinity);
 	if (desc->action) {
 		spin_unlock_irqrestore(&desc->lock, flags);
 		free_action(action);
-EXPORT_SYMBOL_GPL(irq_set_irqchip_state);
 		return -EBUSY;
 	}
 	desc->percpu_enabled = 0;
@@ -319,8 +350,8 @@ EXPORT_SYMBOL_GPL(irq_set_irqchip_state);
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(request_percpu_irq);
 
-EXPORT_SYMBOL_GPL(irq_get_irqchip_state);
 void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 {
 	struct irq_desc *desc = usable_desc(irq);
@@ -345,12 +376,12 @@ void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 	spin_unlock_irqrestore(&desc->lock, flags);
 	free_action(a);
 }
+EXPORT_SYMBOL_GPL(free_percpu_irq);
 
 void enable_percpu_irq(unsigned int irq, unsigned int type)
 {
 	struct irq_desc *desc = usable_desc(irq);
 	unsigned long flags;
-EXPORT_SYMBOL_GPL(request_percpu_irq);
 
 	if (!desc || !desc->percpu)
 		return;
@@ -361,6 +392,7 @@ EXPORT_SYMBOL_GPL(request_percpu_irq);
 	desc->chip->irq_unmask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL_GPL(enable_percpu_irq);
 
 void disable_percpu_irq(unsigned int irq)
 {
@@ -374,9 +406,9 @@ void disable_percpu_irq(unsigned int irq)
 	clear_bit(smp_processor_id(), &desc->percpu_enabled);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL_GPL(disable_percpu_irq);
 
 /* A PPI: this CPU's copy, one handler, no locking (each CPU has its own line). */
-EXPORT_SYMBOL_GPL(free_percpu_irq);
 static void handle_percpu_irq(struct irq_desc *desc, unsigned int irq, unsigned int cpu)
 {
 	struct irqaction *a = READ_ONCE(desc->action);
@@ -392,7 +424,6 @@ static void handle_percpu_irq(struct irq_desc *desc, unsigned int irq, unsigned 
  * Nobody claimed the interrupt: a level line stuck high would take the CPU
  * forever, so after IRQ_UNHANDLED_LIMIT in a row the line is disabled, as
  * Linux's spurious-interrupt detector does. Called with desc->lock held.
-EXPORT_SYMBOL_GPL(enable_percpu_irq);
  */
 static void note_unhandled(struct irq_desc *desc, unsigned int irq, irqreturn_t ret)
 {
@@ -406,7 +437,6 @@ static void note_unhandled(struct irq_desc *desc, unsigned int irq, irqreturn_t 
 	pr_emerg("Disabling IRQ #%u\n", irq);
 	if (!desc->depth++)
 		desc->chip->irq_mask(irq);
-EXPORT_SYMBOL_GPL(disable_percpu_irq);
 }
 
 void generic_handle_irq(unsigned int irq)

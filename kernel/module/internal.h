@@ -131,9 +131,13 @@ bool license_is_gpl_compatible(const char *license);
 int module_kallsyms_init(struct module *mod, const struct load_info *info);
 void module_kallsyms_drop_init(struct module *mod);
 void module_kallsyms_free(struct module *mod);
-/* The symbol containing @addr in @mod: name, offset and size; NULL if none. */
+/*
+ * The symbol containing @addr in @mod: name, offset and size; NULL if none.
+ * @with_init: also the symbols of its init part once that is freed (for
+ * reports about what the init did).
+ */
 const char *module_kallsyms_lookup(struct module *mod, unsigned long addr,
-				   unsigned long *size, unsigned long *offset);
+				   unsigned long *size, unsigned long *offset, bool with_init);
 unsigned long module_kallsyms_lookup_name(const char *name);
 
 /* kernel/module/params.c */
@@ -141,6 +145,8 @@ void module_params_free(struct module *mod);
 
 /* kernel/module/track.c */
 int module_track_init(struct module *mod);
+/* The init part is about to be freed: remember where it was, to name what it took. */
+void module_track_init_freed(struct module *mod);
 /* Print what @mod still holds, @why ("on rmmod"); nothing if it holds nothing. */
 void module_track_report(struct module *mod, const char *why);
 /*

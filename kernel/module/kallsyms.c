@@ -40,11 +40,20 @@ static bool wanted(const struct load_info *info, const Elf32_Sym *sym)
 	return name[0] && name[0] != '$' && strncmp(name, ".L", 2);
 }
 
+/* The aliases module_init/module_exit make, which the function's own name should win over. */
+static bool is_alias(const char *name)
+{
+	return !strcmp(name, "init_module") || !strcmp(name, "cleanup_module");
+}
+
+/* By address; at one address aliases first, as a lookup takes the last. */
 static int cmp_addr(const void *a, const void *b)
 {
 	const struct mod_sym *x = a, *y = b;
 
-	return x->addr < y->addr ? -1 : x->addr > y->addr;
+	if (x->addr != y->addr)
+		return x->addr < y->addr ? -1 : 1;
+	return is_alias(y->name) - is_alias(x->name);
 }
 
 int module_kallsyms_init(struct module *mod, const struct load_info *info)
@@ -97,7 +106,7 @@ void module_kallsyms_free(struct module *mod)
 }
 
 const char *module_kallsyms_lookup(struct module *mod, unsigned long addr,
-				   unsigned long *size, unsigned long *offset)
+				   unsigned long *size, unsigned long *offset, bool with_init)
 {
 	const struct mod_kallsyms *ks = READ_ONCE(mod->kallsyms);
 	const struct mod_sym *best = NULL;
@@ -109,7 +118,7 @@ const char *module_kallsyms_lookup(struct module *mod, unsigned long addr,
 	for (i = 0; i < ks->num; i++) {
 		const struct mod_sym *s = &ks->syms[i];
 
-		if (s->init && READ_ONCE(ks->init_dropped))
+		if (s->init && READ_ONCE(ks->init_dropped) && !with_init)
 			continue;
 		if (s->addr > addr) {
 			end = s->addr;

@@ -206,49 +206,6 @@ static bool run_in_task(struct module_call *call, const char *comm, int *err)
 
 /* ---- taking a module apart ---- */
 
-/* Drop the init allocation and the symbols in it. */
-static void free_module_init(struct module *mod)
-{
-	void *base = mod->init_layout.base;
-
-	if (!base)
-		return;
-	module_kallsyms_drop_init(mod);
-	WRITE_ONCE(mod->init_layout.size, 0);
-	WRITE_ONCE(mod->init_layout.text_size, 0);
-	module_sync_readers();
-	mod->init_layout.base = NULL;
-	vfree(base);
-}
-
-/*
- * The module is off the list (or never got on it): report and cancel what
- * it still holds, let go of what it uses, free its memory. The module's
- * memory stays if something that cannot be stopped still runs its code.
- */
-static void free_module(struct module *mod, const char *why)
-{
-	void *core = mod->core_layout.base;
-	void __percpu *percpu = mod->percpu;
-	bool keep;
-
-	keep = module_track_release(mod, why);
-	module_unuse_all(mod);
-	module_params_free(mod);
-	free_module_init(mod);
-	if (keep) {
-		pr_err("%s: its memory at %p stays allocated: code in it may still run\n",
-		       mod->name, core);
-		return;
-	}
-	module_kallsyms_free(mod);
-	kfree(mod->modinfo);
-	kfree(mod->filename);
-	/* mod lives in core: nothing of it may be used after this. */
-	free_percpu(percpu);
-	vfree(core);
-}
-
 /*
  * The list changes under module_mutex; lockless readers on other CPUs see
  * either the old or the new list: a new entry is complete before it is
@@ -268,6 +225,57 @@ static void unlink_module(struct module *mod)
 	__list_del(mod->list.prev, mod->list.next);
 	module_sync_readers();
 }
+
+/* Drop the init allocation and the symbols in it. */
+static void free_module_init(struct module *mod)
+{
+	void *base = mod->init_layout.base;
+
+	if (!base)
+		return;
+	module_track_init_freed(mod);
+	module_kallsyms_drop_init(mod);
+	WRITE_ONCE(mod->init_layout.size, 0);
+	WRITE_ONCE(mod->init_layout.text_size, 0);
+	module_sync_readers();
+	mod->init_layout.base = NULL;
+	vfree(base);
+}
+
+/*
+ * Report and cancel what the module still holds (while it is still listed,
+ * so reports name its functions), take it off the list, let go of what it
+ * uses, free its memory. The memory stays if something that cannot be
+ * stopped still runs its code. module_mutex not held.
+ */
+static void free_module(struct module *mod, const char *why, bool listed)
+{
+	void *core = mod->core_layout.base;
+	void __percpu *percpu = mod->percpu;
+	bool keep;
+
+	keep = module_track_release(mod, why);
+	if (listed) {
+		mutex_lock(&module_mutex);
+		unlink_module(mod);
+		mutex_unlock(&module_mutex);
+	}
+	module_unuse_all(mod);
+	module_params_free(mod);
+	free_module_init(mod);
+	if (keep) {
+		pr_err("%s: its memory at %p stays allocated: code in it may still run\n",
+		       mod->name, core);
+		return;
+	}
+	module_kallsyms_free(mod);
+	kfree(mod->modinfo);
+	kfree(mod->filename);
+	/* mod lives in core: nothing of it may be used after this. */
+	free_percpu(percpu);
+	vfree(core);
+}
+
 
 /* ---- loading ---- */
 
@@ -442,7 +450,7 @@ static int setup_sections(struct load_info *info, struct module *mod)
 static void unwind_load(struct load_info *info, struct module *mod, void __percpu *percpu)
 {
 	if (mod) {
-		free_module(mod, "loading failed");
+		free_module(mod, "loading failed", false);
 		return;
 	}
 	free_percpu(percpu);
@@ -544,9 +552,8 @@ static int do_init_module(struct module *mod)
 		mutex_lock(&module_mutex);
 		if (err) {			/* no task to run it in */
 			WRITE_ONCE(mod->state, MODULE_STATE_GOING);
-			unlink_module(mod);
 			mutex_unlock(&module_mutex);
-			free_module(mod, "its init could not run");
+			free_module(mod, "its init could not run", true);
 			return err;
 		}
 		WRITE_ONCE(mod->state, MODULE_STATE_FAILED);
@@ -558,11 +565,8 @@ static int do_init_module(struct module *mod)
 	}
 	if (call.ret) {
 		report_init_result(mod, call.ret);
-		mutex_lock(&module_mutex);
 		WRITE_ONCE(mod->state, MODULE_STATE_GOING);
-		unlink_module(mod);
-		mutex_unlock(&module_mutex);
-		free_module(mod, "after its init failed");
+		free_module(mod, "after its init failed", true);
 		return call.ret < 0 ? call.ret : -EINVAL;
 	}
 	WRITE_ONCE(mod->state, MODULE_STATE_LIVE);
@@ -635,11 +639,8 @@ int delete_module(const char *name)
 			return -EFAULT;
 		}
 	}
-	mutex_lock(&module_mutex);
-	unlink_module(mod);
 	snprintf(last_unloaded, sizeof(last_unloaded), "%s", mod->name);
-	mutex_unlock(&module_mutex);
-	free_module(mod, failed ? "removed after a failure" : "on rmmod");
+	free_module(mod, failed ? "removed after a failure" : "on rmmod", true);
 	return 0;
 }
 

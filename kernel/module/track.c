@@ -1,18 +1,412 @@
-/* What a module holds: filled in by the next commits. */
+/*
+ * What a module still holds (include/mica/module_track.h). Beyond Linux:
+ * when a module is removed, or its init fails, everything it took and did
+ * not give back is reported with the module function that took it, and
+ * whatever would call into its freed code is cancelled first.
+ *
+ * Records: the allocators call module_track_alloc() for calls from module
+ * code (the caller's address is in the modules area). A record sits in a
+ * hash table by object address, for the free paths, and on its module's
+ * list, in allocation order, for the report. One spinlock guards both.
+ *
+ * Found without records, at report time: vmalloc/vmap/ioremap areas (each
+ * knows its caller), kernel threads running a module function, and as the
+ * module goes, pending timers and interrupt handlers that would run its
+ * code or live in its memory. Those, and its DMA channels, are cancelled;
+ * a kernel thread cannot be, so the module's memory is then kept.
+ */
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/kallsyms.h>
+#include <linux/irq.h>
+#include <linux/irqflags.h>
+#include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/vmalloc.h>
+#include <linux/dmaengine.h>
+#include <linux/dma-mapping.h>
+#include <linux/percpu.h>
+#include <mica/module_track.h>
 #include "internal.h"
+
+#undef MODULE_PARAM_PREFIX
+#define MODULE_PARAM_PREFIX "module."
+
+static bool track_enabled = true;
+module_param_named(track, track_enabled, bool, 0444);
+MODULE_PARM_DESC(track, "record what modules allocate, for the report on rmmod (default: on)");
+
+int module_track_active;
+int module_track_held[MT_NR_KINDS];
+
+struct track_rec {
+	struct track_rec *hash_next;
+	struct list_head list;		/* on the module's, in allocation order */
+	struct module *mod;
+	enum module_track_kind kind;
+	const void *obj;
+	unsigned long size;
+	unsigned long caller;
+	const void *extra;
+};
+
+struct module_track {
+	struct list_head records;
+	unsigned int dropped;		/* allocations that could not be recorded */
+	unsigned long init_text;	/* where the init code was, once freed */
+	unsigned long init_text_size;
+};
+
+#define TRACK_HASH_BITS 8
+static struct track_rec *track_hash[1 << TRACK_HASH_BITS];
+static DEFINE_SPINLOCK(track_lock);
+
+static struct track_rec **bucket(const void *obj)
+{
+	unsigned long a = (unsigned long)obj;
+
+	return &track_hash[((a >> 4) ^ (a >> 12)) & ((1 << TRACK_HASH_BITS) - 1)];
+}
 
 int module_track_init(struct module *mod)
 {
+	mod->track = kzalloc(sizeof(*mod->track), GFP_KERNEL);
+	if (!mod->track)
+		return -ENOMEM;
+	INIT_LIST_HEAD(&mod->track->records);
+	if (track_enabled)
+		__atomic_add_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
 	return 0;
+}
+
+void module_track_init_freed(struct module *mod)
+{
+	if (!mod->track)
+		return;
+	mod->track->init_text = (unsigned long)mod->init_layout.base;
+	mod->track->init_text_size = mod->init_layout.text_size;
+}
+
+bool module_track_alloc(enum module_track_kind kind, const void *obj, unsigned long size,
+			unsigned long caller, const void *extra)
+{
+	struct track_rec *rec, **b;
+	struct module *mod;
+	unsigned long flags;
+
+	if (!obj)
+		return false;
+	rec = kmalloc(sizeof(*rec), GFP_ATOMIC | __GFP_NOWARN);
+	local_irq_save(flags);
+	mod = __module_text_address(caller);
+	if (!mod || !mod->track || !rec) {
+		if (mod && mod->track)
+			mod->track->dropped++;
+		local_irq_restore(flags);
+		kfree(rec);
+		return false;
+	}
+	*rec = (struct track_rec){ .mod = mod, .kind = kind, .obj = obj, .size = size,
+				   .caller = caller, .extra = extra };
+	spin_lock(&track_lock);
+	b = bucket(obj);
+	rec->hash_next = *b;
+	*b = rec;
+	list_add_tail(&rec->list, &mod->track->records);
+	module_track_held[kind]++;
+	spin_unlock(&track_lock);
+	local_irq_restore(flags);
+	return true;
+}
+
+/* Unlink @rec from the hash; track_lock held. */
+static void unhash(struct track_rec *rec)
+{
+	struct track_rec **pp;
+
+	for (pp = bucket(rec->obj); *pp; pp = &(*pp)->hash_next)
+		if (*pp == rec) {
+			*pp = rec->hash_next;
+			break;
+		}
+	list_del(&rec->list);
+	module_track_held[rec->kind]--;
+}
+
+bool module_track_free(enum module_track_kind kind, const void *obj)
+{
+	struct track_rec *rec;
+	unsigned long flags;
+
+	spin_lock_irqsave(&track_lock, flags);
+	for (rec = *bucket(obj); rec; rec = rec->hash_next)
+		if (rec->obj == obj && rec->kind == kind)
+			break;
+	if (rec)
+		unhash(rec);
+	spin_unlock_irqrestore(&track_lock, flags);
+	kfree(rec);
+	return rec != NULL;
+}
+
+/* ---- the report ---- */
+
+struct report {
+	struct module *mod;
+	const char *why;
+	unsigned int count;
+	bool cancel;			/* rmmod or failed init: cancel and release */
+	bool keep;			/* something still runs the module's code */
+	char sym[KSYM_NAME_LEN + 48];
+};
+
+/* In the module's code, its init code included even once freed. */
+static bool in_text(const struct module *mod, unsigned long addr)
+{
+	const struct module_track *t = mod->track;
+
+	return addr - (unsigned long)mod->core_layout.base < mod->core_layout.text_size ||
+	       addr - (unsigned long)mod->init_layout.base < mod->init_layout.text_size ||
+	       (t && addr - t->init_text < t->init_text_size);
+}
+
+/* "fn+0x1c/0x80 [mod]" for @addr, naming init functions too (kallsyms forgot them). */
+static const char *sym(struct report *r, const void *ptr)
+{
+	unsigned long addr = (unsigned long)ptr, size, offset;
+	const char *name = in_text(r->mod, addr) ?
+		module_kallsyms_lookup(r->mod, addr, &size, &offset, true) : NULL;
+
+	if (name)
+		snprintf(r->sym, sizeof(r->sym), "%s+0x%lx/0x%lx [%s]", name, offset, size,
+			 r->mod->name);
+	else
+		snprintf(r->sym, sizeof(r->sym), "%pS", ptr);
+	return r->sym;
+}
+
+static bool in_memory(const struct module *mod, unsigned long addr)
+{
+	return addr - (unsigned long)mod->core_layout.base < mod->core_layout.size ||
+	       addr - (unsigned long)mod->init_layout.base < mod->init_layout.size;
+}
+
+/* One line per item, under a heading on the first. */
+static void item(struct report *r, const char *fmt, ...) __printf(2, 3);
+static void item(struct report *r, const char *fmt, ...)
+{
+	char line[200];
+	va_list args;
+
+	if (!r->count++)
+		pr_warn("%s: %s, it still holds:\n", r->mod->name, r->why);
+	va_start(args, fmt);
+	vscnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	pr_warn("%s:   %s\n", r->mod->name, line);
+}
+
+static void report_record(struct report *r, const struct track_rec *rec)
+{
+	const char *by = sym(r, (const void *)rec->caller);
+
+	switch (rec->kind) {
+	case MT_SLAB:
+		item(r, "%s object %p (%lu bytes), allocated by %s",
+		     kmem_cache_name(rec->extra), rec->obj, rec->size, by);
+		break;
+	case MT_KMALLOC_LARGE:
+		item(r, "kmalloc block %p (%lu bytes), allocated by %s", rec->obj, rec->size, by);
+		break;
+	case MT_CACHE:
+		if (rec->size)
+			item(r, "slab cache %s, created by %s, with %lu object%s still allocated%s",
+			     kmem_cache_name(rec->obj), by, rec->size, rec->size == 1 ? "" : "s",
+			     r->cancel ? "; kept" : "");
+		else
+			item(r, "slab cache %s, created by %s%s", kmem_cache_name(rec->obj), by,
+			     r->cancel ? "; destroyed" : "");
+		break;
+	case MT_PAGES:
+		item(r, "%lu page%s (order %lu) at pfn 0x%lx, allocated by %s", 1UL << rec->size,
+		     rec->size ? "s" : "", rec->size, page_to_pfn((struct page *)rec->obj), by);
+		break;
+	case MT_PERCPU:
+		item(r, "per-CPU allocation %p (%lu bytes per CPU), allocated by %s", rec->obj,
+		     rec->size, by);
+		break;
+	case MT_DMA_MAP:
+		item(r, "DMA mapping at dma 0x%08lx (%lu bytes), mapped by %s",
+		     (unsigned long)rec->obj, rec->size, by);
+		break;
+	case MT_DMA_SG:
+		item(r, "DMA scatterlist mapping %p (%lu entries), mapped by %s", rec->obj,
+		     rec->size, by);
+		break;
+	case MT_DMA_CHAN:
+		item(r, "DMA channel %s, requested by %s%s",
+		     dma_chan_name((struct dma_chan *)rec->obj), by,
+		     r->cancel ? "; its transfers terminated, released" : "");
+		break;
+	case MT_NR_KINDS:
+		break;
+	}
+}
+
+/* Objects of @cache among the module's records; track_lock held. */
+static unsigned long count_objects(const struct module_track *t, const void *cache)
+{
+	const struct track_rec *rec;
+	unsigned long n = 0;
+
+	list_for_each_entry(rec, &t->records, list)
+		n += rec->kind == MT_SLAB && rec->extra == cache;
+	return n;
+}
+
+/* The module's records: reported, and with @cancel what can be undone is undone. */
+static void report_records(struct report *r)
+{
+	struct track_rec *rec, *tmp;
+	struct module_track *t = r->mod->track;
+	unsigned long flags;
+	LIST_HEAD(taken);
+
+	if (!t)
+		return;
+	spin_lock_irqsave(&track_lock, flags);
+	/* A cache's size field becomes the number of its objects the module still holds. */
+	list_for_each_entry(rec, &t->records, list)
+		if (rec->kind == MT_CACHE)
+			rec->size = count_objects(t, rec->obj);
+	list_for_each_entry(rec, &t->records, list)
+		report_record(r, rec);
+	if (r->cancel) {
+		list_for_each_entry_safe(rec, tmp, &t->records, list) {
+			unhash(rec);
+			list_add_tail(&rec->list, &taken);
+		}
+	}
+	spin_unlock_irqrestore(&track_lock, flags);
+	if (t->dropped)
+		item(r, "and %u allocations that could not be recorded", t->dropped);
+
+	list_for_each_entry_safe(rec, tmp, &taken, list) {
+		if (rec->kind == MT_SLAB)
+			kmem_cache_forget_module_object((struct kmem_cache *)rec->extra);
+		if (rec->kind == MT_CACHE && !rec->size)
+			kmem_cache_destroy((struct kmem_cache *)rec->obj);
+		if (rec->kind == MT_DMA_CHAN) {
+			struct dma_chan *chan = (struct dma_chan *)rec->obj;
+
+			dmaengine_terminate_sync(chan);
+			dma_release_channel(chan);
+		}
+		kfree(rec);
+	}
+}
+
+static void report_vm_area(const struct vm_struct *vm, void *data)
+{
+	struct report *r = data;
+	const char *kind = vm->flags & VM_DMA_COHERENT ? "DMA coherent buffer" :
+			   vm->flags & VM_ALLOC ? "vmalloc area" : "vmap area";
+
+	if (!in_text(r->mod, (unsigned long)vm->caller))
+		return;
+	if (vm->flags & VM_IOREMAP)
+		item(r, "ioremap of 0x%08lx at %p (%lu bytes), mapped by %s",
+		     (unsigned long)vm->phys_addr, vm->addr, vm->size - PAGE_SIZE,
+		     sym(r, vm->caller));
+	else
+		item(r, "%s %p (%lu bytes), allocated by %s", kind, vm->addr,
+		     vm->size - PAGE_SIZE, sym(r, vm->caller));
+}
+
+static bool timer_matches(const struct timer_list *t, void *data)
+{
+	const struct report *r = data;
+
+	return in_text(r->mod, (unsigned long)t->function) ||
+	       in_text(r->mod, (unsigned long)t->callback) ||
+	       in_memory(r->mod, (unsigned long)t);
+}
+
+static void report_timer(const struct timer_list *t, void *data)
+{
+	struct report *r = data;
+	void *fn = t->callback ? (void *)t->callback : (void *)t->function;
+
+	item(r, "armed timer %p calling %s; cancelled", t, sym(r, fn));
+}
+
+static bool irq_matches(const struct irqaction *a, void *data)
+{
+	return in_text(((struct report *)data)->mod, (unsigned long)a->handler);
+}
+
+static void report_irq(unsigned int irq, const struct irqaction *a, void *data)
+{
+	struct report *r = data;
+
+	item(r, "IRQ %u handler %s (dev_id %p); freed", irq, sym(r, a->handler), a->dev_id);
+}
+
+static void report_threads(struct report *r)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (!in_text(r->mod, (unsigned long)p->threadfn) || (p->flags & PF_EXITING))
+			continue;
+		item(r, "kernel thread %s (pid %d) running %s%s", p->comm, p->pid,
+		     sym(r, p->threadfn), r->cancel ? ": cannot be stopped" : "");
+		r->keep = true;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static void report_all(struct report *r)
+{
+	report_records(r);
+	vm_area_for_each(report_vm_area, r);
+	/* What would call into the module is only cancelled as it goes. */
+	if (r->cancel) {
+		del_timers_matching(timer_matches, report_timer, r);
+		free_irqs_matching(irq_matches, report_irq, r);
+	}
+	report_threads(r);
+	if (r->count)
+		pr_warn("%s: %u item%s left behind %s\n", r->mod->name, r->count,
+			r->count == 1 ? "" : "s", r->why);
 }
 
 void module_track_report(struct module *mod, const char *why)
 {
+	struct report r = { .mod = mod, .why = why };
+
+	report_all(&r);
 }
 
 bool module_track_release(struct module *mod, const char *why)
 {
-	return false;
+	struct report r = { .mod = mod, .why = why, .cancel = true };
+
+	report_all(&r);
+	if (mod->track) {
+		if (track_enabled)
+			__atomic_sub_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
+		kfree(mod->track);
+		mod->track = NULL;
+	}
+	return r.keep;
 }

@@ -17,6 +17,8 @@
  * were written back harmlessly before it wrote them).
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/dma-mapping.h>
 #include <linux/dma-debug.h>
 #include <linux/highmem.h>
@@ -39,34 +41,34 @@ int dma_supported(struct device *dev, u64 mask)
 {
 	return mask >= arm_dma_zone_limit();
 }
+EXPORT_SYMBOL(dma_supported);
 
 int dma_set_mask(struct device *dev, u64 mask)
-EXPORT_SYMBOL(dma_supported);
 {
 	if (!dev->dma_mask || !dma_supported(dev, mask))
 		return -EIO;
 	*dev->dma_mask = mask;
 	return 0;
 }
+EXPORT_SYMBOL(dma_set_mask);
 
 int dma_set_coherent_mask(struct device *dev, u64 mask)
-EXPORT_SYMBOL(dma_set_mask);
 {
 	if (!dma_supported(dev, mask))
 		return -EIO;
 	dev->coherent_dma_mask = mask;
 	return 0;
 }
+EXPORT_SYMBOL(dma_set_coherent_mask);
 
 int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
-EXPORT_SYMBOL(dma_set_coherent_mask);
 {
 	debug_dma_mapping_error(dev, dma_addr);
 	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
+EXPORT_SYMBOL(dma_mapping_error);
 
 /* Invalidate [start, start + size), cleaning partial lines at either end. */
-EXPORT_SYMBOL(dma_mapping_error);
 static void dma_inv_area(const void *start, size_t size)
 {
 	unsigned long line = dcache_line_size();
@@ -169,22 +171,31 @@ static dma_addr_t map_page(struct device *dev, struct page *page, size_t offset,
 	return addr;
 }
 
+/* A module's mapping is recorded for the report on rmmod (mica/module_track.h). */
+static dma_addr_t track_map(dma_addr_t addr, size_t size, unsigned long caller)
+{
+	if (module_track_caller(caller) && addr != DMA_MAPPING_ERROR)
+		module_track_alloc(MT_DMA_MAP, (void *)addr, size, caller, NULL);
+	return addr;
+}
+
 dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset,
 			      size_t size, enum dma_data_direction dir, unsigned long attrs)
 {
-	return map_page(dev, page, offset, size, dir, false);
+	return track_map(map_page(dev, page, offset, size, dir, false), size, _RET_IP_);
 }
+EXPORT_SYMBOL(dma_map_page_attrs);
 
 dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 				enum dma_data_direction dir, unsigned long attrs)
 {
 	if (!debug_dma_map_single(dev, ptr, size))
 		return DMA_MAPPING_ERROR;
-	return map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1), size,
-			dir, true);
+	return track_map(map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1),
+				  size, dir, true), size, _RET_IP_);
 }
+EXPORT_SYMBOL(dma_map_single_attrs);
 
-EXPORT_SYMBOL(dma_map_page_attrs);
 /* The page behind a bus address, if it is RAM the kernel manages. */
 static struct page *dma_to_page(dma_addr_t addr)
 {
@@ -194,11 +205,12 @@ static struct page *dma_to_page(dma_addr_t addr)
 }
 
 static void unmap_page(struct device *dev, dma_addr_t addr, size_t size,
-EXPORT_SYMBOL(dma_map_single_attrs);
 		       enum dma_data_direction dir, bool map_single)
 {
 	struct page *page = dma_to_page(addr);
 
+	if (module_track_held_any(MT_DMA_MAP))
+		module_track_free(MT_DMA_MAP, (void *)addr);
 	debug_dma_unmap_page(dev, addr, size, dir, map_single);
 	if (page && valid_dma_direction(dir))
 		dma_page_dev_to_cpu(page, addr & (PAGE_SIZE - 1), size, dir);
@@ -209,28 +221,30 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 {
 	unmap_page(dev, addr, size, dir, false);
 }
+EXPORT_SYMBOL(dma_unmap_page_attrs);
 
 void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
 			    enum dma_data_direction dir, unsigned long attrs)
 {
 	unmap_page(dev, addr, size, dir, true);
 }
+EXPORT_SYMBOL(dma_unmap_single_attrs);
 
 int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 		     enum dma_data_direction dir, unsigned long attrs)
 {
 	struct scatterlist *sg;
 	int i, j;
-EXPORT_SYMBOL(dma_unmap_page_attrs);
 
 	for_each_sg(sgl, sg, nents, i) {
 		sg->dma_address = __map_page(dev, sg->page, sg->offset, sg->length, dir);
 		if (sg->dma_address == DMA_MAPPING_ERROR)
 			goto undo;
 		sg->dma_length = sg->length;
-EXPORT_SYMBOL(dma_unmap_single_attrs);
 	}
 	debug_dma_map_sg(dev, sgl, nents, nents, dir);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_DMA_SG, sgl, nents, _RET_IP_, NULL);
 	return nents;
 
 undo:
@@ -238,6 +252,7 @@ undo:
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 	return 0;
 }
+EXPORT_SYMBOL(dma_map_sg_attrs);
 
 void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 			enum dma_data_direction dir, unsigned long attrs)
@@ -246,13 +261,15 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 	int i;
 
 	debug_dma_unmap_sg(dev, sgl, nents, dir);
+	if (module_track_held_any(MT_DMA_SG))
+		module_track_free(MT_DMA_SG, sgl);
 	if (!valid_dma_direction(dir))
 		return;
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_unmap_sg_attrs);
 
-EXPORT_SYMBOL(dma_map_sg_attrs);
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 			     enum dma_data_direction dir)
 {
@@ -262,24 +279,24 @@ void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 	if (page && valid_dma_direction(dir))
 		dma_page_dev_to_cpu(page, addr & (PAGE_SIZE - 1), size, dir);
 }
+EXPORT_SYMBOL(dma_sync_single_for_cpu);
 
 void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size,
 				enum dma_data_direction dir)
 {
 	struct page *page = dma_to_page(addr);
 
-EXPORT_SYMBOL(dma_unmap_sg_attrs);
 	debug_dma_sync_single_for_device(dev, addr, size, dir);
 	if (page && valid_dma_direction(dir))
 		dma_page_cpu_to_dev(page, addr & (PAGE_SIZE - 1), size, dir);
 }
+EXPORT_SYMBOL(dma_sync_single_for_device);
 
 void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
 			 enum dma_data_direction dir)
 {
 	struct scatterlist *sg;
 	int i;
-EXPORT_SYMBOL(dma_sync_single_for_cpu);
 
 	debug_dma_sync_sg_for_cpu(dev, sgl, nents, dir);
 	if (!valid_dma_direction(dir))
@@ -287,10 +304,10 @@ EXPORT_SYMBOL(dma_sync_single_for_cpu);
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_sync_sg_for_cpu);
 
 void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl, int nents,
 			    enum dma_data_direction dir)
-EXPORT_SYMBOL(dma_sync_single_for_device);
 {
 	struct scatterlist *sg;
 	int i;
@@ -301,10 +318,10 @@ EXPORT_SYMBOL(dma_sync_single_for_device);
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_cpu_to_dev(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_sync_sg_for_device);
 
 /* GFP zone for a device that can only reach @mask: ZONE_DMA unless all of lowmem fits. */
 static gfp_t zone_gfp_for_mask(u64 mask)
-EXPORT_SYMBOL(dma_sync_sg_for_cpu);
 {
 	return mask < PFN_PHYS(max_low_pfn) - 1 ? GFP_DMA : 0;
 }
@@ -318,7 +335,6 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	struct page *page;
 	phys_addr_t phys;
 	void *lowmem;
-EXPORT_SYMBOL(dma_sync_sg_for_device);
 
 	if (!size || !dev->coherent_dma_mask)
 		return NULL;
@@ -337,7 +353,8 @@ EXPORT_SYMBOL(dma_sync_sg_for_device);
 	dcache_flush_range(lowmem, nr << PAGE_SHIFT);
 	outer_flush_range(phys, phys + (nr << PAGE_SHIFT));
 
-	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_MAP, __builtin_return_address(0));
+	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_MAP | VM_DMA_COHERENT,
+				  __builtin_return_address(0));
 	if (!area)
 		goto free_pages;
 	if (vmap_pfn_range((unsigned long)area->addr, page_to_pfn(page), nr, PROT_UNCACHED)) {
@@ -352,6 +369,7 @@ free_pages:
 	__free_pages(page, order);
 	return NULL;
 }
+EXPORT_SYMBOL(dma_alloc_attrs);
 
 void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 		    dma_addr_t dma_handle, unsigned long attrs)
@@ -369,7 +387,6 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 	if (!area || !page || vmalloc_to_page(cpu_addr) != page)
 		return;
 	order = get_order(area->size - PAGE_SIZE);	/* the area has a guard page */
-EXPORT_SYMBOL(dma_alloc_attrs);
 	free_vm_area(area);
 	__free_pages(page, order);
 }

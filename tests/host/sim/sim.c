@@ -13,6 +13,8 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <asm/mmu.h>
+#include <linux/moduleparam.h>
+#include <mica/module_track.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -195,6 +197,27 @@ void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vprintk(fmt, ap);
 	va_end(ap);
+}
+
+/* No module code runs on the host: the tracking hooks never record. */
+int module_track_active;
+int module_track_held[MT_NR_KINDS];
+
+bool module_track_alloc(enum module_track_kind kind, const void *obj, unsigned long size,
+			unsigned long caller, const void *extra)
+{
+	return false;
+}
+
+bool module_track_free(enum module_track_kind kind, const void *obj)
+{
+	return false;
+}
+
+/* kernel/params.c's hook for built-in module parameters: none on the host. */
+int parse_builtin_param(char *param, char *val)
+{
+	return -ENOENT;
 }
 
 void __bug(const char *file, int line, const char *cond)
