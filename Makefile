@@ -57,9 +57,8 @@ SYMVERS := $(O)/Module.symvers
 
 # `make -C <mica> M=<dir> [modules|clean]` builds the modules in <dir>
 # against this tree, as Kbuild does; nothing below is used then.
-ifneq ($(M),)
 include tools/kbuild/modules.mk
-else
+ifeq ($(M),)
 
 .PHONY: all run debug check clean bench help deps lint uimage tftpboot
 all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES) $(SYMVERS)
@@ -82,9 +81,26 @@ $(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
 	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4' $(ABI_HEADERS) > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
-# The kernel's exports, for out-of-tree builds (Linux's Module.symvers format).
-$(SYMVERS): $(KERNEL) tools/modpost.py
-	$(OBJDUMP) -t $< | $(PYTHON) tools/modpost.py symvers vmlinux > $@
+# The kernel's exports, for out-of-tree builds (Linux's Module.symvers
+# format), from the objects' export tables: the loader's self-test links
+# modules built against it into the kernel.
+MODULE_KUNIT_O := $(O)/kernel/module/module_kunit.o
+$(SYMVERS): $(filter-out $(MODULE_KUNIT_O),$(OBJS)) tools/modpost.py
+	@$(OBJDUMP) -t $(filter %.o,$^) | $(PYTHON) tools/modpost.py symvers vmlinux > $@
+
+# The loader's self-test loads real modules (tests/modules/), built as any
+# out-of-tree module is and linked into the image.
+# (mt_nongpl uses a GPL-only export on purpose: KBUILD_MODPOST_WARN lets it build.)
+TEST_MODULES_DIR := $(O)/test-modules
+include tests/modules/Kbuild
+TEST_MODULES := $(addprefix $(TEST_MODULES_DIR)/,$(obj-m:.o=.ko))
+obj-m :=
+$(TEST_MODULES) &: $(SYMVERS) $(ABI_H) $(wildcard tests/modules/*) tools/kbuild/Makefile.build
+	@$(MAKE) --no-print-directory -f tools/kbuild/Makefile.build $(KBUILD_ENV) \
+		KBUILD_EXTMOD=$(CURDIR)/tests/modules MO=$(CURDIR)/$(TEST_MODULES_DIR) \
+		KBUILD_MODPOST_WARN=1 modules
+$(MODULE_KUNIT_O): $(TEST_MODULES)
+$(MODULE_KUNIT_O): CPPFLAGS += -DMODULE_TEST_DIR='"$(TEST_MODULES_DIR)"'
 
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE

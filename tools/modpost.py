@@ -9,7 +9,8 @@
                      [--objdump OBJDUMP] [--objcopy OBJCOPY] MODULE.o ...
       For each module object: warns about undefined symbols no export
       provides, and refuses a non-GPL module that uses a GPL-only export,
-      as Linux's modpost does; writes MODULE.mod.c (version magic, struct
+      as Linux's modpost does (--warn-only, Linux's KBUILD_MODPOST_WARN=1,
+      makes that a warning); writes MODULE.mod.c (version magic, struct
       module, depends=); writes OUT with the exports of these modules.
 
 Module.symvers lines: 0x00000000<TAB>symbol<TAB>module<TAB>EXPORT_SYMBOL[_GPL]
@@ -46,8 +47,9 @@ def exports(lines):
     gpl_lo = bounds.get('__start___ksymtab_gpl', 0)
     gpl_hi = bounds.get('__stop___ksymtab_gpl', 0)
     found = {}
-    for value, _, section, name in syms:
-        if not name.startswith('__ksymtab_') or section == '*UND*':
+    for value, flags, section, name in syms:
+        # Section symbols ('d') carry the section's name, e.g. __ksymtab_gpl.
+        if not name.startswith('__ksymtab_') or section == '*UND*' or 'd' in flags:
             continue
         if section in ('__ksymtab', '__ksymtab_gpl'):
             gpl = section == '__ksymtab_gpl'
@@ -140,9 +142,10 @@ def cmd_modules(args):
                 continue
             owner, kind = known[sym]
             if kind == 'EXPORT_SYMBOL_GPL' and not gpl:
-                print('FATAL: modpost: GPL-incompatible module %s.ko uses GPL-only symbol \'%s\''
-                      % (m['name'], sym), file=sys.stderr)
-                failed = True
+                print('%s: modpost: GPL-incompatible module %s.ko uses GPL-only symbol \'%s\''
+                      % ('WARNING' if args.warn_only else 'FATAL', m['name'], sym),
+                      file=sys.stderr)
+                failed = not args.warn_only
             if owner != 'vmlinux' and owner != m['ko']:
                 depends.add(os.path.basename(owner))
         with open(os.path.join(os.path.dirname(obj), m['name'] + '.mod.c'), 'w') as f:
@@ -163,6 +166,7 @@ def main():
     p.add_argument('--symvers', required=True)
     p.add_argument('--objdump', default='arm-none-eabi-objdump')
     p.add_argument('--objcopy', default='arm-none-eabi-objcopy')
+    p.add_argument('--warn-only', action='store_true')
     p.add_argument('objects', nargs='+')
     args = ap.parse_args()
     return cmd_symvers(args) if args.cmd == 'symvers' else cmd_modules(args)

@@ -121,12 +121,20 @@ int param_set_invbool(const char *val, const struct kernel_param *kp);
 int param_set_charp(const char *val, const struct kernel_param *kp);
 int param_set_copystring(const char *val, const struct kernel_param *kp);
 
-#define module_param_named(name, value, type, perm)				\
-	param_check_##type(name, &(value));					\
-	module_param_cb(name, &param_ops_##type, &value, perm);		\
-	__MODULE_PARM_TYPE(name, #type)
+/*
+ * The type is pasted or quoted where it is first seen: passed on to another
+ * macro, "bool" would already be <stdbool.h>'s _Bool.
+ */
+#define __module_param_typed(name, value, check, ops, typestr, perm)		\
+	check(name, &(value));							\
+	module_param_cb(name, &ops, &value, perm);				\
+	__MODULE_PARM_TYPE(name, typestr)
 
-#define module_param(name, type, perm) module_param_named(name, name, type, perm)
+#define module_param_named(name, value, type, perm) \
+	__module_param_typed(name, value, param_check_##type, param_ops_##type, #type, perm)
+
+#define module_param(name, type, perm) \
+	__module_param_typed(name, name, param_check_##type, param_ops_##type, #type, perm)
 
 #define module_param_string(name, string, len, perm)				\
 	static const struct kparam_string __param_string_##name = { len, string }; \
@@ -134,18 +142,22 @@ int param_set_copystring(const char *val, const struct kernel_param *kp);
 			    .str = &__param_string_##name, perm, -1);		\
 	__MODULE_PARM_TYPE(name, "string")
 
-#define module_param_array_named(name, array, type, nump, perm)		\
-	param_check_##type(name, &(array)[0]);					\
+#define __module_param_array_typed(name, array, check, eops, typestr, nump, perm) \
+	check(name, &(array)[0]);						\
 	static const struct kparam_array __param_arr_##name =			\
 		{ .max = sizeof(array) / sizeof((array)[0]), .num = nump,	\
-		  .ops = &param_ops_##type, .elemsize = sizeof((array)[0]),	\
-		  .elem = array };						\
+		  .ops = &eops, .elemsize = sizeof((array)[0]), .elem = array };	\
 	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops,	\
 			    .arr = &__param_arr_##name, perm, -1);		\
-	__MODULE_PARM_TYPE(name, "array of " #type)
+	__MODULE_PARM_TYPE(name, "array of " typestr)
 
-#define module_param_array(name, type, nump, perm) \
-	module_param_array_named(name, name, type, nump, perm)
+#define module_param_array_named(name, array, type, nump, perm)		\
+	__module_param_array_typed(name, array, param_check_##type, param_ops_##type, \
+				   #type, nump, perm)
+
+#define module_param_array(name, type, nump, perm)				\
+	__module_param_array_typed(name, name, param_check_##type, param_ops_##type, \
+				   #type, nump, perm)
 
 /*
  * Apply "name=value name2 ..." in @args (changed in place: charp values

@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
@@ -36,7 +37,7 @@ static int cmp_name(const void *key, const void *elem)
 	return strcmp(key, ((const struct ksym_ref *)elem)->sym->name);
 }
 
-/* Built on first use (module_mutex held); -ENOMEM leaves nothing built. */
+/* Built at boot (and retried on first use if that failed); module_mutex held after boot. */
 static int build_kernel_index(void)
 {
 	unsigned int n = __stop___ksymtab - __start___ksymtab;
@@ -57,6 +58,12 @@ static int build_kernel_index(void)
 	kernel_index_len = n + ngpl;
 	return 0;
 }
+
+static int __init kernel_index_init(void)
+{
+	return build_kernel_index();
+}
+core_initcall(kernel_index_init);
 
 static const struct kernel_symbol *search_table(const struct kernel_symbol *syms,
 						unsigned int n, const char *name)

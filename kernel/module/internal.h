@@ -144,6 +144,7 @@ unsigned long module_kallsyms_lookup_name(const char *name);
 void module_params_free(struct module *mod);
 
 /* kernel/module/track.c */
+extern unsigned int module_track_reported;	/* items reported so far, for the self-test */
 int module_track_init(struct module *mod);
 /* The init part is about to be freed: remember where it was, to name what it took. */
 void module_track_init_freed(struct module *mod);

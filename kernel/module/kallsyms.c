@@ -18,6 +18,7 @@ struct mod_sym {
 	unsigned long size;
 	const char *name;
 	bool init;
+	bool percpu;		/* a per-CPU variable: addr is its __percpu pointer */
 };
 
 struct mod_kallsyms {
@@ -33,7 +34,8 @@ static bool wanted(const struct load_info *info, const Elf32_Sym *sym)
 	unsigned int type = ELF_ST_TYPE(sym->st_info);
 
 	if (sym->st_shndx == SHN_UNDEF || sym->st_shndx >= info->hdr->e_shnum ||
-	    !(info->sechdrs[sym->st_shndx].sh_flags & SHF_ALLOC))
+	    (!(info->sechdrs[sym->st_shndx].sh_flags & SHF_ALLOC) &&
+	     sym->st_shndx != info->index.pcpu))
 		return false;
 	if (type != STT_FUNC && type != STT_OBJECT && type != STT_NOTYPE)
 		return false;
@@ -83,7 +85,8 @@ int module_kallsyms_init(struct module *mod, const struct load_info *info)
 		sec = &info->sechdrs[sym->st_shndx];
 		ks->syms[num].addr = sym->st_value & ~1UL;	/* Thumb bit */
 		ks->syms[num].size = sym->st_size;
-		ks->syms[num].init = sec->sh_entsize & INIT_OFFSET_MASK;
+		ks->syms[num].percpu = info->index.pcpu && sym->st_shndx == info->index.pcpu;
+		ks->syms[num].init = !ks->syms[num].percpu && (sec->sh_entsize & INIT_OFFSET_MASK);
 		ks->syms[num].name = strcpy(p, symbol_name(info, sym));
 		p += strlen(p) + 1;
 		num++;
@@ -118,7 +121,7 @@ const char *module_kallsyms_lookup(struct module *mod, unsigned long addr,
 	for (i = 0; i < ks->num; i++) {
 		const struct mod_sym *s = &ks->syms[i];
 
-		if (s->init && READ_ONCE(ks->init_dropped) && !with_init)
+		if ((s->init && READ_ONCE(ks->init_dropped) && !with_init) || s->percpu)
 			continue;
 		if (s->addr > addr) {
 			end = s->addr;

@@ -45,6 +45,7 @@ MODULE_PARM_DESC(track, "record what modules allocate, for the report on rmmod (
 
 int module_track_active;
 int module_track_held[MT_NR_KINDS];
+unsigned int module_track_reported;
 
 struct track_rec {
 	struct track_rec *hash_next;
@@ -207,6 +208,7 @@ static void item(struct report *r, const char *fmt, ...)
 
 	if (!r->count++)
 		pr_warn("%s: %s, it still holds:\n", r->mod->name, r->why);
+	WRITE_ONCE(module_track_reported, module_track_reported + 1);
 	va_start(args, fmt);
 	vscnprintf(line, sizeof(line), fmt, args);
 	va_end(args);
