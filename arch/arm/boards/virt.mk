@@ -4,4 +4,7 @@ LOAD_ADDR     := 0x40008000
 QEMU_MACHINE  := virt
 QEMU_SMP      := 4
 QEMU_MEM      := 1024
-QEMU_EXTRA    := -cpu cortex-a15
+# No default NIC: the direct boot needs none, and QEMU's default
+# virtio-net-pci wants ipxe-qemu's option ROM, which a machine without
+# recommended packages lacks (the U-Boot flow adds its own virtio-net-device).
+QEMU_EXTRA    := -cpu cortex-a15 -nic none
