@@ -20,6 +20,7 @@ struct page *mem_map;
 EXPORT_SYMBOL(mem_map);
 unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
 EXPORT_SYMBOL(max_mapnr);
+EXPORT_SYMBOL(max_low_pfn);
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];

@@ -25,6 +25,7 @@
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <mica/module_track.h>
+#include <mica/shell.h>
 #include <string.h>
 #include "vmalloc_internal.h"
 
@@ -55,6 +56,9 @@ static struct pcpu_chunk first_chunk;
 static LIST_HEAD(pcpu_chunks);
 static DEFINE_SPINLOCK(pcpu_lock);
 static unsigned long pcpu_nr_chunks;
+/* Linux's percpu_stats counters (pcpu_lock). */
+static unsigned long pcpu_nr_alloc, pcpu_nr_dealloc, pcpu_nr_cur_alloc, pcpu_nr_max_alloc;
+static unsigned long pcpu_bytes_in_use;
 
 static unsigned long pcpu_unit_size(void)
 {
@@ -143,6 +147,10 @@ static unsigned long alloc_from_chunks(unsigned int bits, unsigned int align_bit
 			map_set(chunk->alloc_map, start + i);
 		map_set(chunk->bound_map, start);
 		chunk->free_bits -= bits;
+		pcpu_nr_alloc++;
+		pcpu_nr_cur_alloc++;
+		pcpu_nr_max_alloc = max(pcpu_nr_max_alloc, pcpu_nr_cur_alloc);
+		pcpu_bytes_in_use += (unsigned long)bits << PCPU_MIN_ALLOC_SHIFT;
 		return chunk_ptr_base(chunk) + ((unsigned long)start << PCPU_MIN_ALLOC_SHIFT);
 	}
 	return 0;
@@ -252,9 +260,12 @@ void free_percpu(void __percpu *ptr)
 		return;
 	}
 	map_clear(found->bound_map, bit);
+	pcpu_nr_dealloc++;
+	pcpu_nr_cur_alloc--;
 	do {
 		map_clear(found->alloc_map, bit);
 		found->free_bits++;
+		pcpu_bytes_in_use -= PCPU_MIN_ALLOC_SIZE;
 		bit++;
 	} while (bit < found->nr_bits && map_test(found->alloc_map, bit) &&
 		 !map_test(found->bound_map, bit));
@@ -268,6 +279,33 @@ void free_percpu(void __percpu *ptr)
 		destroy_chunk(empty);
 }
 EXPORT_SYMBOL_GPL(free_percpu);
+
+/* Linux's /sys/kernel/debug/percpu_stats, the parts Mica has. */
+static int cmd_percpu_stats(int argc, char **argv)
+{
+	unsigned long flags, v[7];
+
+	spin_lock_irqsave(&pcpu_lock, flags);
+	v[0] = pcpu_unit_size();
+	v[1] = __per_cpu_end - __per_cpu_start;
+	v[2] = pcpu_nr_alloc;
+	v[3] = pcpu_nr_dealloc;
+	v[4] = pcpu_nr_cur_alloc;
+	v[5] = pcpu_nr_max_alloc;
+	v[6] = pcpu_nr_chunks;
+	spin_unlock_irqrestore(&pcpu_lock, flags);
+	shell_printf("Percpu Memory Statistics\nAllocation Info:\n"
+		     "----------------------------------------\n");
+	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n", "unit_size", v[0], "static_size", v[1]);
+	shell_printf("\nGlobal Stats:\n----------------------------------------\n");
+	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_alloc", v[2],
+		     "nr_dealloc", v[3], "nr_cur_alloc", v[4]);
+	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_max_alloc", v[5],
+		     "nr_chunks", v[6], "bytes_in_use", READ_ONCE(pcpu_bytes_in_use));
+	return 0;
+}
+SHELL_COMMAND("percpu_stats", "per-CPU allocator counters, as Linux's debugfs percpu_stats",
+	      cmd_percpu_stats);
 
 unsigned long pcpu_nr_pages(void)
 {

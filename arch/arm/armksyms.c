@@ -2,8 +2,8 @@
  * Exports of code the kernel takes from the toolchain's libraries, which
  * modules need as much as the kernel: the string functions GCC may call by
  * itself (struct copies, zeroing) and those drivers call, and libgcc's
- * AEABI helpers for division and 64-bit shifts, which ARM has no
- * instructions for. Exporting them also links them in. They are Thumb
+ * helpers for what ARMv7-A has no instruction for (division, 64-bit
+ * shifts and compares, population count). Exporting them also links them in. They are Thumb
  * code (newlib's and libgcc's v7-A multilib); arch/arm/module.c makes the
  * calls to them BLX.
  */
@@ -14,7 +14,7 @@
 extern void __aeabi_idiv(void), __aeabi_idivmod(void), __aeabi_uidiv(void),
 	__aeabi_uidivmod(void), __aeabi_ldivmod(void), __aeabi_uldivmod(void),
 	__aeabi_llsl(void), __aeabi_llsr(void), __aeabi_lasr(void), __aeabi_lmul(void),
-	__aeabi_lcmp(void), __aeabi_ulcmp(void);
+	__aeabi_lcmp(void), __aeabi_ulcmp(void), __popcountsi2(void);
 
 EXPORT_SYMBOL(__aeabi_idiv);
 EXPORT_SYMBOL(__aeabi_idivmod);
@@ -28,6 +28,7 @@ EXPORT_SYMBOL(__aeabi_lasr);
 EXPORT_SYMBOL(__aeabi_lmul);
 EXPORT_SYMBOL(__aeabi_lcmp);
 EXPORT_SYMBOL(__aeabi_ulcmp);
+EXPORT_SYMBOL(__popcountsi2);	/* __builtin_popcount: num_online_cpus() */
 
 EXPORT_SYMBOL(memcpy);
 EXPORT_SYMBOL(memmove);

@@ -27,6 +27,7 @@
 #define _LINUX_MODULE_H
 
 #include <linux/types.h>
+#include <linux/errno.h>		/* as Linux's module.h brings it, through its includes */
 #include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/init.h>
