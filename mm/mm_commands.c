@@ -5,6 +5,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
 #include <mica/shell.h>
 #include "internal.h"
 
@@ -17,6 +19,31 @@ static int cmd_meminfo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("meminfo", "memory totals, as /proc/meminfo", cmd_meminfo);
+
+/*
+ * Linux's "echo N > /proc/sys/vm/drop_caches": 2 (or 3) frees the slab
+ * caches' empty slabs. Mica has no page cache (1 does nothing) and also
+ * drains the per-CPU page lists, so MemFree counts every free page.
+ */
+static int cmd_drop_caches(int argc, char **argv)
+{
+	unsigned long mode;
+	int err;
+
+	if (argc != 2) {
+		shell_printf("usage: drop_caches 1|2|3\n");
+		return -EINVAL;
+	}
+	err = shell_parse_ulong("drop_caches", argv[1], 1, 3, &mode);
+	if (err)
+		return err;
+	if (mode & 2)
+		drop_slab();
+	drain_all_pages();
+	return 0;
+}
+SHELL_COMMAND("drop_caches", "free the slab caches' empty slabs (2, 3) and drain per-CPU page lists",
+	      cmd_drop_caches);
 
 static int cmd_buddyinfo(int argc, char **argv)
 {

@@ -17,7 +17,9 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
+  check     a function of the console lines returning a list of errors
 """
+import samples
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
 # order. The RAM size differs from the virt board's default (1 GiB) where
@@ -39,10 +41,14 @@ CONFIGS = [
     dict(name='vexpress-a9-smp1-256m', board='vexpress-a9', smp=1, mem=256),
     dict(name='vexpress-a9-smp4-256m', board='vexpress-a9', smp=4, mem=256),
     dict(name='vexpress-a9-smp1-1g', board='vexpress-a9', smp=1, mem=1024),
+    # Then every sample module loaded from the host (semihosting) and
+    # removed, memory checked after each (tests/qemu/samples.py).
     dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024,
-         input=['dmatest', 'poweroff'],
+         cmdline=samples.cmdline(),
+         input=['dmatest'] + samples.inputs() + ['poweroff'],
          expect=[r'dmaengine: no DMA controller found',
-                 r'dmatest: no channels to test: no DMA controller on this board']),
+                 r'dmatest: no channels to test: no DMA controller on this board']
+         + samples.expect(), check=samples.check_unchanged),
     # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
@@ -61,9 +67,11 @@ CONFIGS = [
     # The other boards, booted directly.
     # PL330s: all three probed, the DMA suites, UART output by DMA, then
     # dmatest typed at the prompt on every channel of the three.
-    dict(name='smdkc210-smp2', board='smdkc210',
+    # Then the samples, the DMA client among them, from the host.
+    dict(name='smdkc210-smp2', board='smdkc210', cmdline=samples.cmdline(), timeout=240,
          required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
-         input=['dmatest iterations=3 threads_per_chan=2', 'poweroff'],
+         input=['dmatest iterations=3 threads_per_chan=2'] + samples.inputs(dma=True)
+         + ['poweroff'], check=samples.check_unchanged,
          expect=[r'dma-pl330 12680000\.pdma: Loaded driver for PL330 DMAC-\d+',
                  r'dma-pl330 12690000\.pdma: Loaded driver for PL330 DMAC-\d+',
                  r'dma-pl330 12850000\.mdma: Loaded driver for PL330 DMAC-\d+',
@@ -71,7 +79,8 @@ CONFIGS = [
                  r'^cyclic period 3$',
                  r'mica> dmatest iterations=3',
                  r'dmatest: Added 2 threads using dma2chan7',
-                 r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
+                 r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']
+         + samples.expect(dma=True)),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.

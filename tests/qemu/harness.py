@@ -39,7 +39,7 @@ PROMPT = 'mica> '
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
-                cmdline=[], args=[], runs=None, only=None, expect=[])
+                cmdline=[], args=[], runs=None, only=None, expect=[], check=None)
 
 
 def board_settings(board):
@@ -244,6 +244,8 @@ def run_config(cfg):
     analysis = ktap.analyse(lines)
     if lines:       # with no output at all, QEMU's failure is the whole story
         errors += analysis.errors + judge(cfg, analysis) + check_expected(cfg, lines)
+        if cfg['check']:
+            errors += cfg['check'](lines)
     p, f, s = ktap.leaf_counts(analysis.suites())
     report = [f"=== {cfg['name']}: {' '.join(shlex.quote(a) for a in qemu_command(cfg))}"]
     report += describe(analysis)
