@@ -11,6 +11,7 @@
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
 #include <linux/dmaengine.h>
+#include <linux/module.h>
 #include <mica/module_track.h>
 #include <string.h>
 
@@ -84,6 +85,16 @@ unsigned int dma_async_device_count(void)
 	return n;
 }
 
+/*
+ * Linux's dma_chan_to_owner(): a controller driver in a module stays while
+ * a client holds one of its channels. The module is the one whose code
+ * runs the controller; NULL when none (built in, or the client itself).
+ */
+static struct module *hold_owner(struct dma_device *device, unsigned long caller)
+{
+	return module_get_owner((unsigned long)device->device_issue_pending, caller);
+}
+
 static void unclaim(struct dma_chan *chan)
 {
 	unsigned long flags;
@@ -95,10 +106,11 @@ static void unclaim(struct dma_chan *chan)
 
 /*
  * The first free channel of @only (or of any controller with @mask) that
- * @fn accepts, claimed and with its resources allocated.
+ * @fn accepts, claimed and with its resources allocated, holding the
+ * controller's module (unless that is the requester, at @caller).
  */
 static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask_t *mask,
-				     dma_filter_fn fn, void *fn_param)
+				     dma_filter_fn fn, void *fn_param, unsigned long caller)
 {
 	struct dma_device *device;
 	struct dma_chan *chan;
@@ -115,10 +127,14 @@ static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask
 				continue;
 			chan->client_count = 1;		/* ours: no other CPU takes it now */
 			spin_unlock_irqrestore(&dma_list_lock, flags);
-			if ((!fn || fn(chan, fn_param)) &&
+			chan->owner_ref = hold_owner(device, caller);
+			if (!IS_ERR(chan->owner_ref) && (!fn || fn(chan, fn_param)) &&
 			    (!device->device_alloc_chan_resources ||
 			     device->device_alloc_chan_resources(chan) >= 0))
 				return chan;
+			if (!IS_ERR(chan->owner_ref))
+				module_put(chan->owner_ref);
+			chan->owner_ref = NULL;
 			spin_lock_irqsave(&dma_list_lock, flags);
 			chan->client_count = 0;
 		}
@@ -138,7 +154,7 @@ static struct dma_chan *track_chan(struct dma_chan *chan, unsigned long caller)
 struct dma_chan *__dma_request_channel(const dma_cap_mask_t *mask, dma_filter_fn fn,
 				       void *fn_param)
 {
-	return track_chan(find_channel(NULL, mask, fn, fn_param), _RET_IP_);
+	return track_chan(find_channel(NULL, mask, fn, fn_param, _RET_IP_), _RET_IP_);
 }
 EXPORT_SYMBOL_GPL(__dma_request_channel);
 
@@ -163,7 +179,7 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 	if (!found)
 		return ERR_PTR(-ENODEV);
-	chan = find_channel(found, NULL, found->filter.fn, map->param);
+	chan = find_channel(found, NULL, found->filter.fn, map->param, _RET_IP_);
 	return chan ? track_chan(chan, _RET_IP_) : ERR_PTR(-EBUSY);
 }
 EXPORT_SYMBOL_GPL(dma_request_chan);
@@ -176,6 +192,8 @@ void dma_release_channel(struct dma_chan *chan)
 		module_track_free(MT_DMA_CHAN, chan);
 	if (chan->device->device_free_chan_resources)
 		chan->device->device_free_chan_resources(chan);
+	module_put(chan->owner_ref);
+	chan->owner_ref = NULL;
 	unclaim(chan);
 }
 EXPORT_SYMBOL_GPL(dma_release_channel);

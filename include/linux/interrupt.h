@@ -43,6 +43,7 @@ struct irqaction {
 	const char *name;
 	unsigned long flags;
 	struct irqaction *next;
+	struct module *owner;		/* the module of @handler, held while registered */
 };
 
 #define IRQ_ACTION_POOL 64

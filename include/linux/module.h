@@ -152,6 +152,14 @@ struct module *__module_text_address(unsigned long addr);
 bool is_module_address(unsigned long addr);
 bool is_module_text_address(unsigned long addr);
 
+/*
+ * Mica, for services that hold on to another module's code: the module
+ * whose code is at @addr, with a reference taken, unless it is the module
+ * of @caller itself (a module's own handlers do not keep it loaded). NULL
+ * when nothing needs holding; ERR_PTR(-ENODEV) when that module is going.
+ */
+struct module *module_get_owner(unsigned long addr, unsigned long caller);
+
 /* "Modules linked in: a(O) b(PO+)", for oops reports. */
 void print_modules(void);
 

@@ -10,10 +10,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/bitops.h>
 #include <linux/irq.h>
 #include <linux/interrupt.h>
+#include <linux/module.h>
 #include <linux/spinlock.h>
 #include <string.h>
 
@@ -114,6 +116,12 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 	action = alloc_action(handler);
 	if (!action)
 		return -ENOMEM;
+	/* A handler in another module's code keeps that module loaded. */
+	action->owner = module_get_owner((unsigned long)handler, _RET_IP_);
+	if (IS_ERR(action->owner)) {
+		free_action(action);
+		return -ENODEV;
+	}
 	action->dev_id = dev_id;
 	action->name = name;
 	action->flags = flags;
@@ -151,6 +159,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 
 out_unlock:
 	spin_unlock_irqrestore(&desc->lock, irqflags);
+	module_put(action->owner);
 	free_action(action);
 	return ret;
 }
@@ -201,6 +210,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	/* A handler that picked up @a before the unlink may still run. */
 	synchronize_irq(irq);
 	name = a->name;
+	module_put(a->owner);
 	free_action(a);
 	return name;
 }

@@ -162,6 +162,21 @@ int module_refcount(struct module *mod)
 }
 EXPORT_SYMBOL(module_refcount);
 
+struct module *module_get_owner(unsigned long addr, unsigned long caller)
+{
+	struct module *owner;
+	unsigned long flags;
+	bool got;
+
+	local_irq_save(flags);
+	owner = __module_text_address(addr);
+	if (owner == __module_text_address(caller))
+		owner = NULL;
+	got = try_module_get(owner);
+	local_irq_restore(flags);
+	return got ? owner : ERR_PTR(-ENODEV);
+}
+
 /* ---- running init and exit in a task of their own ---- */
 
 struct module_call {

@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
+#include <linux/dmaengine.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -48,6 +49,7 @@ EMBED(mt_leak);
 EMBED(mt_badbranch);
 EMBED(mt_badreloc);
 EMBED(mt_dupexport);
+EMBED(mt_dmaprov);
 
 #define IMAGE(name) name##_ko, name##_ko_end, #name ".ko"
 
@@ -226,7 +228,7 @@ static void unload_test_modules(struct kunit *test)
 {
 	static const char *const order[] = {
 		"mt_importer", "mt_exporter", "mt_reloc", "mt_proprietary", "mt_params",
-		"mt_oops", "mt_leak",
+		"mt_oops", "mt_leak", "mt_dmaprov",
 	};
 	unsigned int i;
 
@@ -314,6 +316,48 @@ static void references(struct kunit *test)
 	module_put(mod);
 	KUNIT_EXPECT_TRUE(test, try_module_get(NULL));	/* the kernel itself */
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
+}
+
+/* An interrupt handler in a module holds it, unless that module registered it itself. */
+static void irq_handler_holds_module(struct kunit *test)
+{
+	struct module *mod;
+	unsigned int irq;
+	int cookie;
+
+	for (irq = nr_irqs - 1; irq >= 32 && irq_to_desc(irq)->action; irq--)
+		;
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_exporter), "", &mod), 0);
+	KUNIT_ASSERT_EQ(test, request_irq(irq, sym(test, "mt_irq_handler"), 0, "mt", &cookie), 0);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 1);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -EWOULDBLOCK);
+	free_irq(irq, &cookie);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
+}
+
+static bool is_mt_channel(struct dma_chan *chan, void *issue_pending)
+{
+	return (void *)chan->device->device_issue_pending == issue_pending;
+}
+
+/* A DMA channel holds the module of its controller driver. */
+static void dma_channel_holds_module(struct kunit *test)
+{
+	struct module *mod;
+	struct dma_chan *chan;
+	dma_cap_mask_t mask;
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_dmaprov), "", &mod), 0);
+	dma_cap_zero(mask);
+	dma_cap_set(DMA_MEMCPY, mask);
+	chan = dma_request_channel(mask, is_mt_channel, sym(test, "mt_dmaprov_issue_pending"));
+	KUNIT_ASSERT_NOT_NULL(test, chan);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 1);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_dmaprov"), -EWOULDBLOCK);
+	dma_release_channel(chan);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_dmaprov"), 0);
 }
 
 /* ---- parameters ---- */
@@ -521,6 +565,8 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(refused_exports),
 	KUNIT_CASE(taints),
 	KUNIT_CASE(references),
+	KUNIT_CASE(irq_handler_holds_module),
+	KUNIT_CASE(dma_channel_holds_module),
 	KUNIT_CASE(parameters),
 	KUNIT_CASE(bad_parameters),
 	KUNIT_CASE(init_fails),
