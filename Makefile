@@ -85,7 +85,8 @@ $(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
 # format), from the objects' export tables: the loader's self-test links
 # modules built against it into the kernel.
 MODULE_KUNIT_O := $(O)/kernel/module/module_kunit.o
-$(SYMVERS): $(filter-out $(MODULE_KUNIT_O),$(OBJS)) tools/modpost.py
+MODULE_BENCH_O := $(O)/kernel/module/module_bench.o
+$(SYMVERS): $(filter-out $(MODULE_KUNIT_O) $(MODULE_BENCH_O),$(OBJS)) tools/modpost.py
 	@$(OBJDUMP) -t $(filter %.o,$^) | $(PYTHON) tools/modpost.py symvers vmlinux > $@
 
 # The loader's self-test loads real modules (tests/modules/), built as any
@@ -95,12 +96,16 @@ TEST_MODULES_DIR := $(O)/test-modules
 include tests/modules/Kbuild
 TEST_MODULES := $(addprefix $(TEST_MODULES_DIR)/,$(obj-m:.o=.ko))
 obj-m :=
+# module_bench (kernel/module/module_bench.c) loads samples/hello, built there too.
 $(TEST_MODULES) &: $(SYMVERS) $(ABI_H) $(wildcard tests/modules/*) tools/kbuild/Makefile.build
 	@$(MAKE) --no-print-directory -f tools/kbuild/Makefile.build $(KBUILD_ENV) \
 		KBUILD_EXTMOD=$(CURDIR)/tests/modules MO=$(CURDIR)/$(TEST_MODULES_DIR) \
 		KBUILD_MODPOST_WARN=1 modules
-$(MODULE_KUNIT_O): $(TEST_MODULES)
-$(MODULE_KUNIT_O): CPPFLAGS += -DMODULE_TEST_DIR='"$(TEST_MODULES_DIR)"'
+$(TEST_MODULES_DIR)/hello/hello.ko: $(SYMVERS) $(ABI_H) samples/hello/hello.c tools/kbuild/Makefile.build
+	@$(MAKE) --no-print-directory -f tools/kbuild/Makefile.build $(KBUILD_ENV) \
+		KBUILD_EXTMOD=$(CURDIR)/samples/hello MO=$(CURDIR)/$(TEST_MODULES_DIR)/hello modules
+$(MODULE_KUNIT_O) $(MODULE_BENCH_O): $(TEST_MODULES) $(TEST_MODULES_DIR)/hello/hello.ko
+$(MODULE_KUNIT_O) $(MODULE_BENCH_O): CPPFLAGS += -DMODULE_TEST_DIR='"$(TEST_MODULES_DIR)"'
 
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE
