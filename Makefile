@@ -20,7 +20,7 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4
+CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
@@ -78,7 +78,7 @@ $(O)/%.o: %.S $(O)/.flags | $(ABI_H)
 ABI_HEADERS := $(sort $(shell find include arch/arm/include -name '*.h'))
 $(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
 	@mkdir -p $(dir $@)
-	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4' $(ABI_HEADERS) > $@.tmp
+	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4 -DCONFIG_JUMP_LABEL' $(ABI_HEADERS) > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
 # The kernel's exports, for out-of-tree builds (Linux's Module.symvers

@@ -317,6 +317,13 @@ int find_sections(struct load_info *info)
 	info->index.ksymtab = find_sec(info, "__ksymtab");
 	info->index.ksymtab_gpl = find_sec(info, "__ksymtab_gpl");
 	info->index.param = find_sec(info, "__param");
+	/* Static keys' sites in a module are not patched (linux/jump_label.h): refuse them. */
+	if (find_sec(info, "__jump_table") &&
+	    info->sechdrs[find_sec(info, "__jump_table")].sh_size) {
+		pr_err("%s: uses static keys (a __jump_table section): not supported in modules yet\n",
+		       info->name);
+		return -ENOEXEC;
+	}
 	if (info->index.pcpu)	/* copied to the per-CPU areas, not to module memory */
 		info->sechdrs[info->index.pcpu].sh_flags &= ~SHF_ALLOC;
 	return 0;

@@ -13,7 +13,8 @@
 
 # Kbuild's compiler policy for modules: Linux 3.14's warnings, no -Werror
 # (but implicit declarations are errors, as there), the kernel's ABI flags.
-MODULE_CPPFLAGS := -Iinclude -Iarch/arm/include -I$(O)/include -DNR_CPUS=4 -DMODULE
+MODULE_CPPFLAGS := -Iinclude -Iarch/arm/include -I$(O)/include -DNR_CPUS=4 -DCONFIG_JUMP_LABEL \
+                   -DMODULE
 MODULE_CFLAGS   := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
                    -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
                    -Wall -Wundef -Wstrict-prototypes -Wno-trigraphs \
