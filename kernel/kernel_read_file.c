@@ -1,6 +1,7 @@
 /*
  * kernel_read_file_from_path() (linux/kernel_read_file.h): whole files from
- * the host through semihosting, by absolute path or relative to hostdir=.
+ * the in-memory file list, else from the host through semihosting, by
+ * absolute path or relative to hostdir=.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -10,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/semihosting.h>
+#include <mica/ramfs.h>
 #include <string.h>
 
 static char hostdir[256];
@@ -42,9 +44,29 @@ static char *host_path(const char *name)
 	return path;
 }
 
+/* A copy of ramfs file @f into *@buf (allocated if NULL). */
+static long read_ramfs(const struct ramfs_file *f, void **buf, size_t buf_size,
+		       size_t *file_size)
+{
+	void *dest = *buf;
+
+	*file_size = f->size;
+	if (f->size > buf_size)
+		return -EFBIG;
+	if (!dest)
+		dest = vmalloc(max(f->size, (size_t)1));
+	if (!dest)
+		return -ENOMEM;
+	if (f->size)
+		memcpy(dest, f->data, f->size);
+	*buf = dest;
+	return f->size;
+}
+
 long kernel_read_file_from_path(const char *path, long long offset, void **buf,
 				size_t buf_size, size_t *file_size, enum kernel_read_file_id id)
 {
+	const struct ramfs_file *f;
 	void *dest = *buf;
 	char *host;
 	size_t size = 0;
@@ -52,6 +74,12 @@ long kernel_read_file_from_path(const char *path, long long offset, void **buf,
 
 	if (offset || !path || !path[0])
 		return -EINVAL;
+	f = ramfs_lookup(path);
+	if (f) {
+		ret = read_ramfs(f, buf, buf_size, file_size);
+		ramfs_put(f);
+		return ret;
+	}
 	host = host_path(path);
 	if (!host)
 		return path[0] == '/' ? -ENOMEM : -ENOENT;

@@ -3,6 +3,8 @@
  * for insmod and anything else that loads files.
  *
  * Mica has no VFS. A name is looked up, in this order:
+ *  - in the in-memory file list (include/mica/ramfs.h: the initramfs, files
+ *    received with loady), by name ("hello.ko", "/hello.ko");
  *  - an absolute host path ("/home/me/hello.ko") is read through ARM
  *    semihosting (QEMU with -semihosting), so a module rebuilt on the host
  *    loads without a reboot;

@@ -28,6 +28,7 @@
 
 #include <linux/types.h>
 #include <linux/errno.h>		/* as Linux's module.h brings it, through its includes */
+#include <linux/stat.h>		/* S_IRUGO & co. for module_param */
 #include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/init.h>

@@ -46,7 +46,7 @@ static const char *read_error(long err)
 {
 	switch (err) {
 	case -ENOENT:
-		return "no such file (absolute host paths and hostdir= are read through semihosting)";
+		return "no such file (looked in the file list, see ls, then on the host: an absolute path, or under hostdir=)";
 	case -EFBIG:
 		return "file too large";
 	case -ENOMEM:

@@ -284,7 +284,7 @@ static unsigned int find_sec(const struct load_info *info, const char *name)
 
 int find_sections(struct load_info *info)
 {
-	unsigned int i;
+	unsigned int i, jump;
 	Elf32_Shdr *mod;
 
 	/* .modinfo is read from the file, never loaded. */
@@ -318,8 +318,8 @@ int find_sections(struct load_info *info)
 	info->index.ksymtab_gpl = find_sec(info, "__ksymtab_gpl");
 	info->index.param = find_sec(info, "__param");
 	/* Static keys' sites in a module are not patched (linux/jump_label.h): refuse them. */
-	if (find_sec(info, "__jump_table") &&
-	    info->sechdrs[find_sec(info, "__jump_table")].sh_size) {
+	jump = find_sec(info, "__jump_table");
+	if (jump && info->sechdrs[jump].sh_size) {
 		pr_err("%s: uses static keys (a __jump_table section): not supported in modules yet\n",
 		       info->name);
 		return -ENOEXEC;

@@ -22,6 +22,8 @@
 #include <asm/elf.h>
 #include <asm/mmu.h>
 #include <mica/kunit.h>
+#include <mica/ramfs.h>
+#include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
 
@@ -504,6 +506,24 @@ static void leaks_reported(struct kunit *test)
 	free_percpu((void __percpu __force *)leaked[5]);
 }
 
+/* The commands, on a file from the in-memory file list (as the initramfs or loady leave it). */
+static void insmod_from_file_list(struct kunit *test)
+{
+	char line[64];
+
+	KUNIT_ASSERT_EQ(test, ramfs_add("lib/mt_exporter.ko", mt_exporter_ko,
+					mt_exporter_ko_end - mt_exporter_ko, 0, "test"), 0);
+	strcpy(line, "insmod /lib/mt_exporter.ko");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	KUNIT_EXPECT_TRUE(test, loaded("mt_exporter"));
+	strcpy(line, "rmmod mt_exporter.ko");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	KUNIT_EXPECT_FALSE(test, loaded("mt_exporter"));
+	KUNIT_EXPECT_EQ(test, ramfs_remove("lib/mt_exporter.ko"), 0);
+	strcpy(line, "insmod lib/mt_exporter.ko");
+	KUNIT_EXPECT_EQ(test, shell_execute(line), -ENOENT);
+}
+
 /* ---- bad files ---- */
 
 static char *find_string(char *image, size_t len, const char *s)
@@ -572,6 +592,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(init_fails),
 	KUNIT_CASE(init_oopses),
 	KUNIT_CASE(leaks_reported),
+	KUNIT_CASE(insmod_from_file_list),
 	KUNIT_CASE(bad_images),
 	{}
 };

@@ -5,8 +5,8 @@
 
 static char *whom = "world";
 static int howmany = 1;
-module_param(whom, charp, 0444);
-module_param(howmany, int, 0444);
+module_param(whom, charp, S_IRUGO);
+module_param(howmany, int, S_IRUGO);
 MODULE_PARM_DESC(whom, "who to greet");
 MODULE_PARM_DESC(howmany, "how many times");
 
