@@ -18,6 +18,7 @@
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/timer.h>
 #include <linux/vmalloc.h>
 #include <asm/elf.h>
 #include <asm/mmu.h>
@@ -443,18 +444,20 @@ static void init_fails(struct kunit *test)
 {
 	unsigned long areas = count_areas();
 	unsigned int reported = module_track_reported;
+	static struct timer_list timer;	/* armed by the module, to run its code */
 	void *leaked = NULL;
-	char args[48];
+	char more[32], args[64];
 
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_initfail), out_arg(args, sizeof(args), "", &leaked),
-				   NULL), -ENODEV);
+	snprintf(more, sizeof(more), "timer=%lu ", (unsigned long)&timer);
+	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_initfail),
+				   out_arg(args, sizeof(args), more, &leaked), NULL), -ENODEV);
 	KUNIT_EXPECT_FALSE(test, loaded("mt_initfail"));
 	/* The kmalloc and the armed timer were reported (and the timer cancelled: it panics). */
 	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&timer));
 	KUNIT_EXPECT_NOT_NULL(test, leaked);
 	kfree(leaked);		/* the kernel can still free what the module left */
-	msleep(30);		/* the timer would have fired by now */
 }
 
 static void init_oopses(struct kunit *test)
