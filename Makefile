@@ -175,7 +175,8 @@ run: deps all
 debug: deps all
 	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
 		-S -gdb tcp::1234 & qemu=$$!; \
-	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
+	gdb-multiarch -q $(KERNEL) -ex 'source tools/gdb/mica-modules.py' -ex 'target remote :1234'; \
+		kill $$qemu 2>/dev/null || true
 
 deps:
 	@tools/install-deps.sh

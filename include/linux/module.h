@@ -56,6 +56,12 @@ struct module_layout {
 struct mod_kallsyms;
 struct module_track;
 
+/* Where a loaded section went, for debuggers (tools/gdb/mica-modules.py). */
+struct module_sect_addr {
+	const char *name;
+	unsigned long addr;
+};
+
 struct module {
 	enum module_state state;
 	struct list_head list;		/* the loaded modules */
@@ -83,6 +89,8 @@ struct module {
 
 	struct mod_kallsyms *kallsyms;	/* its symbols, for backtraces and %pS */
 	char *modinfo;			/* a copy of its .modinfo strings */
+	struct module_sect_addr *sect_addrs;	/* its loaded sections (names follow the array) */
+	unsigned int num_sects;
 	unsigned int modinfo_size;
 	char *filename;			/* where it was loaded from */
 

@@ -284,6 +284,7 @@ static void free_module(struct module *mod, const char *why, bool listed)
 		return;
 	}
 	module_kallsyms_free(mod);
+	kfree(mod->sect_addrs);
 	kfree(mod->modinfo);
 	kfree(mod->filename);
 	/* mod lives in core: nothing of it may be used after this. */
@@ -420,6 +421,35 @@ static void set_layout_permissions(const struct module_layout *l)
 		      (l->ro_size - PAGE_ALIGN(l->text_size)) >> PAGE_SHIFT);
 }
 
+/* Every loaded section's name and address, for gdb's add-symbol-file. */
+static int record_section_addresses(struct load_info *info, struct module *mod)
+{
+	unsigned int i, n = 0;
+	size_t names = 0;
+	char *p;
+
+	for (i = 1; i < info->hdr->e_shnum; i++)
+		if (info->sechdrs[i].sh_flags & SHF_ALLOC) {
+			n++;
+			names += strlen(section_name(info, &info->sechdrs[i])) + 1;
+		}
+	mod->sect_addrs = kmalloc(n * sizeof(*mod->sect_addrs) + names, GFP_KERNEL);
+	if (!mod->sect_addrs)
+		return -ENOMEM;
+	p = (char *)&mod->sect_addrs[n];
+	for (i = 1, n = 0; i < info->hdr->e_shnum; i++) {
+		const Elf32_Shdr *s = &info->sechdrs[i];
+
+		if (!(s->sh_flags & SHF_ALLOC))
+			continue;
+		mod->sect_addrs[n].name = strcpy(p, section_name(info, s));
+		mod->sect_addrs[n++].addr = s->sh_addr;
+		p += strlen(p) + 1;
+	}
+	mod->num_sects = n;
+	return 0;
+}
+
 static int setup_sections(struct load_info *info, struct module *mod)
 {
 	unsigned int i;
@@ -451,6 +481,8 @@ static int setup_sections(struct load_info *info, struct module *mod)
 			return -ENOEXEC;
 		}
 	}
+	if (record_section_addresses(info, mod))
+		return -ENOMEM;
 	if (info->index.info) {
 		s = &info->sechdrs[info->index.info];
 		mod->modinfo = kmemdup((char *)info->hdr + s->sh_offset, s->sh_size, GFP_KERNEL);
@@ -552,8 +584,12 @@ static void report_init_result(struct module *mod, int ret)
 		pr_warn("%s: init failed with error %d: unloading\n", mod->name, ret);
 }
 
-/* Run init; on success the module is live and its init memory gone. */
-static int do_init_module(struct module *mod)
+/*
+ * Run init; on success the module is live and its init memory gone.
+ * Not inlined: a debugger stops here to load the module's symbols before
+ * its init runs (tools/gdb/mica-modules.py).
+ */
+static noinline int do_init_module(struct module *mod)
 {
 	struct module_call call = { .mod = mod, .init = mod->init };
 	int err;
