@@ -365,6 +365,24 @@ static void dma_channel_holds_module(struct kunit *test)
 
 /* ---- parameters ---- */
 
+/* Built in, this file's parameter is "module_kunit.builtin_value=" on the command line. */
+static int builtin_value = 3;
+module_param(builtin_value, int, 0444);
+
+static void builtin_parameters(struct kunit *test)
+{
+	char name[] = "module_kunit.builtin_value", good[] = "0x10", bad[] = "ten";
+	char other[] = "module_kunit.no_such_value";
+	int saved = builtin_value;
+
+	KUNIT_EXPECT_EQ(test, parse_builtin_param(name, good), 0);
+	KUNIT_EXPECT_EQ(test, builtin_value, 16);
+	KUNIT_EXPECT_EQ(test, parse_builtin_param(name, bad), 0);	/* reported, not applied */
+	KUNIT_EXPECT_EQ(test, builtin_value, 16);
+	KUNIT_EXPECT_EQ(test, parse_builtin_param(other, good), -ENOENT);
+	builtin_value = saved;
+}
+
 struct mt_param_values {
 	unsigned char byte;
 	short sh;
@@ -591,6 +609,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(irq_handler_holds_module),
 	KUNIT_CASE(dma_channel_holds_module),
 	KUNIT_CASE(parameters),
+	KUNIT_CASE(builtin_parameters),
 	KUNIT_CASE(bad_parameters),
 	KUNIT_CASE(init_fails),
 	KUNIT_CASE(init_oopses),

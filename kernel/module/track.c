@@ -63,6 +63,7 @@ struct module_track {
 	unsigned int dropped;		/* allocations that could not be recorded */
 	unsigned long init_text;	/* where the init code was, once freed */
 	unsigned long init_text_size;
+	bool counted;			/* in module_track_active (recording was on at load) */
 };
 
 #define TRACK_HASH_BITS 8
@@ -91,7 +92,8 @@ int module_track_init(struct module *mod)
 	if (!mod->track)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&mod->track->records);
-	if (track_enabled)
+	mod->track->counted = READ_ONCE(track_enabled);
+	if (mod->track->counted)
 		__atomic_add_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
 	return 0;
 }
@@ -414,7 +416,7 @@ bool module_track_release(struct module *mod, const char *why)
 
 	report_all(&r);
 	if (mod->track) {
-		if (track_enabled)
+		if (mod->track->counted)
 			__atomic_sub_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
 		kfree(mod->track);
 		mod->track = NULL;

@@ -54,9 +54,11 @@ CONFIGS = [
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
          required=['kunit', 'page_alloc_zones']),
     # The command line and the console: no boot-time run, then one case by name.
+    # A built-in module_param given a bad value is refused by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['notests'], input=['test kunit.glob_matching', 'poweroff'],
-         runs=1, only=['kunit']),
+         cmdline=['notests', 'module.track=maybe'], input=['test kunit.glob_matching', 'poweroff'],
+         runs=1, only=['kunit'],
+         expect=[r"Booting kernel: `maybe' invalid for parameter `module.track'"]),
     # kunit.filter_glob= selects suites at boot.
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
          cmdline=['kunit.filter_glob=kun*t'], runs=1, only=['kunit']),
