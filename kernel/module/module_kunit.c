@@ -27,6 +27,7 @@
 #include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
+#include "../../tests/modules/mt_params.h"
 
 #ifndef MODULE_TEST_DIR
 #define MODULE_TEST_DIR "build/test-modules"	/* the Makefile says where */
@@ -382,22 +383,6 @@ static void builtin_parameters(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, parse_builtin_param(other, good), -ENOENT);
 	builtin_value = saved;
 }
-
-struct mt_param_values {
-	unsigned char byte;
-	short sh;
-	unsigned short ush;
-	int i;
-	unsigned int ui;
-	long l;
-	unsigned long ul;
-	bool b, invb;
-	const char *charp;
-	int array[4];
-	unsigned int array_n;
-	int internal;
-	const char *string;
-};
 
 static void parameters(struct kunit *test)
 {

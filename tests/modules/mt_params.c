@@ -1,6 +1,7 @@
 /* One parameter of every type, an array, a named one and a string buffer. */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include "mt_params.h"
 
 static unsigned char p_byte = 1;
 static short p_short = -2;
@@ -32,22 +33,6 @@ module_param_array(p_array, int, &p_array_n, 0444);
 module_param_named(renamed, p_internal, int, 0444);
 module_param_string(p_string, p_string, sizeof(p_string), 0444);
 
-/* Everything as one record the self-test reads through kallsyms. */
-struct mt_param_values {
-	unsigned char byte;
-	short sh;
-	unsigned short ush;
-	int i;
-	unsigned int ui;
-	long l;
-	unsigned long ul;
-	bool b, invb;
-	const char *charp;
-	int array[4];
-	unsigned int array_n;
-	int internal;
-	const char *string;
-};
 struct mt_param_values mt_params_seen;
 
 static int __init mt_params_init(void)
