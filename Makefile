@@ -206,6 +206,7 @@ help:
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
 	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
+	@echo "make -C <mica> M=<dir> [modules|clean]  out-of-tree modules, as Kbuild (docs/modules.md)"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
 	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"
 	@echo "make bench                  benchmarks (not tests)"
