@@ -179,14 +179,25 @@ struct report {
 	char sym[KSYM_NAME_LEN + 48];
 };
 
-/* In the module's code, its init code included even once freed. */
+/*
+ * In the module's code, its init code included even once freed, unless
+ * another module has been loaded there since.
+ */
 static bool in_text(const struct module *mod, unsigned long addr)
 {
 	const struct module_track *t = mod->track;
+	struct module *now;
+	unsigned long flags;
 
-	return addr - (unsigned long)mod->core_layout.base < mod->core_layout.text_size ||
-	       addr - (unsigned long)mod->init_layout.base < mod->init_layout.text_size ||
-	       (t && addr - t->init_text < t->init_text_size);
+	if (addr - (unsigned long)mod->core_layout.base < mod->core_layout.text_size ||
+	    addr - (unsigned long)mod->init_layout.base < mod->init_layout.text_size)
+		return true;
+	if (!t || addr - t->init_text >= t->init_text_size)
+		return false;
+	local_irq_save(flags);
+	now = __module_address(addr);
+	local_irq_restore(flags);
+	return !now || now == mod;
 }
 
 /* "fn+0x1c/0x80 [mod]" for @addr, naming init functions too (kallsyms forgot them). */
