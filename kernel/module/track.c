@@ -49,6 +49,7 @@ unsigned int module_track_reported;
 
 struct track_rec {
 	struct track_rec *hash_next;
+	struct track_rec **hash_pprev;	/* what points at it: unlinked without a walk */
 	struct list_head list;		/* on the module's, in allocation order */
 	struct module *mod;
 	enum module_track_kind kind;
@@ -67,10 +68,17 @@ struct module_track {
 };
 
 #define TRACK_HASH_BITS 8
+#define SPARE_RECORDS	64
 static struct track_rec *track_hash[1 << TRACK_HASH_BITS];
 static DEFINE_SPINLOCK(track_lock);
-/* Records have a cache of their own: freeing one never looks like a module's free. */
+/*
+ * Records have a cache of their own (freeing one never looks like a
+ * module's free), and freed ones wait on a short list for the next
+ * allocation, so a module's steady kmalloc/kfree does not add two more.
+ */
 static struct kmem_cache *track_cachep;
+static struct track_rec *spare_records;
+static unsigned int nr_spare;
 
 static int __init track_cache_init(void)
 {
@@ -106,48 +114,78 @@ void module_track_init_freed(struct module *mod)
 	mod->track->init_text_size = mod->init_layout.text_size;
 }
 
+/* A spare record, or NULL; track_lock held. */
+static struct track_rec *take_spare(void)
+{
+	struct track_rec *rec = spare_records;
+
+	if (rec) {
+		spare_records = rec->hash_next;
+		nr_spare--;
+	}
+	return rec;
+}
+
+/* Keep @rec for the next allocation, or give it back; track_lock held. True if kept. */
+static bool keep_spare(struct track_rec *rec)
+{
+	if (nr_spare >= SPARE_RECORDS)
+		return false;
+	rec->hash_next = spare_records;
+	spare_records = rec;
+	nr_spare++;
+	return true;
+}
+
 bool module_track_alloc(enum module_track_kind kind, const void *obj, unsigned long size,
 			unsigned long caller, const void *extra)
 {
-	struct track_rec *rec, **b;
+	struct track_rec *rec, *fresh = NULL, **b;
 	struct module *mod;
 	unsigned long flags;
 
 	if (!obj)
 		return false;
-	rec = track_cachep ? kmem_cache_alloc(track_cachep, GFP_ATOMIC | __GFP_NOWARN) : NULL;
-	local_irq_save(flags);
+	spin_lock_irqsave(&track_lock, flags);
+	rec = take_spare();
+	if (!rec && track_cachep) {
+		spin_unlock_irqrestore(&track_lock, flags);
+		fresh = kmem_cache_alloc(track_cachep, GFP_ATOMIC | __GFP_NOWARN);
+		spin_lock_irqsave(&track_lock, flags);
+		rec = fresh;
+	}
 	mod = __module_text_address(caller);
 	if (!mod || !mod->track || !rec) {
 		if (mod && mod->track)
 			mod->track->dropped++;
-		local_irq_restore(flags);
-		kmem_cache_free(track_cachep, rec);
+		if (rec && !keep_spare(rec))
+			fresh = rec;
+		else
+			fresh = NULL;
+		spin_unlock_irqrestore(&track_lock, flags);
+		kmem_cache_free(track_cachep, fresh);
 		return false;
 	}
 	*rec = (struct track_rec){ .mod = mod, .kind = kind, .obj = obj, .size = size,
 				   .caller = caller, .extra = extra };
-	spin_lock(&track_lock);
 	b = bucket(obj);
 	rec->hash_next = *b;
+	rec->hash_pprev = b;
+	if (*b)
+		(*b)->hash_pprev = &rec->hash_next;
 	*b = rec;
 	list_add_tail(&rec->list, &mod->track->records);
 	module_track_held[kind]++;
-	spin_unlock(&track_lock);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&track_lock, flags);
 	return true;
 }
 
-/* Unlink @rec from the hash; track_lock held. */
+/* Unlink @rec from the hash and its module; track_lock held. */
 static void unhash(struct track_rec *rec)
 {
-	struct track_rec **pp;
-
-	for (pp = bucket(rec->obj); *pp; pp = &(*pp)->hash_next)
-		if (*pp == rec) {
-			*pp = rec->hash_next;
-			break;
-		}
+	*rec->hash_pprev = rec->hash_next;
+	if (rec->hash_next)
+		rec->hash_next->hash_pprev = rec->hash_pprev;
 	list_del(&rec->list);
 	module_track_held[rec->kind]--;
 }
@@ -156,15 +194,19 @@ bool module_track_free(enum module_track_kind kind, const void *obj)
 {
 	struct track_rec *rec;
 	unsigned long flags;
+	bool kept = false;
 
 	spin_lock_irqsave(&track_lock, flags);
 	for (rec = *bucket(obj); rec; rec = rec->hash_next)
 		if (rec->obj == obj && rec->kind == kind)
 			break;
-	if (rec)
+	if (rec) {
 		unhash(rec);
+		kept = keep_spare(rec);
+	}
 	spin_unlock_irqrestore(&track_lock, flags);
-	kmem_cache_free(track_cachep, rec);
+	if (rec && !kept)
+		kmem_cache_free(track_cachep, rec);
 	return rec != NULL;
 }
 
