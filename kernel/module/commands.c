@@ -120,7 +120,8 @@ static int cmd_rmmod(int argc, char **argv)
 }
 SHELL_COMMAND("rmmod", "remove a module: rmmod NAME", cmd_rmmod);
 
-const char *module_state_name(const struct module *mod)
+/* The state as /proc/modules names it (Failed is Mica's). */
+static const char *module_state_name(const struct module *mod)
 {
 	switch (mod->state) {
 	case MODULE_STATE_LIVE:

@@ -117,8 +117,6 @@ void module_sync_readers(void);
  * '!' failed), "(PO+)" or "", into @buf (TAINT_FLAGS_COUNT + 4 bytes).
  */
 size_t module_flags(const struct module *mod, char *buf, bool with_state);
-/* The state as /proc/modules names it. */
-const char *module_state_name(const struct module *mod);
 
 /* kernel/module/exports.c */
 unsigned long resolve_symbol(struct module *mod, const struct load_info *info,
