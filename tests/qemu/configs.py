@@ -43,7 +43,7 @@ CONFIGS = [
     dict(name='vexpress-a9-smp1-1g', board='vexpress-a9', smp=1, mem=1024),
     # Then every sample module loaded from the host (semihosting) and
     # removed, memory checked after each (tests/qemu/samples.py).
-    dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024,
+    dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024, timeout=240,
          cmdline=samples.cmdline(),
          input=['dmatest'] + samples.inputs() + ['poweroff'],
          expect=[r'dmaengine: no DMA controller found',
