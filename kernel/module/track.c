@@ -463,11 +463,29 @@ void module_track_report(struct module *mod, const char *why)
 	report_all(&r);
 }
 
+/* Give the spare records back: a removed module leaves no memory of its own behind. */
+static void drop_spares(void)
+{
+	struct track_rec *list, *next;
+	unsigned long flags;
+
+	spin_lock_irqsave(&track_lock, flags);
+	list = spare_records;
+	spare_records = NULL;
+	nr_spare = 0;
+	spin_unlock_irqrestore(&track_lock, flags);
+	for (; list; list = next) {
+		next = list->hash_next;
+		kmem_cache_free(track_cachep, list);
+	}
+}
+
 bool module_track_release(struct module *mod, const char *why)
 {
 	struct report r = { .mod = mod, .why = why, .cancel = true };
 
 	report_all(&r);
+	drop_spares();
 	if (mod->track) {
 		if (mod->track->counted)
 			__atomic_sub_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
