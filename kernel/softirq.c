@@ -9,6 +9,7 @@
  * The handler runs on the interrupted task's stack, as on Linux/ARM 3.x.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
@@ -121,6 +122,7 @@ void local_bh_enable(void)
 	if (!in_interrupt() && local_softirq_pending())
 		do_softirq();
 }
+EXPORT_SYMBOL(local_bh_enable);
 
 /* --- tasklets --------------------------------------------------------------- */
 
@@ -131,6 +133,8 @@ struct tasklet_head {
 
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
+/* A list taken off for running: odd while its tasklets run (tasklets_kill_matching). */
+static DEFINE_PER_CPU(unsigned long, tasklet_run_seq);
 
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data)
 {
@@ -140,6 +144,7 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigne
 	t->func = func;
 	t->data = data;
 }
+EXPORT_SYMBOL(tasklet_init);
 
 /* Interrupts off. */
 static void tasklet_queue(struct tasklet_head *list, struct tasklet_struct *t, unsigned int nr)
@@ -171,11 +176,13 @@ void __tasklet_schedule(struct tasklet_struct *t)
 {
 	schedule_on(&tasklet_vec, t, TASKLET_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_schedule);
 
 void __tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	schedule_on(&tasklet_hi_vec, t, HI_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_hi_schedule);
 
 static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 {
@@ -185,6 +192,7 @@ static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 	t = list->head;
 	list->head = NULL;
 	list->tail = &list->head;
+	__this_cpu_write(tasklet_run_seq, __this_cpu_read(tasklet_run_seq) + 1);
 	local_irq_enable();
 
 	while (t) {
@@ -209,6 +217,8 @@ static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 		}
 		t = next;
 	}
+	smp_wmb();
+	__this_cpu_write(tasklet_run_seq, __this_cpu_read(tasklet_run_seq) + 1);
 }
 
 static void tasklet_action(struct softirq_action *a)
@@ -243,6 +253,97 @@ void tasklet_kill(struct tasklet_struct *t)
 	/* Now ours: nobody can schedule it; wait out a run in progress. */
 	tasklet_unlock_wait(t);
 	clear_bit(TASKLET_STATE_SCHED, &t->state);
+}
+EXPORT_SYMBOL(tasklet_kill);
+
+/* --- tasklets_kill_matching (kernel/module/track.c) -------------------------- */
+
+#define KILL_BATCH 16
+
+struct kill_ctx {
+	bool (*match)(const struct tasklet_struct *t, void *data);
+	void *data;
+	spinlock_t lock;
+	unsigned int n;
+	bool more;			/* the batch was full: go round again */
+	struct tasklet_struct *taken[KILL_BATCH];
+};
+
+/* Interrupts off, on the list's CPU. */
+static void kill_in_list(struct tasklet_head *list, struct kill_ctx *ctx)
+{
+	struct tasklet_struct **pp = &list->head, *t;
+
+	while ((t = *pp)) {
+		bool take;
+
+		spin_lock(&ctx->lock);
+		take = ctx->match(t, ctx->data);
+		if (take && ctx->n == KILL_BATCH) {
+			ctx->more = true;
+			take = false;
+		}
+		if (take)
+			ctx->taken[ctx->n++] = t;
+		spin_unlock(&ctx->lock);
+		if (!take) {
+			pp = &t->next;
+			continue;
+		}
+		*pp = t->next;
+		t->next = NULL;
+		clear_bit(TASKLET_STATE_SCHED, &t->state);
+	}
+	list->tail = pp;
+}
+
+static void kill_on_cpu(void *data)
+{
+	kill_in_list(this_cpu_ptr(&tasklet_vec), data);
+	kill_in_list(this_cpu_ptr(&tasklet_hi_vec), data);
+}
+
+/*
+ * Until every list that was being run when this was called has been run.
+ * True if one was (its tasklets may have scheduled more).
+ */
+static bool wait_for_tasklet_runs(void)
+{
+	unsigned long seen[NR_CPUS];
+	unsigned int cpu;
+	bool waited = false;
+
+	for_each_online_cpu(cpu)
+		seen[cpu] = READ_ONCE(per_cpu(tasklet_run_seq, cpu));
+	for_each_online_cpu(cpu) {
+		waited |= seen[cpu] & 1;
+		while ((seen[cpu] & 1) && READ_ONCE(per_cpu(tasklet_run_seq, cpu)) == seen[cpu])
+			cpu_relax();
+	}
+	smp_rmb();
+	return waited;
+}
+
+unsigned int tasklets_kill_matching(bool (*match)(const struct tasklet_struct *t, void *data),
+				    void (*report)(const struct tasklet_struct *t, void *data),
+				    void *data)
+{
+	struct kill_ctx ctx = { .match = match, .data = data };
+	unsigned int total = 0;
+	bool ran;
+
+	spin_lock_init(&ctx.lock);
+	do {
+		ctx.n = 0;
+		ctx.more = false;
+		on_each_cpu(kill_on_cpu, &ctx, 1);
+		/* A list being run had been taken off before: let it finish. */
+		ran = wait_for_tasklet_runs();
+		for (unsigned int i = 0; i < ctx.n; i++)
+			report(ctx.taken[i], data);
+		total += ctx.n;
+	} while (ctx.more || ctx.n || ran);	/* a run may have scheduled more */
+	return total;
 }
 
 /* --- ksoftirqd ------------------------------------------------------------- */

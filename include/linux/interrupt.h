@@ -233,4 +233,15 @@ static inline void tasklet_enable(struct tasklet_struct *t)
  */
 void tasklet_kill(struct tasklet_struct *t);
 
+/*
+ * Mica (for kernel/module/track.c): take every scheduled tasklet @match
+ * accepts off its CPU's list (not run, no longer scheduled), then wait for
+ * the lists being run on other CPUs to finish, and @report each taken; again
+ * while any was taken or run (a tasklet that ran may have scheduled
+ * another). Process context. The number taken off.
+ */
+unsigned int tasklets_kill_matching(bool (*match)(const struct tasklet_struct *t, void *data),
+				    void (*report)(const struct tasklet_struct *t, void *data),
+				    void *data);
+
 #endif

@@ -11,7 +11,8 @@
  * per cache, kmem_cache.module_objs). Everything in the vmalloc window
  * already records its caller, so it needs no record (DMA coherent buffers
  * are there too, as VM_DMA_COHERENT areas); kernel threads,
- * timers and interrupt handlers are found by the function they run.
+ * timers, interrupt handlers, tasklets and work items are found by the
+ * function they run.
  * MT_DMA_MAP covers single and page mappings; a scatterlist mapping is
  * recorded by its list (obj = the scatterlist, size = nents).
  * `module.track=0` on the command line turns recording off.
@@ -32,6 +33,7 @@ enum module_track_kind {
 	MT_DMA_MAP,		/* dma_map_single/page: obj = dma address, size */
 	MT_DMA_SG,		/* dma_map_sg: obj = scatterlist, size = nents */
 	MT_DMA_CHAN,		/* dma_request_channel: obj = channel */
+	MT_WORKQUEUE,		/* alloc_workqueue & co.: obj = workqueue, extra = its name */
 	MT_NR_KINDS
 };
 

@@ -499,9 +499,11 @@ static void leaks_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_leak"), 0);
 	/*
 	 * kmalloc object, cache, cache object, pages, vmalloc area, per-CPU
-	 * memory, the timer and the interrupt handler (both cancelled).
+	 * memory, workqueue (destroyed), then cancelled: the interrupt
+	 * handler, the work item that queues itself again, the delayed work,
+	 * the tasklet and the timer (each panics if it runs).
 	 */
-	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 8);
+	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 12);
 	KUNIT_EXPECT_NULL(test, irq_to_desc(irq)->action);
 	/* What it left is the kernel's to free now, its records gone with it. */
 	kfree(leaked[0]);

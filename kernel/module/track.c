@@ -11,9 +11,11 @@
  *
  * Found without records, at report time: vmalloc/vmap/ioremap areas (each
  * knows its caller), kernel threads running a module function, and as the
- * module goes, pending timers and interrupt handlers that would run its
- * code or live in its memory. Those, and its DMA channels, are cancelled;
- * a kernel thread cannot be, so the module's memory is then kept.
+ * module goes, interrupt handlers, pending timers, scheduled tasklets and
+ * queued or delayed work that would run its code or live in its memory.
+ * Those, and its DMA channels, are cancelled; a kernel thread (or a work
+ * function that does not return) cannot be, so the module's memory is
+ * then kept.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -30,6 +32,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/vmalloc.h>
+#include <linux/workqueue.h>
 #include <linux/dmaengine.h>
 #include <linux/dma-mapping.h>
 #include <linux/percpu.h>
@@ -218,6 +221,7 @@ struct report {
 	unsigned int count;
 	bool cancel;			/* rmmod or failed init: cancel and release */
 	bool keep;			/* something still runs the module's code */
+	struct list_head taken;		/* records to release once callbacks are cancelled */
 	char sym[KSYM_NAME_LEN + 48];
 };
 
@@ -321,6 +325,10 @@ static void report_record(struct report *r, const struct track_rec *rec)
 		     dma_chan_name((struct dma_chan *)rec->obj), by,
 		     r->cancel ? "; its transfers terminated, released" : "");
 		break;
+	case MT_WORKQUEUE:
+		item(r, "workqueue %s, created by %s%s", (const char *)rec->extra, by,
+		     r->cancel ? "; destroyed" : "");
+		break;
 	case MT_NR_KINDS:
 		break;
 	}
@@ -337,13 +345,12 @@ static unsigned long count_objects(const struct module_track *t, const void *cac
 	return n;
 }
 
-/* The module's records: reported, and with @cancel what can be undone is undone. */
+/* The module's records: reported, and with @cancel taken onto r->taken. */
 static void report_records(struct report *r)
 {
 	struct track_rec *rec, *tmp;
 	struct module_track *t = r->mod->track;
 	unsigned long flags;
-	LIST_HEAD(taken);
 
 	if (!t)
 		return;
@@ -357,24 +364,42 @@ static void report_records(struct report *r)
 	if (r->cancel) {
 		list_for_each_entry_safe(rec, tmp, &t->records, list) {
 			unhash(rec);
-			list_add_tail(&rec->list, &taken);
+			list_add_tail(&rec->list, &r->taken);
 		}
 	}
 	spin_unlock_irqrestore(&track_lock, flags);
 	if (t->dropped)
 		item(r, "and %u allocations that could not be recorded", t->dropped);
+}
 
-	list_for_each_entry_safe(rec, tmp, &taken, list) {
+/* DMA channels stop first: their completions call into the module. */
+static void release_dma_channels(struct report *r)
+{
+	struct track_rec *rec;
+
+	list_for_each_entry(rec, &r->taken, list) {
+		struct dma_chan *chan = (struct dma_chan *)rec->obj;
+
+		if (rec->kind != MT_DMA_CHAN)
+			continue;
+		dmaengine_terminate_sync(chan);
+		dma_release_channel(chan);
+	}
+}
+
+/* Then, with nothing left to call into the module, the rest. */
+static void release_records(struct report *r)
+{
+	struct track_rec *rec, *tmp;
+
+	list_for_each_entry_safe(rec, tmp, &r->taken, list) {
 		if (rec->kind == MT_SLAB)
 			kmem_cache_forget_module_object((struct kmem_cache *)rec->extra);
 		if (rec->kind == MT_CACHE && !rec->size)
 			kmem_cache_destroy((struct kmem_cache *)rec->obj);
-		if (rec->kind == MT_DMA_CHAN) {
-			struct dma_chan *chan = (struct dma_chan *)rec->obj;
-
-			dmaengine_terminate_sync(chan);
-			dma_release_channel(chan);
-		}
+		if (rec->kind == MT_WORKQUEUE)
+			destroy_workqueue((struct workqueue_struct *)rec->obj);
+		list_del(&rec->list);
 		kmem_cache_free(track_cachep, rec);
 	}
 }
@@ -425,6 +450,68 @@ static void report_irq(unsigned int irq, const struct irqaction *a, void *data)
 	item(r, "IRQ %u handler %s (dev_id %p); freed", irq, sym(r, a->handler), a->dev_id);
 }
 
+static bool tasklet_matches(const struct tasklet_struct *t, void *data)
+{
+	const struct report *r = data;
+
+	return in_text(r->mod, (unsigned long)t->func) || in_memory(r->mod, (unsigned long)t);
+}
+
+static void report_tasklet(const struct tasklet_struct *t, void *data)
+{
+	struct report *r = data;
+
+	item(r, "scheduled tasklet %p calling %s; killed", t, sym(r, t->func));
+}
+
+static bool work_matches(work_func_t func, const struct work_struct *work, void *data)
+{
+	const struct report *r = data;
+
+	return in_text(r->mod, (unsigned long)func) || in_memory(r->mod, (unsigned long)work);
+}
+
+static void report_work(work_func_t func, const struct work_struct *work,
+			enum work_cancel_how how, void *data)
+{
+	struct report *r = data;
+
+	switch (how) {
+	case WORK_CANCELLED:
+		item(r, "queued work %p calling %s; cancelled", work, sym(r, func));
+		break;
+	case WORK_CANCELLED_DELAYED:
+		item(r, "delayed work %p calling %s; cancelled", work, sym(r, func));
+		break;
+	case WORK_STILL_RUNNING:
+		item(r, "work %p running %s: still running after a second, cannot be stopped",
+		     work, sym(r, func));
+		r->keep = true;
+		break;
+	}
+}
+
+/*
+ * Cancel what would call into the module. Interrupt handlers go first (no
+ * new events); then work, tasklets and timers, again while a pass found
+ * one, as each may have queued another of a kind already done.
+ */
+static void cancel_callbacks(struct report *r)
+{
+	unsigned int pass, n;
+
+	free_irqs_matching(irq_matches, report_irq, r);
+	for (pass = 0; pass < 8; pass++) {
+		n = cancel_work_matching(work_matches, report_work, r);
+		n += tasklets_kill_matching(tasklet_matches, report_tasklet, r);
+		n += del_timers_matching(timer_matches, report_timer, r);
+		if (!n)
+			return;
+	}
+	item(r, "callbacks that keep re-arming each other after %u passes; its memory is kept", pass);
+	r->keep = true;
+}
+
 static void report_threads(struct report *r)
 {
 	struct task_struct *p;
@@ -443,12 +530,14 @@ static void report_threads(struct report *r)
 
 static void report_all(struct report *r)
 {
+	INIT_LIST_HEAD(&r->taken);
 	report_records(r);
 	vm_area_for_each(report_vm_area, r);
 	/* What would call into the module is only cancelled as it goes. */
 	if (r->cancel) {
-		del_timers_matching(timer_matches, report_timer, r);
-		free_irqs_matching(irq_matches, report_irq, r);
+		release_dma_channels(r);
+		cancel_callbacks(r);
+		release_records(r);
 	}
 	report_threads(r);
 	if (r->count)

@@ -12,9 +12,15 @@
 #include <linux/jiffies.h>
 #include <linux/interrupt.h>
 #include <linux/errno.h>
+#include <linux/workqueue.h>
+#include <linux/delay.h>
 
 static struct timer_list mt_leak_timer;
 static struct kmem_cache *mt_leak_cache;
+static struct workqueue_struct *mt_leak_wq;
+static struct work_struct mt_leak_chain;	/* queues itself again from its function */
+static struct delayed_work mt_leak_later;
+static struct tasklet_struct mt_leak_tasklet;	/* scheduled while disabled: stays on its list */
 /* The line the self-test passes (irq=), one nothing else uses. */
 static int irq = -1;
 module_param(irq, int, 0444);
@@ -25,6 +31,22 @@ module_param(out, ulong, 0444);
 static void mt_leak_timeout(unsigned long data)
 {
 	panic("mt_leak: the timer of a removed module ran");
+}
+
+static void mt_leak_chain_fn(struct work_struct *work)
+{
+	msleep(1);
+	queue_work(mt_leak_wq, work);
+}
+
+static void mt_leak_later_fn(struct work_struct *work)
+{
+	panic("mt_leak: the delayed work of a removed module ran");
+}
+
+static void mt_leak_tasklet_fn(unsigned long data)
+{
+	panic("mt_leak: the tasklet of a removed module ran");
 }
 
 static irqreturn_t mt_leak_irq(int irq, void *dev_id)
@@ -47,6 +69,16 @@ static int __init mt_leak_init(void)
 		((void **)out)[i] = leaked[i];
 	setup_timer(&mt_leak_timer, mt_leak_timeout, 0);
 	mod_timer(&mt_leak_timer, jiffies + 10 * HZ);
+	mt_leak_wq = create_workqueue("mt_leak_wq");
+	if (!mt_leak_wq)
+		return -ENOMEM;
+	INIT_WORK(&mt_leak_chain, mt_leak_chain_fn);
+	queue_work(mt_leak_wq, &mt_leak_chain);
+	INIT_DELAYED_WORK(&mt_leak_later, mt_leak_later_fn);
+	schedule_delayed_work(&mt_leak_later, 10 * HZ);
+	tasklet_init(&mt_leak_tasklet, mt_leak_tasklet_fn, 0);
+	tasklet_disable(&mt_leak_tasklet);
+	tasklet_schedule(&mt_leak_tasklet);
 	if (irq >= 0 && request_irq(irq, mt_leak_irq, 0, "mt_leak", &mt_leak_timer))
 		return -EBUSY;
 	return 0;
