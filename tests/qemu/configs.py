@@ -24,6 +24,8 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   initramfs bytes of a newc archive, written before the boot; '{initramfs}'
             (its path), '{ramdisk}' (the same as a U-Boot ramdisk image) and
             '{initramfs_size}' are substituted in args, cmdline and qemu
+initramfs, input and expect may be functions of no arguments instead, called
+as the configuration boots (for files a build makes, such as the samples).
 """
 
 import os
@@ -69,8 +71,12 @@ def payload(size, seed):
     return bytes(out[:size])
 
 
-DELIVERY = [('hello.ko', payload(12411, 1)), ('empty', b''), ('lib/data.bin', payload(70001, 2))]
-DELIVERY_CPIO = mkcpio.archive([(n, d, 0o100644, 0) for n, d in DELIVERY])
+def cpio_of(files):
+    return mkcpio.archive([(n, d, 0o100644, 0) for n, d in files])
+
+
+DELIVERY = [('noise.ko', payload(12411, 1)), ('empty', b''), ('lib/data.bin', payload(70001, 2))]
+DELIVERY_CPIO = cpio_of(DELIVERY)
 # Cut inside the last file's data: the whole archive must be refused.
 TRUNCATED_CPIO = DELIVERY_CPIO[:-300]
 
@@ -85,7 +91,7 @@ def ls_lines(files, source):
 # sb sends base names only; the harness's sender keeps "lib/". Small
 # enough to be quick (an emulated UART's round trips dominate), large
 # enough for many 1 KiB blocks and a last, partial one.
-YMODEM_SB = [('hello.ko', DELIVERY[0][1]), ('data.bin', DELIVERY[2][1][:20001])]
+YMODEM_SB = [('noise.ko', DELIVERY[0][1]), ('data.bin', DELIVERY[2][1][:20001])]
 YMODEM_HARNESS = [('lib/data.bin', DELIVERY[2][1][:3000]), ('empty', b'')]
 
 
@@ -99,13 +105,57 @@ def loady_lines(files, retried=False):
             (len(files), sum(len(d) for _, d in files), r'[1-9]\d*' if retried else r'\d+')]
 
 
-def initramfs_steps(source):
-    """The kernel unpacking DELIVERY_CPIO, the initrd that source (ATAGS, DTB) named."""
-    return [r'initrd at 0x[0-9a-f]{8} \(%d bytes, %s\)' % (len(DELIVERY_CPIO), re.escape(source)),
+def initramfs_steps(source, files=DELIVERY):
+    """The kernel unpacking the archive of files, the initrd that source (ATAGS, DTB) named."""
+    return [r'initrd at 0x[0-9a-f]{8} \(%d bytes, %s\)' % (len(cpio_of(files)), re.escape(source)),
             r'Trying to unpack rootfs image as initramfs\.\.\.',
-            r'initramfs: %d files, %d bytes in the file list' % (len(DELIVERY),
-                                                                 sum(len(d) for _, d in DELIVERY)),
+            r'initramfs: %d files, %d bytes in the file list' % (len(files),
+                                                                 sum(len(d) for _, d in files)),
             r'Freeing initrd memory: \d+K']
+
+
+# The samples' .ko files (built by make check-samples before the boots) with
+# an empty file and one in a directory, for the initramfs paths.
+def samples_delivery():
+    return samples.files() + DELIVERY[1:]
+
+
+def initrd_samples_expect():
+    """QEMU's -initrd (ATAGS): the archive unpacked, listed, every sample loaded from it."""
+    files = samples_delivery()
+    steps = initramfs_steps('ATAGS', files)
+    return [r'Using ATAGS at 0x60000100'] + steps[:1] + [r'CPU3: online'] + steps[1:] \
+        + [r'mica> ls -l'] + ls_lines(files, 'initramfs') + samples.expect()
+
+
+def uboot_samples_expect():
+    """U-Boot's bootm with the TFTP ramdisk (the DTB says where): the same."""
+    files = samples_delivery()
+    return uboot_steps(1024, initrd=initramfs_steps('DTB', files)) \
+        + [r'mica> ls -l'] + ls_lines(files, 'initramfs') + samples.expect()
+
+
+# loady's bad transfers; then the samples by sb, as a user sends them, each
+# loaded from the file list.
+LOADY_INPUT = [dict(ymodem=YMODEM_SB, sender='sb'),
+               dict(ymodem=YMODEM_HARNESS, block=128, corrupt=3),
+               dict(ymodem=[('partial.ko', payload(5000, 3))], cancel_at=3, expect_ok=False),
+               dict(abort=True),
+               'ls -l']
+LOADY_EXPECT = loady_lines(YMODEM_SB) + loady_lines(YMODEM_HARNESS, retried=True) \
+    + [r'^## Total: 0 files, 0 bytes, \d+ blocks? sent again$',
+       r'^loady: cancelled by the sender; nothing was kept$',
+       r'^loady: aborted \(Ctrl-C\); nothing was kept$',
+       r'mica> ls -l'] + ls_lines(YMODEM_SB + YMODEM_HARNESS, 'ymodem')
+
+
+def loady_samples_input():
+    return LOADY_INPUT + [dict(ymodem=samples.files(), sender='sb')] \
+        + samples.inputs(file_list=True) + ['poweroff']
+
+
+def loady_samples_expect():
+    return LOADY_EXPECT + loady_lines(samples.files()) + samples.expect()
 
 
 CONFIGS = [
@@ -177,37 +227,29 @@ CONFIGS = [
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '768'],
          expect=uboot_steps(768), timeout=180),
     # The second also hands over an initramfs as a ramdisk image (bootm
-    # kernel ramdisk fdt: the DTB's /chosen says where it is).
+    # kernel ramdisk fdt: the DTB's /chosen says where it is): the samples,
+    # each then loaded from the file list.
     dict(name='virt-uboot-tftp-gzip-initrd-1g', board='virt', kernel='build/virt/uImage.gz',
-         initramfs=DELIVERY_CPIO,
+         initramfs=lambda: cpio_of(samples_delivery()),
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz',
                '{ramdisk}'],
-         input=['ls -l', 'poweroff'],
-         expect=uboot_steps(1024, initrd=initramfs_steps('DTB'))
-         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs'), timeout=180),
+         input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
+         expect=uboot_samples_expect, check=samples.check_unchanged, timeout=300),
     # loady: files by YMODEM, sent by lrzsz's sb as a user would, then by
     # the harness's sender with 128-byte blocks and a corrupted one (sent
     # again), one the sender cancels part-way (nothing kept) and Ctrl-C at
     # the handshake; ls -l then shows exactly the files that arrived whole.
-    dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256,
+    # Then the samples, sent by sb and loaded from the file list.
+    dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256, timeout=240,
          cmdline=['kunit.filter_glob=ramfs'], required=['ramfs'], only=['ramfs'],
-         input=[dict(ymodem=YMODEM_SB, sender='sb'),
-                dict(ymodem=YMODEM_HARNESS, block=128, corrupt=3),
-                dict(ymodem=[('partial.ko', payload(5000, 3))], cancel_at=3, expect_ok=False),
-                dict(abort=True),
-                'ls -l', 'poweroff'],
-         expect=loady_lines(YMODEM_SB) + loady_lines(YMODEM_HARNESS, retried=True)
-         + [r'^## Total: 0 files, 0 bytes, \d+ blocks? sent again$',
-            r'^loady: cancelled by the sender; nothing was kept$',
-            r'^loady: aborted \(Ctrl-C\); nothing was kept$',
-            r'mica> ls -l'] + ls_lines(YMODEM_SB + YMODEM_HARNESS, 'ymodem')),
+         input=loady_samples_input, expect=loady_samples_expect, check=samples.check_unchanged),
     # QEMU's -initrd with the raw image (ATAGS, as `make run MODULES=...`),
     # whose secondaries start from QEMU's own pen (released through SYS_FLAGS).
-    dict(name='vexpress-a9-initrd-smp4', board='vexpress-a9', smp=4, mem=256,
-         kernel='build/vexpress-a9/mica.bin', initramfs=DELIVERY_CPIO,
+    # The archive holds the samples, each then loaded from the file list.
+    dict(name='vexpress-a9-initrd-smp4', board='vexpress-a9', smp=4, mem=256, timeout=240,
+         kernel='build/vexpress-a9/mica.bin', initramfs=lambda: cpio_of(samples_delivery()),
          args=['-initrd', '{initramfs}'], cmdline=['kunit.filter_glob=handoff'],
-         required=['handoff'], only=['handoff'], input=['ls -l', 'poweroff'],
-         expect=[r'Using ATAGS at 0x60000100'] + initramfs_steps('ATAGS')[:1]
-         + [r'CPU3: online'] + initramfs_steps('ATAGS')[1:]
-         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs')),
+         required=['handoff'], only=['handoff'],
+         input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
+         expect=initrd_samples_expect, check=samples.check_unchanged),
 ]

@@ -55,10 +55,20 @@ def board_settings(board):
     return settings
 
 
+# Keys whose value may be a function, called when the configuration boots
+# (what it needs, such as the samples' .ko files, is built after import).
+LATE_KEYS = ('initramfs', 'input', 'expect')
+
+
 def with_defaults(cfg):
     full = dict(DEFAULTS, **cfg)
     full.setdefault('kernel', os.path.join('build', cfg['board'], 'mica.elf'))
     return full
+
+
+def resolved(cfg):
+    """cfg with the functions of LATE_KEYS replaced by their values."""
+    return {k: v() if k in LATE_KEYS and callable(v) else v for k, v in cfg.items()}
 
 
 def initramfs_files(cfg):
@@ -387,6 +397,10 @@ def describe(analysis):
 def run_config(cfg):
     """Boot, analyse, judge; returns (passed, report text)."""
     cfg = with_defaults(cfg)
+    try:
+        cfg = resolved(cfg)
+    except (OSError, SystemExit) as e:
+        return False, f"=== {cfg['name']}: cannot prepare its files: {e}"
     lines, errors, secs = boot(cfg)
     analysis = ktap.analyse(lines)
     if lines:       # with no output at all, QEMU's failure is the whole story

@@ -2,8 +2,13 @@
 load and remove each, the lines each must print, and the check that memory
 is back where it was after each rmmod.
 
-Each sample is loaded through semihosting (the kernel reads it from the
-host: hostdir=<tree>/samples on the command line) between two snapshots:
+Each sample is loaded through each way a .ko reaches the machine: through
+semihosting (the kernel reads it from the host: hostdir=<tree>/samples on
+the command line, insmod hello/hello.ko), and by name from the in-memory
+file list (insmod hello.ko) that an initramfs (QEMU's -initrd, or U-Boot's
+bootm with a TFTP ramdisk) or a YMODEM upload (loady, lrzsz's sb) filled
+with the .ko files under their base names, as `make run MODULES=samples`
+packs them. Each is loaded between two snapshots:
 `drop_caches 3` (the slab's empty slabs and the per-CPU page lists go back
 to the buddy allocator), `meminfo`, `vmallocinfo` and `percpu_stats`.
 After rmmod, MemFree (plus PageTables: a first module in a new MiB of the
@@ -15,6 +20,10 @@ reports are checked instead. `make check-samples` builds the samples first.
 
 import os
 import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
+import mkcpio   # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 HOSTDIR = os.path.join(ROOT, 'samples')
@@ -64,8 +73,17 @@ def cmdline():
     return [f'hostdir={HOSTDIR}']
 
 
-def inputs(dma=False):
-    """The lines to type: every sample between snapshots, then leak and oops."""
+def files(dma=False):
+    """(base name, data) of every sample's .ko, as `make run MODULES=samples`
+    packs them; the DMA client only with dma. Call once they are built."""
+    return [(name, data) for name, data, _, _ in mkcpio.collect([HOSTDIR])
+            if dma or name != 'dma_memcpy.ko']
+
+
+def inputs(dma=False, file_list=False):
+    """The lines to type: every sample between snapshots, then leak and oops.
+    With file_list, insmod names the base name (the in-memory file list)
+    instead of the path under hostdir."""
     lines = []
     for name, commands, _ in _samples(dma):
         lines += ([f"echo '{MARK % (name, 'before')}'"] + SNAPSHOT + commands +
@@ -73,6 +91,8 @@ def inputs(dma=False):
     lines += ['insmod leak/leak.ko', 'rmmod leak',
               "echo '# expected-fault begin'", 'insmod oops/oops.ko',
               "echo '# expected-fault end'", 'lsmod', 'rmmod oops', 'lsmod']
+    if file_list:
+        lines = [re.sub(r'^insmod \S+/(\S+\.ko)', r'insmod \1', line) for line in lines]
     return lines
 
 
