@@ -2,22 +2,22 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
+#include <linux/prandom.h>
 #include <linux/spinlock.h>
 #include <string.h>
 
 static DEFINE_SPINLOCK(fault_lock);
-static u32 fault_rng = 0x9e3779b9;
+static struct rnd_state fault_rnd;
+static bool fault_rnd_seeded;
 
-/* xorshift32: the same sequence every boot, so a failing run can be repeated. */
+/* The same sequence every boot, so a failing run can be repeated. fault_lock held. */
 static u32 fault_random(void)
 {
-	u32 x = fault_rng;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	fault_rng = x;
-	return x;
+	if (!fault_rnd_seeded) {
+		prandom_seed_state(&fault_rnd, 0);
+		fault_rnd_seeded = true;
+	}
+	return prandom_u32_state(&fault_rnd);
 }
 
 bool should_fail(struct fault_attr *attr)
@@ -63,7 +63,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 			return -EINVAL;
 	}
 	if (v[0] < 1 || v[1] < 0 || v[1] > 100 || v[3] < -1)
-		return -EINVAL;
+		return -ERANGE;
 	attr->interval = (unsigned long)v[0];
 	attr->probability = (unsigned long)v[1];
 	attr->times = v[3];
@@ -121,4 +121,22 @@ int fault_attr_set(struct fault_attr *attr, const char *key, const char *val)
 		return -ENOENT;
 	}
 	return err;
+}
+
+void fault_attr_configure(struct fault_attr *dst, const struct fault_attr *src)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fault_lock, flags);
+	dst->interval = src->interval;
+	dst->verbose = src->verbose;
+	WRITE_ONCE(dst->times, src->times);
+	WRITE_ONCE(dst->probability, src->probability);
+	spin_unlock_irqrestore(&fault_lock, flags);
+}
+
+bool fault_attr_same_settings(const struct fault_attr *a, const struct fault_attr *b)
+{
+	return a->probability == b->probability && a->interval == b->interval &&
+	       a->times == b->times && a->verbose == b->verbose;
 }

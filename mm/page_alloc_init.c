@@ -1,5 +1,5 @@
 /*
- * Zone policy set once memory is known: zonelists (the document's fallback
+ * Zone policy set once memory is known: zonelists (the memory-and-DMA chapter's fallback
  * order HighMem -> Normal -> DMA, local node first within each zone type),
  * watermarks from min_free_kbytes, the lowmem reserve that keeps lower zones
  * for the allocations that need them, the MIGRATE_RESERVE pageblocks and
@@ -31,8 +31,10 @@ static int __init setup_min_free_kbytes(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end || v > 65536)
+	if (*end || end == p)
 		return -EINVAL;
+	if (v > 65536)
+		return -ERANGE;
 	user_min_free_kbytes = (long)v;
 	if (totalram_pages)		/* parsed after mem_init(): apply now */
 		init_per_zone_wmark_min();

@@ -25,8 +25,8 @@
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <mica/module_track.h>
-#include <mica/shell.h>
 #include <string.h>
+#include "internal.h"
 #include "vmalloc_internal.h"
 
 extern char __pcpu_base[], __pcpu_unit_size[];
@@ -280,8 +280,7 @@ void free_percpu(void __percpu *ptr)
 }
 EXPORT_SYMBOL_GPL(free_percpu);
 
-/* Linux's /sys/kernel/debug/percpu_stats, the parts Mica has. */
-static int cmd_percpu_stats(int argc, char **argv)
+void percpu_stats_show(mm_printf_t print)
 {
 	unsigned long flags, v[7];
 
@@ -294,18 +293,15 @@ static int cmd_percpu_stats(int argc, char **argv)
 	v[5] = pcpu_nr_max_alloc;
 	v[6] = pcpu_nr_chunks;
 	spin_unlock_irqrestore(&pcpu_lock, flags);
-	shell_printf("Percpu Memory Statistics\nAllocation Info:\n"
-		     "----------------------------------------\n");
-	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n", "unit_size", v[0], "static_size", v[1]);
-	shell_printf("\nGlobal Stats:\n----------------------------------------\n");
-	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_alloc", v[2],
-		     "nr_dealloc", v[3], "nr_cur_alloc", v[4]);
-	shell_printf("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_max_alloc", v[5],
-		     "nr_chunks", v[6], "bytes_in_use", READ_ONCE(pcpu_bytes_in_use));
-	return 0;
+	print("Percpu Memory Statistics\nAllocation Info:\n"
+	      "----------------------------------------\n");
+	print("  %-20s: %12lu\n  %-20s: %12lu\n", "unit_size", v[0], "static_size", v[1]);
+	print("\nGlobal Stats:\n----------------------------------------\n");
+	print("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_alloc", v[2],
+	      "nr_dealloc", v[3], "nr_cur_alloc", v[4]);
+	print("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_max_alloc", v[5],
+	      "nr_chunks", v[6], "bytes_in_use", READ_ONCE(pcpu_bytes_in_use));
 }
-SHELL_COMMAND("percpu_stats", "per-CPU allocator counters, as Linux's debugfs percpu_stats",
-	      cmd_percpu_stats);
 
 unsigned long pcpu_nr_pages(void)
 {

@@ -1,7 +1,7 @@
 /*
  * Self-tests of vmalloc, vmap and ioremap, after Linux's test_vmalloc:
  * fixed sizes, holes reused ("full fit"), a long busy list, random sizes,
- * alignments; the document's motivating case (more than any free physically
+ * alignments; the memory-and-DMA chapter's motivating case (more than any free physically
  * contiguous block); a failure part-way leaving nothing behind; guard-page
  * and use-after-vfree faults.
  */
@@ -13,25 +13,17 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/fault.h>
 #include <asm/traps.h>
 #include <mica/board.h>
-#include <mica/console.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include "internal.h"
 #include "vmalloc_internal.h"
-
-static u32 test_rand_state = 0x2545f491;
-static u32 test_rand(void)
-{
-	test_rand_state ^= test_rand_state << 13;
-	test_rand_state ^= test_rand_state >> 17;
-	test_rand_state ^= test_rand_state << 5;
-	return test_rand_state;
-}
 
 /* Write a pattern through @p, one word every 64 bytes, and read it back. */
 static void fill(void *p, size_t size, u32 seed)
@@ -80,8 +72,10 @@ static void prefers_highmem(struct kunit *test)
 	unsigned int high = 0;
 	char *p;
 
-	if (nr_free_highpages() < 1024)
-		kunit_skip(test, "no free high memory");
+	/* vmalloc takes __GFP_HIGHMEM pages: ZONE_HIGHMEM's (movablecore= may leave none). */
+	if (zone_page_state(&NODE_DATA(numa_node_id())->node_zones[ZONE_HIGHMEM],
+			    NR_FREE_PAGES) < 1024)
+		kunit_skip(test, "no free high memory in ZONE_HIGHMEM");
 	p = vmalloc(16 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (int k = 0; k < 16; k++)
@@ -161,16 +155,18 @@ static void random_sizes(struct kunit *test)
 {
 	void *live[32] = { 0 };
 	size_t sizes[32] = { 0 };
+	struct rnd_state rnd;
 
+	prandom_seed_state(&rnd, 0x2545f491);
 	for (int step = 0; step < 400; step++) {
-		unsigned int s = test_rand() % 32;
+		unsigned int s = prandom_u32_state(&rnd) % 32;
 
 		if (live[s]) {
 			KUNIT_EXPECT_TRUE(test, check_fill(live[s], sizes[s], s));
 			vfree(live[s]);
 			live[s] = NULL;
 		} else {
-			sizes[s] = 1 + test_rand() % (256 << 10);
+			sizes[s] = 1 + prandom_u32_state(&rnd) % (256 << 10);
 			live[s] = vmalloc(sizes[s]);
 			KUNIT_ASSERT_NOT_NULL(test, live[s]);
 			fill(live[s], sizes[s], s);
@@ -228,7 +224,7 @@ static int largest_free_order(void)
 }
 
 /*
- * The document's reason for vmalloc: twice the largest free physically
+ * The memory-and-DMA chapter's reason for vmalloc: twice the largest free physically
  * contiguous block is still one virtually contiguous allocation.
  */
 static void larger_than_any_free_block(struct kunit *test)
@@ -252,17 +248,25 @@ static void larger_than_any_free_block(struct kunit *test)
 	vfree(p);
 }
 
+static struct fail_page_alloc_attr fail_page_alloc_saved;
+
+static void fail_page_alloc_restore(void *unused)
+{
+	fail_page_alloc_configure(&fail_page_alloc_saved);
+}
+
 /*
  * A vmalloc that cannot get its page array or its n-th page gives back
  * everything it took, for every n: pages, area and descriptors.
  */
 static void failure_undoes_everything(struct kunit *test)
 {
-	struct fail_page_alloc_attr saved = fail_page_alloc;
 	unsigned long free_before, pages_before = vmalloc_nr_pages(), nth;
 	struct vmalloc_info before, after;
 	void *p;
 
+	fail_page_alloc_saved = fail_page_alloc;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fail_page_alloc_restore, NULL), 0);
 	/* The area's second-level table now exists: the failing tries allocate none. */
 	p = vmalloc(64 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -273,7 +277,7 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&before);
 		fail_page_alloc_nth(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
-		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
+		fail_page_alloc_restore(NULL);
 		if (nth <= 65) {	/* the page array, then each of the 64 pages */
 			KUNIT_EXPECT_NULL(test, p);
 		} else {
@@ -286,7 +290,6 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&after);
 		KUNIT_EXPECT_EQ(test, after.largest_chunk, before.largest_chunk);
 	}
-	fail_page_alloc = saved;
 	expect_area_ok(test);
 }
 

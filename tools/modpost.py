@@ -10,7 +10,7 @@
       For each module object: warns about undefined symbols no export
       provides, and refuses a non-GPL module that uses a GPL-only export,
       as Linux's modpost does (--warn-only, Linux's KBUILD_MODPOST_WARN=1,
-      makes that a warning); writes MODULE.mod.c (version magic, struct
+      makes that a warning); writes the module's .mod source (version magic, struct
       module, depends=); writes OUT with the exports of these modules.
 
 Module.symvers lines: 0x00000000<TAB>symbol<TAB>module<TAB>EXPORT_SYMBOL[_GPL]

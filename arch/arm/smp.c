@@ -15,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/sched/clock.h>
 #include <linux/sched.h>
+#include <linux/time64.h>
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
 #include <asm/gic.h>
@@ -22,11 +23,12 @@
 #include <asm/setup.h>
 #include <asm/handoff.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 #define SCU_CONFIG          0x04	/* bits 1:0: number of CPUs - 1 */
-#define SECONDARY_TIMEOUT_NS 1000000000ULL
+#define SECONDARY_TIMEOUT_NS NSEC_PER_SEC
 #define STOP_TIMEOUT_US     1000000UL
 
 DEFINE_PER_CPU(int, cpu_number);
@@ -88,6 +90,7 @@ void __init smp_init_cpus(void)
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
+	arm_early_trap_init();		/* VBAR: this CPU's own register */
 	cpu_install_kernel_pgd();	/* leave the boot table for swapper_pg_dir, high vectors */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
 	gic_cpu_init();

@@ -106,7 +106,7 @@ struct module {
 };
 
 #ifdef MODULE
-/* What module_init/module_exit name; the generated .mod.c points struct module at them. */
+/* What module_init/module_exit name; the struct module modpost generates points at them. */
 int init_module(void);
 void cleanup_module(void);
 

@@ -205,6 +205,11 @@ void wake_up_new_task(struct task_struct *p);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask);
 
 /* The task's name, copied; the name of a running task may change (set_task_comm). */
+/* PID 1: the init task, which becomes the console shell. */
+static inline bool is_global_init(const struct task_struct *p)
+{
+	return p->pid == 1;
+}
 void set_task_comm(struct task_struct *p, const char *name);
 char *get_task_comm(char *buf, struct task_struct *p);
 
@@ -212,6 +217,12 @@ char *get_task_comm(char *buf, struct task_struct *p);
 void do_exit(long code) __noreturn;
 /* After an oops in task context: report, release what can be, exit with @signr. */
 void make_task_dead(int signr) __noreturn;
+
+/*
+ * The arch's part of a new task (arch/arm/process.c): its first context,
+ * in which ret_from_fork finishes the switch and calls @fn(@arg).
+ */
+void copy_thread(struct task_struct *p, void (*fn)(void *), void *arg);
 
 /* Boot: the run queues and idle tasks (boot CPU, early). */
 void sched_init(void);

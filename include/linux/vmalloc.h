@@ -3,7 +3,7 @@
  * VMALLOC_END): vmalloc from scattered pages, vmap of the caller's pages,
  * ioremap of device registers (<linux/io.h>). Each area is followed by an
  * unmapped guard page, so running off its end faults. Module memory
- * (module_alloc, asm/module.h) comes from the same allocator in its own
+ * (module_alloc in kernel/module/main.c) comes from the same allocator in its own
  * window below the kernel; vmallocinfo lists both, as Linux does.
  *
  * Where Mica differs from Linux: protections are the arch's enum

@@ -13,6 +13,7 @@
 #include <linux/sched/clock.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
 
@@ -97,6 +98,12 @@ static int reader(void *data)
 	return 0;
 }
 
+/* When the case ends: the writer and the readers return. */
+static void record_stop(void *r)
+{
+	WRITE_ONCE(((struct record *)r)->stop, 1);
+}
+
 static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 {
 	static struct record r;
@@ -112,6 +119,7 @@ static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 		r.w[i] = 0;
 	r.use_seqcount = use_seqcount;
 	r.stop = 0;
+	test_wake_on_stop(test, record_stop, &r);
 	w = test_thread_start(test, writer, &r, wcpu, "seqwriter");
 	for_each_online_cpu(cpu) {
 		if (cpu == wcpu && num_online_cpus() > 1)
@@ -122,9 +130,9 @@ static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 	}
 	msleep(RUN_MS);
 	WRITE_ONCE(r.stop, 1);
-	test_thread_reap(w);
+	test_thread_reap(test, w);
 	for (i = 0; i < n; i++) {
-		test_thread_reap(rd[i]);
+		test_thread_reap(test, rd[i]);
 		KUNIT_EXPECT_GT(test, st[i].reads, 0);
 		KUNIT_EXPECT_EQ(test, st[i].torn_accepted, 0);
 		retries += st[i].retries;
@@ -185,7 +193,7 @@ static void seqlock_get_jiffies_64(struct kunit *test)
 
 	/* Its low word is jiffies (the same storage). */
 	KUNIT_EXPECT_TRUE(test, time_in_range((unsigned long)prev, j0, j1));
-	while (local_clock() - start < 50 * 1000000ULL) {
+	while (local_clock() - start < 50 * NSEC_PER_MSEC) {
 		unsigned long j = jiffies;
 
 		now = get_jiffies_64();

@@ -227,7 +227,7 @@ int verify_export_symbols(struct module *mod)
 	return err;
 }
 
-/* Linux's list (license_is_gpl_compatible, include/linux/license.h). */
+/* The licenses Linux's license_is_gpl_compatible() accepts. */
 bool license_is_gpl_compatible(const char *license)
 {
 	static const char *const gpl[] = {

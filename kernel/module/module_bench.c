@@ -103,7 +103,10 @@ static int cmd_module_bench(int argc, char **argv)
 {
 	u32 (*from_module)(unsigned int);
 	u32 builtin, module, loop;
+	int err = shell_no_args(argc, argv);
 
+	if (err)
+		return err;
 	loop = load_unload(bench_hello_ko, bench_hello_ko_end, "hello", LOADS);
 	if (!loop) {
 		shell_printf("module_bench: hello.ko did not load\n");
@@ -124,5 +127,6 @@ static int cmd_module_bench(int argc, char **argv)
 		       READ_ONCE(module_track_active) ? "  (recording on)" : "  (recording off)");
 	return delete_module("mt_kbench");
 }
-SHELL_COMMAND("module_bench", "insmod+rmmod and kmalloc from a module, in instructions (QEMU -icount)",
+SHELL_COMMAND("module_bench", "",
+	      "insmod+rmmod and kmalloc from a module, in instructions (QEMU -icount)",
 	      cmd_module_bench);

@@ -2,21 +2,16 @@
  * Page permissions of kernel mappings after the fact (Linux's
  * set_memory_ro/rw/x/nx, asm/set_memory.h): the module loader writes and
  * relocates a module read-write, then makes its text read-only and
- * executable and its rodata read-only. Only page-mapped windows qualify
- * (modules area and vmalloc), as on Linux/ARM, where lowmem sections
- * cannot be split.
+ * executable and its rodata read-only; the kernel's freed .init becomes
+ * non-executable. Only memory mapped page by page qualifies (modules area,
+ * vmalloc, the kernel image's pages), as on Linux/ARM, where lowmem
+ * sections cannot be split.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/set_memory.h>
-
-static bool page_mapped_window(unsigned long start, unsigned long end)
-{
-	return (start >= MODULES_VADDR && end <= MODULES_END) ||
-	       (start >= VMALLOC_START && end <= VMALLOC_END);
-}
 
 static int change_memory(unsigned long addr, int numpages, u32 clear, u32 set)
 {
@@ -25,8 +20,11 @@ static int change_memory(unsigned long addr, int numpages, u32 clear, u32 set)
 
 	if (numpages <= 0)
 		return numpages ? -EINVAL : 0;
-	if (end <= start || !page_mapped_window(start, end))
+	if (end <= start)
 		return -EINVAL;
+	for (va = start; va < end; va += PAGE_SIZE)
+		if (!(kernel_pte_val(va) & PTE_TYPE_SMALL))
+			return -EINVAL;		/* a section, or not mapped: change nothing */
 	for (va = start; va < end; va += PAGE_SIZE)
 		if (kernel_pte_update(va, clear, set))
 			return -EINVAL;

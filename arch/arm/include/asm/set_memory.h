@@ -1,9 +1,9 @@
 /*
  * Change the permissions of @numpages pages of a kernel mapping starting at
- * @addr's page (arch/arm/mm/pageattr.c). Only the modules area and the
- * vmalloc window, which are mapped with small pages; -EINVAL elsewhere or
- * when a page is not mapped (pages before it may have changed). Every
- * CPU's TLB is invalidated before these return.
+ * @addr's page (arch/arm/mm/pageattr.c), Linux's names. Only memory mapped
+ * page by page qualifies (the modules area, the vmalloc window, the kernel
+ * image's own pages); -EINVAL, with nothing changed, when a page is not.
+ * Every CPU's TLB is invalidated before these return.
  */
 #ifndef _ASM_SET_MEMORY_H
 #define _ASM_SET_MEMORY_H

@@ -38,13 +38,38 @@ struct fault_record {
 
 /*
  * Run fn(arg). Returns 0 if it returned normally. If it faulted (on this
- * CPU, in its own context), the oops is printed in full between the
- * harness markers "# expected-fault begin/end", execution resumes here
+ * CPU, in its own context), the oops is printed in full (between the test
+ * runner's markers "# expected-fault begin/end"), execution resumes here
  * instead of stopping the CPU, *rec describes the fault and 1 is
  * returned. Nests. fn must not hold locks when it faults: whatever it
  * had not undone stays undone.
  */
 int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *rec);
+
+/*
+ * A test runner's part in expected faults (lib/kunit/expected_fault.c registers
+ * KUnit's): the harness markers around each outermost
+ * arm_run_expecting_fault(), and a say in faults no such run claimed.
+ * Without hooks there are no markers and such a fault stops the CPU.
+ */
+struct fault_expect_hooks {
+	/* Open the markers unless they are open already; true if this call opened them. */
+	bool (*markers_begin)(void);
+	void (*markers_end)(void);
+	/* A fault no run claimed: true if @regs now resume somewhere safe. */
+	bool (*recover)(struct pt_regs *regs);
+	/* Are the runner's markers open in this task (a fault now is asked for)? */
+	bool (*markers_open)(void);
+};
+void fault_expect_set_hooks(const struct fault_expect_hooks *hooks);
+
+/*
+ * For a recover hook: if @regs faulted in task context (SVC mode, not in
+ * an interrupt) on the stack that holds @stack_addr, make the exception
+ * return call @fn(@arg) on that stack, in ARM state, and return true.
+ */
+bool fault_resume_in_task(struct pt_regs *regs, const void *stack_addr, void (*fn)(void *),
+			  void *arg);
 
 /*
  * Report a kernel error in Linux's "Internal error: str: err [#n]" form
@@ -55,11 +80,12 @@ int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *
 void die(const char *str, struct pt_regs *regs, int err);
 
 /*
- * Take exceptions from the start of boot, through the vector template in
+ * Take exceptions on this CPU from now on, through the vector template in
  * the kernel image (VBAR), so early faults and semihosting calls without a
- * host are handled too. paging_init() then moves the vectors to their
- * own page at 0xFFFF0000. Call first thing in start_kernel, once the
- * per-CPU areas exist.
+ * host are handled too. cpu_install_kernel_pgd() then switches to their
+ * own page at 0xFFFF0000 (SCTLR.V), which takes precedence. The boot CPU
+ * calls it first thing in start_kernel, once the per-CPU areas exist;
+ * every other CPU first thing when it comes up.
  */
 void arm_early_trap_init(void);
 /* Fill the vector page at @vectors_base (paging_init maps it at 0xFFFF0000). */
@@ -82,5 +108,11 @@ void fault_record_note(enum arm_fault_kind kind, unsigned long addr, unsigned lo
 		       struct pt_regs *regs);
 /* Redirect @regs to the expecting caller's recovery point; false if none applies. */
 bool fault_recover(struct pt_regs *regs);
+/*
+ * Is an oops now one a test asked for: this task runs arm_run_expecting_fault,
+ * or a test runner has its expected-fault markers open? Such a report stays
+ * in the log ring while a self-test run keeps the console quiet.
+ */
+bool arm_fault_expected(void);
 
 #endif
