@@ -96,20 +96,10 @@ STANDARD_PARAM_UNSIGNED(uint, unsigned int, UINT_MAX, "%u");
 STANDARD_PARAM_SIGNED(long, long, LONG_MIN, LONG_MAX, "%ld");
 STANDARD_PARAM_UNSIGNED(ulong, unsigned long, ULONG_MAX, "%lu");
 
-/* Linux's strtobool: y/Y/1 and n/N/0 by the first character; a bare name is true. */
+/* kstrtobool's spellings; a bare name ("insmod m.ko verbose") is true. */
 static int parse_bool(const char *val, bool *res)
 {
-	if (!val)
-		val = "1";
-	switch (val[0]) {
-	case 'y': case 'Y': case '1':
-		*res = true;
-		return 0;
-	case 'n': case 'N': case '0':
-		*res = false;
-		return 0;
-	}
-	return -EINVAL;
+	return kstrtobool(val ? val : "1", res);
 }
 
 int param_set_bool(const char *val, const struct kernel_param *kp)
