@@ -10,12 +10,14 @@
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 
 #define MAX_SOFTIRQ_RESTART 10
 
@@ -266,6 +268,7 @@ struct kill_ctx {
 	unsigned int n;
 	bool more;			/* the batch was full: go round again */
 	struct tasklet_struct *taken[KILL_BATCH];
+	unsigned long seen[NR_CPUS];	/* each CPU's tasklet_run_seq as its lists were searched */
 };
 
 /* Interrupts off, on the list's CPU. */
@@ -296,28 +299,35 @@ static void kill_in_list(struct tasklet_head *list, struct kill_ctx *ctx)
 	list->tail = pp;
 }
 
+/*
+ * Interrupts off, on each CPU. A list this CPU had taken off to run (odd
+ * tasklet_run_seq) is out of reach: noted, to be waited for.
+ */
 static void kill_on_cpu(void *data)
 {
-	kill_in_list(this_cpu_ptr(&tasklet_vec), data);
-	kill_in_list(this_cpu_ptr(&tasklet_hi_vec), data);
+	struct kill_ctx *ctx = data;
+
+	ctx->seen[smp_processor_id()] = __this_cpu_read(tasklet_run_seq);
+	kill_in_list(this_cpu_ptr(&tasklet_vec), ctx);
+	kill_in_list(this_cpu_ptr(&tasklet_hi_vec), ctx);
 }
 
 /*
- * Until every list that was being run when this was called has been run.
- * True if one was (its tasklets may have scheduled more).
+ * Until every list that was being run as kill_on_cpu() searched has been
+ * run (sleeping: the run may be ksoftirqd's, preempted on this very CPU).
+ * True if one was: what it put back or scheduled needs another search.
  */
-static bool wait_for_tasklet_runs(void)
+static bool wait_for_tasklet_runs(const struct kill_ctx *ctx)
 {
-	unsigned long seen[NR_CPUS];
 	unsigned int cpu;
 	bool waited = false;
 
-	for_each_online_cpu(cpu)
-		seen[cpu] = READ_ONCE(per_cpu(tasklet_run_seq, cpu));
 	for_each_online_cpu(cpu) {
-		waited |= seen[cpu] & 1;
-		while ((seen[cpu] & 1) && READ_ONCE(per_cpu(tasklet_run_seq, cpu)) == seen[cpu])
-			cpu_relax();
+		if (!(ctx->seen[cpu] & 1))
+			continue;
+		waited = true;
+		while (READ_ONCE(per_cpu(tasklet_run_seq, cpu)) == ctx->seen[cpu])
+			msleep(1);
 	}
 	smp_rmb();
 	return waited;
@@ -335,9 +345,10 @@ unsigned int tasklets_kill_matching(bool (*match)(const struct tasklet_struct *t
 	do {
 		ctx.n = 0;
 		ctx.more = false;
+		memset(ctx.seen, 0, sizeof(ctx.seen));
 		on_each_cpu(kill_on_cpu, &ctx, 1);
 		/* A list being run had been taken off before: let it finish. */
-		ran = wait_for_tasklet_runs();
+		ran = wait_for_tasklet_runs(&ctx);
 		for (unsigned int i = 0; i < ctx.n; i++)
 			report(ctx.taken[i], data);
 		total += ctx.n;
