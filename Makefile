@@ -10,7 +10,9 @@ TESTS   ?= 1
 O       := build/$(BOARD)$(if $(filter 0,$(TESTS)),-notests)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
 OBJCOPY := $(CROSS)objcopy
+OBJDUMP := $(CROSS)objdump
 NM      := $(CROSS)nm
 SMP     ?= $(QEMU_SMP)
 MEM     ?= $(QEMU_MEM)
@@ -18,7 +20,7 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
+CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
@@ -51,17 +53,61 @@ OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 KERNEL := $(O)/mica.elf
 # U-Boot images (see `uimage` below).
 UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg $(O)/boot-initrd.scr.uimg
+# What out-of-tree modules build against (tools/kbuild/modules.mk).
+ABI_H   := $(O)/include/generated/abi.h
+SYMVERS := $(O)/Module.symvers
+
+# `make -C <mica> M=<dir> [modules|clean]` builds the modules in <dir>
+# against this tree, as Kbuild does; nothing below is used then.
+include tools/kbuild/modules.mk
+ifeq ($(M),)
 
 .PHONY: all run debug check clean bench help deps lint uimage tftpboot initramfs
-all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
+all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES) $(SYMVERS)
 
-$(O)/%.o: %.c $(O)/.flags
+# KBUILD_MODNAME: the prefix of a built-in file's module_param()s on the
+# command line ("<file>.<param>=value").
+$(O)/%.o: %.c $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
 
-$(O)/%.o: %.S $(O)/.flags
+$(O)/%.o: %.S $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@
+
+# The version magic's hash (linux/vermagic.h): every header a module can
+# include, and the flags that shape structures; rewritten only on change.
+ABI_HEADERS := $(sort $(shell find include arch/arm/include -name '*.h'))
+$(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
+	@mkdir -p $(dir $@)
+	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4 -DCONFIG_JUMP_LABEL' $(ABI_HEADERS) > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# The kernel's exports, for out-of-tree builds (Linux's Module.symvers
+# format), from the objects' export tables: the loader's self-test links
+# modules built against it into the kernel.
+MODULE_KUNIT_O := $(O)/kernel/module/module_kunit.o
+MODULE_BENCH_O := $(O)/kernel/module/module_bench.o
+$(SYMVERS): $(filter-out $(MODULE_KUNIT_O) $(MODULE_BENCH_O),$(OBJS)) tools/modpost.py
+	@$(OBJDUMP) -t $(filter %.o,$^) | $(PYTHON) tools/modpost.py symvers vmlinux > $@
+
+# The loader's self-test loads real modules (tests/modules/), built as any
+# out-of-tree module is and linked into the image.
+# (mt_nongpl uses a GPL-only export on purpose: KBUILD_MODPOST_WARN lets it build.)
+TEST_MODULES_DIR := $(O)/test-modules
+include tests/modules/Kbuild
+TEST_MODULES := $(addprefix $(TEST_MODULES_DIR)/,$(obj-m:.o=.ko))
+obj-m :=
+# module_bench (kernel/module/module_bench.c) loads samples/hello, built there too.
+$(TEST_MODULES) &: $(SYMVERS) $(ABI_H) $(wildcard tests/modules/*) tools/kbuild/Makefile.build
+	@$(MAKE) --no-print-directory -f tools/kbuild/Makefile.build $(KBUILD_ENV) \
+		KBUILD_EXTMOD=$(CURDIR)/tests/modules MO=$(CURDIR)/$(TEST_MODULES_DIR) \
+		KBUILD_MODPOST_WARN=1 modules
+$(TEST_MODULES_DIR)/hello/hello.ko: $(SYMVERS) $(ABI_H) samples/hello/hello.c tools/kbuild/Makefile.build
+	@$(MAKE) --no-print-directory -f tools/kbuild/Makefile.build $(KBUILD_ENV) \
+		KBUILD_EXTMOD=$(CURDIR)/samples/hello MO=$(CURDIR)/$(TEST_MODULES_DIR)/hello modules
+$(MODULE_KUNIT_O) $(MODULE_BENCH_O): $(TEST_MODULES) $(TEST_MODULES_DIR)/hello/hello.ko
+$(MODULE_KUNIT_O) $(MODULE_BENCH_O): CPPFLAGS += -DMODULE_TEST_DIR='"$(TEST_MODULES_DIR)"'
 
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE
@@ -165,7 +211,8 @@ debug: deps
 	@$(MAKE) --no-print-directory all $(if $(MODULES),$(INITRAMFS))
 	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
 		-S -gdb tcp::1234 & qemu=$$!; \
-	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
+	gdb-multiarch -q $(KERNEL) -ex 'source tools/gdb/mica-modules.py' -ex 'target remote :1234'; \
+		kill $$qemu 2>/dev/null || true
 
 deps:
 	@tools/install-deps.sh
@@ -197,10 +244,13 @@ help:
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
 	@echo "make tftpboot [MODULES=...] QEMU virt: Debian's U-Boot boots the uImage (and initramfs) over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
+	@echo "make -C <mica> M=<dir> [modules|clean]  out-of-tree modules, as Kbuild (docs/modules.md)"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
 	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"
 	@echo "make bench                  benchmarks (not tests)"
 	@echo "make deps                   install the Debian packages all of this needs (tools/install-deps.sh)"
+
+endif	# M=
 
 .PHONY: FORCE
 FORCE:

@@ -3,6 +3,7 @@
  * Linux's order. Each step belongs to the subsystem that implements it.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
 #include <linux/highmem.h>
@@ -30,6 +31,7 @@
 void start_kernel(void);
 
 enum system_states system_state = SYSTEM_BOOTING;
+EXPORT_SYMBOL(system_state);
 
 /*
  * PID 1: the rest of boot with the scheduler running (the self-tests),

@@ -5,6 +5,7 @@
  * cost no memory beyond the blocks themselves (Linux's layout).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/spinlock.h>
 #include <linux/list.h>
@@ -63,6 +64,7 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 	pool->boundary = boundary;
 	return pool;
 }
+EXPORT_SYMBOL(dma_pool_create);
 
 /* Link every block of a fresh page into its free list, skipping boundary crossings. */
 static void pool_initialise_page(struct dma_pool *pool, struct dma_page *page)
@@ -140,6 +142,7 @@ found:
 		memset(block, 0, pool->size);
 	return block;
 }
+EXPORT_SYMBOL(dma_pool_alloc);
 
 static struct dma_page *pool_find_page(struct dma_pool *pool, dma_addr_t dma)
 {
@@ -187,6 +190,7 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 	page->in_use--;
 	spin_unlock_irqrestore(&pool->lock, flags);
 }
+EXPORT_SYMBOL(dma_pool_free);
 
 void dma_pool_destroy(struct dma_pool *pool)
 {
@@ -204,3 +208,4 @@ void dma_pool_destroy(struct dma_pool *pool)
 	}
 	kfree(pool);
 }
+EXPORT_SYMBOL(dma_pool_destroy);

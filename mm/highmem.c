@@ -8,6 +8,7 @@
  * exist from boot, so mapping here never allocates.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/highmem.h>
 #include <linux/percpu.h>
@@ -145,6 +146,7 @@ void *kmap(struct page *page)
 		return lowmem_page_address(page);
 	return kmap_high(page);
 }
+EXPORT_SYMBOL(kmap);
 
 int kunmap_high(struct page *page)
 {
@@ -166,6 +168,7 @@ int kunmap_high(struct page *page)
 	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
 	return ret;
 }
+EXPORT_SYMBOL(kunmap_high);
 
 void kunmap(struct page *page)
 {
@@ -173,6 +176,7 @@ void kunmap(struct page *page)
 	if (PageHighMem(page))
 		kunmap_high(page);
 }
+EXPORT_SYMBOL(kunmap);
 
 /* Only while kmapped: a slot kept mapped after the last kunmap does not count. */
 void *pkmap_page_address(const struct page *page)
@@ -218,6 +222,7 @@ void *kmap_atomic(struct page *page)
 	set_fixmap_pfn(idx, pfn);
 	return (void *)__fix_to_virt(idx);
 }
+EXPORT_SYMBOL(kmap_atomic);
 
 static noinline int kunmap_atomic_misuse(const void *addr, int depth)
 {
@@ -246,6 +251,7 @@ int __kunmap_atomic(void *addr)
 	preempt_enable();
 	return 0;
 }
+EXPORT_SYMBOL(__kunmap_atomic);
 
 int kmap_atomic_depth(void)
 {
@@ -265,3 +271,4 @@ struct page *kmap_to_page(void *addr)
 	}
 	return virt_to_page(addr);
 }
+EXPORT_SYMBOL(kmap_to_page);

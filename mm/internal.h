@@ -114,6 +114,8 @@ extern atomic_t nr_alloc_failure_reports;
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/memblock_report.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);
+/* Linux's /sys/kernel/debug/percpu_stats, the parts Mica has (mm/percpu.c). */
+void percpu_stats_show(mm_printf_t print);
 void buddyinfo_show(mm_printf_t print);
 void pagetypeinfo_show(mm_printf_t print);
 void zoneinfo_show(mm_printf_t print);

@@ -5,12 +5,15 @@
  * Linux does, and marked in page->private so kfree knows it.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include "slab.h"
 
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+EXPORT_SYMBOL(kmalloc_caches);
 atomic_t kmalloc_large_pages;
 
 #define KMALLOC_LARGE_MAGIC	0x6b6d6c67UL	/* "kmlg" in a large block's head page */
@@ -56,7 +59,7 @@ void __init create_kmalloc_caches(void)
 	}
 }
 
-static void *kmalloc_large(size_t size, gfp_t flags, int node)
+static void *kmalloc_large(size_t size, gfp_t flags, int node, unsigned long caller)
 {
 	struct page *page;
 	unsigned int order;
@@ -78,6 +81,8 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 	set_page_private(page, KMALLOC_LARGE_MAGIC);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, 1L << order);
 	atomic_add(1 << order, &kmalloc_large_pages);
+	if (module_track_caller(caller))
+		module_track_alloc(MT_KMALLOC_LARGE, lowmem_page_address(page), size, caller, NULL);
 	return lowmem_page_address(page);
 }
 
@@ -93,6 +98,8 @@ static void kfree_large(struct page *page, const void *x)
 		slab_report_invalid_free(NULL, x, "inside a kmalloc block, not its start");
 		return;
 	}
+	if (module_track_held_any(MT_KMALLOC_LARGE))
+		module_track_free(MT_KMALLOC_LARGE, x);
 	order = compound_order(page);
 	set_page_private(page, 0);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, -(1L << order));
@@ -105,10 +112,12 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 	struct kmem_cache *s;
 
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags, node);
+		return kmalloc_large(size, flags, node, caller);
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	s = kmalloc_slab(size, flags);
+	if (module_track_caller(caller))
+		return slab_alloc_tracked(s, flags, node, caller);
 	if (node == NUMA_NO_NODE)
 		return slab_alloc(s, flags, caller);
 	return slab_alloc_node(s, flags, node, caller);
@@ -118,11 +127,13 @@ void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 {
 	return do_kmalloc(size, flags, NUMA_NO_NODE, _RET_IP_);
 }
+EXPORT_SYMBOL(__kmalloc);
 
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc(size, flags, node, _RET_IP_);
 }
+EXPORT_SYMBOL(__kmalloc_node);
 
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
@@ -138,6 +149,8 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 		kfree_large(compound_head(page), x);
 		return;
 	}
+	if (unlikely(atomic_read(&page->slab_cache->module_objs)))
+		return slab_free_tracked(page->slab_cache, (void *)x, caller);
 	slab_free(page->slab_cache, (void *)x, caller);
 }
 
@@ -145,6 +158,7 @@ void __slab_fastpath kfree(const void *x)
 {
 	do_kfree(x, _RET_IP_);
 }
+EXPORT_SYMBOL(kfree);
 
 size_t ksize(const void *x)
 {
@@ -157,6 +171,7 @@ size_t ksize(const void *x)
 		return page->slab_cache->usable;
 	return page_size(compound_head(page));
 }
+EXPORT_SYMBOL(ksize);
 
 void *krealloc(const void *p, size_t new_size, gfp_t flags)
 {
@@ -179,6 +194,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	}
 	return ret;
 }
+EXPORT_SYMBOL(krealloc);
 
 char *kstrdup(const char *s, gfp_t flags)
 {
@@ -193,6 +209,7 @@ char *kstrdup(const char *s, gfp_t flags)
 		memcpy(copy, s, len);
 	return copy;
 }
+EXPORT_SYMBOL(kstrdup);
 
 void *kmemdup(const void *src, size_t len, gfp_t flags)
 {
@@ -202,3 +219,4 @@ void *kmemdup(const void *src, size_t len, gfp_t flags)
 		memcpy(p, src, len);
 	return p;
 }
+EXPORT_SYMBOL(kmemdup);

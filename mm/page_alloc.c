@@ -7,6 +7,8 @@
  * shrinkers and retries as the GFP flags allow (mm/page_alloc_slowpath.c).
  */
 #include <linux/mm.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/gfp.h>
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
@@ -735,8 +737,9 @@ static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order
  * watermark, a page from this CPU's list. Anything else, or a miss, goes
  * to alloc_pages_walk(), which starts over.
  */
-struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-				    struct zonelist *zonelist, nodemask_t *nodemask)
+static __always_inline struct page *alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+							 struct zonelist *zonelist,
+							 nodemask_t *nodemask)
 {
 	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
@@ -752,6 +755,26 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	}
 	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
 }
+
+/* Pages for module code, recorded for the report on rmmod (mica/module_track.h). */
+struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order, struct zonelist *zonelist,
+				 nodemask_t *nodemask, unsigned long caller)
+{
+	struct page *page = alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+
+	if (page)
+		module_track_alloc(MT_PAGES, page, order, caller, NULL);
+	return page;
+}
+
+struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+				    struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	if (module_track_caller(_RET_IP_))
+		return alloc_pages_tracked(gfp_mask, order, zonelist, nodemask, _RET_IP_);
+	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+}
+EXPORT_SYMBOL(__alloc_pages_nodemask);
 
 /*
  * An order-0 page on its way to the per-CPU list. The common case (nothing
@@ -825,9 +848,12 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	if (unlikely(debug_locks_held()) && !PageHighMem(page))
 		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
+	if (module_track_held_any(MT_PAGES))
+		module_track_free(MT_PAGES, page);
 	free_the_page(page, order);
 	alloc_wake_on_free();
 }
+EXPORT_SYMBOL(__free_pages);
 
 void free_pages(unsigned long addr, unsigned int order)
 {
@@ -839,6 +865,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 	__free_pages(virt_to_page(addr), order);
 }
+EXPORT_SYMBOL(free_pages);
 
 void put_page(struct page *page)
 {
@@ -854,6 +881,7 @@ void put_page(struct page *page)
 	}
 	free_the_page(head, compound_order(head));
 }
+EXPORT_SYMBOL(put_page);
 
 void split_page(struct page *page, unsigned int order)
 {
@@ -867,3 +895,4 @@ void split_page(struct page *page, unsigned int order)
 			init_page_count(page + i);
 	}
 }
+EXPORT_SYMBOL_GPL(split_page);

@@ -17,6 +17,7 @@
 #include <mica/mm_check.h>
 #include <string.h>
 #include "internal.h"
+#include "vmalloc_internal.h"
 
 /* kernel/smp.c: run @func on every other online CPU. */
 void smp_call_function(void (*func)(void *info), void *info, int wait);
@@ -27,13 +28,16 @@ void smp_call_function(void (*func)(void *info), void *info, int wait);
  * Free pages, the slab's caches shrunk and the per-CPU lists drained. Page
  * tables the arch allocated on demand (never freed) count as free here: a
  * suite that ioremaps for the first time in a new 1 MiB section has not
- * leaked its table.
+ * leaked its table. So do the vmalloc descriptor pool's pages: the areas
+ * and free ranges alive after a suite are as many as before, but may sit
+ * in a page the pool grew meanwhile (the per-CPU caches keep the first
+ * pages' descriptors).
  */
 static unsigned long free_and_pagetable_pages(void)
 {
 	drop_slab();		/* the slab's cached objects and empty slabs too */
 	drain_all_pages();
-	return nr_free_pages() + global_page_state(NR_PAGETABLE);
+	return nr_free_pages() + global_page_state(NR_PAGETABLE) + vm_desc_pool_pages();
 }
 
 static unsigned long free_before_suite;

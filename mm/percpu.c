@@ -17,18 +17,22 @@
  * no partially populated chunks, no atomic (GFP_NOWAIT) allocation.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
+#include <mica/module_track.h>
 #include <string.h>
+#include "internal.h"
 #include "vmalloc_internal.h"
 
 extern char __pcpu_base[], __pcpu_unit_size[];
 
 unsigned long __per_cpu_offset[NR_CPUS];
+EXPORT_SYMBOL(__per_cpu_offset);
 
 #define PCPU_MIN_ALLOC_SHIFT	2
 #define PCPU_MIN_ALLOC_SIZE	(1UL << PCPU_MIN_ALLOC_SHIFT)
@@ -52,6 +56,9 @@ static struct pcpu_chunk first_chunk;
 static LIST_HEAD(pcpu_chunks);
 static DEFINE_SPINLOCK(pcpu_lock);
 static unsigned long pcpu_nr_chunks;
+/* Linux's percpu_stats counters (pcpu_lock). */
+static unsigned long pcpu_nr_alloc, pcpu_nr_dealloc, pcpu_nr_cur_alloc, pcpu_nr_max_alloc;
+static unsigned long pcpu_bytes_in_use;
 
 static unsigned long pcpu_unit_size(void)
 {
@@ -140,6 +147,10 @@ static unsigned long alloc_from_chunks(unsigned int bits, unsigned int align_bit
 			map_set(chunk->alloc_map, start + i);
 		map_set(chunk->bound_map, start);
 		chunk->free_bits -= bits;
+		pcpu_nr_alloc++;
+		pcpu_nr_cur_alloc++;
+		pcpu_nr_max_alloc = max(pcpu_nr_max_alloc, pcpu_nr_cur_alloc);
+		pcpu_bytes_in_use += (unsigned long)bits << PCPU_MIN_ALLOC_SHIFT;
 		return chunk_ptr_base(chunk) + ((unsigned long)start << PCPU_MIN_ALLOC_SHIFT);
 	}
 	return 0;
@@ -218,8 +229,11 @@ void __percpu *__alloc_percpu(size_t size, size_t align)
 	}
 	for (cpu = 0; cpu < NR_CPUS; cpu++)	/* every unit exists, possible or not */
 		memset((void *)(ptr + __per_cpu_offset[cpu]), 0, size);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_PERCPU, (void *)ptr, size, _RET_IP_, NULL);
 	return (void __percpu *)ptr;
 }
+EXPORT_SYMBOL_GPL(__alloc_percpu);
 
 void free_percpu(void __percpu *ptr)
 {
@@ -229,6 +243,8 @@ void free_percpu(void __percpu *ptr)
 
 	if (!ptr)
 		return;
+	if (module_track_held_any(MT_PERCPU))
+		module_track_free(MT_PERCPU, (void __force *)ptr);
 	spin_lock_irqsave(&pcpu_lock, flags);
 	list_for_each_entry(chunk, &pcpu_chunks, list) {
 		off = addr - chunk_ptr_base(chunk);
@@ -244,9 +260,12 @@ void free_percpu(void __percpu *ptr)
 		return;
 	}
 	map_clear(found->bound_map, bit);
+	pcpu_nr_dealloc++;
+	pcpu_nr_cur_alloc--;
 	do {
 		map_clear(found->alloc_map, bit);
 		found->free_bits++;
+		pcpu_bytes_in_use -= PCPU_MIN_ALLOC_SIZE;
 		bit++;
 	} while (bit < found->nr_bits && map_test(found->alloc_map, bit) &&
 		 !map_test(found->bound_map, bit));
@@ -258,6 +277,30 @@ void free_percpu(void __percpu *ptr)
 	spin_unlock_irqrestore(&pcpu_lock, flags);
 	if (empty)
 		destroy_chunk(empty);
+}
+EXPORT_SYMBOL_GPL(free_percpu);
+
+void percpu_stats_show(mm_printf_t print)
+{
+	unsigned long flags, v[7];
+
+	spin_lock_irqsave(&pcpu_lock, flags);
+	v[0] = pcpu_unit_size();
+	v[1] = __per_cpu_end - __per_cpu_start;
+	v[2] = pcpu_nr_alloc;
+	v[3] = pcpu_nr_dealloc;
+	v[4] = pcpu_nr_cur_alloc;
+	v[5] = pcpu_nr_max_alloc;
+	v[6] = pcpu_nr_chunks;
+	spin_unlock_irqrestore(&pcpu_lock, flags);
+	print("Percpu Memory Statistics\nAllocation Info:\n"
+	      "----------------------------------------\n");
+	print("  %-20s: %12lu\n  %-20s: %12lu\n", "unit_size", v[0], "static_size", v[1]);
+	print("\nGlobal Stats:\n----------------------------------------\n");
+	print("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_alloc", v[2],
+	      "nr_dealloc", v[3], "nr_cur_alloc", v[4]);
+	print("  %-20s: %12lu\n  %-20s: %12lu\n  %-20s: %12lu\n", "nr_max_alloc", v[5],
+	      "nr_chunks", v[6], "bytes_in_use", READ_ONCE(pcpu_bytes_in_use));
 }
 
 unsigned long pcpu_nr_pages(void)

@@ -10,6 +10,8 @@
  * is held while the page allocator runs: it may call the slab shrinker.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
@@ -513,22 +515,48 @@ void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long c
 	return zero_object(s, gfp, obj);
 }
 
+void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
+{
+	void *obj = node == NUMA_NO_NODE ? slab_alloc(s, gfp, caller)
+					 : slab_alloc_node(s, gfp, node, caller);
+
+	if (obj && module_track_alloc(MT_SLAB, obj, s->object_size, caller, s))
+		atomic_inc(&s->module_objs);
+	return obj;
+}
+
+void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	if (module_track_free(MT_SLAB, obj))
+		atomic_dec(&s->module_objs);
+	slab_free(s, obj, caller);
+}
+
 void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
+	if (module_track_caller(_RET_IP_))
+		return slab_alloc_tracked(s, flags, NUMA_NO_NODE, _RET_IP_);
 	return slab_alloc(s, flags, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
 {
+	if (module_track_caller(_RET_IP_))
+		return slab_alloc_tracked(s, flags, node, _RET_IP_);
 	return slab_alloc_node(s, flags, node, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_alloc_node);
 
 void __slab_fastpath kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	if (unlikely(!obj))
 		return;
+	if (unlikely(atomic_read(&s->module_objs)))
+		return slab_free_tracked(s, obj, _RET_IP_);
 	slab_free(s, obj, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 /* Linux SLAB's sizes: fewer cached objects the bigger they are. */
 void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned int *batch)

@@ -114,6 +114,7 @@ struct kmem_cache {
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
 	struct kmem_cache_node node[MAX_NUMNODES];
+	atomic_t module_objs;		/* objects modules hold: frees look up their records */
 };
 
 enum slab_state {
@@ -294,6 +295,14 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned 
 		return slab_free_held_locks(s, obj, caller);
 	slab_free_fast(s, obj, caller);
 }
+
+/*
+ * mm/slab.c: the allocations of module code, recorded for the report on
+ * rmmod (include/mica/module_track.h), and the frees of objects a module
+ * may have allocated.
+ */
+void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
+void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller);
 
 /* mm/slab.c: per-CPU arrays and node lists. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);

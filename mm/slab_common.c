@@ -3,6 +3,8 @@
  * list of all caches, and the boot sequence that makes kmalloc work.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/errno.h>
@@ -26,6 +28,7 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 {
 	return s->object_size;
 }
+EXPORT_SYMBOL(kmem_cache_size);
 
 /*
  * Cache-line alignment, but an object of half a line or less gets the
@@ -156,7 +159,21 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	}
 	s->name_owned = true;
 	add_cache(s);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_CACHE, s, size, _RET_IP_, NULL);
 	return s;
+}
+EXPORT_SYMBOL(kmem_cache_create);
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+EXPORT_SYMBOL(kmem_cache_name);
+
+void kmem_cache_forget_module_object(struct kmem_cache *s)
+{
+	atomic_dec(&s->module_objs);
 }
 
 /*
@@ -193,6 +210,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	if (WARN(s == kmem_cache || !s->name_owned, "kmem_cache_destroy %s: a boot cache\n",
 		 s->name))
 		return;
+	if (module_track_held_any(MT_CACHE))
+		module_track_free(MT_CACHE, s);
 	/* Off the list first: the shrinker and slabinfo walk it under the same lock. */
 	spin_lock(&slab_caches_lock);
 	list_del(&s->list);
@@ -207,6 +226,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kfree(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
+EXPORT_SYMBOL(kmem_cache_destroy);
 
 struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int size,
 					       unsigned long flags)

@@ -11,6 +11,7 @@
  * the others' to be emptied at their next slow path.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/shrinker.h>
 #include <linux/smp.h>
@@ -59,6 +60,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	on_each_cpu(flush_this_cpu, s, 1);
 	return release_all_free_slabs(s);
 }
+EXPORT_SYMBOL(kmem_cache_shrink);
 
 void drop_slab(void)
 {

@@ -8,6 +8,7 @@
  * CPU can still reach the old pages through a reused address.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
@@ -19,7 +20,8 @@
 #include "vmalloc_internal.h"
 
 static DEFINE_SPINLOCK(vmap_area_lock);
-static struct vmap_space vmap_space;
+/* Two windows, one allocator each: vmalloc and the modules area below PAGE_OFFSET. */
+static struct vmap_space vmap_space, module_space;
 static struct vm_struct *early_areas;
 static bool vmalloc_ready;
 
@@ -49,6 +51,9 @@ void vmalloc_init(void)
 	vmap_space.desc_alloc = va_desc_alloc;
 	vmap_space.desc_free = va_desc_free;
 	vmap_space_init(&vmap_space, VMALLOC_START, VMALLOC_END, PAGE_SIZE, vm_desc_alloc(0));
+	module_space.desc_alloc = va_desc_alloc;
+	module_space.desc_free = va_desc_free;
+	vmap_space_init(&module_space, MODULES_VADDR, MODULES_END, PAGE_SIZE, vm_desc_alloc(0));
 	for (vm = early_areas; vm; vm = vm->next) {
 		struct vmap_area *va = vm_desc_alloc(0);
 
@@ -65,8 +70,24 @@ static unsigned long mapped_size(const struct vm_struct *vm)
 	return vm->size - (vm->flags & VM_NO_GUARD ? 0 : PAGE_SIZE);
 }
 
-static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
-				       unsigned long flags, const void *caller)
+/* The window holding @addr (vmalloc unless it is in the modules area). */
+static struct vmap_space *space_of(unsigned long addr)
+{
+	return addr - MODULES_VADDR < MODULES_END - MODULES_VADDR ? &module_space : &vmap_space;
+}
+
+/* The window [@start, @end) names: exactly one of the two, else NULL. */
+static struct vmap_space *space_for(unsigned long start, unsigned long end)
+{
+	if (start == VMALLOC_START && end == VMALLOC_END)
+		return &vmap_space;
+	if (start == MODULES_VADDR && end == MODULES_END)
+		return &module_space;
+	return NULL;
+}
+
+static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long size,
+				       unsigned long align, unsigned long flags, const void *caller)
 {
 	struct vm_struct *vm;
 	struct vmap_area *va;
@@ -78,7 +99,7 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	size = PAGE_ALIGN(size);
 	if (!(flags & VM_NO_GUARD))
 		size += PAGE_SIZE;
-	if (size <= PAGE_SIZE || size > VMALLOC_TOTAL)
+	if (size <= PAGE_SIZE || size > space->end - space->start)
 		return NULL;
 	vm = vm_desc_alloc(GFP_KERNEL);
 	va = vm_desc_alloc(GFP_KERNEL);
@@ -87,7 +108,7 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	*vm = (struct vm_struct){ .size = size, .flags = flags, .caller = caller };
 
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	err = vmap_space_alloc(&vmap_space, va, size, max(align, PAGE_SIZE));
+	err = vmap_space_alloc(space, va, size, max(align, PAGE_SIZE));
 	if (!err) {
 		vm->addr = (void *)va->va_start;
 		va->vm = vm;
@@ -106,7 +127,7 @@ fail:
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller)
 {
-	return alloc_vm_area(size, PAGE_SIZE, flags, caller);
+	return alloc_vm_area(&vmap_space, size, PAGE_SIZE, flags, caller);
 }
 
 struct vm_struct *find_vm_area(const void *addr)
@@ -116,7 +137,7 @@ struct vm_struct *find_vm_area(const void *addr)
 	unsigned long flags;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	va = vmap_space_find(&vmap_space, (unsigned long)addr);
+	va = vmap_space_find(space_of((unsigned long)addr), (unsigned long)addr);
 	if (va && va->va_start == (unsigned long)addr)
 		vm = va->vm;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
@@ -147,11 +168,12 @@ static const char *kind_name(unsigned long flags)
 struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char *who)
 {
 	unsigned long start = (unsigned long)addr, flags;
+	struct vmap_space *space = space_of(start);
 	struct vmap_area *va;
 	struct vm_struct *vm;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	va = vmap_space_find(&vmap_space, start);
+	va = vmap_space_find(space, start);
 	if (!va || va->va_start != start) {
 		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		WARN(1, "%s: trying to free nonexistent vm area (%p)\n", who, addr);
@@ -165,7 +187,7 @@ struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char
 		return NULL;
 	}
 	unmap_range(start, start + mapped_size(vm));
-	vmap_space_release(&vmap_space, va);
+	vmap_space_release(space, va);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return vm;
 }
@@ -243,7 +265,8 @@ static struct page **alloc_page_array(struct vm_struct *area, unsigned int nr, g
 		page = alloc_page(gfp);
 		return page ? page_address(page) : NULL;
 	}
-	return __vmalloc_node_range(bytes, PAGE_SIZE, gfp | __GFP_HIGHMEM, PROT_KERNEL, caller);
+	return __vmalloc_node_range(bytes, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    gfp | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE, caller);
 }
 
 static void free_page_array(struct page **pages, unsigned int nr)
@@ -270,9 +293,11 @@ static void free_area_pages(struct page **pages, unsigned int nr)
 	}
 }
 
-void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_mask,
-			   enum kernel_prot prot, const void *caller)
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp_mask, enum kernel_prot prot, int node,
+			   const void *caller)
 {
+	struct vmap_space *space = space_for(start, end);
 	/* Metadata: the caller's reclaim behaviour, but lowmem and unzeroed. */
 	gfp_t nested_gfp = gfp_mask & GFP_RECLAIM_MASK;
 	gfp_t page_gfp = gfp_mask & ~__GFP_ZERO;
@@ -282,9 +307,11 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 	unsigned int nr, i;
 
 	might_sleep_if(gfp_mask & __GFP_WAIT);
-	if (!size || !real_size || real_size > VMALLOC_TOTAL || !page_allocator_ready())
+	if (WARN(!space, "vmalloc: no window 0x%08lx-0x%08lx\n", start, end))
+		return NULL;
+	if (!size || !real_size || real_size > end - start || !page_allocator_ready())
 		goto fail;
-	area = alloc_vm_area(real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
+	area = alloc_vm_area(space, real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
 	if (!area)
 		goto fail;
 	nr = real_size >> PAGE_SHIFT;
@@ -320,21 +347,26 @@ fail:
 
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, enum kernel_prot prot)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, gfp_mask, prot,
-				    __builtin_return_address(0));
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END, gfp_mask, prot,
+				    NUMA_NO_NODE, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 void *vmalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL,
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 void *vzalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
-				    PROT_KERNEL, __builtin_return_address(0));
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL, NUMA_NO_NODE,
+				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 void vfree(const void *addr)
 {
@@ -350,6 +382,7 @@ void vfree(const void *addr)
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vfree);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   enum kernel_prot prot)
@@ -368,6 +401,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	}
 	return area->addr;
 }
+EXPORT_SYMBOL(vmap);
 
 void vunmap(const void *addr)
 {
@@ -379,6 +413,7 @@ void vunmap(const void *addr)
 	if (vm)
 		free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vunmap);
 
 unsigned long vmalloc_to_pfn(const void *addr)
 {
@@ -387,6 +422,7 @@ unsigned long vmalloc_to_pfn(const void *addr)
 
 	return present ? pfn : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 struct page *vmalloc_to_page(const void *addr)
 {
@@ -394,6 +430,7 @@ struct page *vmalloc_to_page(const void *addr)
 
 	return pfn && pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 unsigned long vmalloc_nr_pages(void)
 {
@@ -410,6 +447,16 @@ void get_vmalloc_info(struct vmalloc_info *vmi)
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
+/* The first busy area at or above @addr, the modules area's before vmalloc's. */
+static struct vmap_area *busy_from(unsigned long addr)
+{
+	struct vmap_area *va = NULL;
+
+	if (addr < MODULES_END)
+		va = vmap_space_busy_from(&module_space, addr);
+	return va ? va : vmap_space_busy_from(&vmap_space, addr);
+}
+
 bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 {
 	struct vmap_area *va;
@@ -417,8 +464,7 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	bool found = false;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	for (va = vmalloc_ready ? vmap_space_busy_from(&vmap_space, *cursor) : NULL; va;
-	     va = vmap_space_busy_from(&vmap_space, va->va_end)) {
+	for (va = vmalloc_ready ? busy_from(*cursor) : NULL; va; va = busy_from(va->va_end)) {
 		if (!(READ_ONCE(va->vm->flags) & VM_UNINITIALIZED)) {
 			smp_rmb();
 			*copy = *va->vm;
@@ -431,9 +477,18 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	return found;
 }
 
+void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *data)
+{
+	unsigned long cursor = 0;
+	struct vm_struct vm;
+
+	while (vm_area_next(&cursor, &vm))
+		fn(&vm, data);
+}
+
 unsigned long vmalloc_nr_areas(void)
 {
-	return READ_ONCE(vmap_space.nr_busy);
+	return READ_ONCE(vmap_space.nr_busy) + READ_ONCE(module_space.nr_busy);
 }
 
 int vmalloc_check(char *why, size_t len)
@@ -443,6 +498,8 @@ int vmalloc_check(char *why, size_t len)
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	ret = vmap_space_check(&vmap_space, why, len);
+	if (!ret)
+		ret = vmap_space_check(&module_space, why, len);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return ret;
 }

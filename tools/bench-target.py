@@ -10,7 +10,7 @@ counter). --icount passes other -icount options; --host-time runs without
 it: the clock is then the host's.
 
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        COMMAND [ARG ...]
+                        [--cmdline WORD ...] COMMAND [ARG ...]
 """
 import argparse
 import os
@@ -44,6 +44,8 @@ def main():
     ap.add_argument('--mem', type=int, default=1024, help='MiB')
     ap.add_argument('--icount', default='shift=0', help='QEMU -icount options')
     ap.add_argument('--host-time', action='store_true', help='no -icount')
+    ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
+                    help='a kernel command-line word besides notests')
     ap.add_argument('command', nargs='+')
     opts = ap.parse_args()
 
@@ -51,7 +53,7 @@ def main():
     icount = [] if opts.host_time else ['-icount', opts.icount]
     cfg = harness.with_defaults(dict(
         name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
-        cmdline=['notests'], input=[command, 'poweroff'], timeout=600))
+        cmdline=['notests'] + opts.cmdline, input=[command, 'poweroff'], timeout=600))
     lines, errors, seconds = harness.boot(cfg)
     out = command_output(lines, command)
     print('\n'.join(out) if out else '(no output from %s)' % command)

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -86,6 +87,8 @@ void oops_end(struct pt_regs *regs)
 {
 	bool recovered = fault_recover(regs);
 
+	if (!recovered)
+		add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	oops_finish();
 	if (recovered)
 		return;
@@ -234,6 +237,7 @@ void __die(const char *str, int err, struct pt_regs *regs)
 	struct stackframe frame;
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
+	print_modules();
 	__show_regs(regs);
 	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
 	       current->comm, current->pid, (unsigned long)current->stack);
@@ -258,6 +262,7 @@ void dump_stack(void)
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
 	dump_backtrace(&frame, KERN_DEFAULT);
 }
+EXPORT_SYMBOL(dump_stack);
 
 void do_undefinstr(struct pt_regs *regs)
 {

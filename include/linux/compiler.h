@@ -12,6 +12,7 @@
 #undef __section
 #undef __used
 #undef __maybe_unused
+#undef __always_unused
 #undef __weak
 #undef __printf
 
@@ -43,6 +44,7 @@
 #define __section(s)     __attribute__((section(s)))
 #define __used           __attribute__((used))
 #define __maybe_unused   __attribute__((unused))
+#define __always_unused  __attribute__((unused))
 #define __weak           __attribute__((weak))
 #define __printf(a, b)   __attribute__((format(printf, a, b)))
 

@@ -123,6 +123,10 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* The object size the cache was created with. */
 unsigned int kmem_cache_size(struct kmem_cache *s);
+/* The name it was created with (Linux 2.6's kmem_cache_name). */
+const char *kmem_cache_name(const struct kmem_cache *s);
+/* Mica, for kernel/module/track.c: a module's record of an object of @s was dropped. */
+void kmem_cache_forget_module_object(struct kmem_cache *s);
 
 /*
  * Cache struct NAME's objects: its size and alignment, named "NAME".

@@ -10,6 +10,7 @@
  * on the command line, not while mutexes are held.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/mutex.h>
@@ -296,12 +297,14 @@ void __mutex_init(struct mutex *lock, const char *name)
 	lock->name = name;
 	lock->magic = lock;
 }
+EXPORT_SYMBOL(__mutex_init);
 
 void mutex_destroy(struct mutex *lock)
 {
 	DEBUG_LOCKS_WARN_ON(mutex_is_locked(lock));
 	lock->magic = NULL;
 }
+EXPORT_SYMBOL(mutex_destroy);
 
 void mutex_lock(struct mutex *lock)
 {
@@ -311,6 +314,7 @@ void mutex_lock(struct mutex *lock)
 	__mutex_fastpath_lock(&lock->count, __mutex_lock_slowpath);
 	mutex_set_owner(lock);
 }
+EXPORT_SYMBOL(mutex_lock);
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
@@ -323,6 +327,7 @@ int mutex_lock_interruptible(struct mutex *lock)
 		mutex_set_owner(lock);
 	return ret;
 }
+EXPORT_SYMBOL(mutex_lock_interruptible);
 
 int mutex_lock_killable(struct mutex *lock)
 {
@@ -335,6 +340,7 @@ int mutex_lock_killable(struct mutex *lock)
 		mutex_set_owner(lock);
 	return ret;
 }
+EXPORT_SYMBOL(mutex_lock_killable);
 
 int mutex_trylock(struct mutex *lock)
 {
@@ -345,6 +351,7 @@ int mutex_trylock(struct mutex *lock)
 	mutex_set_owner(lock);
 	return 1;
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 void mutex_unlock(struct mutex *lock)
 {
@@ -360,3 +367,4 @@ void mutex_unlock(struct mutex *lock)
 	/* The unlocking fast path is the 0->1 transition from "locked" into "unlocked". */
 	__mutex_fastpath_unlock(&lock->count, __mutex_unlock_slowpath);
 }
+EXPORT_SYMBOL(mutex_unlock);

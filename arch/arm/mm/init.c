@@ -40,7 +40,7 @@ void __init arm_memblock_init(void)
 #define MLK_ROUNDUP(b, t) (unsigned long)(b), (unsigned long)(t), \
 			  (long)DIV_ROUND_UP((unsigned long)(t) - (unsigned long)(b), 1024)
 
-/* Called at the end of mem_init(). Mica reserves no modules window, so no such line. */
+/* Called at the end of mem_init(). */
 void mem_init_print_info(void)
 {
 	printk(KERN_NOTICE "Virtual kernel memory layout:\n"
@@ -49,6 +49,7 @@ void mem_init_print_info(void)
 	       "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	       "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
@@ -58,6 +59,7 @@ void mem_init_print_info(void)
 	       MLM(VMALLOC_START, VMALLOC_END),
 	       MLM(PAGE_OFFSET, high_memory),
 	       MLM(PKMAP_BASE, PAGE_OFFSET),
+	       MLM(MODULES_VADDR, MODULES_END),
 	       MLK_ROUNDUP(_text, _etext),
 	       MLK_ROUNDUP(__init_begin, __init_end),
 	       MLK_ROUNDUP(_sdata, _edata),

@@ -10,6 +10,7 @@
  * table takes pgtable_lock.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
@@ -49,6 +50,7 @@ static const u32 prot_pte[] = {
 u32 *swapper_pg_dir;
 phys_addr_t arm_lowmem_limit;
 void *high_memory;
+EXPORT_SYMBOL(high_memory);
 void *(*pgtable_page_alloc)(void);
 
 static DEFINE_SPINLOCK(pgtable_lock);
@@ -125,7 +127,7 @@ static u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
 
 static bool in_pte_window(unsigned long va)
 {
-	return (va >= PKMAP_BASE && va < PAGE_OFFSET) ||
+	return (va >= MODULES_VADDR && va < PAGE_OFFSET) ||	/* modules, then pkmap */
 	       (va >= VMALLOC_START && va < VMALLOC_END) ||
 	       (va >= FIXADDR_START && va < FIXADDR_END);
 }
@@ -141,6 +143,20 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 	if (!table)
 		return swapper_pg_dir[va >> SECTION_SHIFT] ? -EINVAL : -ENOMEM;
 	WRITE_ONCE(table[pte_index(va)], (pfn << PAGE_SHIFT) | prot_pte[prot]);
+	return 0;
+}
+
+int kernel_pte_update(unsigned long va, u32 clear, u32 set)
+{
+	u32 *table, pte;
+
+	if (!swapper_pg_dir)
+		return -EINVAL;
+	table = pte_table(swapper_pg_dir, va, false);
+	pte = table ? READ_ONCE(table[pte_index(va)]) : 0;
+	if (!(pte & PTE_PRESENT))
+		return -EINVAL;
+	WRITE_ONCE(table[pte_index(va)], (pte & ~clear) | set);
 	return 0;
 }
 
@@ -178,27 +194,6 @@ unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 	if (pte & PTE_PRESENT)
 		return pte >> PAGE_SHIFT;
 	*present = false;
-	return 0;
-}
-
-int set_memory_nx(unsigned long addr, int numpages)
-{
-	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
-
-	if (!IS_ALIGNED(addr, PAGE_SIZE) || numpages < 0 || end < addr)
-		return -EINVAL;
-	for (va = addr; va < end; va += PAGE_SIZE) {
-		u32 *table = pte_table(swapper_pg_dir, va, false);
-
-		if (!table || !(READ_ONCE(table[pte_index(va)]) & PTE_PRESENT))
-			return -EINVAL;		/* a section, or not mapped */
-	}
-	for (va = addr; va < end; va += PAGE_SIZE) {
-		u32 *pte = &pte_table(swapper_pg_dir, va, false)[pte_index(va)];
-
-		WRITE_ONCE(*pte, *pte | PTE_SMALL_XN);
-	}
-	flush_tlb_kernel_range(addr, end);
 	return 0;
 }
 

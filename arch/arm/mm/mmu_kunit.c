@@ -59,7 +59,7 @@ static void user_range_unmapped(struct kunit *test)
 {
 	unsigned long va, mapped = 0;
 
-	for (va = 0; va < PKMAP_BASE; va += SECTION_SIZE)
+	for (va = 0; va < MODULES_VADDR; va += SECTION_SIZE)	/* Linux/ARM's TASK_SIZE */
 		if (kernel_pgd_val(va))
 			mapped++;
 	KUNIT_EXPECT_EQ(test, mapped, 0);
