@@ -6,7 +6,8 @@ $(error unknown BOARD '$(BOARD)'; choose one of: $(BOARDS))
 endif
 include arch/arm/boards/$(BOARD).mk
 
-O       := build/$(BOARD)
+KASAN   ?= 0
+O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
 OBJCOPY := $(CROSS)objcopy
@@ -30,11 +31,37 @@ LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,--no-warn-rwx-segments
 
 # Every source file below these directories is part of the kernel; each board
-# adds only its own description file.
+# adds only its own description file. KASAN's runtime only in a KASAN kernel.
 SRC_DIRS := boot arch/arm arch/arm/mm kernel mm drivers/uart drivers/dma lib
-SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S)) \
+KASAN_SRCS := arch/arm/mm/kasan_init.c $(wildcard mm/kasan_*.c)
+SRCS := $(filter-out $(if $(filter 1,$(KASAN)),,$(KASAN_SRCS)), \
+          $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S))) \
         arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+
+# make KASAN=1: the kernel address sanitizer (include/linux/kasan.h), in
+# build/<board>-kasan. Outline checks (a call per access), stack and global
+# red zones; the C library's string functions are wrapped with checked ones.
+ifeq ($(KASAN),1)
+CPPFLAGS += -DCONFIG_KASAN
+KASAN_CFLAGS := -fsanitize=kernel-address -fasan-shadow-offset=0x9f000000 \
+                --param asan-stack=1 --param asan-globals=1 \
+                --param asan-instrumentation-with-call-threshold=0
+# Every caller keeps its frame: reports' allocation and free stacks start
+# at the allocator's entry point, not past it.
+CFLAGS += -fno-optimize-sibling-calls
+# Not instrumented (Linux's KASAN_SANITIZE_file.o := n): the runtime and the
+# shadow set-up, the slab's internals (they touch free objects and red
+# zones by design), and code that reads other frames' stacks.
+KASAN_SANITIZE_N := arch/arm/mm/kasan_init.c mm/kasan_common.c mm/kasan_generic.c \
+                    mm/kasan_quarantine.c mm/kasan_report.c mm/kasan_string.c \
+                    lib/stackdepot.c mm/slab.c mm/slab_common.c mm/slab_debug.c \
+                    mm/kmalloc.c arch/arm/stacktrace.c arch/arm/traps.c
+KASAN_WRAPPED := memcpy memmove memset memcmp memchr strlen strnlen strcpy strncpy \
+                 strcmp strncmp strchr strstr strcspn
+LDFLAGS += $(foreach f,$(KASAN_WRAPPED),-Wl,--wrap=$(f))
+kasan_flags = $(if $(filter $(1),$(KASAN_SANITIZE_N)),-include include/mica/kasan_string.h,$(KASAN_CFLAGS))
+endif
 
 KERNEL := $(O)/mica.elf
 # U-Boot images (see `uimage` below).
@@ -45,7 +72,7 @@ all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
 
 $(O)/%.o: %.c $(O)/.flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(call kasan_flags,$<) -c $< -o $@
 
 $(O)/%.o: %.S $(O)/.flags
 	@mkdir -p $(dir $@)
@@ -54,7 +81,8 @@ $(O)/%.o: %.S $(O)/.flags
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE
 	@mkdir -p $(O)
-	@echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' | cmp -s - $@ || echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' > $@
+	@echo '$(CPPFLAGS) $(CFLAGS) $(KASAN_CFLAGS) $(KASAN_SANITIZE_N) $(LOAD_ADDR)' | cmp -s - $@ || \
+		echo '$(CPPFLAGS) $(CFLAGS) $(KASAN_CFLAGS) $(KASAN_SANITIZE_N) $(LOAD_ADDR)' > $@
 
 # Symbolic backtraces need the kernel's own symbol table inside it. The table's
 # size depends only on the names, so: link with an empty table, generate it,
@@ -144,6 +172,7 @@ clean:
 
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
+	@echo "make KASAN=1 [BOARD=...]    the same with the kernel address sanitizer, in build/<board>-kasan"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
 	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"

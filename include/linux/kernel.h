@@ -24,6 +24,11 @@
 
 #define BUILD_BUG_ON(c)      _Static_assert(!(c), #c)
 
+/* Where the current function returns to (Linux's instruction_pointer.h). */
+#ifndef _RET_IP_
+#define _RET_IP_             ((unsigned long)__builtin_return_address(0))
+#endif
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <asm/kasan.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -36,7 +37,10 @@ void __init arm_memblock_init(void)
 #define MLK_ROUNDUP(b, t) (unsigned long)(b), (unsigned long)(t), \
 			  (long)DIV_ROUND_UP((unsigned long)(t) - (unsigned long)(b), 1024)
 
-/* Called at the end of mem_init(). Mica reserves no modules window, so no such line. */
+/*
+ * Called at the end of mem_init(). Mica reserves no modules window, so no
+ * such line; a KASAN kernel shows its shadow (Linux/ARM's "kasan" line).
+ */
 void mem_init_print_info(void)
 {
 	printk(KERN_NOTICE "Virtual kernel memory layout:\n"
@@ -45,6 +49,9 @@ void mem_init_print_info(void)
 	       "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#ifdef CONFIG_KASAN
+	       "    kasan   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#endif
 	       "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
@@ -54,6 +61,9 @@ void mem_init_print_info(void)
 	       MLM(VMALLOC_START, VMALLOC_END),
 	       MLM(PAGE_OFFSET, high_memory),
 	       MLM(PKMAP_BASE, PAGE_OFFSET),
+#ifdef CONFIG_KASAN
+	       MLM(KASAN_SHADOW_START, KASAN_SHADOW_END),
+#endif
 	       MLK_ROUNDUP(_text, _etext),
 	       MLK_ROUNDUP(__init_begin, __init_end),
 	       MLK_ROUNDUP(_sdata, _edata),

@@ -15,6 +15,7 @@
 #include <linux/memblock.h>
 #include <linux/spinlock.h>
 #include <string.h>
+#include <asm/kasan.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -353,8 +354,11 @@ void __init paging_init(void)
 	map_vectors();
 	prealloc_pte_tables(PKMAP_BASE, PAGE_OFFSET);
 	prealloc_pte_tables(FIXADDR_START, FIXADDR_END);
-	/* The early console keeps its fixed section. */
+	/* The early console keeps its fixed section, KASAN its early shadow. */
 	swapper_pg_dir[EARLY_IO_VIRT >> SECTION_SHIFT] = boot_pgd[EARLY_IO_VIRT >> SECTION_SHIFT];
+#ifdef CONFIG_KASAN
+	kasan_copy_early_shadow(swapper_pg_dir, boot_pgd);
+#endif
 
 	cpu_install_kernel_pgd();
 	memblock_set_current_limit(arm_lowmem_limit);
