@@ -78,13 +78,16 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 	set_page_private(page, KMALLOC_LARGE_MAGIC);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, 1L << order);
 	atomic_add(1 << order, &kmalloc_large_pages);
+	kasan_kmalloc_large(lowmem_page_address(page), size);
 	return lowmem_page_address(page);
 }
 
-static void kfree_large(struct page *page, const void *x)
+static void kfree_large(struct page *page, const void *x, unsigned long caller)
 {
 	unsigned int order;
 
+	if (!kasan_kfree_large(x, caller))
+		return;
 	if (unlikely(!PageHead(page) || page_private(page) != KMALLOC_LARGE_MAGIC)) {
 		slab_report_invalid_free(NULL, x, "not a slab object or kmalloc block");
 		return;
@@ -110,8 +113,8 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 		return ZERO_SIZE_PTR;
 	s = kmalloc_slab(size, flags);
 	if (node == NUMA_NO_NODE)
-		return slab_alloc(s, flags, caller);
-	return slab_alloc_node(s, flags, node, caller);
+		return kasan_kmalloc(s, slab_alloc(s, flags, caller), size);
+	return kasan_kmalloc(s, slab_alloc_node(s, flags, node, caller), size);
 }
 
 void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
@@ -122,6 +125,11 @@ void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc(size, flags, node, _RET_IP_);
+}
+
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller)
+{
+	return do_kmalloc(size, flags, NUMA_NO_NODE, caller);
 }
 
 static __always_inline void do_kfree(const void *x, unsigned long caller)
@@ -135,7 +143,7 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 	}
 	page = slab_virt_to_page(x);
 	if (unlikely(!PageSlab(page))) {
-		kfree_large(compound_head(page), x);
+		kfree_large(compound_head(page), x, caller);
 		return;
 	}
 	slab_free(page->slab_cache, (void *)x, caller);
@@ -153,8 +161,11 @@ size_t ksize(const void *x)
 	if (ZERO_OR_NULL_PTR(x))
 		return 0;
 	page = slab_virt_to_page(x);
-	if (PageSlab(page))
+	if (PageSlab(page)) {
+		/* The caller may use all of it now (Linux 6.1's promise). */
+		kasan_kmalloc(page->slab_cache, (void *)x, page->slab_cache->usable);
 		return page->slab_cache->usable;
+	}
 	return page_size(compound_head(page));
 }
 
@@ -168,9 +179,14 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		return ZERO_SIZE_PTR;
 	}
 	if (!ZERO_OR_NULL_PTR(p)) {
+		if (!kasan_check_read(p, 1))	/* freed already: reported */
+			return NULL;
 		have = ksize(p);
-		if (have >= new_size)
+		if (have >= new_size) {
+			if (PageSlab(slab_virt_to_page(p)))
+				kasan_kmalloc(slab_virt_to_page(p)->slab_cache, (void *)p, new_size);
 			return (void *)p;
+		}
 	}
 	ret = do_kmalloc(new_size, flags, NUMA_NO_NODE, _RET_IP_);
 	if (ret && have) {
@@ -178,27 +194,4 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		do_kfree(p, _RET_IP_);
 	}
 	return ret;
-}
-
-char *kstrdup(const char *s, gfp_t flags)
-{
-	size_t len;
-	char *copy;
-
-	if (!s)
-		return NULL;
-	len = strlen(s) + 1;
-	copy = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
-	if (copy)
-		memcpy(copy, s, len);
-	return copy;
-}
-
-void *kmemdup(const void *src, size_t len, gfp_t flags)
-{
-	void *p = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
-
-	if (p && !ZERO_OR_NULL_PTR(p))
-		memcpy(p, src, len);
-	return p;
 }

@@ -11,6 +11,7 @@
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
 #include <string.h>
 #include "internal.h"
 
@@ -375,6 +376,7 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 		page[i].private = 0;
 		page[i].index = 0;
 	}
+	kasan_free_pages(page, order);
 	return true;
 }
 
@@ -383,6 +385,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	unsigned long pfn = page_to_pfn(page);
 
+	kasan_free_pages(page, order);
 	free_one_page(zone, page, pfn, order, get_pageblock_migratetype(page));
 }
 
@@ -543,6 +546,7 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
+	kasan_alloc_pages(page, order);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -691,6 +695,7 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, 0);
+	kasan_alloc_pages(page, 0);
 	if (unlikely(gfp_mask & __GFP_ZERO))
 		clear_pages_any(page, 0);
 	return page;
@@ -771,6 +776,7 @@ static __always_inline void free_unref_page(struct page *page)
 		page->flags = flags & ~(PAGEFLAGS_MASK |
 					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 		page->private = 0;
+		kasan_free_pages(page, 0);
 	} else if (!free_pages_prepare(page, 0)) {
 		return;
 	}

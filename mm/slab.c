@@ -78,6 +78,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp, int nid)
 			return NULL;
 	}
 	init_slab(s, page, order);
+	kasan_poison_slab(s, page);
 	account_slab(s, page, true);
 	return page;
 }
@@ -494,8 +495,17 @@ void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long call
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	debug_check_no_locks_freed(obj, s->object_size);
+	if (kasan_slab_free(s, obj, caller))
+		return;
 	slab_free_fast(s, obj, caller);
 }
+
+#ifdef CONFIG_KASAN
+void slab_free_unchecked(struct kmem_cache *s, void *obj)
+{
+	slab_free_fast(s, obj, _RET_IP_);
+}
+#endif
 
 /* A node-specific allocation bypasses the CPU array, whose objects may be from any node. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
@@ -510,7 +520,7 @@ void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long c
 	local_irq_save(irqflags);
 	obj = alloc_slow(s, gfp, node, caller, &irqflags);
 	local_irq_restore(irqflags);
-	return zero_object(s, gfp, obj);
+	return kasan_slab_alloc(s, zero_object(s, gfp, obj), gfp);
 }
 
 void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)

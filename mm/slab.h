@@ -22,12 +22,9 @@
 #include <linux/smp.h>
 #include <linux/atomic.h>
 #include <linux/debug_locks.h>
+#include <linux/kasan.h>
 #include <string.h>
 #include "internal.h"
-
-#ifndef _RET_IP_
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
-#endif
 
 /* Bytes written by the debugging code (Linux's poison.h values). */
 #define POISON_INUSE		0x5a	/* padding, never handed out */
@@ -113,6 +110,9 @@ struct kmem_cache {
 	bool name_owned;		/* kstrdup'ed by kmem_cache_create */
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
+#ifdef CONFIG_KASAN
+	unsigned int kasan_meta;	/* KASAN's struct kasan_slab_meta, from the object's start */
+#endif
 	struct kmem_cache_node node[MAX_NUMNODES];
 };
 
@@ -210,9 +210,10 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
 /*
  * The fast paths run without a stack frame: they are leaves apart from a
  * tail call to the slow path, and the frame would cost a fifth of their
- * instructions. A backtrace taken in the slow path skips them.
+ * instructions. A backtrace taken in the slow path skips them. KASAN's
+ * hooks are calls, whose stack traces must see the allocator's caller.
  */
-#ifdef __clang__	/* (host fuzzing builds only: clang has no optimize attribute) */
+#if defined(__clang__) || defined(CONFIG_KASAN)	/* clang: host fuzzing builds */
 #define __slab_fastpath
 #else
 #define __slab_fastpath	__attribute__((optimize("omit-frame-pointer")))
@@ -285,15 +286,20 @@ void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller)
 
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	return slab_alloc_fast(s, gfp, caller, true);
+	return kasan_slab_alloc(s, slab_alloc_fast(s, gfp, caller, true), gfp);
 }
 
 static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	if (unlikely(debug_locks_held()))
 		return slab_free_held_locks(s, obj, caller);
+	if (kasan_slab_free(s, obj, caller))
+		return;
 	slab_free_fast(s, obj, caller);
 }
+
+/* An object leaving KASAN's quarantine: freed for real, past KASAN's hook. */
+void slab_free_unchecked(struct kmem_cache *s, void *obj);
 
 /* mm/slab.c: per-CPU arrays and node lists. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);

@@ -88,9 +88,11 @@ int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		s->offset = ctor ? s->inuse : 0;
 		slot = s->inuse + (ctor ? (unsigned int)sizeof(void *) : 0);
 	}
+	slot = kasan_cache_create(s, slot);
 	s->size = ALIGN(slot, s->align);
+	/* The slot's tail is the object's to use, unless something else lives there. */
 	if (!slab_debug(s))
-		s->usable = ctor ? s->inuse : s->size;
+		s->usable = ctor || kasan_meta_in_slot() ? s->inuse : s->size;
 	err = calculate_order(s);
 	if (err)
 		return err;
@@ -197,6 +199,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	spin_lock(&slab_caches_lock);
 	list_del(&s->list);
 	spin_unlock(&slab_caches_lock);
+	kasan_quarantine_flush(s);
 	if (!shutdown_cache(s)) {
 		slab_report_leak(s, _RET_IP_);
 		add_cache(s);

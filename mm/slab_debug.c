@@ -24,6 +24,9 @@
 #include <linux/errno.h>
 #include "slab.h"
 #include "internal.h"
+#ifdef CONFIG_KASAN
+#include "kasan.h"
+#endif
 
 atomic_t slab_nr_reports;
 static bool slab_tainted;	/* after the first report, as Linux's TAINT_BAD_PAGE */
@@ -142,11 +145,15 @@ unsigned int slab_debug_layout(struct kmem_cache *s)
 /* Where the metadata ends, from the object's start: the rest of the slot is padding. */
 static unsigned int meta_end(const struct kmem_cache *s)
 {
+#ifdef CONFIG_KASAN
+	return s->kasan_meta + (unsigned int)sizeof(struct kasan_slab_meta);	/* after the rest */
+#else
 	if (s->flags & SLAB_STORE_USER)
 		return s->track_offset + 2 * (unsigned int)sizeof(struct track);
 	if (s->offset)
 		return s->offset + (unsigned int)sizeof(void *);
 	return s->inuse;
+#endif
 }
 
 void slab_debug_init_slab(struct kmem_cache *s, struct page *page)

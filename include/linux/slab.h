@@ -20,6 +20,7 @@
 #include <linux/cache.h>
 #include <linux/numa.h>
 #include <linux/mmzone.h>
+#include <linux/kasan.h>
 #include <asm/memory.h>
 
 /* Flags for kmem_cache_create() (the values are Linux's). */
@@ -148,6 +149,10 @@ void kfree(const void *obj);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 /* Usable bytes of a kmalloc'd block (at least what was asked for). */
 size_t ksize(const void *obj);
+/* kmalloc on behalf of @caller: debugging records it as the allocator (kstrdup & co.). */
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller);
+#define kmalloc_track_caller(size, flags) \
+	__kmalloc_track_caller(size, flags, (unsigned long)__builtin_return_address(0))
 char *kstrdup(const char *s, gfp_t flags);
 void *kmemdup(const void *src, size_t len, gfp_t flags);
 
@@ -159,9 +164,12 @@ static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
 	if (__builtin_constant_p(size) && size <= KMALLOC_MAX_CACHE_SIZE &&
 	    __builtin_constant_p(flags & GFP_DMA) && !(flags & GFP_DMA)) {
+		struct kmem_cache *s = kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)];
+
 		if (!size)
 			return ZERO_SIZE_PTR;
-		return kmem_cache_alloc(kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)], flags);
+		/* KASAN: only @size bytes of the object are the caller's. */
+		return kasan_kmalloc(s, kmem_cache_alloc(s, flags), size);
 	}
 	return __kmalloc(size, flags);
 }
