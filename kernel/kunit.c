@@ -21,6 +21,7 @@
  * kunit_executor.c.
  */
 #include <linux/kernel.h>
+#include <linux/kasan.h>
 #include <setjmp.h>
 #include <mica/kunit.h>
 #include "kunit_internal.h"
@@ -93,6 +94,8 @@ void kunit_abort(struct kunit *test)
 {
 	if (!test->abort_ctx)
 		panic("kunit: ASSERT or skip outside a running case (%s)", test->name);
+	/* The frames the jump abandons leave KASAN's stack red zones behind. */
+	kasan_unpoison_stack_below(test->abort_ctx);
 	longjmp(*(jmp_buf *)test->abort_ctx, 1);
 }
 

@@ -13,6 +13,7 @@
  * include/mica/kunit.h asks of the fault handler.
  */
 #include <linux/kernel.h>
+#include <linux/kasan.h>
 #include <linux/sched.h>
 #include <linux/stacktrace.h>
 #include <string.h>
@@ -84,6 +85,8 @@ bool fault_recover(struct pt_regs *regs)
 
 	if (!exp || exp->rec->kind == ARM_FAULT_NONE)
 		return kunit_case_recover(regs);
+	/* The faulting frames never return: their KASAN stack red zones go with them. */
+	kasan_unpoison_stack_below((void *)exp->sp);
 	regs->ARM_sp = exp->sp;
 	regs->ARM_pc = exp->pc;
 	regs->ARM_cpsr = exp->cpsr;
