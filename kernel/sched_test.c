@@ -388,15 +388,22 @@ static void sched_stack_use_is_measured(struct kunit *test)
 
 #define FRAME_PAD 128
 
-static noinline int recurse(volatile int *depth, int n)
+/* Where the first frame's pad was, and the deepest one so far. */
+struct stack_reach {
+	unsigned long first, deepest;
+};
+
+static noinline int recurse(struct stack_reach *reach, int n)
 {
 	volatile char pad[FRAME_PAD];
 
 	pad[0] = (char)n;
-	WRITE_ONCE(*depth, n);
+	if (n == 1)
+		WRITE_ONCE(reach->first, (unsigned long)pad);
+	WRITE_ONCE(reach->deepest, (unsigned long)pad);
 	if (n > 1000000)	/* never: a stack holds a few dozen of these frames */
 		return 0;
-	return recurse(depth, n + 1) + pad[0];
+	return recurse(reach, n + 1) + pad[0];
 }
 
 static int overflowing_thread(void *data)
@@ -409,16 +416,16 @@ static int overflowing_thread(void *data)
 /* Running off the bottom of a thread stack hits the guard page: an oops kills the thread. */
 static void sched_stack_overflow_is_caught(struct kunit *test)
 {
-	volatile int depth = 0;
+	struct stack_reach reach = { 0, 0 };
 	struct task_struct *p;
 	int code;
 
 	kunit_expect_fault_begin(test);
-	p = test_thread_start(test, overflowing_thread, (void *)&depth, -1, "overflow");
+	p = test_thread_start(test, overflowing_thread, &reach, -1, "overflow");
 	code = test_thread_reap(p);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, code, SIGSEGV);
-	KUNIT_EXPECT_GE(test, depth * FRAME_PAD, THREAD_SIZE / 2);
+	KUNIT_EXPECT_GE(test, READ_ONCE(reach.first) - READ_ONCE(reach.deepest), THREAD_SIZE / 2);
 }
 
 static struct kunit_case sched_cases[] = {

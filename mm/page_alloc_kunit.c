@@ -7,6 +7,7 @@
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/kasan.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/shrinker.h>
@@ -24,13 +25,14 @@ void smp_call_function(void (*func)(void *info), void *info, int wait);
  * Free pages, the slab's caches shrunk and the per-CPU lists drained. Page
  * tables the arch allocated on demand (never freed) count as free here: a
  * suite that ioremaps for the first time in a new 1 MiB section has not
- * leaked its table.
+ * leaked its table. So do KASAN's vmalloc shadow pages, kept as page
+ * tables are.
  */
 static unsigned long free_and_pagetable_pages(void)
 {
 	drop_slab();		/* the slab's cached objects and empty slabs too */
 	drain_all_pages();
-	return nr_free_pages() + global_page_state(NR_PAGETABLE);
+	return nr_free_pages() + global_page_state(NR_PAGETABLE) + kasan_populated_pages();
 }
 
 static unsigned long free_before_suite;
