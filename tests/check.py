@@ -2,7 +2,8 @@
 """`make check`: every check of the project, counted in units.
 
 A unit is one kernel build (build-BOARD, for every board in
-arch/arm/boards/), one host test target (each name in HOST_TESTS, from
+arch/arm/boards/, and build-BOARD-kasan for the boards a configuration
+boots a KASAN kernel on), one host test target (each name in HOST_TESTS, from
 the tests/host/Makefile.* fragments) or one QEMU configuration
 (qemu-NAME, tests/qemu/configs.py). All units run even when some fail; the
 last line is "N passed, N failed" over units, and the exit status is 1 when
@@ -59,6 +60,10 @@ def main():
               if f.endswith('.mk')}
     for board in sorted(boards):
         run_unit(f'build-{board}', make + [f'-j{opts.jobs}', f'BOARD={board}', 'all'])
+    # KASAN kernels, for the boards a configuration boots one on.
+    for board in sorted({c['board'] for c in harness.CONFIGS if c.get('kasan')}):
+        run_unit(f'build-{board}-kasan',
+                 make + [f'-j{opts.jobs}', f'BOARD={board}', 'KASAN=1', 'all'])
     for target in opts.host_tests:
         run_unit(target, make + [target])
     print('--- QEMU configurations', flush=True)

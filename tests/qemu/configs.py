@@ -7,6 +7,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   smp, mem  override the board's CPU count and RAM (MiB)
   args      extra QEMU arguments (list); add '-serial ...' options here when
             the console is not the first UART (the harness then adds none)
+  kasan     True: boot the KASAN kernel, build/<board>-kasan/mica.elf (make KASAN=1)
   kernel    image passed with -kernel (default build/<board>/mica.elf)
   cmdline   kernel command-line words, passed as semihosting arg= strings
   qemu      a complete QEMU argument list instead of the generated one (for
@@ -69,6 +70,13 @@ CONFIGS = [
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
+    # KASAN kernels (make KASAN=1): every suite with no report but the
+    # expected ones of the kasan suite.
+    dict(name='vexpress-a9-smp4-1g-kasan', board='vexpress-a9', kasan=True, smp=4, mem=1024,
+         timeout=300, expect=[r'kasan: KernelAddressSanitizer initialized'],
+         required=['kunit_selftest', 'kasan']),
+    dict(name='smdkc210-smp2-kasan', board='smdkc210', kasan=True, timeout=300,
+         required=['kunit_selftest', 'kasan', 'dma_mapping', 'pl330', 'dmatest']),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
