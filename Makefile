@@ -6,8 +6,9 @@ $(error unknown BOARD '$(BOARD)'; choose one of: $(BOARDS))
 endif
 include arch/arm/boards/$(BOARD).mk
 
+TESTS   ?= 1
 KASAN   ?= 0
-O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)
+O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)$(if $(filter 0,$(TESTS)),-notests)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
 OBJCOPY := $(CROSS)objcopy
@@ -18,7 +19,7 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4
+CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
@@ -30,13 +31,22 @@ LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
              -Wl,--no-warn-rwx-segments
 
-# Every source file below these directories is part of the kernel; each board
-# adds only its own description file. KASAN's runtime only in a KASAN kernel.
-SRC_DIRS := boot arch/arm arch/arm/mm kernel mm drivers/uart drivers/dma lib
+# Every .c and .S file below these trees is part of the kernel, so a new
+# folder needs no edit here; of the board descriptions (boards/) and machine
+# families (mach-*/), each board adds only its own. TESTS=0 leaves out the
+# self-test suites (*_kunit.c), their helpers (lib/kunit/test_*.c) and the
+# benchmarks (*bench.c); KASAN's runtime is only in a KASAN kernel.
+KERNEL_TREES := arch/arm kernel mm drivers lib
 KASAN_SRCS := arch/arm/mm/kasan_init.c $(wildcard mm/kasan_*.c)
 SRCS := $(filter-out $(if $(filter 1,$(KASAN)),,$(KASAN_SRCS)), \
-          $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S))) \
+          $(sort $(shell find $(KERNEL_TREES) \( -name '*.c' -o -name '*.S' \) \
+                  -not -path 'arch/arm/boards/*' -not -path 'arch/arm/mach-*'))) \
         arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
+ifeq ($(TESTS),0)
+SRCS := $(filter-out %_kunit.c lib/kunit/test_%.c %bench.c,$(SRCS))
+else ifneq ($(TESTS),1)
+$(error TESTS must be 1 (self-tests and benchmarks built in, the default) or 0)
+endif
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 # make KASAN=1: the kernel address sanitizer (include/linux/kasan.h), in
@@ -172,6 +182,7 @@ clean:
 
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
+	@echo "make TESTS=0                the same without self-tests and benchmarks (build/<board>-notests/)"
 	@echo "make KASAN=1 [BOARD=...]    the same with the kernel address sanitizer, in build/<board>-kasan"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"

@@ -8,6 +8,7 @@
 #include <linux/highmem.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
+#include <linux/jump_label.h>
 #include <linux/kasan.h>
 #include <linux/mm.h>
 #include <linux/kthread.h>
@@ -68,6 +69,7 @@ void start_kernel(void)
 	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
 	pr_notice("Booting %s on %s\n", MICA_VERSION_STRING, board.name);
+	jump_label_init();		/* static keys: before the command line may set them */
 
 	/*
 	 * Memory: RAM banks and the command line from the boot loader (or

@@ -2,7 +2,8 @@
  * Fixmap: virtual addresses fixed at compile time in FIXADDR_START to
  * FIXADDR_END, each mapped to whatever page its user needs at run time.
  * Slots count up from FIXADDR_START, as on Linux/ARM 3.x: KM_TYPE_NR
- * kmap_atomic slots per CPU (CPU n's at n * KM_TYPE_NR). The page
+ * kmap_atomic slots per CPU (CPU n's at n * KM_TYPE_NR), then the
+ * writable alias through which patch_text rewrites kernel text. The page
  * allocator keeps its own per-CPU page at the top of the window
  * (mm/highpage_local.c), so the slots here must stay below it.
  */
@@ -19,6 +20,7 @@
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS,
+	FIX_TEXT_POKE0 = FIX_KMAP_END,
 	__end_of_fixed_addresses
 };
 

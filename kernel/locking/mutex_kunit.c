@@ -1,0 +1,337 @@
+/*
+ * KUnit suite "mutex": the count (1 unlocked, 0 locked, negative with
+ * waiters), contention across CPUs with no lost update, interruptible
+ * waits, and each rule of the source document reported while lock
+ * debugging is on: unlock by a non-owner, double unlock, a mutex never
+ * initialised through the API, recursion, re-initialising or freeing a
+ * held mutex, exiting with one held, use from interrupt context.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/delay.h>
+#include <linux/debug_locks.h>
+#include <linux/gfp.h>
+#include <linux/jiffies.h>
+#include <linux/interrupt.h>
+#include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <string.h>
+#include <mica/kunit.h>
+#include <mica/kunit_threads.h>
+
+#define LOOPS 400
+
+static int reports(void)
+{
+	return atomic_read(&debug_locks_reports);
+}
+
+static void mutex_count_states(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+	mutex_lock(&m);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 0);
+	KUNIT_EXPECT_TRUE(test, mutex_is_locked(&m));
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
+	KUNIT_EXPECT_NULL(test, m.owner);
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 0);
+	mutex_unlock(&m);
+	mutex_destroy(&m);
+}
+
+struct counter {
+	struct mutex lock;
+	unsigned long value;	/* only under lock */
+	atomic_t contended;	/* times a locker found the count negative */
+};
+
+static int incrementer(void *data)
+{
+	struct counter *c = data;
+	int i;
+
+	for (i = 0; i < LOOPS; i++) {
+		unsigned long v;
+
+		mutex_lock(&c->lock);
+		v = c->value;
+		udelay(20);		/* widen the window a lost update would need */
+		if (atomic_read(&c->lock.count) < 0)
+			atomic_inc(&c->contended);
+		c->value = v + 1;
+		mutex_unlock(&c->lock);
+	}
+	return 0;
+}
+
+/* Threads on every CPU hammer one mutex: every increment survives. */
+static void mutex_contention_no_lost_update(struct kunit *test)
+{
+	static struct counter c;
+	int n = 2 * num_online_cpus(), i, cpu = 0;
+	struct task_struct *p[2 * NR_CPUS];
+
+	mutex_init(&c.lock);
+	c.value = 0;
+	atomic_set(&c.contended, 0);
+	for (i = 0; i < n; i++) {
+		while (!cpu_online(cpu))
+			cpu = (cpu + 1) % NR_CPUS;
+		p[i] = test_thread_start(test, incrementer, &c, cpu, "incr");
+		cpu = (cpu + 1) % NR_CPUS;
+	}
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+	KUNIT_EXPECT_EQ(test, c.value, (unsigned long)n * LOOPS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.lock.count), 1);
+	if (num_online_cpus() > 1)
+		KUNIT_EXPECT_GT(test, atomic_read(&c.contended), 0);
+}
+
+struct holder {
+	struct mutex *m;
+	struct completion locked, release;
+	int ret;
+};
+
+static int hold_and_wait(void *data)
+{
+	struct holder *h = data;
+
+	mutex_lock(h->m);
+	complete(&h->locked);
+	wait_for_completion(&h->release);
+	return 0;	/* without unlocking: the test decides who does */
+}
+
+static int lock_interruptibly(void *data)
+{
+	struct holder *h = data;
+	int ret = mutex_lock_interruptible(h->m);
+
+	if (!ret)
+		mutex_unlock(h->m);
+	return ret;
+}
+
+/* A task waiting for a contended mutex interruptibly gives up on a signal. */
+static void mutex_lock_interruptible_signal(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	struct holder h = { .m = &m };
+	struct task_struct *p;
+
+	mutex_lock(&m);
+	p = test_thread_start(test, lock_interruptibly, &h, -1, "waiter");
+	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
+	KUNIT_EXPECT_LT(test, atomic_read(&m.count), 0);	/* locked, with a waiter */
+	send_sig(SIGUSR1, p, 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
+
+	/* Uncontended, a pending signal does not matter: the fast path never sleeps. */
+	p = kthread_create(lock_interruptibly, &h, "waiter");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
+	get_task_struct(p);
+	send_sig(SIGUSR1, p, 0);
+	wake_up_process(p);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+}
+
+/* Only the owner may unlock; a second unlock is reported and changes nothing. */
+static void mutex_debug_owner_rules(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	struct holder h = { .m = &m };
+	struct task_struct *p;
+	int before = reports();
+
+	KUNIT_ASSERT_TRUE(test, debug_locks);
+	init_completion(&h.locked);
+	init_completion(&h.release);
+	p = test_thread_start(test, hold_and_wait, &h, -1, "owner");
+	wait_for_completion(&h.locked);
+	kunit_expect_fault_begin(test);
+	mutex_unlock(&m);			/* not ours */
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
+	complete(&h.release);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, reports(), before + 1);	/* it no longer counts as holding it */
+
+	mutex_lock(&m);
+	mutex_unlock(&m);
+	kunit_expect_fault_begin(test);
+	mutex_unlock(&m);			/* twice */
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);	/* not 2 */
+}
+
+/* A copied (never initialised through the API) mutex is caught on use. */
+static void mutex_debug_not_initialised(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	struct mutex copy;
+	int before = reports();
+
+	memcpy(&copy, &m, sizeof(copy));
+	/* The copied wait list still points at the original's: keep only the bad magic. */
+	INIT_LIST_HEAD(&copy.wait_list);
+	kunit_expect_fault_begin(test);
+	mutex_lock(&copy);
+	mutex_unlock(&copy);
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 2);
+}
+
+static int lock_twice(void *data)
+{
+	struct holder *h = data;
+	int ret;
+
+	mutex_lock(h->m);
+	complete(&h->locked);
+	ret = mutex_lock_interruptible(h->m);	/* deadlocks on itself until signalled */
+	mutex_unlock(h->m);
+	return ret;
+}
+
+static void mutex_debug_recursion(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	struct holder h = { .m = &m };
+	struct task_struct *p;
+	int before = reports();
+
+	init_completion(&h.locked);
+	kunit_expect_fault_begin(test);
+	p = test_thread_start(test, lock_twice, &h, -1, "recursive");
+	wait_for_completion(&h.locked);
+	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
+	send_sig(SIGUSR1, p, 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
+}
+
+static void mutex_debug_reinit_while_held(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	int before = reports();
+
+	mutex_lock(&m);
+	kunit_expect_fault_begin(test);
+	mutex_init(&m);
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 1);
+	KUNIT_EXPECT_EQ(test, current->mutex_depth, 0);	/* it is a fresh mutex now */
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+struct in_page {
+	struct mutex *m;
+	unsigned long page;
+	struct completion locked, release;
+};
+
+static int lock_in_page(void *data)
+{
+	struct in_page *ip = data;
+
+	ip->page = __get_free_page(GFP_KERNEL);
+	if (!ip->page)
+		return -ENOMEM;
+	ip->m = (struct mutex *)ip->page;
+	mutex_init(ip->m);
+	mutex_lock(ip->m);
+	complete(&ip->locked);
+	wait_for_completion(&ip->release);
+	return 0;	/* exits holding it: reported */
+}
+
+/* Freeing the memory of a held mutex, and exiting with one held, are both reported. */
+static void mutex_debug_freed_and_exit_while_held(struct kunit *test)
+{
+	struct in_page ip = { .page = 0 };
+	struct task_struct *p;
+	int before = reports();
+
+	init_completion(&ip.locked);
+	init_completion(&ip.release);
+	p = test_thread_start(test, lock_in_page, &ip, -1, "holder");
+	wait_for_completion(&ip.locked);
+	kunit_expect_fault_begin(test);
+	free_page(ip.page);
+	KUNIT_EXPECT_EQ(test, reports(), before + 1);
+	complete(&ip.release);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	kunit_expect_fault_end(test);
+	KUNIT_EXPECT_EQ(test, reports(), before + 2);
+}
+
+struct irq_mutex {
+	struct mutex *m;
+	int got;
+	struct completion done;
+};
+
+static irqreturn_t mutex_from_irq(int irq, void *dev_id)
+{
+	struct irq_mutex *im = dev_id;
+
+	im->got = mutex_trylock(im->m);
+	if (im->got)
+		mutex_unlock(im->m);
+	complete(&im->done);
+	return IRQ_HANDLED;
+}
+
+static void mutex_debug_interrupt_context(struct kunit *test)
+{
+	DEFINE_MUTEX(m);
+	struct irq_mutex im = { .m = &m };
+	int before = reports(), irq;
+
+	init_completion(&im.done);
+	irq = test_irq_get(mutex_from_irq, &im);
+	KUNIT_ASSERT_GE(test, irq, 0);
+	kunit_expect_fault_begin(test);
+	test_irq_raise(irq);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&im.done, msecs_to_jiffies(TEST_WAIT_MS)), 0);
+	kunit_expect_fault_end(test);
+	test_irq_put(irq, &im);
+	KUNIT_EXPECT_EQ(test, im.got, 1);
+	KUNIT_EXPECT_EQ(test, reports(), before + 2);	/* the trylock and the unlock */
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+static struct kunit_case mutex_cases[] = {
+	KUNIT_CASE(mutex_count_states),
+	KUNIT_CASE(mutex_contention_no_lost_update),
+	KUNIT_CASE(mutex_lock_interruptible_signal),
+	KUNIT_CASE(mutex_debug_owner_rules),
+	KUNIT_CASE(mutex_debug_not_initialised),
+	KUNIT_CASE(mutex_debug_recursion),
+	KUNIT_CASE(mutex_debug_reinit_while_held),
+	KUNIT_CASE(mutex_debug_freed_and_exit_while_held),
+	KUNIT_CASE(mutex_debug_interrupt_context),
+	{}
+};
+
+static struct kunit_suite mutex_suite = {
+	.name = "mutex",
+	.test_cases = mutex_cases,
+};
+kunit_test_suite(mutex_suite);
