@@ -5,6 +5,7 @@
  * kernel carries on (every case after the first runs after a fault).
  */
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <linux/kallsyms.h>
 #include <linux/stacktrace.h>
@@ -288,12 +289,20 @@ static void kunit_case_ends_at_fault(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, inner.fault_expected);
 }
 
-/* Before paging_init the vectors are the image's template, through VBAR. */
+static void read_vbar(void *vbar)
+{
+	__asm__("mrc p15, 0, %0, c12, c0, 0" : "=r"(*(unsigned long *)vbar));
+}
+
+/*
+ * Before paging_init the vectors are the image's template, through VBAR:
+ * the boot CPU's (the others start with the high vectors).
+ */
 static void early_vectors(struct kunit *test)
 {
-	unsigned long vbar;
+	unsigned long vbar = 0;
 
-	__asm__("mrc p15, 0, %0, c12, c0, 0" : "=r"(vbar));
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(0, read_vbar, &vbar, 1), 0);
 	KUNIT_EXPECT_EQ(test, vbar, (unsigned long)__vectors_start);
 	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(vbar, 32));
 }
