@@ -59,14 +59,11 @@ static void expect_report(struct kunit *test, const struct kasan_expectation *e,
 
 static int kasan_suite_init(struct kunit_suite *suite)
 {
+	if (kasan_fault_panics()) {
+		pr_err("kasan: kasan.fault=panic: the self-test's first report would stop the kernel\n");
+		return -EINVAL;
+	}
 	return kasan_enabled() ? 0 : -EINVAL;
-}
-
-static int kasan_case_init(struct kunit *test)
-{
-	if (kasan_fault_panics())
-		kunit_skip(test, "kasan.fault=panic: a report would stop the kernel");
-	return 0;
 }
 
 /* ---- slab ---- */
@@ -536,7 +533,6 @@ static struct kunit_case kasan_cases[] = {
 static struct kunit_suite kasan_suite = {
 	.name = "kasan",
 	.suite_init = kasan_suite_init,
-	.init = kasan_case_init,
 	.test_cases = kasan_cases,
 };
 kunit_test_suite(kasan_suite);
