@@ -8,7 +8,9 @@ include arch/arm/boards/$(BOARD).mk
 
 TESTS   ?= 1
 KASAN   ?= 0
-O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)$(if $(filter 0,$(TESTS)),-notests)
+KFENCE  ?= 1
+O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)$(if $(filter 0,$(TESTS)),-notests)$(if \
+           $(filter 0,$(KFENCE)),-nokfence)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
 OBJCOPY := $(CROSS)objcopy
@@ -35,10 +37,13 @@ LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
 # folder needs no edit here; of the board descriptions (boards/) and machine
 # families (mach-*/), each board adds only its own. TESTS=0 leaves out the
 # self-test suites (*_kunit.c), their helpers (lib/kunit/test_*.c) and the
-# benchmarks (*bench.c); KASAN's runtime is only in a KASAN kernel.
+# benchmarks (*bench.c). KASAN's runtime is only in a KASAN kernel, KFENCE's
+# only in the others (unless KFENCE=0).
 KERNEL_TREES := arch/arm kernel mm drivers lib
 KASAN_SRCS := arch/arm/mm/kasan_init.c $(wildcard mm/kasan_*.c)
-SRCS := $(filter-out $(if $(filter 1,$(KASAN)),,$(KASAN_SRCS)), \
+KFENCE_SRCS := $(wildcard mm/kfence*.c)
+NOT_BUILT := $(if $(filter 1,$(KASAN)),$(KFENCE_SRCS),$(KASAN_SRCS) $(if $(filter 1,$(KFENCE)),,$(KFENCE_SRCS)))
+SRCS := $(filter-out $(NOT_BUILT), \
           $(sort $(shell find $(KERNEL_TREES) \( -name '*.c' -o -name '*.S' \) \
                   -not -path 'arch/arm/boards/*' -not -path 'arch/arm/mach-*'))) \
         arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
@@ -71,6 +76,10 @@ KASAN_WRAPPED := memcpy memmove memset memcmp memchr strlen strnlen strcpy strnc
                  strcmp strncmp strchr strstr strcspn
 LDFLAGS += $(foreach f,$(KASAN_WRAPPED),-Wl,--wrap=$(f))
 kasan_flags = $(if $(filter $(1),$(KASAN_SANITIZE_N)),-include include/mica/kasan_string.h,$(KASAN_CFLAGS))
+else ifeq ($(KFENCE),1)
+# KFENCE (include/linux/kfence.h): sampling, in every kernel but a KASAN one;
+# KFENCE=0 leaves it out (build/<board>-nokfence), to measure what it costs.
+CPPFLAGS += -DCONFIG_KFENCE
 endif
 
 KERNEL := $(O)/mica.elf
@@ -184,6 +193,7 @@ help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
 	@echo "make TESTS=0                the same without self-tests and benchmarks (build/<board>-notests/)"
 	@echo "make KASAN=1 [BOARD=...]    the same with the kernel address sanitizer, in build/<board>-kasan"
+	@echo "make KFENCE=0               the same without KFENCE's sampling (build/<board>-nokfence/)"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
 	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"

@@ -82,10 +82,15 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 	return lowmem_page_address(page);
 }
 
+/* Not a slab page: a large block, or a KFENCE object (never PG_slab). */
 static void kfree_large(struct page *page, const void *x, unsigned long caller)
 {
 	unsigned int order;
 
+	if (is_kfence_address(x)) {
+		__kfence_free((void *)x);
+		return;
+	}
 	if (!kasan_kfree_large(x, caller))
 		return;
 	if (unlikely(!PageHead(page) || page_private(page) != KMALLOC_LARGE_MAGIC)) {
@@ -103,7 +108,9 @@ static void kfree_large(struct page *page, const void *x, unsigned long caller)
 	__free_pages(page, order);
 }
 
-static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
+/* Not sampled by KFENCE: kmalloc_sampled() and the node-specific calls. */
+static __always_inline void *kmalloc_unsampled(size_t size, gfp_t flags, int node,
+					       unsigned long caller)
 {
 	struct kmem_cache *s;
 
@@ -113,8 +120,30 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 		return ZERO_SIZE_PTR;
 	s = kmalloc_slab(size, flags);
 	if (node == NUMA_NO_NODE)
-		return kasan_kmalloc(s, slab_alloc(s, flags, caller), size);
+		return kasan_kmalloc(s, slab_alloc_unsampled(s, flags, caller), size);
 	return kasan_kmalloc(s, slab_alloc_node(s, flags, node, caller), size);
+}
+
+/* A KFENCE sample is due: @size bytes at the end of a pool page, if it takes them. */
+static noinline void *kmalloc_sampled(size_t size, gfp_t flags, unsigned long caller)
+{
+	if (size && size <= KMALLOC_MAX_CACHE_SIZE) {
+		void *obj;
+
+		might_sleep_if(flags & __GFP_WAIT);
+		obj = __kfence_alloc(kmalloc_slab(size, flags), size, flags);
+		if (obj)
+			return obj;
+	}
+	return kmalloc_unsampled(size, flags, NUMA_NO_NODE, caller);
+}
+
+/* The test comes first, while @size is still where the caller put it. */
+static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
+{
+	if (node == NUMA_NO_NODE && kfence_sample_due())
+		return kmalloc_sampled(size, flags, caller);
+	return kmalloc_unsampled(size, flags, node, caller);
 }
 
 void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
@@ -160,6 +189,8 @@ size_t ksize(const void *x)
 
 	if (ZERO_OR_NULL_PTR(x))
 		return 0;
+	if (is_kfence_address(x))
+		return kfence_ksize(x);
 	page = slab_virt_to_page(x);
 	if (PageSlab(page)) {
 		/* The caller may use all of it now (Linux 6.1's promise). */

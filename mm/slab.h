@@ -23,6 +23,7 @@
 #include <linux/atomic.h>
 #include <linux/debug_locks.h>
 #include <linux/kasan.h>
+#include <linux/kfence.h>
 #include <string.h>
 #include "internal.h"
 
@@ -38,7 +39,9 @@
 				 SLAB_STORE_USER)
 /* Everything kmem_cache_create accepts. */
 #define SLAB_FLAGS_PERMITTED	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | \
-				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB)
+				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB | SLAB_SKIP_KFENCE)
+/* kmalloc's own caches (not for kmem_cache_create). */
+#define SLAB_KMALLOC		0x00001000UL
 
 /* Slabs are at most this large unless one object needs more (Linux's slub_max_order). */
 #define SLAB_MAX_ORDER		PAGE_ALLOC_COSTLY_ORDER
@@ -113,6 +116,7 @@ struct kmem_cache {
 #ifdef CONFIG_KASAN
 	unsigned int kasan_meta;	/* KASAN's struct kasan_slab_meta, from the object's start */
 #endif
+	unsigned int kfence_objects;	/* KFENCE objects handed out (bypass_lock) */
 	struct kmem_cache_node node[MAX_NUMNODES];
 };
 
@@ -284,9 +288,20 @@ static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsi
  */
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
 
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+static __always_inline void *slab_alloc_unsampled(struct kmem_cache *s, gfp_t gfp,
+						  unsigned long caller)
 {
 	return kasan_slab_alloc(s, slab_alloc_fast(s, gfp, caller, true), gfp);
+}
+
+/* A KFENCE sample is due: this allocation may be served from its pool (mm/slab.c). */
+void *slab_alloc_sampled(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	if (kfence_sample_due())
+		return slab_alloc_sampled(s, gfp, caller);
+	return slab_alloc_unsampled(s, gfp, caller);
 }
 
 static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -319,6 +334,8 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 bool slab_enable_cpu_arrays(struct kmem_cache *s);
 /* Point every CPU of @s at its own array, or all at the bypass array. */
 void slab_set_bypass(struct kmem_cache *s, bool bypass);
+/* A KFENCE object of @s is handed out (@hold) or back: see mm/slab.c. */
+void slab_kfence_hold(struct kmem_cache *s, bool hold);
 
 /* mm/slab_common.c: caches. */
 int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,

@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/preempt.h>
+#include <linux/kfence.h>
 #include "slab.h"
 
 enum slab_state slab_state;
@@ -200,7 +201,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	list_del(&s->list);
 	spin_unlock(&slab_caches_lock);
 	kasan_quarantine_flush(s);
-	if (!shutdown_cache(s)) {
+	if (!shutdown_cache(s) || kfence_shutdown_cache(s)) {
 		slab_report_leak(s, _RET_IP_);
 		add_cache(s);
 		return;
@@ -216,7 +217,7 @@ struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int si
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
 
-	flags = kmem_cache_flags(name, flags);
+	flags = kmem_cache_flags(name, flags | SLAB_KMALLOC);
 	if (!s || slab_init_cache(s, name, size, ARCH_KMALLOC_MINALIGN, flags, NULL))
 		panic("Out of memory when creating slab %s\n", name);
 	add_cache(s);

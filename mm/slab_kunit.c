@@ -421,10 +421,11 @@ kunit_test_suite(cache_suite);
 
 #define FULL_DEBUG (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
+/* Misuse on purpose, of the slab's own objects: KFENCE's would be reported by KFENCE. */
 static struct kmem_cache *debug_cache(struct kunit *test, const char *name, unsigned int size,
 				      unsigned long flags)
 {
-	struct kmem_cache *c = kmem_cache_create(name, size, 0, flags, NULL);
+	struct kmem_cache *c = kmem_cache_create(name, size, 0, flags | SLAB_SKIP_KFENCE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	return c;
@@ -494,27 +495,28 @@ static void write_after_free(struct kunit *test)
 
 static void double_free(struct kunit *test)
 {
-	volatile size_t size = 96;
-	struct kmem_cache *c;
+	struct kmem_cache *c, *fast;
 	void *a, *b, *k;
 
 	skip_under_kasan(test);
 	c = debug_cache(test, "df_test", 32, SLAB_CONSISTENCY_CHECKS);
+	fast = debug_cache(test, "df_fast", 96, 0);	/* per-CPU arrays, as kmalloc-96 */
 	a = kmem_cache_alloc(c, GFP_KERNEL);
 	b = kmem_cache_alloc(c, GFP_KERNEL);
 	kmem_cache_free(c, a);
 	kmem_cache_free(c, b);
 	kmem_cache_free(c, a);		/* debug cache: found on the free list */
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
-	k = kmalloc(size, GFP_KERNEL);	/* no debugging: the fast path's check */
-	kfree(k);
-	kfree(k);
+	k = kmem_cache_alloc(fast, GFP_KERNEL);	/* no debugging: the fast path's check */
+	kmem_cache_free(fast, k);
+	kmem_cache_free(fast, k);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
-	a = kmalloc(size, GFP_KERNEL);
-	b = kmalloc(size, GFP_KERNEL);
+	a = kmem_cache_alloc(fast, GFP_KERNEL);
+	b = kmem_cache_alloc(fast, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_NE(test, a, b);
-	kfree(a);
-	kfree(b);
+	kmem_cache_free(fast, a);
+	kmem_cache_free(fast, b);
+	kmem_cache_destroy(fast);
 	kmem_cache_destroy(c);
 }
 

@@ -45,6 +45,8 @@ int get_option(char **str, int *pint);
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
+/* dump_stack's first lines: the CPU, the task, the hardware (at printk level @lvl). */
+void dump_stack_print_info(const char *lvl);
 
 /*
  * Sleeping in atomic context (kernel/locking/might_sleep.c): every function that

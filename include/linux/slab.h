@@ -35,6 +35,7 @@
 #define SLAB_TEMPORARY		SLAB_RECLAIM_ACCOUNT
 #define SLAB_PANIC		0x00040000UL	/* panic if kmem_cache_create() fails */
 #define SLAB_FAILSLAB		0x02000000UL	/* failslab may fail this cache (cache-filter) */
+#define SLAB_SKIP_KFENCE	0x20000000UL	/* never sampled by KFENCE (tests of misuse) */
 
 /*
  * kmalloc(0) returns ZERO_SIZE_PTR: not NULL (the call succeeded), but any

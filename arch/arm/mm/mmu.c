@@ -156,6 +156,25 @@ void clear_kernel_pte(unsigned long va)
 		WRITE_ONCE(table[pte_index(va)], 0);
 }
 
+int set_memory_valid(unsigned long addr, int numpages, int enable)
+{
+	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
+
+	if (!swapper_pg_dir || !IS_ALIGNED(addr, PAGE_SIZE) || numpages <= 0 || addr < PAGE_OFFSET ||
+	    end > (unsigned long)high_memory || end < addr)
+		return -EINVAL;
+	for (va = addr; va < end; va += PAGE_SIZE)
+		if (!pte_table(swapper_pg_dir, va, false))
+			return -EINVAL;		/* a section: not page by page */
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u32 *table = pte_table(swapper_pg_dir, va, false);
+
+		WRITE_ONCE(table[pte_index(va)], enable ? __pa(va) | prot_pte[PROT_KERNEL] : 0);
+	}
+	flush_tlb_kernel_range(addr, end);
+	return 0;
+}
+
 u32 kernel_pgd_val(unsigned long va)
 {
 	return READ_ONCE(cpu_get_pgd()[va >> SECTION_SHIFT]);

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/io.h>
 #include <linux/kasan.h>
+#include <linux/kfence.h>
 #include <string.h>
 #include <asm/fault.h>
 #include <asm/memory.h>
@@ -93,6 +94,24 @@ static unsigned long pages_without(unsigned long start, unsigned long end, u32 m
 	return bad;
 }
 
+static unsigned long kfence_pool_start(void)
+{
+#ifdef CONFIG_KFENCE
+	return (unsigned long)__kfence_pool;
+#else
+	return (unsigned long)_end;
+#endif
+}
+
+static unsigned long kfence_pool_end(void)
+{
+#ifdef CONFIG_KFENCE
+	return (unsigned long)__kfence_pool + KFENCE_POOL_SIZE;
+#else
+	return (unsigned long)_end;
+#endif
+}
+
 static void image_permissions(struct kunit *test)
 {
 	u32 mask = PTE_SMALL_XN | PTE_AP_BITS;
@@ -103,7 +122,10 @@ static void image_permissions(struct kunit *test)
 					    mask, PTE_SMALL_XN | PTE_APX | PTE_AP_WRITE), 0);
 	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)__init_begin, (unsigned long)__init_end,
 					    mask, PTE_AP_WRITE), 0);
-	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)_sdata, (unsigned long)_end,
+	/* KFENCE's pool (in .bss) is unmapped page by page on purpose. */
+	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)_sdata, kfence_pool_start(),
+					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
+	KUNIT_EXPECT_EQ(test, pages_without(kfence_pool_end(), (unsigned long)_end,
 					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
 	/* Below the image (boot table, RAM base): plain data too. */
 	KUNIT_EXPECT_EQ(test, pages_without(PAGE_OFFSET, (unsigned long)_text,

@@ -53,6 +53,8 @@ int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *
  * redirected to its recovery point.
  */
 void die(const char *str, struct pt_regs *regs, int err);
+/* The CPU, task and registers of an oops, without the backtrace (Linux's __show_regs). */
+void __show_regs(struct pt_regs *regs);
 
 /*
  * Take exceptions from the start of boot, through the vector template in
