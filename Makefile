@@ -21,7 +21,8 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
+CPPFLAGS  := -Iinclude -Iarch/arm/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL \
+             -DCONFIG_PAGE_OWNER
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \

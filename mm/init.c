@@ -9,6 +9,7 @@
 #include <linux/init.h>
 #include <linux/jump_label.h>
 #include <linux/memblock.h>
+#include <linux/page_owner.h>
 #include "internal.h"
 
 extern char _stext[], _etext[], __start_rodata[], __end_rodata[];
@@ -52,6 +53,7 @@ static void *pgtable_page_from_buddy(void)
 
 void __init mem_init(void)
 {
+	page_owner_init();		/* its records come from memblock */
 	pgtable_page_alloc = pgtable_page_from_buddy;
 	memblock_free_all();
 	print_memory_summary();

@@ -118,6 +118,10 @@ extern atomic_t nr_alloc_failure_reports;
  */
 int page_alloc_validate(char *why, size_t len);
 
+/* mm/page_owner.c: the record of the block headed by @page, if it is allocated (tests). */
+bool page_owner_info(const struct page *page, unsigned int *order, gfp_t *gfp,
+		     u32 *stack_handle);
+
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);

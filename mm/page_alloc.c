@@ -12,6 +12,7 @@
 #include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <linux/kasan.h>
+#include <linux/page_owner.h>
 #include <string.h>
 #include "internal.h"
 
@@ -377,6 +378,7 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 		page[i].index = 0;
 	}
 	kasan_free_pages(page, order);
+	reset_page_owner(page, order);
 	return true;
 }
 
@@ -547,6 +549,7 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
 	kasan_alloc_pages(page, order);
+	set_page_owner(page, order, gfp_flags);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -696,6 +699,7 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 	init_page_count(page);
 	set_page_alloc_order(page, 0);
 	kasan_alloc_pages(page, 0);
+	set_page_owner(page, 0, gfp_mask);
 	if (unlikely(gfp_mask & __GFP_ZERO))
 		clear_pages_any(page, 0);
 	return page;
@@ -777,6 +781,7 @@ static __always_inline void free_unref_page(struct page *page)
 					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 		page->private = 0;
 		kasan_free_pages(page, 0);
+		reset_page_owner(page, 0);
 	} else if (!free_pages_prepare(page, 0)) {
 		return;
 	}
@@ -872,4 +877,5 @@ void split_page(struct page *page, unsigned int order)
 		if (i)
 			init_page_count(page + i);
 	}
+	split_page_owner(page, order);
 }

@@ -8,6 +8,8 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/kasan.h>
+#include <linux/page_owner.h>
+#include <linux/sched/clock.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/shrinker.h>
@@ -36,12 +38,15 @@ static unsigned long free_and_pagetable_pages(void)
 }
 
 static unsigned long free_before_suite;
+static u64 suite_start;
 
 static void free_pages_snapshot(void)
 {
 	free_before_suite = free_and_pagetable_pages();
+	suite_start = local_clock();
 }
 
+/* With page_owner=on, a leak report names who allocated what is missing. */
 static int free_pages_check(char *why, size_t len)
 {
 	unsigned long now = free_and_pagetable_pages();
@@ -49,6 +54,7 @@ static int free_pages_check(char *why, size_t len)
 	if (now == free_before_suite)
 		return 0;
 	scnprintf(why, len, "%lu free pages, %lu before the suite", now, free_before_suite);
+	page_owner_report_since(suite_start, 8);
 	return -1;
 }
 KUNIT_INVARIANT(free_pages, "free page count", free_pages_snapshot, free_pages_check);

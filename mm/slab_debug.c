@@ -22,6 +22,7 @@
 #include <linux/kallsyms.h>
 #include <linux/glob.h>
 #include <linux/errno.h>
+#include <linux/page_owner.h>
 #include "slab.h"
 #include "internal.h"
 #ifdef CONFIG_KASAN
@@ -544,6 +545,7 @@ void slab_report_leak(struct kmem_cache *s, unsigned long caller)
 				unsigned int i;
 
 				print_slab_info(page);
+				dump_page_owner(page);	/* who grew the slab, with page_owner=on */
 				on_freelist(s, n, page, NULL);
 				mark_free_objects(s, page, map);
 				for (i = 0; i < page->objects; i++) {

@@ -74,6 +74,15 @@ CONFIGS = [
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
+    # page_owner=on: its suite, then the boot's allocations grouped by call chain.
+    dict(name='vexpress-a9-page-owner', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['page_owner=on', 'kunit.filter_glob=page_owner'], runs=1, only=['page_owner'],
+         required=['page_owner'], input=['page_owner 3', 'poweroff'],
+         expect=[r'page_owner is enabled: \d+ KiB of records',
+                 r'^mica> page_owner 3',
+                 r'^\d+ blocks, \d+ pages, \d+ call chains \(the largest shown\)',
+                 r'^\d+ times, \d+ pages:',
+                 r'^Page allocated via order \d+, mask 0x[0-9a-f]+\(']),
     # KASAN kernels (make KASAN=1): every suite with no report but the
     # expected ones of the kasan suite.
     dict(name='vexpress-a9-smp4-1g-kasan', board='vexpress-a9', kasan=True, smp=4, mem=1024,
