@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/irqflags.h>
+#include <string.h>
 #include <asm/stacktrace.h>
 #include <asm/thread_info.h>
 #include "kasan.h"

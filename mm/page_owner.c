@@ -137,7 +137,8 @@ struct owner_group {
 /* Same chain, order and flags: the same group (open addressing in @groups). */
 static struct owner_group *group_for(struct owner_group *groups, const struct page_owner *po)
 {
-	unsigned int h = (po->handle * 2654435761u) ^ (po->gfp_mask * 40503u) ^ po->order, i;
+	unsigned int h = (po->handle * 2654435761u) ^ ((__force unsigned int)po->gfp_mask * 40503u) ^
+			 po->order, i;
 
 	for (i = 0; i < MAX_GROUPS; i++) {
 		struct owner_group *g = &groups[(h + i) % MAX_GROUPS];

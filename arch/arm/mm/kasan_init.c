@@ -35,7 +35,7 @@
 /* Filled by boot/head.S with the MMU off: physical RAM base, boot table. */
 extern unsigned long phys_boot_info[3];
 
-u8 kasan_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
+static u8 kasan_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
 static u32 early_shadow_pte[PTRS_PER_PTE] __aligned(PTE_TABLE_SIZE);
 static unsigned long zero_pfn;
 static DEFINE_SPINLOCK(populate_lock);
