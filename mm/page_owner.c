@@ -18,13 +18,15 @@
 #include <mica/shell.h>
 #include "internal.h"
 
+/* The last allocation of a block (at its head page), and its free once freed. */
 struct page_owner {
 	u64 ts_nsec;
 	gfp_t gfp_mask;
-	depot_stack_handle_t handle;
-	int pid;
+	depot_stack_handle_t handle;	/* 0: never allocated since boot */
+	depot_stack_handle_t free_handle;
+	int pid, free_pid;
 	u8 order;
-	bool allocated;		/* false after the block was freed */
+	bool allocated;		/* false once the block was freed */
 };
 
 DEFINE_STATIC_KEY_FALSE(page_owner_inited);
@@ -77,7 +79,11 @@ void __set_page_owner(struct page *page, unsigned int order, gfp_t gfp_mask)
 
 void __reset_page_owner(struct page *page, unsigned int order)
 {
-	WRITE_ONCE(record_of(page)->allocated, false);
+	struct page_owner *po = record_of(page);
+
+	po->free_pid = current->pid;
+	po->free_handle = stack_depot_save_here(1);
+	WRITE_ONCE(po->allocated, false);
 }
 
 void __split_page_owner(struct page *page, unsigned int order)
@@ -112,15 +118,23 @@ void __dump_page_owner(const struct page *page)
 	struct page_owner *po = record_of(head);
 	char gfp[128];
 
-	if (!READ_ONCE(po->allocated)) {
+	bool allocated = READ_ONCE(po->allocated);
+
+	if (!po->handle) {
 		pr_alert("page_owner info is not present (never set?)\n");
 		return;
 	}
+	if (!allocated)
+		pr_alert("page_owner tracks the page as freed\n");
 	format_gfp_flags(gfp, sizeof(gfp), po->gfp_mask);
 	pr_alert("page last allocated via order %u, migratetype %s, gfp_mask %#x(%s), pid %d, ts %llu ns\n",
 		 po->order, migratetype_names[get_pageblock_migratetype(head)],
 		 (__force unsigned int)po->gfp_mask, gfp, po->pid, po->ts_nsec);
 	stack_depot_print(po->handle);
+	if (!allocated) {
+		pr_alert("page last free pid %d stack trace:\n", po->free_pid);
+		stack_depot_print(po->free_handle);
+	}
 }
 
 /* ---- grouping by call chain, as page_owner_sort ---- */

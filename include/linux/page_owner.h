@@ -1,13 +1,13 @@
 /*
  * page_owner (Linux's): with page_owner=on on the command line, every
  * allocation of pages records its order, GFP flags, time, task and call
- * chain (in the stack depot), so that `page_owner` can show what holds the
+ * chain (in the stack depot), and its free the freeing task and chain, so that `page_owner` can show what holds the
  * memory, grouped by call chain (as Linux's page_owner_sort does), and
  * reports about a page (bad page, KASAN, leaks) can say who allocated it.
  * Off by default: every hook is then a NOP (a static key).
  *
- * Less than Linux: no debugfs file, the free stack is not kept, and pages
- * handed out before the page allocator existed (memblock) have no record.
+ * Less than Linux: no debugfs file, no free time, and pages handed out
+ * before the page allocator existed (memblock) have no record.
  */
 #ifndef _LINUX_PAGE_OWNER_H
 #define _LINUX_PAGE_OWNER_H
