@@ -128,6 +128,16 @@ static bool byte_poisoned(unsigned long addr)
 	return shadow && (s8)(addr & KASAN_GRANULE_MASK) >= shadow;
 }
 
+/* The first byte of the access that may not be touched (the access's start if none). */
+static unsigned long first_bad_addr(unsigned long addr, size_t size)
+{
+	unsigned long bad = addr;
+
+	while (bad < addr + size && !byte_poisoned(bad))
+		bad++;
+	return bad < addr + size ? bad : addr;
+}
+
 static bool on_task_stack(const struct task_struct *t, unsigned long addr)
 {
 	return t->stack && addr - (unsigned long)t->stack < THREAD_SIZE;
@@ -136,18 +146,17 @@ static bool on_task_stack(const struct task_struct *t, unsigned long addr)
 /* Linux's names, from the first bad byte's shadow. */
 static const char *bug_type(unsigned long addr, size_t size)
 {
-	unsigned long bad = addr;
 	s8 *shadow;
 
 	if (addr < PAGE_SIZE)
 		return "null-ptr-deref";
 	if (addr + size < addr || !kasan_addr_has_shadow(addr))
 		return "wild-memory-access";
-	while (bad < addr + size && !byte_poisoned(bad))
-		bad++;
-	shadow = kasan_mem_to_shadow((const void *)bad);
+	shadow = kasan_mem_to_shadow((const void *)first_bad_addr(addr, size));
 	if (*shadow > 0 && *shadow < (s8)KASAN_GRANULE_SIZE)
 		shadow++;	/* past the accessible head of a granule: the next one says why */
+	if (*shadow >= 0)
+		return "out-of-bounds";	/* accessible now: the shadow changed under us */
 	switch ((u8)*shadow) {
 	case KASAN_PAGE_REDZONE:
 	case KASAN_SLAB_REDZONE:
@@ -164,7 +173,7 @@ static const char *bug_type(unsigned long addr, size_t size)
 	case KASAN_SLAB_FREE:
 		return "slab-use-after-free";
 	case KASAN_VMALLOC_INVALID:
-		return on_task_stack(current, bad) ? "stack-use-after-scope" : "vmalloc-out-of-bounds";
+		return on_task_stack(current, addr) ? "stack-use-after-scope" : "vmalloc-out-of-bounds";
 	case KASAN_PERCPU_FREE:
 		return "percpu-out-of-bounds";
 	}
@@ -207,18 +216,31 @@ static void describe_slab_object(unsigned long addr, struct page *page)
 	pr_err("\n");
 }
 
+/* The next space-separated number of a frame descriptor. */
+static unsigned long next_number(const char **p)
+{
+	char *end;
+	unsigned long n;
+
+	while (**p == ' ')
+		(*p)++;
+	n = (unsigned long)simple_strtoull(*p, &end, 10);
+	*p = end;
+	return n;
+}
+
 /* GCC's frame descriptor: "N off size len name ..." for the N variables. */
 static void print_frame_objects(const char *descr)
 {
 	unsigned long n, off, size, len;
-	char *p;
+	const char *p = descr;
 
-	n = simple_strtoull(descr, &p, 10);
+	n = next_number(&p);
 	pr_err("This frame has %lu object%s:\n", n, n == 1 ? "" : "s");
 	while (n--) {
-		off = simple_strtoull(p, &p, 10);
-		size = simple_strtoull(p, &p, 10);
-		len = simple_strtoull(p, &p, 10);
+		off = next_number(&p);
+		size = next_number(&p);
+		len = next_number(&p);
 		if (*p != ' ' || !len || len > KSYM_NAME_LEN)
 			return;
 		p++;
@@ -381,7 +403,7 @@ void kasan_report(unsigned long addr, size_t size, bool write, unsigned long ip)
 	pr_err("\n");
 	if (kasan_addr_has_shadow(addr) && addr + size >= addr) {
 		describe_address(addr);
-		print_memory_state(addr);
+		print_memory_state(first_bad_addr(addr, size));
 	}
 	report_end(flags, type);
 }

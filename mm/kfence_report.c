@@ -26,7 +26,7 @@ static int reporting_cpu = -1;
 /* Functions a stack starts with before it reaches the allocator's caller. */
 static const char *const internal_prefixes[] = {
 	"kfence_", "__kfence_", "slab_", "free_one", "kfree", "kmem_cache_alloc",
-	"kmem_cache_free", "__kmalloc", "krealloc",
+	"kmem_cache_free", "__kmalloc", "kmalloc_sampled", "krealloc",
 };
 
 unsigned int kfence_skip_internal(const unsigned long *entries, unsigned int nr)
@@ -118,6 +118,8 @@ void kfence_report_error(unsigned long addr, bool is_write, struct pt_regs *regs
 		nr = stack_trace_save(entries, KFENCE_STACK_DEPTH, 1);
 		skip = kfence_skip_internal(entries, nr);
 	}
+	while (nr > skip && !entries[nr - 1])	/* a kernel thread's chain ends in 0 */
+		nr--;
 	where(at, sizeof(at), addr, meta);
 
 	pr_err("==================================================================\n");
