@@ -7,8 +7,9 @@
  *
  * Where Mica does less than Linux: no cache merging (every
  * kmem_cache_create makes a cache of its own), no SLAB_TYPESAFE_BY_RCU (no
- * RCU yet), no memory cgroups, no kmemleak/KASAN hooks, no alien caches
- * between nodes. A sleeping GFP (GFP_KERNEL) is checked with might_sleep();
+ * RCU yet), no memory cgroups, no kmemleak, no alien caches between
+ * nodes. KASAN (make KASAN=1) and KFENCE see every cache: <linux/kasan.h>,
+ * <linux/kfence.h>. A sleeping GFP (GFP_KERNEL) is checked with might_sleep();
  * the page allocator below may wait briefly for freed memory. The
  * allocator design is described in docs/slab.md.
  */
