@@ -74,11 +74,17 @@ CONFIGS = [
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
-    # page_owner=on: its suite, then the boot's allocations grouped by call chain.
+    # page_owner=on: its suite, then the boot's allocations grouped by call chain;
+    # bad values of the detectors' keys get a message and the default.
     dict(name='vexpress-a9-page-owner', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['page_owner=on', 'kunit.filter_glob=page_owner'], runs=1, only=['page_owner'],
-         required=['page_owner'], input=['page_owner 3', 'poweroff'],
-         expect=[r'page_owner is enabled: \d+ KiB of records',
+         cmdline=['page_owner=maybe', 'page_owner=on', 'kfence.sample_interval=often',
+                  'kunit.filter_glob=page_owner'], runs=1, only=['page_owner'],
+         required=['page_owner'], input=['kfence', 'page_owner 3', 'poweroff'],
+         expect=[r'page_owner: page_owner=maybe is neither on nor off: off',
+                 r'page_owner is enabled: \d+ KiB of records',
+                 r'kfence: kfence.sample_interval=often is not a number of milliseconds '
+                 r'\(0..1000000\): using 100',
+                 r'^KfenceSampleInterval: +100 ms',
                  r'^mica> page_owner 3',
                  r'^\d+ blocks, \d+ pages, \d+ call chains \(the largest shown\)',
                  r'^\d+ times, \d+ pages:',
@@ -87,9 +93,15 @@ CONFIGS = [
     # expected ones of the kasan suite.
     dict(name='vexpress-a9-smp4-1g-kasan', board='vexpress-a9', kasan=True, smp=4, mem=1024,
          timeout=300, expect=[r'kasan: KernelAddressSanitizer initialized'],
-         required=['kunit_selftest', 'kasan']),
+         required=['kunit', 'kasan']),
     dict(name='smdkc210-smp2-kasan', board='smdkc210', kasan=True, timeout=300,
-         required=['kunit_selftest', 'kasan', 'dma_mapping', 'pl330', 'dmatest']),
+         cmdline=['kasan.fault=sometimes'],
+         input=['dmatest iterations=3 threads_per_chan=2', 'kasan', 'poweroff'],
+         required=['kunit', 'kasan', 'dma_mapping', 'pl330', 'dmatest'],
+         expect=[r'kasan: kasan.fault=sometimes is neither report nor panic: using report',
+                 r'kasan: KernelAddressSanitizer initialized',
+                 r'dmatest: 144 tests, 0 failures',
+                 r'^KasanMode: +generic, outline, kasan.fault=report']),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
