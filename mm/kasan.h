@@ -86,7 +86,7 @@ struct kasan_track {
 	depot_stack_handle_t stack;
 };
 
-/* Per slab object, in its slot after everything else (mm/kasan_slab.c). */
+/* Per slab object, in its slot after everything else (mm/kasan_common.c). */
 struct kasan_slab_meta {
 	struct kasan_track alloc, free;
 	unsigned int requested;		/* bytes asked for, for reports */

@@ -25,14 +25,11 @@
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 
-#define PTE_TABLE_SIZE	(PTRS_PER_PTE * sizeof(u32))
-#define PMD_TYPE_MASK	0x3
-#define PMD_TABLE_ADDR	(~(PTE_TABLE_SIZE - 1))
 #define PTE_SHADOW	(PTE_TYPE_SMALL | PTE_AP_WRITE | PTE_WBWA | PTE_SMALL_XN)
 #define PTE_SHADOW_RO	(PTE_SHADOW | PTE_APX)
 #define PMD_SHADOW	(PMD_TYPE_SECT | PMD_SECT_WBWA | PMD_SECT_AP_WRITE | PMD_SECT_XN)
 
-/* Filled by boot/head.S with the MMU off: physical RAM base, boot table. */
+/* Filled by arch/arm/head.S with the MMU off: physical RAM base, boot table. */
 extern unsigned long phys_boot_info[3];
 
 static u8 kasan_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
