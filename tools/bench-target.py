@@ -10,7 +10,8 @@ counter). --icount passes other -icount options; --host-time runs without
 it: the clock is then the host's.
 
 It also prints how long the kernel took to reach its prompt (boot time,
-instructions under -icount); --tests runs the boot-time self-tests first,
+instructions under -icount, counted from the kernel clock's start, late in
+the boot: tools/boot-instructions.py counts from reset); --tests runs the boot-time self-tests first,
 --kernel boots another build of the board (build/<board>-nokfence/mica.elf,
 build/<board>-kasan/mica.elf) for comparisons.
 
