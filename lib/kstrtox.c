@@ -102,3 +102,29 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	*res = (long)v;
 	return 0;
 }
+
+/*
+ * Linux's boolean spellings: y, Y, 1, on (any case) are true; n, N, 0, off
+ * false; only the first letters count ("yes", "no" work). -EINVAL else.
+ */
+int kstrtobool(const char *s, bool *res)
+{
+	switch (s[0]) {
+	case 'y': case 'Y': case '1':
+		*res = true;
+		return 0;
+	case 'n': case 'N': case '0':
+		*res = false;
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N') {
+			*res = true;
+			return 0;
+		}
+		if (s[1] == 'f' || s[1] == 'F') {
+			*res = false;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}

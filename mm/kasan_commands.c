@@ -22,11 +22,10 @@ static int cmd_kasan(int argc, char **argv)
 	struct kasan_quarantine_stats q;
 	struct stack_depot_stats d;
 	unsigned long vmalloc_shadow = kasan_populated_pages() * PAGE_SIZE;
+	int err = shell_no_args(argc, argv);
 
-	if (argc > 1) {
-		shell_printf("usage: kasan\n");
-		return -EINVAL;
-	}
+	if (err)
+		return err;
 	kasan_quarantine_get_stats(&q);
 	stack_depot_get_stats(&d);
 	shell_printf("%-24s generic, outline, kasan.fault=%s\n", "KasanMode:",
@@ -47,5 +46,5 @@ static int cmd_kasan(int argc, char **argv)
 	line("StackDepotDropped", d.dropped, "");
 	return 0;
 }
-SHELL_COMMAND("kasan", "KASAN's shadow, reports, quarantine and stack depot (meminfo form)",
+SHELL_COMMAND("kasan", "", "KASAN's shadow, reports, quarantine and stack depot (meminfo form)",
 	      cmd_kasan);

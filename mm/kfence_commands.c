@@ -16,7 +16,8 @@ static void line(const char *key, unsigned long value, const char *unit)
 	shell_printf("%-24s%10lu%s\n", label, value, unit);
 }
 
-static int set(const char *key, const char *val)
+/* @settings: the interval in ms, made live only when every word is good. */
+static int set(void *settings, const char *key, const char *val)
 {
 	unsigned long ms;
 
@@ -24,16 +25,18 @@ static int set(const char *key, const char *val)
 		return -ENOENT;
 	if (kstrtoul(val, 0, &ms) || ms > 1000000)
 		return -EINVAL;
-	WRITE_ONCE(kfence_sample_interval, (unsigned int)ms);
+	*(unsigned int *)settings = (unsigned int)ms;
 	return 0;
 }
 
 static int cmd_kfence(int argc, char **argv)
 {
-	int err = shell_apply_settings("kfence", argc, argv, set);
+	unsigned int interval = READ_ONCE(kfence_sample_interval);
+	int err = shell_apply_settings(argv[0], argc - 1, argv + 1, set, &interval);
 
 	if (err)
 		return err;
+	WRITE_ONCE(kfence_sample_interval, interval);
 	line("KfenceSampleInterval", READ_ONCE(kfence_sample_interval), " ms");
 	line("KfencePool", KFENCE_POOL_SIZE >> 10, " kB");
 	line("KfenceObjects", KFENCE_NUM_OBJECTS, "");
@@ -49,5 +52,5 @@ static int cmd_kfence(int argc, char **argv)
 	     (unsigned long)atomic_read(&kfence_counters[KFENCE_COUNTER_SKIP_CAPACITY]), "");
 	return 0;
 }
-SHELL_COMMAND("kfence", "KFENCE's pool and sampling (meminfo form); [sample_interval=MS] (0: off)",
-	      cmd_kfence);
+SHELL_COMMAND("kfence", "[sample_interval=MS]",
+	      "KFENCE's pool and sampling in meminfo's form; set the interval (0: off)", cmd_kfence);

@@ -288,13 +288,13 @@ void page_owner_report_since(u64 since, unsigned int groups)
 
 static int cmd_page_owner(int argc, char **argv)
 {
+	struct shell_args args;
 	unsigned long limit = 0;
+	int n = shell_operands_only(&args, argc, argv, 0, 1);
 
-	if (argc > 2) {
-		shell_printf("usage: page_owner [N]   (the N largest groups; all without N)\n");
-		return -EINVAL;
-	}
-	if (argc == 2 && shell_parse_ulong("page_owner", argv[1], 1, MAX_GROUPS, &limit))
+	if (n < 0)
+		return n;
+	if (n && shell_parse_ulong(argv[0], argv[args.optind], 1, MAX_GROUPS, &limit))
 		return -EINVAL;
 	if (!page_owner_enabled()) {
 		shell_printf("page_owner: off (boot with page_owner=on)\n");
@@ -302,5 +302,5 @@ static int cmd_page_owner(int argc, char **argv)
 	}
 	return show(shell_printf, 0, (unsigned int)limit);
 }
-SHELL_COMMAND("page_owner", "who allocated the pages in use, by call chain, largest first "
-	      "[N largest] (page_owner=on)", cmd_page_owner);
+SHELL_COMMAND("page_owner", "[N]", "who allocated the pages in use, by call chain, largest first "
+	      "(the N largest groups; page_owner=on)", cmd_page_owner);

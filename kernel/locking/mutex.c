@@ -28,7 +28,11 @@ atomic_t nr_held_mutexes = ATOMIC_INIT(0);
 
 static int __init debug_locks_setup(char *str)
 {
-	debug_locks = str[0] != '0';
+	bool on;
+
+	if (kstrtobool(str, &on))
+		return -EINVAL;
+	debug_locks = on;
 	return 0;
 }
 __setup("debug_locks=", debug_locks_setup);

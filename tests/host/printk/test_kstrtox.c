@@ -18,6 +18,7 @@
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
+int kstrtobool(const char *s, bool *res);
 
 #define SENTINEL_UL 0x5a5a5a5aUL
 
@@ -159,6 +160,26 @@ static void test_l(void **state)
 	L("99999999999999999999999", 10, -ERANGE, 0);
 }
 
+/* Linux's boolean spellings (debug_locks=off used to leave lock debugging on). */
+static void test_bool(void **state)
+{
+	static const struct { const char *s; int ret; bool val; } cases[] = {
+		{ "y", 0, true }, { "Y", 0, true }, { "1", 0, true }, { "yes", 0, true },
+		{ "on", 0, true }, { "ON", 0, true }, { "n", 0, false }, { "N", 0, false },
+		{ "0", 0, false }, { "no", 0, false }, { "off", 0, false }, { "Off", 0, false },
+		{ "", -EINVAL, false }, { "o", -EINVAL, false }, { "maybe", -EINVAL, false },
+		{ "2", -EINVAL, false }, { "true", -EINVAL, false },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		bool v = !cases[i].val;
+
+		assert_int_equal(kstrtobool(cases[i].s, &v), cases[i].ret);
+		if (!cases[i].ret)
+			assert_int_equal(v, cases[i].val);
+	}
+}
+
 /* Every decimal number from -100000 to 100000 round-trips. */
 static void test_round_trip(void **state)
 {
@@ -185,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_ul_range),
 		cmocka_unit_test(test_l),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_bool),
 	};
 
 	return cmocka_run_group_tests_name("kstrtox", tests, NULL, NULL);
