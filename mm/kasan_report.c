@@ -361,6 +361,7 @@ static void report_end(unsigned long flags, const char *type)
 	local_irq_restore(flags);
 	if (fault_panic)
 		panic("kasan.fault=panic set ...\n");
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);	/* "B", as Linux */
 }
 
 /* Should this report be printed? Counts the ones that are not. */

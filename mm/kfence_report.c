@@ -162,4 +162,5 @@ void kfence_report_error(unsigned long addr, bool is_write, struct pt_regs *regs
 	WRITE_ONCE(reporting_cpu, -1);
 	arch_spin_unlock(&report_lock);
 	local_irq_restore(flags);
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_STILL_OK);	/* "B", as Linux */
 }
