@@ -284,11 +284,11 @@ static int kfence_sampler(void *unused)
 		if (!READ_ONCE(kfence_sample_interval))
 			continue;
 		atomic_set(&allocation_gate, 0);
-		static_branch_enable(&kfence_allocation_key);
+		static_key_set_unstopped(&kfence_allocation_key.key, true);
 		for (waited = 0; waited < GATE_WAIT_MS && !atomic_read(&allocation_gate);
 		     waited += 1000 / HZ)
 			msleep(1000 / HZ);
-		static_branch_disable(&kfence_allocation_key);
+		static_key_set_unstopped(&kfence_allocation_key.key, false);
 	}
 	return 0;
 }
