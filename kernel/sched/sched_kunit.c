@@ -142,10 +142,15 @@ static void sched_time_slices_share_a_cpu(struct kunit *test)
 	struct spinner s[2] = {};
 	struct task_struct *p[2];
 	int cpu = test_other_cpu(), i;
+	unsigned int waited;
 
 	for (i = 0; i < 2; i++)
 		p[i] = test_thread_start(test, spinning_thread, &s[i], cpu, "spinner");
 	msleep(SPIN_MS);
+	/* A host that deschedules the vCPU holds its ticks back: up to TEST_WAIT_MS for a switch each. */
+	for (waited = SPIN_MS; waited < TEST_WAIT_MS &&
+	     !(READ_ONCE(p[0]->nivcsw) && READ_ONCE(p[1]->nivcsw)); waited += 10)
+		msleep(10);
 	for (i = 0; i < 2; i++) {
 		KUNIT_EXPECT_GT(test, atomic_read(&s[i].count), 0);
 		KUNIT_EXPECT_GT(test, READ_ONCE(p[i]->nivcsw), 0);
