@@ -7,7 +7,10 @@ endif
 include arch/arm/boards/$(BOARD).mk
 
 TESTS   ?= 1
-O       := build/$(BOARD)$(if $(filter 0,$(TESTS)),-notests)
+KASAN   ?= 0
+KFENCE  ?= 1
+O       := build/$(BOARD)$(if $(filter 1,$(KASAN)),-kasan)$(if $(filter 0,$(TESTS)),-notests)$(if \
+           $(filter 0,$(KFENCE)),-nokfence)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
 LD      := $(CROSS)ld
@@ -20,7 +23,8 @@ ARGS    ?=
 PYTHON  ?= python3
 
 ARCHFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft
-CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL
+CPPFLAGS  := -Iinclude -Iarch/arm/include -I$(O)/include -DBOARD_NAME='"$(BOARD)"' -DNR_CPUS=4 -DCONFIG_JUMP_LABEL \
+             -DCONFIG_PAGE_OWNER
 CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -fno-strict-aliasing -fno-omit-frame-pointer -mapcs-frame \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
@@ -38,10 +42,15 @@ LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
 # folder needs no edit here; of the board descriptions (boards/) and machine
 # families (mach-*/), each board adds only its own. TESTS=0 leaves out the
 # self-test suites (*_kunit.c), their helpers (lib/kunit/test_*.c) and the
-# benchmarks (*bench.c).
+# benchmarks (*bench.c). KASAN's runtime is only in a KASAN kernel, KFENCE's
+# only in the others (unless KFENCE=0).
 KERNEL_TREES := arch/arm kernel mm drivers lib
-SRCS := $(sort $(shell find $(KERNEL_TREES) \( -name '*.c' -o -name '*.S' \) \
-                  -not -path 'arch/arm/boards/*' -not -path 'arch/arm/mach-*')) \
+KASAN_SRCS := arch/arm/mm/kasan_init.c $(wildcard mm/kasan_*.c)
+KFENCE_SRCS := $(wildcard mm/kfence*.c)
+NOT_BUILT := $(if $(filter 1,$(KASAN)),$(KFENCE_SRCS),$(KASAN_SRCS) $(if $(filter 1,$(KFENCE)),,$(KFENCE_SRCS)))
+SRCS := $(filter-out $(NOT_BUILT), \
+          $(sort $(shell find $(KERNEL_TREES) \( -name '*.c' -o -name '*.S' \) \
+                  -not -path 'arch/arm/boards/*' -not -path 'arch/arm/mach-*'))) \
         arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
 ifeq ($(TESTS),0)
 SRCS := $(filter-out %_kunit.c lib/kunit/test_%.c %bench.c,$(SRCS))
@@ -49,6 +58,34 @@ else ifneq ($(TESTS),1)
 $(error TESTS must be 1 (self-tests and benchmarks built in, the default) or 0)
 endif
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+
+# make KASAN=1: the kernel address sanitizer (include/linux/kasan.h), in
+# build/<board>-kasan. Outline checks (a call per access), stack and global
+# red zones; the C library's string functions are wrapped with checked ones.
+ifeq ($(KASAN),1)
+CPPFLAGS += -DCONFIG_KASAN
+KASAN_CFLAGS := -fsanitize=kernel-address -fasan-shadow-offset=0x9f000000 \
+                --param asan-stack=1 --param asan-globals=1 \
+                --param asan-instrumentation-with-call-threshold=0
+# Every caller keeps its frame: reports' allocation and free stacks start
+# at the allocator's entry point, not past it.
+CFLAGS += -fno-optimize-sibling-calls
+# Not instrumented (Linux's KASAN_SANITIZE_file.o := n): the runtime and the
+# shadow set-up, the slab's internals (they touch free objects and red
+# zones by design), and code that reads other frames' stacks.
+KASAN_SANITIZE_N := arch/arm/mm/kasan_init.c mm/kasan_common.c mm/kasan_generic.c \
+                    mm/kasan_quarantine.c mm/kasan_report.c mm/kasan_string.c \
+                    lib/stackdepot.c mm/slab.c mm/slab_common.c mm/slab_debug.c \
+                    mm/kmalloc.c arch/arm/stacktrace.c arch/arm/traps.c
+KASAN_WRAPPED := memcpy memmove memset memcmp memchr strlen strnlen strcpy strncpy \
+                 strcmp strncmp strchr strstr strcspn
+LDFLAGS += $(foreach f,$(KASAN_WRAPPED),-Wl,--wrap=$(f))
+kasan_flags = $(if $(filter $(1),$(KASAN_SANITIZE_N)),-include include/mica/kasan_string.h,$(KASAN_CFLAGS))
+else ifeq ($(KFENCE),1)
+# KFENCE (include/linux/kfence.h): sampling, in every kernel but a KASAN one;
+# KFENCE=0 leaves it out (build/<board>-nokfence), to measure what it costs.
+CPPFLAGS += -DCONFIG_KFENCE
+endif
 
 KERNEL := $(O)/mica.elf
 # U-Boot images (see `uimage` below).
@@ -69,7 +106,7 @@ all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES) $(SYMVERS)
 # command line ("<file>.<param>=value").
 $(O)/%.o: %.c $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(call kasan_flags,$<) -DKBUILD_MODNAME='"$(subst -,_,$(notdir $*))"' -c $< -o $@
 
 $(O)/%.o: %.S $(O)/.flags | $(ABI_H)
 	@mkdir -p $(dir $@)
@@ -112,7 +149,8 @@ $(MODULE_KUNIT_O) $(MODULE_BENCH_O): CPPFLAGS += -DMODULE_TEST_DIR='"$(TEST_MODU
 # Rebuild everything when the flags change.
 $(O)/.flags: FORCE
 	@mkdir -p $(O)
-	@echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' | cmp -s - $@ || echo '$(CPPFLAGS) $(CFLAGS) $(LOAD_ADDR)' > $@
+	@echo '$(CPPFLAGS) $(CFLAGS) $(KASAN_CFLAGS) $(KASAN_SANITIZE_N) $(LOAD_ADDR)' | cmp -s - $@ || \
+		echo '$(CPPFLAGS) $(CFLAGS) $(KASAN_CFLAGS) $(KASAN_SANITIZE_N) $(LOAD_ADDR)' > $@
 
 # Symbolic backtraces need the kernel's own symbol table inside it. The table's
 # size depends only on the names, so: link with an empty table, generate it,
@@ -238,6 +276,8 @@ clean:
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
 	@echo "make TESTS=0                the same without self-tests and benchmarks (build/<board>-notests/)"
+	@echo "make KASAN=1 [BOARD=...]    the same with the kernel address sanitizer, in build/<board>-kasan"
+	@echo "make KFENCE=0               the same without KFENCE's sampling (build/<board>-nokfence/)"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make run MODULES='dir file ...'  the same with those files (a dir: its *.ko) in an initramfs"
 	@echo "make initramfs MODULES=...  just the archive: build/<board>/initramfs.cpio and .uimg (U-Boot)"

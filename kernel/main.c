@@ -10,6 +10,7 @@
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/jump_label.h>
+#include <linux/kasan.h>
 #include <linux/mm.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -83,6 +84,8 @@ void start_kernel(void)
 	early_init_memory(NULL, 0);
 	arm_memblock_init();
 	paging_init();
+	kasan_init();			/* KASAN's real shadow (a KASAN kernel only) */
+	do_ctors();			/* KASAN's global red zones */
 	vmalloc_init();			/* ioremap works from here */
 	kmap_init();			/* kmap_atomic's fixmap slots */
 	if (board.init)

@@ -13,6 +13,8 @@
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
+#include <linux/page_owner.h>
 #include <string.h>
 #include "internal.h"
 
@@ -377,6 +379,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 		page[i].private = 0;
 		page[i].index = 0;
 	}
+	kasan_free_pages(page, order);
+	reset_page_owner(page, order);
 	return true;
 }
 
@@ -385,6 +389,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	unsigned long pfn = page_to_pfn(page);
 
+	kasan_free_pages(page, order);
 	free_one_page(zone, page, pfn, order, get_pageblock_migratetype(page));
 }
 
@@ -545,6 +550,8 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
+	kasan_alloc_pages(page, order);
+	set_page_owner(page, order, gfp_flags);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -693,6 +700,8 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, 0);
+	kasan_alloc_pages(page, 0);
+	set_page_owner(page, 0, gfp_mask);
 	if (unlikely(gfp_mask & __GFP_ZERO))
 		clear_pages_any(page, 0);
 	return page;
@@ -794,6 +803,8 @@ static __always_inline void free_unref_page(struct page *page)
 		page->flags = flags & ~(PAGEFLAGS_MASK |
 					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 		page->private = 0;
+		kasan_free_pages(page, 0);
+		reset_page_owner(page, 0);
 	} else if (!free_pages_prepare(page, 0)) {
 		return;
 	}
@@ -894,5 +905,6 @@ void split_page(struct page *page, unsigned int order)
 		if (i)
 			init_page_count(page + i);
 	}
+	split_page_owner(page, order);
 }
 EXPORT_SYMBOL_GPL(split_page);

@@ -22,12 +22,10 @@
 #include <linux/smp.h>
 #include <linux/atomic.h>
 #include <linux/debug_locks.h>
+#include <linux/kasan.h>
+#include <linux/kfence.h>
 #include <string.h>
 #include "internal.h"
-
-#ifndef _RET_IP_
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
-#endif
 
 /* Bytes written by the debugging code (Linux's poison.h values). */
 #define POISON_INUSE		0x5a	/* padding, never handed out */
@@ -41,7 +39,9 @@
 				 SLAB_STORE_USER)
 /* Everything kmem_cache_create accepts. */
 #define SLAB_FLAGS_PERMITTED	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | \
-				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB)
+				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB | SLAB_SKIP_KFENCE)
+/* kmalloc's own caches (not for kmem_cache_create). */
+#define SLAB_KMALLOC		0x00001000UL
 
 /* Slabs are at most this large unless one object needs more (Linux's slub_max_order). */
 #define SLAB_MAX_ORDER		PAGE_ALLOC_COSTLY_ORDER
@@ -113,6 +113,10 @@ struct kmem_cache {
 	bool name_owned;		/* kstrdup'ed by kmem_cache_create */
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
+#ifdef CONFIG_KASAN
+	unsigned int kasan_meta;	/* KASAN's struct kasan_slab_meta, from the object's start */
+#endif
+	unsigned int kfence_objects;	/* KFENCE objects handed out (bypass_lock) */
 	struct kmem_cache_node node[MAX_NUMNODES];
 	atomic_t module_objs;		/* objects modules hold: frees look up their records */
 };
@@ -211,9 +215,10 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
 /*
  * The fast paths run without a stack frame: they are leaves apart from a
  * tail call to the slow path, and the frame would cost a fifth of their
- * instructions. A backtrace taken in the slow path skips them.
+ * instructions. A backtrace taken in the slow path skips them. KASAN's
+ * hooks are calls, whose stack traces must see the allocator's caller.
  */
-#ifdef __clang__	/* (host fuzzing builds only: clang has no optimize attribute) */
+#if defined(__clang__) || defined(CONFIG_KASAN)	/* clang: host fuzzing builds */
 #define __slab_fastpath
 #else
 #define __slab_fastpath	__attribute__((optimize("omit-frame-pointer")))
@@ -284,15 +289,28 @@ static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsi
  */
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
 
+static __always_inline void *slab_alloc_unsampled(struct kmem_cache *s, gfp_t gfp,
+						  unsigned long caller)
+{
+	return kasan_slab_alloc(s, slab_alloc_fast(s, gfp, caller, true), gfp);
+}
+
+/* A KFENCE sample is due: this allocation may be served from its pool (mm/slab.c). */
+void *slab_alloc_sampled(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	return slab_alloc_fast(s, gfp, caller, true);
+	if (kfence_sample_due())
+		return slab_alloc_sampled(s, gfp, caller);
+	return slab_alloc_unsampled(s, gfp, caller);
 }
 
 static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	if (unlikely(debug_locks_held()))
 		return slab_free_held_locks(s, obj, caller);
+	if (kasan_slab_free(s, obj, caller))
+		return;
 	slab_free_fast(s, obj, caller);
 }
 
@@ -303,6 +321,8 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned 
  */
 void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
 void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller);
+/* An object leaving KASAN's quarantine: freed for real, past KASAN's hook. */
+void slab_free_unchecked(struct kmem_cache *s, void *obj);
 
 /* mm/slab.c: per-CPU arrays and node lists. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
@@ -322,6 +342,8 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 bool slab_enable_cpu_arrays(struct kmem_cache *s);
 /* Point every CPU of @s at its own array, or all at the bypass array. */
 void slab_set_bypass(struct kmem_cache *s, bool bypass);
+/* A KFENCE object of @s is handed out (@hold) or back: see mm/slab.c. */
+void slab_kfence_hold(struct kmem_cache *s, bool hold);
 
 /* mm/slab_common.c: caches. */
 int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,

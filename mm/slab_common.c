@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/preempt.h>
+#include <linux/kfence.h>
 #include "slab.h"
 
 enum slab_state slab_state;
@@ -91,9 +92,11 @@ int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		s->offset = ctor ? s->inuse : 0;
 		slot = s->inuse + (ctor ? (unsigned int)sizeof(void *) : 0);
 	}
+	slot = kasan_cache_create(s, slot);
 	s->size = ALIGN(slot, s->align);
+	/* The slot's tail is the object's to use, unless something else lives there. */
 	if (!slab_debug(s))
-		s->usable = ctor ? s->inuse : s->size;
+		s->usable = ctor || kasan_meta_in_slot() ? s->inuse : s->size;
 	err = calculate_order(s);
 	if (err)
 		return err;
@@ -216,7 +219,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	spin_lock(&slab_caches_lock);
 	list_del(&s->list);
 	spin_unlock(&slab_caches_lock);
-	if (!shutdown_cache(s)) {
+	kasan_quarantine_flush(s);
+	if (!shutdown_cache(s) || kfence_shutdown_cache(s)) {
 		slab_report_leak(s, _RET_IP_);
 		add_cache(s);
 		return;
@@ -233,7 +237,7 @@ struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int si
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
 
-	flags = kmem_cache_flags(name, flags);
+	flags = kmem_cache_flags(name, flags | SLAB_KMALLOC);
 	if (!s || slab_init_cache(s, name, size, ARCH_KMALLOC_MINALIGN, flags, NULL))
 		panic("Out of memory when creating slab %s\n", name);
 	add_cache(s);

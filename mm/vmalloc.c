@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <linux/debug_locks.h>
+#include <linux/kasan.h>
 #include <string.h>
 #include <asm/barrier.h>
 #include <mica/mm_check.h>
@@ -114,8 +115,12 @@ static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long s
 		va->vm = vm;
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
-	if (!err)
-		return vm;
+	if (!err) {
+		if (!kasan_vmalloc_area_alloc(vm->addr, size))
+			return vm;
+		free_vm_area(vm);	/* no shadow for it: it goes back whole */
+		return NULL;
+	}
 fail:
 	if (vm)
 		vm_desc_free(vm);
@@ -187,6 +192,8 @@ struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char
 		return NULL;
 	}
 	unmap_range(start, start + mapped_size(vm));
+	/* Before the range can be someone else's. */
+	kasan_poison_vmalloc(vm->addr, vm->size);
 	vmap_space_release(space, va);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return vm;
@@ -228,6 +235,7 @@ int vmap_pfn_range(unsigned long addr, unsigned long pfn, unsigned int nr_pages,
 			return err;
 	}
 	publish_ptes();
+	kasan_unpoison_vmalloc((void *)addr, (unsigned long)nr_pages << PAGE_SHIFT);
 	return 0;
 }
 
@@ -243,6 +251,7 @@ static int map_pages(unsigned long addr, struct page **pages, unsigned int nr,
 			return err;
 	}
 	publish_ptes();
+	kasan_unpoison_vmalloc((void *)addr, (unsigned long)nr << PAGE_SHIFT);
 	return 0;
 }
 
@@ -328,6 +337,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 		goto fail_pages;
 	if (gfp_mask & __GFP_ZERO)
 		memset(area->addr, 0, real_size);
+	/* Exactly @size bytes: the rest of the last page is out of bounds. */
+	kasan_poison_vmalloc(area->addr, real_size);
+	kasan_unpoison_vmalloc(area->addr, size);
 	area->pages = pages;
 	area->nr_pages = nr;
 	smp_wmb();	/* vmallocinfo sees the pages before the flag goes */
@@ -485,6 +497,29 @@ void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *
 	while (vm_area_next(&cursor, &vm))
 		fn(&vm, data);
 }
+
+#ifdef CONFIG_KASAN
+bool vm_area_lookup(const void *addr, struct vm_struct *copy)
+{
+	struct vmap_area *va;
+	unsigned long flags;
+	bool found = false;
+
+	local_irq_save(flags);
+	if (!spin_trylock(&vmap_area_lock)) {
+		local_irq_restore(flags);
+		return false;
+	}
+	va = vmalloc_ready ? vmap_space_find(space_of((unsigned long)addr), (unsigned long)addr) : NULL;
+	if (va) {
+		*copy = *va->vm;
+		found = true;
+	}
+	spin_unlock(&vmap_area_lock);
+	local_irq_restore(flags);
+	return found;
+}
+#endif
 
 unsigned long vmalloc_nr_areas(void)
 {

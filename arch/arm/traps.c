@@ -187,7 +187,7 @@ static void dump_backtrace(struct stackframe *frame, const char *lvl)
 	}
 }
 
-static void show_cpu_info(const char *lvl)
+void dump_stack_print_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
@@ -196,13 +196,13 @@ static void show_cpu_info(const char *lvl)
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
-static void __show_regs(struct pt_regs *regs)
+void __show_regs(struct pt_regs *regs)
 {
 	unsigned long flags = regs->ARM_cpsr;
 	unsigned long sctlr, ttbr0, dacr;
 	char f[5];
 
-	show_cpu_info(KERN_EMERG);
+	dump_stack_print_info(KERN_EMERG);
 	print_symbol_line("PC is at ", regs->ARM_pc);
 	print_symbol_line("LR is at ", regs->ARM_lr);
 	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n",
@@ -258,7 +258,7 @@ void dump_stack(void)
 {
 	struct stackframe frame;
 
-	show_cpu_info(KERN_DEFAULT);
+	dump_stack_print_info(KERN_DEFAULT);
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
 	dump_backtrace(&frame, KERN_DEFAULT);
 }

@@ -50,6 +50,19 @@
 
 #define barrier()        __asm__ __volatile__("" ::: "memory")
 
+/*
+ * Code KASAN must not check: it reads memory that is poisoned on purpose
+ * (a free block's link, another frame's stack). Such a function cannot be
+ * inlined into checked code, so in a KASAN kernel it stays out of line.
+ */
+#ifdef CONFIG_KASAN
+#define __no_sanitize_address	__attribute__((no_sanitize_address))
+#define __no_kasan_or_inline	__no_sanitize_address noinline __maybe_unused
+#else
+#define __no_sanitize_address
+#define __no_kasan_or_inline	__always_inline
+#endif
+
 /* Single, untorn access that the compiler may not fuse or repeat. */
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))

@@ -28,6 +28,8 @@ typedef void (*exitcall_t)(void);
 
 /* Run every initcall, level by level (kernel/initcall.c); start_kernel calls it once. */
 void do_initcalls(void);
+/* Run the compiler's constructors (once, early in boot). */
+void do_ctors(void);
 
 #define early_initcall(fn)    __define_initcall(fn, 0)
 #define core_initcall(fn)     __define_initcall(fn, 1)

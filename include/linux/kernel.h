@@ -39,7 +39,7 @@
 
 #define BUILD_BUG_ON(c)      _Static_assert(!(c), #c)
 
-/* The return address of the current function: "who called me". */
+/* Where the current function returns to (Linux's instruction_pointer.h). */
 #ifndef _RET_IP_
 #define _RET_IP_             ((unsigned long)__builtin_return_address(0))
 #endif
@@ -71,6 +71,8 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 extern int panic_timeout;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
+/* dump_stack's first lines: the CPU, the task, the hardware (at printk level @lvl). */
+void dump_stack_print_info(const char *lvl);
 /*
  * The current task's PID and name, for reports ("CPU: 0 PID: 1 Comm: sh"):
  * kernel/sched/core.c in the kernel; host builds of code that reports

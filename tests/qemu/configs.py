@@ -7,6 +7,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   smp, mem  override the board's CPU count and RAM (MiB)
   args      extra QEMU arguments (list); add '-serial ...' options here when
             the console is not the first UART (the harness then adds none)
+  kasan     True: boot the KASAN kernel, build/<board>-kasan/mica.elf (make KASAN=1)
   kernel    image passed with -kernel (default build/<board>/mica.elf)
   cmdline   kernel command-line words, passed as semihosting arg= strings
   loglevel  the console level passed first on the command line (default 8:
@@ -330,6 +331,34 @@ CONFIGS = [
                  r'^dmatest: failed \(-22 EINVAL\)$']
          + samples.expect(dma=True)),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024, timeout=240),
+    # page_owner=on: its suite, then the boot's allocations grouped by call chain;
+    # bad values of the detectors' keys get a message and the default.
+    dict(name='vexpress-a9-page-owner', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['page_owner=maybe', 'page_owner=on', 'kfence.sample_interval=often',
+                  'kunit.filter_glob=page_owner'], runs=1, only=['page_owner'],
+         required=['page_owner'], input=['kfence', 'page_owner 3', 'poweroff'],
+         expect=[r'page_owner: page_owner=maybe is neither on nor off: off',
+                 r'page_owner is enabled: \d+ KiB of records',
+                 r'kfence: kfence.sample_interval=often is not a number of milliseconds '
+                 r'\(0..1000000\): using 100',
+                 r'^KfenceSampleInterval: +100 ms',
+                 r'^mica> page_owner 3',
+                 r'^\d+ blocks, \d+ pages, \d+ call chains \(the largest shown\)',
+                 r'^\d+ times, \d+ pages:',
+                 r'^Page allocated via order \d+, mask 0x[0-9a-f]+\(']),
+    # KASAN kernels (make KASAN=1): every suite with no report but the
+    # expected ones of the kasan suite. (70 s alone; near 300 s on a host at load 10.)
+    dict(name='vexpress-a9-smp4-1g-kasan', board='vexpress-a9', kasan=True, smp=4, mem=1024,
+         timeout=600, expect=[r'kasan: KernelAddressSanitizer initialized'],
+         required=['kunit', 'kasan']),
+    dict(name='smdkc210-smp2-kasan', board='smdkc210', kasan=True, timeout=400,
+         cmdline=['kasan.fault=sometimes'],
+         input=['dmatest iterations=3 threads_per_chan=2', 'kasan', 'poweroff'],
+         required=['kunit', 'kasan', 'dma_mapping', 'pl330', 'dmatest'],
+         expect=[r'kasan: kasan.fault=sometimes is neither report nor panic: using report',
+                 r'kasan: KernelAddressSanitizer initialized',
+                 r'dmatest: 144 tests, 0 failures',
+                 r'^KasanMode: +generic, outline, kasan.fault=report']),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',

@@ -63,9 +63,14 @@ def board_settings(board):
 LATE_KEYS = ('initramfs', 'input', 'expect')
 
 
+def kernel_dir(cfg):
+    """build/<board>, or build/<board>-kasan for a KASAN kernel (make KASAN=1)."""
+    return cfg['board'] + ('-kasan' if cfg.get('kasan') else '')
+
+
 def with_defaults(cfg):
     full = dict(DEFAULTS, **cfg)
-    full.setdefault('kernel', os.path.join('build', cfg['board'], 'mica.elf'))
+    full.setdefault('kernel', os.path.join('build', kernel_dir(cfg), 'mica.elf'))
     return full
 
 

@@ -247,6 +247,12 @@ class Judging(unittest.TestCase):
         self.assertIn('expected 2 KTAP run(s), saw 1', errs)
         self.assertTrue(any("suite 'beta' ran" in e for e in errs))
 
+    def test_kasan_kernel(self):
+        cfg = harness.with_defaults(dict(name='t', board='smdkc210', kasan=True))
+        self.assertEqual(cfg['kernel'], 'build/smdkc210-kasan/mica.elf')
+        self.assertEqual(harness.with_defaults(dict(name='t', board='smdkc210'))['kernel'],
+                         'build/smdkc210/mica.elf')
+
     def test_qemu_command_from_board_file(self):
         cfg = harness.with_defaults(dict(name='t', board='vexpress-a9', smp=1, mem=256,
                                          cmdline=['notests', 'a=b,c']))

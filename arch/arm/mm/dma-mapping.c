@@ -22,6 +22,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/dma-debug.h>
 #include <linux/highmem.h>
+#include <linux/kasan.h>
 #include <linux/vmalloc.h>
 #include <linux/mmzone.h>
 #include <string.h>
@@ -156,6 +157,15 @@ static dma_addr_t __map_page(struct device *dev, struct page *page, size_t offse
 	if (!dma_capable(dev, addr, size)) {
 		debug_dma_map_beyond_mask(dev, addr, size, dma_get_mask(dev));
 		return DMA_MAPPING_ERROR;
+	}
+	/* KASAN: the device will read or write all of it, so all of it must be the buffer. */
+	if (!PageHighMem(page + (offset >> PAGE_SHIFT))) {
+		void *cpu = (char *)lowmem_page_address(page) + offset;
+
+		if (dir == DMA_FROM_DEVICE)
+			kasan_check_write(cpu, size);
+		else
+			kasan_check_read(cpu, size);
 	}
 	dma_page_cpu_to_dev(page, offset, size, dir);
 	return addr;
@@ -378,6 +388,9 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	}
 	*dma_handle = phys;
 	debug_dma_alloc_coherent(dev, size, phys, area->addr);
+	/* The buffer is @size bytes, not the pages behind it. */
+	kasan_poison_vmalloc(area->addr, nr << PAGE_SHIFT);
+	kasan_unpoison_vmalloc(area->addr, size);
 	return area->addr;
 
 free_pages:

@@ -16,6 +16,7 @@
 #include <linux/memblock.h>
 #include <linux/spinlock.h>
 #include <string.h>
+#include <asm/kasan.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -26,9 +27,6 @@
 #include <asm/traps.h>
 
 #define PGD_TABLE_SIZE  (PTRS_PER_PGD * sizeof(u32))	/* 16 KiB */
-#define PTE_TABLE_SIZE  (PTRS_PER_PTE * sizeof(u32))	/* 1 KiB */
-#define PMD_TYPE_MASK   0x3
-#define PMD_TABLE_ADDR  (~(PTE_TABLE_SIZE - 1))
 #define PTE_PRESENT     PTE_TYPE_SMALL			/* bit 1: small page */
 
 /* Lowmem away from the kernel image: read-write, never executable. */
@@ -169,6 +167,25 @@ void clear_kernel_pte(unsigned long va)
 	table = pte_table(swapper_pg_dir, va, false);
 	if (table)
 		WRITE_ONCE(table[pte_index(va)], 0);
+}
+
+int set_memory_valid(unsigned long addr, int numpages, int enable)
+{
+	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
+
+	if (!swapper_pg_dir || !IS_ALIGNED(addr, PAGE_SIZE) || numpages <= 0 || addr < PAGE_OFFSET ||
+	    end > (unsigned long)high_memory || end < addr)
+		return -EINVAL;
+	for (va = addr; va < end; va += PAGE_SIZE)
+		if (!pte_table(swapper_pg_dir, va, false))
+			return -EINVAL;		/* a section: not page by page */
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u32 *table = pte_table(swapper_pg_dir, va, false);
+
+		WRITE_ONCE(table[pte_index(va)], enable ? __pa(va) | prot_pte[PROT_KERNEL] : 0);
+	}
+	flush_tlb_kernel_range(addr, end);
+	return 0;
 }
 
 u32 kernel_pgd_val(unsigned long va)
@@ -364,8 +381,11 @@ void __init paging_init(void)
 	map_vectors();
 	prealloc_pte_tables(PKMAP_BASE, PAGE_OFFSET);
 	prealloc_pte_tables(FIXADDR_START, FIXADDR_END);
-	/* The early console keeps its fixed section. */
+	/* The early console keeps its fixed section, KASAN its early shadow. */
 	swapper_pg_dir[EARLY_IO_VIRT >> SECTION_SHIFT] = boot_pgd[EARLY_IO_VIRT >> SECTION_SHIFT];
+#ifdef CONFIG_KASAN
+	kasan_copy_early_shadow(swapper_pg_dir, boot_pgd);
+#endif
 
 	cpu_install_kernel_pgd();
 	memblock_set_current_limit(arm_lowmem_limit);

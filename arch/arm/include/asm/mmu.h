@@ -86,6 +86,12 @@ int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot);
 void clear_kernel_pte(unsigned long va);
 /* Clear then set descriptor bits of the small page mapped at @va (-EINVAL if none). */
 int kernel_pte_update(unsigned long va, u32 clear, u32 set);
+/*
+ * Map or unmap @numpages lowmem pages at @addr (Linux's arm64 name, for
+ * KFENCE). Only where lowmem is mapped page by page, around the kernel
+ * image; -EINVAL elsewhere. Flushes the TLB.
+ */
+int set_memory_valid(unsigned long addr, int numpages, int enable);
 /* pfn mapped at @va (page or section), or 0 with *present = false. */
 unsigned long kernel_pte_pfn(unsigned long va, bool *present);
 /* Invalidate the kernel range on every CPU (inner-shareable broadcast). */
