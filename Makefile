@@ -117,7 +117,7 @@ $(O)/%.o: %.S $(O)/.flags | $(ABI_H)
 ABI_HEADERS := $(sort $(shell find include arch/arm/include -name '*.h'))
 $(ABI_H): $(ABI_HEADERS) tools/abi-hash.sh FORCE
 	@mkdir -p $(dir $@)
-	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4 -DCONFIG_JUMP_LABEL' $(ABI_HEADERS) > $@.tmp
+	@tools/abi-hash.sh '$(ARCHFLAGS) -DNR_CPUS=4 -DCONFIG_JUMP_LABEL$(if $(filter 1,$(KASAN)), -DCONFIG_KASAN)' $(ABI_HEADERS) > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 
 # The kernel's exports, for out-of-tree builds (Linux's Module.symvers

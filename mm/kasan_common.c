@@ -5,6 +5,7 @@
  * after everything the slab itself keeps there.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include "kasan.h"
@@ -97,6 +98,7 @@ void *kasan_kmalloc(struct kmem_cache *s, void *obj, size_t size)
 		unpoison_object(s, obj, size);
 	return obj;
 }
+EXPORT_SYMBOL(kasan_kmalloc);
 
 bool kasan_slab_free(struct kmem_cache *s, void *obj, unsigned long ip)
 {

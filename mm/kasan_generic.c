@@ -5,6 +5,7 @@
  * after frames that ended without their epilogue.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <string.h>
@@ -147,11 +148,13 @@ void kasan_enable_current(void)
 	{									\
 		check_region(addr, size, false, _RET_IP_);			\
 	}									\
+	EXPORT_SYMBOL(__asan_load##size##_noabort);				\
 	void __asan_store##size##_noabort(unsigned long addr);			\
 	void __asan_store##size##_noabort(unsigned long addr)			\
 	{									\
 		check_region(addr, size, true, _RET_IP_);			\
-	}
+	}									\
+	EXPORT_SYMBOL(__asan_store##size##_noabort);
 
 DEFINE_ASAN_ACCESS(1)
 DEFINE_ASAN_ACCESS(2)
@@ -164,12 +167,14 @@ void __asan_loadN_noabort(unsigned long addr, size_t size)
 {
 	check_region(addr, size, false, _RET_IP_);
 }
+EXPORT_SYMBOL(__asan_loadN_noabort);
 
 void __asan_storeN_noabort(unsigned long addr, size_t size);
 void __asan_storeN_noabort(unsigned long addr, size_t size)
 {
 	check_region(addr, size, true, _RET_IP_);
 }
+EXPORT_SYMBOL(__asan_storeN_noabort);
 
 /* ---- global variables ---- */
 
@@ -201,12 +206,14 @@ void __asan_register_globals(struct kasan_global *globals, size_t n)
 		nr_global_sets++;
 	}
 }
+EXPORT_SYMBOL(__asan_register_globals);
 
 /* The kernel's globals live as long as it does. */
 void __asan_unregister_globals(struct kasan_global *globals, size_t n);
 void __asan_unregister_globals(struct kasan_global *globals, size_t n)
 {
 }
+EXPORT_SYMBOL(__asan_unregister_globals);
 
 const struct kasan_global *kasan_find_global(unsigned long addr)
 {
@@ -248,3 +255,4 @@ void __asan_handle_no_return(void)
 
 	kasan_unpoison_stack_below((const void *)sp);
 }
+EXPORT_SYMBOL(__asan_handle_no_return);

@@ -21,6 +21,13 @@ MODULE_CFLAGS   := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
                    -Werror=implicit-function-declaration -Werror=implicit-int \
                    -Wno-format-security -Wdeclaration-after-statement -Wno-pointer-sign \
                    -MMD -MP
+# A KASAN kernel's modules are instrumented as it is (the shadow covers the
+# module area; the loader does not run constructors, so module globals get
+# no red zones).
+ifeq ($(KASAN),1)
+MODULE_CPPFLAGS += -DCONFIG_KASAN
+MODULE_CFLAGS   += $(KASAN_CFLAGS)
+endif
 
 # What a module's Makefile sees in KERNELRELEASE (Linux: the release string).
 KERNELRELEASE := $(shell sed -n 's/^\#define MICA_VERSION[[:space:]]*"\(.*\)"/\1/p' include/mica/version.h)
