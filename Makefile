@@ -6,7 +6,8 @@ $(error unknown BOARD '$(BOARD)'; choose one of: $(BOARDS))
 endif
 include arch/arm/boards/$(BOARD).mk
 
-O       := build/$(BOARD)
+TESTS   ?= 1
+O       := build/$(BOARD)$(if $(filter 0,$(TESTS)),-notests)
 CROSS   ?= arm-none-eabi-
 CC      := $(CROSS)gcc
 OBJCOPY := $(CROSS)objcopy
@@ -29,11 +30,20 @@ LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
              -Wl,--no-warn-rwx-segments
 
-# Every source file below these directories is part of the kernel; each board
-# adds only its own description file.
-SRC_DIRS := boot arch/arm arch/arm/mm kernel mm drivers/uart drivers/dma lib
-SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c $(d)/*.S)) \
+# Every .c and .S file below these trees is part of the kernel, so a new
+# folder needs no edit here; of the board descriptions (boards/) and machine
+# families (mach-*/), each board adds only its own. TESTS=0 leaves out the
+# self-test suites (*_kunit.c), their helpers (lib/kunit/test_*.c) and the
+# benchmarks (*bench.c).
+KERNEL_TREES := arch/arm kernel mm drivers lib
+SRCS := $(sort $(shell find $(KERNEL_TREES) \( -name '*.c' -o -name '*.S' \) \
+                  -not -path 'arch/arm/boards/*' -not -path 'arch/arm/mach-*')) \
         arch/arm/boards/$(BOARD).c $(BOARD_EXTRA_SRCS)
+ifeq ($(TESTS),0)
+SRCS := $(filter-out %_kunit.c lib/kunit/test_%.c %bench.c,$(SRCS))
+else ifneq ($(TESTS),1)
+$(error TESTS must be 1 (self-tests and benchmarks built in, the default) or 0)
+endif
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 KERNEL := $(O)/mica.elf
@@ -144,6 +154,7 @@ clean:
 
 help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
+	@echo "make TESTS=0                the same without self-tests and benchmarks (build/<board>-notests/)"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
 	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"

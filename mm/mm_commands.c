@@ -8,7 +8,7 @@
 #include <mica/shell.h>
 #include "internal.h"
 
-/* kernel/shell.c: command output, console only. */
+/* kernel/shell/shell.c: command output, console only. */
 int shell_printf(const char *fmt, ...) __printf(1, 2);
 
 static int cmd_meminfo(int argc, char **argv)

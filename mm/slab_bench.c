@@ -22,7 +22,7 @@
 #include <mica/shell.h>
 #include "slab.h"
 
-/* kernel/shell.c: command output, console only. */
+/* kernel/shell/shell.c: command output, console only. */
 int shell_printf(const char *fmt, ...) __printf(1, 2);
 
 #define ROUNDS	4096

@@ -15,7 +15,7 @@
 #include <string.h>
 #include "slab.h"
 
-/* kernel/shell.c: command output, console only. */
+/* kernel/shell/shell.c: command output, console only. */
 int shell_printf(const char *fmt, ...) __printf(1, 2);
 
 /* Validate (@validate) or shrink every cache whose name matches @pattern. */

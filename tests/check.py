@@ -2,7 +2,7 @@
 """`make check`: every check of the project, counted in units.
 
 A unit is one kernel build (build-BOARD, for every board in
-arch/arm/boards/), one host test target (each name in HOST_TESTS, from
+arch/arm/boards/, and build-vexpress-a9-notests with TESTS=0), one host test target (each name in HOST_TESTS, from
 the tests/host/Makefile.* fragments) or one QEMU configuration
 (qemu-NAME, tests/qemu/configs.py). All units run even when some fail; the
 last line is "N passed, N failed" over units, and the exit status is 1 when
@@ -59,6 +59,9 @@ def main():
               if f.endswith('.mk')}
     for board in sorted(boards):
         run_unit(f'build-{board}', make + [f'-j{opts.jobs}', f'BOARD={board}', 'all'])
+    # And the default board without its self-tests and benchmarks (TESTS=0).
+    run_unit('build-vexpress-a9-notests',
+             make + [f'-j{opts.jobs}', 'BOARD=vexpress-a9', 'TESTS=0', 'all'])
     for target in opts.host_tests:
         run_unit(target, make + [target])
     print('--- QEMU configurations', flush=True)

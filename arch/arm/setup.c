@@ -6,7 +6,7 @@
 #include <asm/memory.h>
 #include <asm/setup.h>
 
-/* Filled by boot/head.S with the MMU off. */
+/* Filled by arch/arm/head.S with the MMU off. */
 extern unsigned long phys_boot_info[3];
 
 unsigned long phys_offset;

@@ -1,7 +1,7 @@
 /*
  * SMP bring-up and IPIs: CPU numbering, the possible/online masks, releasing
  * secondary cores, and the SGIs CPUs send each other. Parked cores
- * (boot/head.S) wait in secondary_pen with their caches off, so every word
+ * (arch/arm/head.S) wait in secondary_pen with their caches off, so every word
  * they read is cleaned to memory first.
  */
 #include <linux/kernel.h>
@@ -45,7 +45,7 @@ phys_addr_t secondary_entry_phys(void)
 	return __pa(secondary_entry);
 }
 
-/* Release a core parked in boot/head.S's pen (QEMU ELF boot). */
+/* Release a core parked in arch/arm/head.S's pen (QEMU ELF boot). */
 int smp_pen_boot_secondary(unsigned int cpu, phys_addr_t entry)
 {
 	secondary_pen[1] = entry;

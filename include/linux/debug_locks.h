@@ -1,7 +1,7 @@
 /*
  * Lock debugging switches and reports (Linux's names). debug_locks is 1
  * unless the command line says debug_locks=0; while it is 1, the mutex
- * checks (kernel/mutex.c, the source document's CONFIG_DEBUG_MUTEXES rules)
+ * checks (kernel/locking/mutex.c, the source document's CONFIG_DEBUG_MUTEXES rules)
  * report each violation with DEBUG_LOCKS_WARN_ON's warning.
  *
  * Unlike Linux, the first report does not turn debugging off: each
@@ -17,7 +17,7 @@ struct task_struct;
 
 extern int debug_locks;
 extern atomic_t debug_locks_reports;
-/* Mutexes held right now, all tasks together (kernel/mutex.c). */
+/* Mutexes held right now, all tasks together (kernel/locking/mutex.c). */
 extern atomic_t nr_held_mutexes;
 
 /* Is any mutex held? The free paths test this first: one load when none is. */

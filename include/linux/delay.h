@@ -19,7 +19,7 @@ void udelay(unsigned long usecs);
 void mdelay(unsigned long msecs);
 
 /*
- * Sleeping delays (kernel/timer.c), for a jiffy or more: the task sleeps
+ * Sleeping delays (kernel/time/timer.c), for a jiffy or more: the task sleeps
  * at least @msecs (rounded up to whole jiffies, plus one so that a partly
  * gone jiffy does not count). msleep_interruptible() ends early on a
  * signal and returns the milliseconds left.

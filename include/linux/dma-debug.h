@@ -1,7 +1,7 @@
 /*
  * DMA-API debugging (Linux's CONFIG_DMA_API_DEBUG, always on in Mica): the
  * mapping code (arch/arm/mm/dma-mapping.c) reports every mapping, unmapping
- * and sync here; kernel/dma_debug.c keeps a table of live mappings and
+ * and sync here; kernel/dma/debug.c keeps a table of live mappings and
  * reports misuse as Linux does, one WARNING per error:
  *
  *   DMA-API: <driver> <device>: device driver tries to free DMA memory it

@@ -24,7 +24,7 @@
  * pages (Linux's ARM code of the same age did too: it is cleaned at
  * allocation and never used).
  * Checks that Linux makes with CONFIG_DMA_API_DEBUG are always on
- * (kernel/dma_debug.c): misuse is reported as "DMA-API: ..." warnings.
+ * (kernel/dma/debug.c): misuse is reported as "DMA-API: ..." warnings.
  */
 #ifndef _LINUX_DMA_MAPPING_H
 #define _LINUX_DMA_MAPPING_H

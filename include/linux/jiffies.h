@@ -54,7 +54,7 @@ u64 get_jiffies_64(void);
 #define time_in_range64(a, b, c) (time_after_eq64(a, b) && time_before_eq64(a, c))
 
 /*
- * Conversions (kernel/time_convert.c). msecs/usecs_to_jiffies round up, so
+ * Conversions (kernel/time/jiffies.c). msecs/usecs_to_jiffies round up, so
  * a wait never ends early, and saturate at MAX_JIFFY_OFFSET.
  */
 typedef long __kernel_clock_t;

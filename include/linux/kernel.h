@@ -42,7 +42,7 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 void dump_stack(void);
 
 /*
- * Sleeping in atomic context (kernel/sleep_check.c): every function that
+ * Sleeping in atomic context (kernel/locking/might_sleep.c): every function that
  * may sleep calls might_sleep() first, which prints Linux's "BUG: sleeping
  * function called from invalid context" report when the caller holds a
  * spinlock, disabled preemption or interrupts, or runs in an interrupt

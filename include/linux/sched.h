@@ -100,13 +100,13 @@ struct task_struct {
 	u64 exec_start;			/* when it last got a CPU */
 	unsigned long nvcsw, nivcsw;	/* voluntary and involuntary context switches */
 
-	/* Kernel threads (kernel/kthread.c). */
+	/* Kernel threads (kernel/sched/kthread.c). */
 	int (*threadfn)(void *data);
 	void *data;
 	int should_stop;		/* kthread_stop() asked */
 	struct completion exited;	/* completed when it has exited */
 
-	/* Mutexes held, for CONFIG_DEBUG_MUTEXES-style checks (kernel/mutex.c). */
+	/* Mutexes held, for CONFIG_DEBUG_MUTEXES-style checks (kernel/locking/mutex.c). */
 	struct mutex *held_mutexes[MAX_HELD_MUTEXES];
 	unsigned int mutex_depth;
 
@@ -159,7 +159,7 @@ static inline bool need_resched(void)
 	return test_tsk_need_resched(current);
 }
 
-/* Signals (kernel/signal.c) as the waits see them. */
+/* Signals (kernel/sched/signal.c) as the waits see them. */
 static inline bool signal_pending(struct task_struct *p)
 {
 	return READ_ONCE(p->thread_info.flags) & _TIF_SIGPENDING;

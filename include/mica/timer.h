@@ -1,7 +1,7 @@
 /*
  * Tick and clock drivers. Each board.timer_type ("a9-twd", "exynos-mct",
  * "arm-arch-timer") is one file that registers its operations with
- * TIMER_DRIVER(); time_init() (kernel/time.c) picks the board's. A driver
+ * TIMER_DRIVER(); time_init() (kernel/time/timekeeping.c) picks the board's. A driver
  * gives the kernel two things: a per-CPU periodic interrupt on
  * board.timer_irq (the tick) and a free-running 64-bit counter that reads
  * the same on every CPU (local_clock, the delays).

@@ -1,5 +1,5 @@
 /*
- * Host tests of the console line editor (kernel/line_editor.c): every
+ * Host tests of the console line editor (kernel/shell/line_editor.c): every
  * editing key, history, completion, overlong lines and a random-input fuzz.
  *
  * The editor's output goes through a one-line terminal model (printable,

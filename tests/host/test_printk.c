@@ -1,5 +1,5 @@
 /*
- * Host unit tests for kernel/printk.c and kernel/panic.c: levels, the
+ * Host unit tests for kernel/printk/printk.c and kernel/panic.c: levels, the
  * console filter, timestamps, KERN_CONT, the log ring and its wrap-around,
  * the dmesg command, hex dumps, the command-line options, breaking the
  * lock in an oops, and the panic/WARN/BUG reports.

@@ -1,5 +1,5 @@
 /*
- * Host tests of the shell's kernel side (kernel/shell.c, shell_builtins.c):
+ * Host tests of the shell's kernel side (kernel/shell/shell.c, shell_builtins.c):
  * dispatch through the shell_cmds section, error reports, the built-in
  * commands and the shell_run() loop, with the kernel services it calls
  * (console, printk, vscnprintf, kstrtoul, board, KUnit) replaced by

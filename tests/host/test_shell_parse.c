@@ -1,5 +1,5 @@
 /*
- * Host tests of the shell's command-line tokeniser (kernel/shell_parse.c):
+ * Host tests of the shell's command-line tokeniser (kernel/shell/parse.c):
  * words, quotes, escapes, the argument limit, errors, and random input.
  */
 #include <setjmp.h>

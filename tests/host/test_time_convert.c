@@ -1,5 +1,5 @@
 /*
- * Host tests of the jiffies conversions (kernel/time_convert.c), built once
+ * Host tests of the jiffies conversions (kernel/time/jiffies.c), built once
  * per HZ (100, 250, 1000): msecs/usecs_to_jiffies round up and saturate,
  * jiffies_to_msecs/usecs are exact, and jiffies_to_clock_t gives USER_HZ
  * (100) ticks, as the source document's three-case formula does, checked

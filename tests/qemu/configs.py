@@ -13,7 +13,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
             a U-Boot flow); '{kernel}' and '{root}' are substituted
   input     lines typed, one per `mica> ` prompt (default: poweroff)
   timeout   wall-clock seconds before the boot counts as hung (default 120)
-  required  suites that must run and pass (default: kunit_selftest)
+  required  suites that must run and pass (default: kunit)
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
@@ -46,19 +46,23 @@ CONFIGS = [
     # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
-         required=['kunit_selftest', 'page_alloc_zones']),
+         required=['kunit', 'page_alloc_zones']),
     # The command line and the console: no boot-time run, then one case by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['notests'], input=['test kunit_selftest.glob_matching', 'poweroff'],
-         runs=1, only=['kunit_selftest']),
+         cmdline=['notests'], input=['test kunit.glob_matching', 'poweroff'],
+         runs=1, only=['kunit']),
     # kunit.filter_glob= selects suites at boot.
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['kunit.filter_glob=kunit_self*'], runs=1, only=['kunit_selftest']),
+         cmdline=['kunit.filter_glob=kun*t'], runs=1, only=['kunit']),
+    # Built with TESTS=0: no suite in the image, the console still works.
+    dict(name='vexpress-a9-notests-build', board='vexpress-a9', smp=2, mem=256,
+         kernel='build/vexpress-a9-notests/mica.elf', input=['test', 'poweroff'],
+         required=[], runs=2, expect=[r'\] 1\.\.0$', r'mica> test', r'\] 1\.\.0$']),
     # The other boards, booted directly.
     # PL330s: all three probed, the DMA suites, UART output by DMA, then
     # dmatest typed at the prompt on every channel of the three.
     dict(name='smdkc210-smp2', board='smdkc210',
-         required=['kunit_selftest', 'dma_mapping', 'pl330', 'dmatest'],
+         required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
          input=['dmatest iterations=3 threads_per_chan=2', 'poweroff'],
          expect=[r'dma-pl330 12680000\.pdma: Loaded driver for PL330 DMAC-\d+',
                  r'dma-pl330 12690000\.pdma: Loaded driver for PL330 DMAC-\d+',

@@ -38,7 +38,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PROMPT = 'mica> '
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
-DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit_selftest'],
+DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
                 cmdline=[], args=[], runs=None, only=None, expect=[])
 
 

@@ -198,7 +198,7 @@ class Judging(unittest.TestCase):
         self.assertEqual(self.judge(PASSING, required=['alpha', 'beta']), [])
 
     def test_required_suite_missing(self):
-        self.assertEqual(self.judge(PASSING), ["required suite 'kunit_selftest' did not run"])
+        self.assertEqual(self.judge(PASSING), ["required suite 'kunit' did not run"])
 
     def test_no_ktap_at_all(self):
         self.assertIn('no KTAP output at all', self.judge('booted\nmica> \n', required=[]))

@@ -1,7 +1,7 @@
 /*
  * The scheduler clock (Linux name): nanoseconds since time_init(), from the
  * board timer's free-running counter (on the A9 MPCore the 64-bit global
- * timer; kernel/time.c), for printk timestamps and timing. The same clock
+ * timer; kernel/time/timekeeping.c), for printk timestamps and timing. The same clock
  * on every CPU; 0 until the timer is running.
  */
 #ifndef _LINUX_SCHED_CLOCK_H

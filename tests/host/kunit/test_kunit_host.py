@@ -32,11 +32,11 @@ def suite_names(out):
 
 class KunitHost(unittest.TestCase):
     def test_selftest_passes_and_the_harness_agrees(self):
-        rc, out = run('kunit_selftest')
+        rc, out = run('kunit')
         self.assertEqual(rc, 0, out)
         a = ktap.analyse(out.splitlines())
         self.assertEqual(a.errors, [])
-        self.assertEqual(suite_names(out), ['kunit_selftest'])
+        self.assertEqual(suite_names(out), ['kunit'])
         self.assertGreaterEqual(len(a.suites()[0].subtests), 10)
 
     def test_every_outcome_prints_as_expected(self):
@@ -94,7 +94,7 @@ class KunitHost(unittest.TestCase):
     def test_boot_run_without_parameters_runs_everything(self):
         rc, out = run('--boot')
         self.assertEqual(rc, DEMO_FAILING_SUITES)
-        self.assertIn('kunit_selftest', suite_names(out))
+        self.assertIn('kunit', suite_names(out))
         self.assertIn('demo_pass', suite_names(out))
 
 

@@ -1,7 +1,7 @@
 /*
  * `current`: the running task, kept in TPIDRURO (CP15 c13, the user
  * read-only thread ID register, which Mica leaves to the kernel as it has no
- * user space). boot/head.S points it at init_task (and each secondary's idle
+ * user space). arch/arm/head.S points it at init_task (and each secondary's idle
  * task) before any C runs; __switch_to changes it with sp.
  *
  * The read is deliberately not volatile: a task always sees itself, on

@@ -16,7 +16,7 @@ static inline void arch_set_my_cpu_offset(unsigned long off)
 
 /*
  * This CPU's number: the scheduler writes it into a task's thread_info as
- * it switches to the task (kernel/sched.c), so reading it takes two
+ * it switches to the task (kernel/sched/core.c), so reading it takes two
  * instructions, as on Linux/ARM. The per-CPU cpu_number stays the
  * reference for code that has no task (early assembly).
  */

@@ -18,7 +18,7 @@
 /* Where a new thread's sp starts: Linux/ARM's THREAD_START_SP. */
 #define THREAD_START_SP (THREAD_SIZE - 8)
 
-/* Offsets for assembly (checked against the C layout in kernel/sched.c). */
+/* Offsets for assembly (checked against the C layout in kernel/sched/core.c). */
 #define TI_FLAGS        0
 #define TI_PREEMPT      4
 #define TI_CPU          8

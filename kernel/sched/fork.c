@@ -18,7 +18,7 @@
 #include <linux/vmalloc.h>
 #include <linux/sched/clock.h>
 #include <string.h>
-#include "sched_internal.h"
+#include "sched.h"
 
 static atomic_t last_pid = ATOMIC_INIT(0);
 static struct kmem_cache *task_struct_cachep;

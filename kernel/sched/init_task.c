@@ -1,13 +1,13 @@
 /*
  * The idle tasks. CPU 0's is init_task: start_kernel() runs in it on the
- * boot stack (boot/head.S's init_stack) and it becomes CPU 0's idle loop
+ * boot stack (arch/arm/head.S's init_stack) and it becomes CPU 0's idle loop
  * at the end of boot. Each other CPU's idle task runs that CPU's bring-up
  * on a static stack here and then idles. Idle stacks have no guard page
  * (Linux's init_stack has none either); every other thread's has one.
  */
 #include <linux/sched.h>
 #include <linux/preempt.h>
-#include "sched_internal.h"
+#include "sched.h"
 
 extern char init_stack[];
 

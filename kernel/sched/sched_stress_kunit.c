@@ -21,9 +21,9 @@
 #include <linux/vmalloc.h>
 #include <string.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
-#include "../mm/internal.h"
-#include "../mm/vmalloc_internal.h"
+#include <mica/kunit_threads.h>
+#include "../../mm/internal.h"
+#include "../../mm/vmalloc_internal.h"
 
 #define STRESS_THREADS	16
 #define STRESS_MS	2000

@@ -320,7 +320,7 @@ static struct kunit_case kunit_selftest_cases[] = {
 };
 
 static struct kunit_suite kunit_selftest_suite = {
-	.name = "kunit_selftest",
+	.name = "kunit",
 	.test_cases = kunit_selftest_cases,
 };
 kunit_test_suite(kunit_selftest_suite);

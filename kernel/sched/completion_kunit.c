@@ -13,7 +13,7 @@
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 struct irq_completion {
 	struct completion done;

@@ -1,5 +1,5 @@
 /*
- * KUnit suite "waitqueue": __wake_up_common's exclusive/non-exclusive
+ * KUnit suite "wait": __wake_up_common's exclusive/non-exclusive
  * semantics, a producer and a consumer handing items over through wait
  * queues on two CPUs, timeouts, and which states a signal or
  * wake_up_interruptible() ends.
@@ -14,7 +14,7 @@
 #include <linux/timer.h>
 #include <linux/wait.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 /* ---- __wake_up_common on entries whose wake function only records the call ---- */
 
@@ -360,7 +360,7 @@ static struct kunit_case waitqueue_cases[] = {
 };
 
 static struct kunit_suite waitqueue_suite = {
-	.name = "waitqueue",
+	.name = "wait",
 	.test_cases = waitqueue_cases,
 };
 kunit_test_suite(waitqueue_suite);

@@ -5,7 +5,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <stdarg.h>
-#include "sched_internal.h"
+#include "sched.h"
 
 static void kthread(void *unused)
 {

@@ -10,7 +10,7 @@
 #include <linux/sched.h>
 #include <linux/smp_lock.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 static void bkl_recursion_depth(struct kunit *test)
 {

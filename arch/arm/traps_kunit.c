@@ -1,5 +1,5 @@
 /*
- * The "exceptions" suite: provoke each kind of fault on purpose through
+ * The "traps" suite: provoke each kind of fault on purpose through
  * arm_run_expecting_fault() and check it was caught as that kind, at that
  * address, with a backtrace through the right functions, and that the
  * kernel carries on (every case after the first runs after a fault).
@@ -316,7 +316,7 @@ static struct kunit_case exceptions_cases[] = {
 };
 
 static struct kunit_suite exceptions_suite = {
-	.name = "exceptions",
+	.name = "traps",
 	.test_cases = exceptions_cases,
 };
 kunit_test_suite(exceptions_suite);

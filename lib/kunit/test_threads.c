@@ -8,7 +8,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 struct task_struct *test_thread_start(struct kunit *test, int (*fn)(void *), void *data,
 				      int cpu, const char *name)

@@ -1,6 +1,6 @@
 /* Shared between the KUnit runner (kunit.c) and suite selection (kunit_executor.c). */
-#ifndef _KERNEL_KUNIT_INTERNAL_H
-#define _KERNEL_KUNIT_INTERNAL_H
+#ifndef _LIB_KUNIT_INTERNAL_H
+#define _LIB_KUNIT_INTERNAL_H
 
 #include <mica/kunit.h>
 

@@ -11,7 +11,7 @@
 #include <linux/smp_lock.h>
 #include <linux/mutex.h>
 #include <linux/hardirq.h>
-#include "sched_internal.h"
+#include "sched.h"
 
 void do_exit(long code)
 {

@@ -14,7 +14,7 @@
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 #define WORDS 8
 #define RUN_MS 300

@@ -1,6 +1,6 @@
-/* Between the scheduler core (kernel/sched.c), task creation (fork.c) and exit (exit.c). */
-#ifndef _KERNEL_SCHED_INTERNAL_H
-#define _KERNEL_SCHED_INTERNAL_H
+/* Between the scheduler core (kernel/sched/core.c), task creation (fork.c) and exit (exit.c). */
+#ifndef _KERNEL_SCHED_SCHED_H
+#define _KERNEL_SCHED_SCHED_H
 
 #include <linux/sched.h>
 

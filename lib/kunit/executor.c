@@ -1,6 +1,6 @@
 /*
  * Which suites run, and when: kunit_run_suites() for the shell's `test`
- * command (kernel/shell_builtins.c) and kunit_run_all_tests() for the
+ * command (kernel/shell/builtins.c) and kunit_run_all_tests() for the
  * boot-time run, which the command line controls as in Linux:
  *   kunit.enable=0 (or the short "notests")  skip the boot-time run
  *   kunit.filter_glob=GLOB                   run only matching suites
@@ -11,7 +11,7 @@
 #include <linux/glob.h>
 #include <linux/errno.h>
 #include <mica/kunit.h>
-#include "kunit_internal.h"
+#include "internal.h"
 
 extern struct kunit_suite *const __start_kunit_suites[], *const __stop_kunit_suites[];
 

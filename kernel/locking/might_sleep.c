@@ -2,7 +2,7 @@
  * might_sleep(): catch a function that may sleep being called where
  * sleeping is not allowed, with Linux's report:
  *
- *   BUG: sleeping function called from invalid context at kernel/mutex.c:262
+ *   BUG: sleeping function called from invalid context at kernel/locking/mutex.c:262
  *   in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 7, name: test
  *   preempt_count: 1, expected: 0
  *

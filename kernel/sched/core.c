@@ -28,7 +28,7 @@
 #include <linux/hardirq.h>
 #include <string.h>
 #include <asm/smp.h>
-#include "sched_internal.h"
+#include "sched.h"
 
 #define FORK_PREEMPT_COUNT (2 * PREEMPT_DISABLE_OFFSET)
 #define TIMESLICE_TICKS (SCHED_TIMESLICE_MS * HZ / 1000 ? SCHED_TIMESLICE_MS * HZ / 1000 : 1)

@@ -15,7 +15,7 @@
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 #define NSEC_PER_MSEC 1000000ULL
 #define SPIN_MS 400

@@ -21,7 +21,7 @@
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 static DEFINE_SPINLOCK(test_lock);
 

@@ -1,5 +1,5 @@
 /*
- * Jiffies conversions (Linux's kernel/time.c in the source document).
+ * Jiffies conversions (Linux's kernel/time/timekeeping.c in the source document).
  * With HZ dividing 1000 (Mica's HZ is 100) the millisecond forms are exact
  * multiplications and round-up divisions, saturating at MAX_JIFFY_OFFSET
  * (computed in 64 bits: Linux's 32-bit check relies on an overflow); the

@@ -14,7 +14,7 @@
 #include <linux/sched.h>
 #include <linux/semaphore.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 static void semaphore_counting_and_trylock(struct kunit *test)
 {

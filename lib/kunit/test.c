@@ -23,7 +23,7 @@
 #include <linux/kernel.h>
 #include <setjmp.h>
 #include <mica/kunit.h>
-#include "kunit_internal.h"
+#include "internal.h"
 
 #define INDENT "    "	/* one KTAP nesting level */
 

@@ -14,7 +14,7 @@
 #include <linux/timer.h>
 #include <mica/kunit.h>
 #include <mica/timer.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 #define NSEC_PER_MSEC 1000000ULL
 #define TICK_NS (1000000000ULL / HZ)

@@ -19,7 +19,7 @@
 #include <linux/sched.h>
 #include <string.h>
 #include <mica/kunit.h>
-#include "sched_test_util.h"
+#include <mica/kunit_threads.h>
 
 #define LOOPS 400
 

@@ -4,8 +4,8 @@
  * a software-triggered interrupt line to run code in a real hard-IRQ
  * handler, and CPU choice that works on one CPU as on four.
  */
-#ifndef _KERNEL_SCHED_TEST_UTIL_H
-#define _KERNEL_SCHED_TEST_UTIL_H
+#ifndef _MICA_KUNIT_THREADS_H
+#define _MICA_KUNIT_THREADS_H
 
 #include <linux/kthread.h>
 #include <linux/interrupt.h>
