@@ -12,6 +12,8 @@ typedef struct { int counter; } atomic_t;
 
 static inline int atomic_add_return_relaxed(int i, atomic_t *v) { return v->counter += i; }
 static inline int atomic_add_return(int i, atomic_t *v) { return v->counter += i; }
+static inline int atomic_sub_return_relaxed(int i, atomic_t *v) { return v->counter -= i; }
+static inline int atomic_sub_return(int i, atomic_t *v) { return v->counter -= i; }
 static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 {
 	int cur = v->counter;
