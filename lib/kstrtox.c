@@ -102,3 +102,33 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	*res = (long)v;
 	return 0;
 }
+
+/*
+ * Linux 6.1's kstrtobool: y/Y, t/T, e/E, 1 and "on" are true; n/N, f/F,
+ * d/D, 0 and "off" false ("yes", "true", "enable"...); only the first one
+ * or two characters count.
+ */
+int kstrtobool(const char *s, bool *res)
+{
+	if (!s)
+		return -EINVAL;
+	switch (s[0]) {
+	case 'y': case 'Y': case 't': case 'T': case 'e': case 'E': case '1':
+		*res = true;
+		return 0;
+	case 'n': case 'N': case 'f': case 'F': case 'd': case 'D': case '0':
+		*res = false;
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N') {
+			*res = true;
+			return 0;
+		}
+		if (s[1] == 'f' || s[1] == 'F') {
+			*res = false;
+			return 0;
+		}
+		break;
+	}
+	return -EINVAL;
+}

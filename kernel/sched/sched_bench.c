@@ -5,7 +5,7 @@
  * then instruction counts). Each prints "bench <name>: <ns> ns/op (<n> ops)":
  *
  *   context_switch     two threads on one CPU yielding to each other
- *   mutex_uncontended  mutex_lock + mutex_unlock, lock debugging on and off
+ *   mutex_uncontended  mutex_lock + mutex_unlock (with debug_locks as booted)
  *   spinlock_pair      spin_lock + spin_unlock
  *   completion_rtt     complete() and wait back, between two CPUs
  *   timer_wakeup       from a timer's function waking a task to the task running
@@ -114,26 +114,19 @@ static int bench_context_switch(void)
 	return 0;
 }
 
+/* With the lock debugging the command line chose (debug_locks=): it is set at boot only. */
 static int bench_mutex(void)
 {
-	int saved = debug_locks, pass;
 	DEFINE_MUTEX(m);
+	u64 start = local_clock();
+	int i;
 
-	for (pass = 0; pass < 2; pass++) {
-		u64 start;
-		int i;
-
-		WRITE_ONCE(debug_locks, pass == 0);
-		start = local_clock();
-		for (i = 0; i < LOCK_ROUNDS; i++) {
-			mutex_lock(&m);
-			mutex_unlock(&m);
-		}
-		report(pass == 0 ? "mutex_uncontended (debug_locks=1)" :
-				   "mutex_uncontended (debug_locks=0)",
-		       local_clock() - start, LOCK_ROUNDS);
+	for (i = 0; i < LOCK_ROUNDS; i++) {
+		mutex_lock(&m);
+		mutex_unlock(&m);
 	}
-	WRITE_ONCE(debug_locks, saved);
+	report(debug_locks ? "mutex_uncontended (debug_locks=1)" : "mutex_uncontended (debug_locks=0)",
+	       local_clock() - start, LOCK_ROUNDS);
 	return 0;
 }
 

@@ -26,7 +26,8 @@ MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_al
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
                mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
                mm/vmalloc.c mm/vmap_area.c mm/vm_desc_pool.c mm/ioremap.c lib/rbtree.c \
-               kernel/params.c lib/cmdline.c lib/fault-inject.c tests/host/sim/sim.c tests/host/sim/sched_sim.c
+               kernel/params.c lib/cmdline.c lib/kstrtox.c lib/fault-inject.c tests/host/sim/sim.c \
+               tests/host/sim/sched_sim.c
 
 # Three builds of the same library: sanitized for tests, optimised for
 # benchmarks, instrumented for libFuzzer.

@@ -1,5 +1,5 @@
 /*
- * Host unit tests for lib/kstrtox.c: kstrtoul and kstrtol with Linux's
+ * Host unit tests for lib/kstrtox.c: kstrtoul, kstrtol and kstrtobool with Linux's
  * rules. The host's long is 64 bits, the kernel's 32: the limits are
  * checked through LONG_MAX/ULONG_MAX so both widths are covered by the
  * same expectations, and the 32-bit edges are checked as plain values.
@@ -18,6 +18,7 @@
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
+int kstrtobool(const char *s, bool *res);
 
 #define SENTINEL_UL 0x5a5a5a5aUL
 
@@ -177,6 +178,41 @@ static void test_round_trip(void **state)
 	}
 }
 
+static void expect_bool_at(int line, const char *s, int err, bool want)
+{
+	bool v = !want;
+	int r = kstrtobool(s, &v);
+
+	if (r != err)
+		fail_msg("line %d: kstrtobool(\"%s\") returned %d, want %d", line, s ? s : "(null)", r, err);
+	if (err == 0 && v != want)
+		fail_msg("line %d: kstrtobool(\"%s\") gave %d", line, s, v);
+}
+#define B(s, err, want) expect_bool_at(__LINE__, s, err, want)
+
+static void test_bool(void **state)
+{
+	B("1", 0, true);
+	B("y", 0, true);
+	B("Yes", 0, true);
+	B("on", 0, true);
+	B("ON", 0, true);
+	B("0", 0, false);
+	B("n", 0, false);
+	B("No", 0, false);
+	B("off", 0, false);
+	B("oFf", 0, false);
+	B("", -EINVAL, false);
+	B("o", -EINVAL, false);
+	B("2", -EINVAL, false);
+	B("true", 0, true);
+	B("Enable", 0, true);
+	B("false", 0, false);
+	B("disable", 0, false);
+	B("x", -EINVAL, false);
+	B(NULL, -EINVAL, false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_ul_range),
 		cmocka_unit_test(test_l),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_bool),
 	};
 
 	return cmocka_run_group_tests_name("kstrtox", tests, NULL, NULL);
