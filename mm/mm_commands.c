@@ -75,6 +75,7 @@ static int cmd_fail_page_alloc(int argc, char **argv)
 	const struct fault_attr *a = &fail_page_alloc.attr;
 	int err = shell_apply_settings("fail_page_alloc", argc, argv, set_fail_page_alloc);
 
+	fail_page_alloc_update();	/* what was applied before an error stays applied */
 	if (err)
 		return err;
 	shell_printf("probability=%lu interval=%lu times=%d min-order=%u ignore-gfp-wait=%c "

@@ -16,6 +16,7 @@
 #include "internal.h"
 
 struct page *mem_map;
+struct mem_map_bounds mem_map_bounds;
 unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
@@ -323,6 +324,7 @@ static void __init init_mem_map(void)
 	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
+	mem_map_bounds = (struct mem_map_bounds){ mem_map, nr };
 	for (pfn = 0; pfn < nr; pfn++) {
 		struct page *page = &mem_map[pfn];
 
@@ -354,6 +356,8 @@ static void __init init_pageblock_flags(void)
 		unsigned long n = zone_nr_pageblocks(zone);
 
 		zone->pageblock_flags = flags + off;
+		zone->pageblock_bias = (long)ARCH_PFN_OFFSET -
+				       (long)ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
 		memset(zone->pageblock_flags, MIGRATE_MOVABLE, n);
 		off += n;
 	}

@@ -573,6 +573,7 @@ static void fault_injection(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, setup_fault_attr(&fail_page_alloc.attr, "1,100,0,2"), 0);
 	fail_page_alloc.attr.verbose = 0;
+	fail_page_alloc_update();
 	p = alloc_pages(GFP_KERNEL, 1);		/* ignore-gfp-wait */
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	if (p)
@@ -600,6 +601,7 @@ static void fault_injection(struct kunit *test)
 	if (p)
 		__free_pages(p, 1);
 	fail_page_alloc.attr = saved;
+	fail_page_alloc_update();
 }
 
 static unsigned long shrinker_calls;

@@ -263,6 +263,7 @@ static void fail_nth_page_alloc(unsigned long nth)
 	fail_page_alloc.attr.times = 1;
 	fail_page_alloc.attr.count = 0;
 	WRITE_ONCE(fail_page_alloc.attr.probability, 100);
+	fail_page_alloc_update();
 }
 
 /*
@@ -287,6 +288,7 @@ static void failure_undoes_everything(struct kunit *test)
 		fail_nth_page_alloc(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
 		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
+		fail_page_alloc_update();
 		if (nth <= 65) {	/* the page array, then each of the 64 pages */
 			KUNIT_EXPECT_NULL(test, p);
 		} else {
@@ -300,6 +302,7 @@ static void failure_undoes_everything(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, after.largest_chunk, before.largest_chunk);
 	}
 	fail_page_alloc = saved;
+	fail_page_alloc_update();
 	expect_area_ok(test);
 }
 

@@ -147,11 +147,13 @@ static void fail_nth_page_alloc(unsigned long nth)
 	fail_page_alloc.attr.times = 1;
 	fail_page_alloc.attr.count = 0;
 	fail_page_alloc.attr.probability = 100;
+	fail_page_alloc_update();
 }
 
 static void fault_injection_off(void)
 {
 	fail_page_alloc.attr.probability = 0;
+	fail_page_alloc_update();
 }
 
 /* A vmalloc that cannot get its n-th page leaves nothing behind, whatever n. */
