@@ -57,15 +57,22 @@
  * test for emptiness. top == end means full. An array with limit 0 (top ==
  * end == slot) sends every operation to the slow path: debug caches,
  * caches made before kmalloc worked, and all caches while failslab is
- * armed use such an array.
+ * armed use such an array, their own bypass.
  */
 struct array_cache {
 	void **top;			/* the newest object, or &slot[0] when empty */
 	void **end;			/* &slot[limit] */
+	struct kmem_cache *cache;	/* whose: the fast paths need not keep the cache */
 	unsigned int limit;
 	unsigned int batchcount;	/* objects moved per refill or flush */
 	unsigned int drain;		/* set by another CPU: flush at the next slow path */
 	void *slot[];
+};
+
+/* An array with limit 0 (each cache has its own, pointing back at it). */
+struct bypass_array {
+	struct array_cache ac;
+	void *slot0;
 };
 
 static inline unsigned int ac_avail(const struct array_cache *ac)
@@ -113,6 +120,7 @@ struct kmem_cache {
 	bool name_owned;		/* kstrdup'ed by kmem_cache_create */
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
+	struct bypass_array bypass;
 	struct kmem_cache_node node[MAX_NUMNODES];
 };
 
@@ -127,7 +135,6 @@ extern enum slab_state slab_state;
 extern struct kmem_cache *kmem_cache;	/* the cache of struct kmem_cache */
 extern struct list_head slab_caches;	/* newest first */
 extern spinlock_t slab_caches_lock;	/* the list; taken in process context only */
-extern struct array_cache *const slab_bypass_array;
 
 /*
  * Lowmem as kfree sees it: its struct pages and its size, copied from the
@@ -207,22 +214,21 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
 	return (unsigned long)x >= base && off % s->size == 0 && off / s->size < page->objects;
 }
 
-/*
- * The fast paths run without a stack frame: they are leaves apart from a
- * tail call to the slow path, and the frame would cost a fifth of their
- * instructions. A backtrace taken in the slow path skips them.
- */
-#ifdef __clang__	/* (host fuzzing builds only: clang has no optimize attribute) */
-#define __slab_fastpath
-#else
-#define __slab_fastpath	__attribute__((optimize("omit-frame-pointer")))
-#endif
+/* The fast paths run without a stack frame (linux/compiler.h). */
+#define __slab_fastpath	__frameless
 
 /*
  * Slow paths, entered from the fast paths with interrupts off (@irqflags
  * is what to restore); they restore interrupts before returning. The
  * allocation one also serves __GFP_ZERO requests, and checks failslab.
+ *
+ * @caller is who allocates or frees (SLAB_STORE_USER records it), or
+ * SLAB_CALLER_RET_IP: the entry points (kmem_cache_alloc, kfree, ...)
+ * reach the slow paths by tail calls only, so a slow path's own return
+ * address is their caller, and the fast path need not keep it (reading it
+ * there would cost a frame).
  */
+#define SLAB_CALLER_RET_IP	0UL
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags);
 void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
@@ -230,7 +236,11 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 
 void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
 
-/* @check: leave for slab_alloc_might_sleep() in any atomic context. */
+/*
+ * @check: with might_sleep() checking on (debug_atomic_sleep=1), leave for
+ * slab_alloc_might_sleep(), which checks and comes back with @check false;
+ * off, the check is one NOP.
+ */
 static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					     bool check)
 {
@@ -239,11 +249,9 @@ static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, un
 	void **top;
 	void *obj;
 
-	local_irq_save(irqflags);
-	if (check && unlikely(arch_irqs_disabled_flags(irqflags) | preempt_count())) {
-		local_irq_restore(irqflags);
+	if (check && static_branch_unlikely(&debug_atomic_sleep))
 		return slab_alloc_might_sleep(s, gfp, caller);
-	}
+	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;
 	obj = *top;
@@ -252,7 +260,7 @@ static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, un
 		local_irq_restore(irqflags);
 		return obj;
 	}
-	return slab_alloc_slow(s, gfp, caller, irqflags);
+	return slab_alloc_slow(ac->cache, gfp, caller, irqflags);
 }
 
 static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -271,15 +279,12 @@ static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsi
 		local_irq_restore(irqflags);
 		return;
 	}
-	slab_free_slow(s, obj, caller, irqflags);
+	slab_free_slow(ac->cache, obj, caller, irqflags);
 }
 
 /*
  * The checks of the sleeping and locking rules, out of line (mm/slab.c):
- * a fast path that only tail-calls needs no stack frame. The allocation
- * leaves the fast path in any atomic context, not only for a sleeping GFP:
- * the GFP_KERNEL case saves a test, GFP_ATOMIC from an interrupt handler
- * pays a call.
+ * a fast path that only tail-calls needs no stack frame.
  */
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
 
@@ -311,7 +316,7 @@ void slab_init_node(struct kmem_cache *s, struct kmem_cache_node *n);
 void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned int *batch);
 /* Give @s its per-CPU arrays; false (and @s keeps the bypass) if memory is short. */
 bool slab_enable_cpu_arrays(struct kmem_cache *s);
-/* Point every CPU of @s at its own array, or all at the bypass array. */
+/* Point every CPU of @s at its own array, or all at its bypass array. */
 void slab_set_bypass(struct kmem_cache *s, bool bypass);
 
 /* mm/slab_common.c: caches. */
