@@ -10,7 +10,7 @@ counter). --icount passes other -icount options; --host-time runs without
 it: the clock is then the host's.
 
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        COMMAND [ARG ...]
+                        [--cmdline WORD ...] COMMAND [ARG ...]
 """
 import argparse
 import os
@@ -44,6 +44,8 @@ def main():
     ap.add_argument('--mem', type=int, default=1024, help='MiB')
     ap.add_argument('--icount', default='shift=0', help='QEMU -icount options')
     ap.add_argument('--host-time', action='store_true', help='no -icount')
+    ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
+                    help='a kernel command-line word (e.g. debug_locks=0); repeat for more')
     ap.add_argument('command', nargs='+')
     opts = ap.parse_args()
 
@@ -51,13 +53,14 @@ def main():
     icount = [] if opts.host_time else ['-icount', opts.icount]
     cfg = harness.with_defaults(dict(
         name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
-        cmdline=['notests'], input=[command, 'poweroff'], timeout=600))
+        cmdline=['notests'] + opts.cmdline, input=[command, 'poweroff'], timeout=600))
     lines, errors, seconds = harness.boot(cfg)
     out = command_output(lines, command)
     print('\n'.join(out) if out else '(no output from %s)' % command)
-    print('# QEMU -M %s -smp %d -m %d %s, %.0f s' % (
+    print('# QEMU -M %s -smp %d -m %d %s%s, %.0f s' % (
         opts.board, opts.smp, opts.mem,
-        '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time', seconds))
+        '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time',
+        ', command line: ' + ' '.join(opts.cmdline) if opts.cmdline else '', seconds))
     for e in errors:
         print('# error: ' + e, file=sys.stderr)
     return 1 if errors or not out else 0
