@@ -7,6 +7,7 @@
  * real per-CPU data and the real CPUs.
  */
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/smp.h>
@@ -527,6 +528,47 @@ static void leak_at_destroy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 }
 
+static noinline void *alloc_from_here(struct kmem_cache *c)
+{
+	void *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	barrier();	/* not a tail call: the return address stays in this function */
+	return p;
+}
+
+static noinline void free_from_here(struct kmem_cache *c, void *p)
+{
+	kmem_cache_free(c, p);
+	barrier();
+}
+
+static bool track_in(const struct kmem_cache *c, void *obj, enum track_item item, const char *fn)
+{
+	const struct track *t = (const struct track *)((char *)obj + c->track_offset) + item;
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup(t->addr, &size, &offset);
+
+	return name && !strcmp(name, fn);
+}
+
+/*
+ * SLAB_STORE_USER records kmem_cache_alloc's and kmem_cache_free's callers:
+ * the slow paths find them as their own return address, the entry points
+ * reaching them by tail calls only (SLAB_CALLER_RET_IP).
+ */
+static void store_user_records_callers(struct kunit *test)
+{
+	struct kmem_cache *c = debug_cache(test, "track_test", 48, SLAB_STORE_USER);
+	void *p = alloc_from_here(c);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_ALLOC, "alloc_from_here"));
+	free_from_here(c, p);
+	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_FREE, "free_from_here"));
+	KUNIT_EXPECT_EQ(test, new_reports(), 0);
+	kmem_cache_destroy(c);
+}
+
 static void failslab_fails(struct kunit *test)
 {
 	struct kmem_cache *c = kmem_cache_create("failslab_test", 24, 0, SLAB_FAILSLAB, NULL);
@@ -554,6 +596,7 @@ static struct kunit_case debug_cases[] = {
 	KUNIT_CASE(double_free),
 	KUNIT_CASE(invalid_frees),
 	KUNIT_CASE(leak_at_destroy),
+	KUNIT_CASE(store_user_records_callers),
 	KUNIT_CASE(failslab_fails),
 	{}
 };
