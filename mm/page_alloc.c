@@ -36,7 +36,7 @@ static int __init check_pages_setup(char *str)
 {
 	return static_key_param(str, &check_pages_enabled.key);
 }
-__setup("check_pages=", check_pages_setup);
+early_param("check_pages=", check_pages_setup);
 
 void set_pageblock_migratetype(struct page *page, int migratetype)
 {
