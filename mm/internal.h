@@ -75,12 +75,15 @@ static inline unsigned long zone_nr_pageblocks(const struct zone *zone)
 
 /*
  * mem_map and its length side by side (set with them at boot): the free
- * fast path checks a page pointer and finds its pageblock from one base.
+ * fast path checks a page pointer and finds its pageblock, kmap_atomic a
+ * page's frame and whether it is high, from one base.
  */
 struct mem_map_bounds {
 	struct page *map;
 	unsigned long nr;
-};
+	unsigned long first_pfn;	/* ARCH_PFN_OFFSET */
+	unsigned long nr_low;		/* lowmem's part (max_low_pfn - first_pfn) */
+} __aligned(8);				/* pairs of fields load with one LDRD */
 extern struct mem_map_bounds mem_map_bounds;
 
 /* Is @page one of mem_map's struct pages? */

@@ -324,7 +324,8 @@ static void __init init_mem_map(void)
 	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
-	mem_map_bounds = (struct mem_map_bounds){ mem_map, nr };
+	mem_map_bounds = (struct mem_map_bounds){ mem_map, nr, ARCH_PFN_OFFSET,
+						   max_low_pfn - ARCH_PFN_OFFSET };
 	for (pfn = 0; pfn < nr; pfn++) {
 		struct page *page = &mem_map[pfn];
 

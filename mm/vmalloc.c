@@ -27,11 +27,6 @@ static struct vmap_area *va_desc_alloc(void)
 	return vm_desc_alloc(GFP_ATOMIC);	/* under vmap_area_lock */
 }
 
-static void va_desc_free(struct vmap_area *va)
-{
-	vm_desc_free(va);
-}
-
 void vm_area_add_early(struct vm_struct *vm)
 {
 	BUG_ON(vmalloc_ready);
@@ -46,7 +41,7 @@ void vmalloc_init(void)
 
 	vm_desc_pool_init();
 	vmap_space.desc_alloc = va_desc_alloc;
-	vmap_space.desc_free = va_desc_free;
+	vmap_space.desc_free = vm_desc_free;
 	vmap_space_init(&vmap_space, VMALLOC_START, VMALLOC_END, PAGE_SIZE, vm_desc_alloc(0));
 	for (vm = early_areas; vm; vm = vm->next) {
 		struct vmap_area *va = vm_desc_alloc(0);
@@ -83,7 +78,15 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	va = vm_desc_alloc(GFP_KERNEL);
 	if (!vm || !va)
 		goto fail;
-	*vm = (struct vm_struct){ .size = size, .flags = flags, .caller = caller };
+	/* Field by field: a compound literal here compiles to a memset call. */
+	vm->next = NULL;
+	vm->addr = NULL;
+	vm->size = size;
+	vm->flags = flags;
+	vm->pages = NULL;
+	vm->nr_pages = 0;
+	vm->phys_addr = 0;
+	vm->caller = caller;
 
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
 	err = vmap_space_alloc(&vmap_space, va, size, max(align, PAGE_SIZE));
@@ -245,7 +248,7 @@ static struct page **alloc_page_array(struct vm_struct *area, unsigned int nr, g
 	return __vmalloc_node_range(bytes, PAGE_SIZE, gfp | __GFP_HIGHMEM, PROT_KERNEL, caller);
 }
 
-static void free_page_array(struct page **pages, unsigned int nr)
+static inline void free_page_array(struct page **pages, unsigned int nr)
 {
 	size_t bytes = nr * sizeof(struct page *);
 
@@ -335,7 +338,7 @@ void *vzalloc(unsigned long size)
 				    PROT_KERNEL, __builtin_return_address(0));
 }
 
-void vfree(const void *addr)
+void __frameless vfree(const void *addr)
 {
 	struct vm_struct *vm;
 
@@ -344,7 +347,8 @@ void vfree(const void *addr)
 	vm = vm_area_take(addr, VM_ALLOC, "vfree");
 	if (!vm)
 		return;
-	debug_check_no_locks_freed(vm->addr, vm->nr_pages << PAGE_SHIFT);
+	if (debug_locks_held())
+		debug_check_no_locks_freed(vm->addr, vm->nr_pages << PAGE_SHIFT);
 	free_area_pages(vm->pages, vm->nr_pages);
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);
