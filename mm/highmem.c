@@ -198,7 +198,7 @@ void kmap_init(void)
 }
 
 /* noipa: a tail call, which a known-noreturn callee would not get. */
-static noinline __attribute__((noipa)) void *kmap_atomic_overflow(void)
+static noinline __noipa void *kmap_atomic_overflow(void)
 {
 	panic("kmap_atomic: more than %d nested on CPU%d\n", KM_TYPE_NR, smp_processor_id());
 }

@@ -116,7 +116,7 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 
 void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 {
-	return do_kmalloc(size, flags, NUMA_NO_NODE, SLAB_CALLER_RET_IP);
+	return do_kmalloc(size, flags, NUMA_NO_NODE, SLAB_ENTRY_CALLER);
 }
 
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
@@ -143,7 +143,7 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 
 void __slab_fastpath kfree(const void *x)
 {
-	do_kfree(x, SLAB_CALLER_RET_IP);
+	do_kfree(x, SLAB_ENTRY_CALLER);
 }
 
 size_t ksize(const void *x)

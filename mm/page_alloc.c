@@ -791,11 +791,11 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 	flags = arch_local_irq_save();
 	pcp = this_cpu_pcp(zone);
 	list = (struct list_head *)((char *)pcp + (fast >> ZONES_SHIFT));
-	page = list_first_entry(list, struct page, lru);
-	if (unlikely(&page->lru == list)) {
+	if (unlikely(list_empty(list))) {
 		arch_local_irq_restore(flags);
 		return NULL;
 	}
+	page = list_first_entry(list, struct page, lru);
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count--;
 	arch_local_irq_restore(flags);

@@ -518,7 +518,7 @@ void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long c
 
 void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	return slab_alloc(s, flags, SLAB_CALLER_RET_IP);
+	return slab_alloc(s, flags, SLAB_ENTRY_CALLER);
 }
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
@@ -530,7 +530,7 @@ void __slab_fastpath kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	if (unlikely(!obj))
 		return;
-	slab_free(s, obj, SLAB_CALLER_RET_IP);
+	slab_free(s, obj, SLAB_ENTRY_CALLER);
 }
 
 /* Linux SLAB's sizes: fewer cached objects the bigger they are. */

@@ -69,11 +69,6 @@ struct array_cache {
 	void *slot[];
 };
 
-/* An array with limit 0 (each cache has its own, pointing back at it). */
-struct bypass_array {
-	struct array_cache ac;
-	void *slot0;
-};
 
 static inline unsigned int ac_avail(const struct array_cache *ac)
 {
@@ -120,8 +115,12 @@ struct kmem_cache {
 	bool name_owned;		/* kstrdup'ed by kmem_cache_create */
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
-	struct bypass_array bypass;
 	struct kmem_cache_node node[MAX_NUMNODES];
+	/* An array with limit 0, pointing back at this cache; last: it ends in slot[]. */
+	union {
+		struct array_cache ac;
+		void *room[sizeof(struct array_cache) / sizeof(void *) + 1];
+	} bypass;
 };
 
 enum slab_state {
@@ -226,9 +225,16 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
  * SLAB_CALLER_RET_IP: the entry points (kmem_cache_alloc, kfree, ...)
  * reach the slow paths by tail calls only, so a slow path's own return
  * address is their caller, and the fast path need not keep it (reading it
- * there would cost a frame).
+ * there would cost a frame). The kernel (GCC -O2, checked by slab_kunit)
+ * relies on that; the host's -O1 sanitizer and fuzzer builds, which make
+ * no tail calls, have the entry points pass their _RET_IP_ instead.
  */
 #define SLAB_CALLER_RET_IP	0UL
+#ifdef __arm__
+#define SLAB_ENTRY_CALLER	SLAB_CALLER_RET_IP
+#else
+#define SLAB_ENTRY_CALLER	_RET_IP_
+#endif
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags);
 void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,

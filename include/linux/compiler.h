@@ -55,8 +55,11 @@
  */
 #ifdef __clang__
 #define __frameless
+#define __noipa
 #else
 #define __frameless      __attribute__((optimize("omit-frame-pointer")))
+/* What the caller learns of the callee stays out (e.g. that it never returns). */
+#define __noipa          __attribute__((noipa))
 #endif
 
 #define barrier()        __asm__ __volatile__("" ::: "memory")
