@@ -7,10 +7,14 @@ By default QEMU runs with `-icount shift=0`: its virtual clock advances one
 nanosecond per guest instruction, so the nanoseconds a benchmark measures
 with local_clock() are instructions (QEMU's Cortex-A9 has no working cycle
 counter). --icount passes other -icount options; --host-time runs without
-it: the clock is then the host's.
+it: the clock is then the host's. --checks-off boots with the debugging
+checks (static keys) off, as Linux's figures are measured; --linux puts
+Linux's figure for each pair it has one for next to Mica's
+(tools/linux_peer.py).
 
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        [--cmdline WORD ...] COMMAND [ARG ...]
+                        [--checks-off] [--cmdline WORD ...] [--linux [RESULTS]]
+                        COMMAND [ARG ...]
 """
 import argparse
 import os
@@ -19,8 +23,11 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'qemu'))
 import harness  # noqa: E402
+import linux_peer  # noqa: E402
 
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\] ')
+# The debugging switches that are on by default (docs/debugging.md lists their costs).
+CHECKS_OFF = ['debug_locks=0', 'debug_atomic_sleep=0', 'check_pages=0']
 
 
 def command_output(lines, command):
@@ -44,18 +51,27 @@ def main():
     ap.add_argument('--mem', type=int, default=1024, help='MiB')
     ap.add_argument('--icount', default='shift=0', help='QEMU -icount options')
     ap.add_argument('--host-time', action='store_true', help='no -icount')
+    ap.add_argument('--checks-off', action='store_true',
+                    help='boot with ' + ' '.join(CHECKS_OFF))
     ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
                     help='a kernel command-line word (e.g. debug_locks=0); repeat for more')
+    ap.add_argument('--linux', nargs='?', const=os.environ.get('LINUX_PEER', linux_peer.DEFAULT_PATH),
+                    metavar='RESULTS', help="Linux's figures from RESULTS (default: "
+                    "$LINUX_PEER or ../shared/reference/linux-peer/results.txt)")
     ap.add_argument('command', nargs='+')
     opts = ap.parse_args()
 
     command = ' '.join(opts.command)
+    if opts.checks_off:
+        opts.cmdline = CHECKS_OFF + opts.cmdline
     icount = [] if opts.host_time else ['-icount', opts.icount]
     cfg = harness.with_defaults(dict(
         name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
         cmdline=['notests'] + opts.cmdline, input=[command, 'poweroff'], timeout=600))
     lines, errors, seconds = harness.boot(cfg)
     out = command_output(lines, command)
+    if out and opts.linux:
+        out = linux_peer.annotate(out, opts.linux)
     print('\n'.join(out) if out else '(no output from %s)' % command)
     print('# QEMU -M %s -smp %d -m %d %s%s, %.0f s' % (
         opts.board, opts.smp, opts.mem,

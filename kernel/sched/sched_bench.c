@@ -2,7 +2,8 @@
  * Scheduler and locking micro-benchmarks, run by the `sched_bench` console
  * command (and `make bench`, which boots QEMU with -icount shift=0 so that
  * a nanosecond of virtual time is one guest instruction: the figures are
- * then instruction counts). Each prints "bench <name>: <ns> ns/op (<n> ops)":
+ * then instruction counts). Each prints "bench <name>: <ns> ns/op (<n> ops)"
+ * to the hundredth:
  *
  *   context_switch     two threads on one CPU yielding to each other
  *   mutex_uncontended  mutex_lock + mutex_unlock (with debug_locks as booted)
@@ -30,9 +31,12 @@
 #define RTT_ROUNDS	2000
 #define WAKEUP_ROUNDS	50
 
+/* In hundredths: a pair of a few dozen instructions is not rounded away. */
 static void report(const char *name, u64 ns, unsigned long ops)
 {
-	shell_printf("bench %s: %llu ns/op (%lu ops)\n", name, ops ? ns / ops : 0, ops);
+	u64 x100 = ops ? (ns * 100 + ops / 2) / ops : 0;
+
+	shell_printf("bench %s: %llu.%02llu ns/op (%lu ops)\n", name, x100 / 100, x100 % 100, ops);
 }
 
 /* Start @fn(@data) bound to @cpu and hold a reference until bench_reap(). */

@@ -94,9 +94,12 @@ bench-mm-host: $(MM_HOST_O)/bench_page_alloc
 	$(MM_HOST_O)/bench_page_alloc
 
 # `make bench` (the top Makefile's target) gets the page allocator's figures:
-# the host benchmark and the instruction counts measured on the target.
+# the host benchmark and the instruction counts measured on the target, with
+# the debugging checks off next to Linux 6.1's, then on (what they cost).
 .PHONY: bench-mm
 bench-mm: bench-mm-host $(KERNEL)
-	@echo "== page allocator on the target (build/vexpress-a9/mica.elf)"
+	@echo "== page allocator on the target (build/vexpress-a9/mica.elf), debugging checks off"
+	$(PYTHON) tools/bench-target.py --checks-off --linux bench_page_alloc
+	@echo "== the same with the checks on (the default boot)"
 	$(PYTHON) tools/bench-target.py bench_page_alloc
 bench: bench-mm
