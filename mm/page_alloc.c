@@ -553,14 +553,19 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	page[1].compound_order = order;
 }
 
+static noinline void report_new_page(struct page *page)
+{
+	bad_page(page, new_page_problem(page));
+}
+
 /* Every page of a new block looks as a free page should; else reported, false. */
-static noinline bool new_pages_ok(struct page *page, unsigned int order)
+static __always_inline bool new_pages_ok(struct page *page, unsigned int order)
 {
 	unsigned long i, nr = 1UL << order;
 
 	for (i = 0; i < nr; i++) {
 		if (unlikely(!new_page_ok(page + i))) {
-			bad_page(page + i, new_page_problem(page + i));
+			report_new_page(page + i);
 			return false;
 		}
 	}

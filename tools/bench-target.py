@@ -13,7 +13,7 @@ Linux's figure for each pair it has one for next to Mica's
 (tools/linux_peer.py).
 
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        [--checks-off] [--cmdline WORD ...] [--linux [RESULTS]]
+                        [--checks-off] [--cmdline WORD ...] [--linux]
                         COMMAND [ARG ...]
 """
 import argparse
@@ -55,9 +55,8 @@ def main():
                     help='boot with ' + ' '.join(CHECKS_OFF))
     ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
                     help='a kernel command-line word (e.g. debug_locks=0); repeat for more')
-    ap.add_argument('--linux', nargs='?', const=os.environ.get('LINUX_PEER', linux_peer.DEFAULT_PATH),
-                    metavar='RESULTS', help="Linux's figures from RESULTS (default: "
-                    "$LINUX_PEER or ../shared/reference/linux-peer/results.txt)")
+    ap.add_argument('--linux', action='store_true', help="Linux's figures alongside, from "
+                    "$LINUX_PEER or ../shared/reference/linux-peer/results.txt")
     ap.add_argument('command', nargs='+')
     opts = ap.parse_args()
 
@@ -71,7 +70,7 @@ def main():
     lines, errors, seconds = harness.boot(cfg)
     out = command_output(lines, command)
     if out and opts.linux:
-        out = linux_peer.annotate(out, opts.linux)
+        out = linux_peer.annotate(out, os.environ.get('LINUX_PEER', linux_peer.DEFAULT_PATH))
     print('\n'.join(out) if out else '(no output from %s)' % command)
     print('# QEMU -M %s -smp %d -m %d %s%s, %.0f s' % (
         opts.board, opts.smp, opts.mem,
