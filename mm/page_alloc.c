@@ -778,8 +778,9 @@ _Static_assert(FAST_GFP_LIST(MIGRATE_PCPTYPES - 1) < FAST_GFP_NONE, "fast_gfp li
  */
 static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zonelist *zonelist)
 {
-	unsigned int fast = fast_gfp[(gfp_mask & GFP_ZONEMASK) |
-				     ((gfp_mask & __GFP_RECLAIMABLE) >> 15)];
+	unsigned int bits = (__force unsigned int)gfp_mask;
+	unsigned int fast = fast_gfp[(bits & (__force unsigned int)GFP_ZONEMASK) |
+				     ((bits & ___GFP_RECLAIMABLE) >> 15)];
 	struct per_cpu_pages *pcp;
 	struct list_head *list;
 	struct zone *zone;

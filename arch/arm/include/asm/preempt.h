@@ -37,12 +37,12 @@ static __always_inline bool __preempt_count_dec_and_test(void)
 	struct thread_info *ti = current_thread_info();
 	int left;
 
-	__asm__ __volatile__ goto("	ldr	%[left], [%[ti], %[off]]\n"
-		     "	subs	%[left], %[left], #1\n"
-		     "	str	%[left], [%[ti], %[off]]\n"
+	__asm__ __volatile__ goto("	ldr	%0, [%1, %2]\n"
+		     "	subs	%0, %0, #1\n"
+		     "	str	%0, [%1, %2]\n"
 		     "	beq	%l[zero]"
-		     : [left] "=&r"(left)
-		     : [ti] "r"(ti), [off] "J"(TI_PREEMPT)
+		     : "=&r"(left)
+		     : "r"(ti), "J"(TI_PREEMPT)
 		     : "cc", "memory"
 		     : zero);
 	return false;

@@ -32,14 +32,14 @@ static inline void arch_spin_lock(arch_spinlock_t *lock)
 
 	for (;;) {
 		__asm__ __volatile__ goto(
-		"	ldrex	%[old], [%[lock]]\n"
-		"	add	%[new], %[old], %[inc]\n"
-		"	strex	%[fail], %[new], [%[lock]]\n"
-		"	eor	%[busy], %[old], %[old], ror #16\n"
-		"	orrs	%[busy], %[busy], %[fail]\n"
+		"	ldrex	%0, [%4]\n"
+		"	add	%1, %0, %5\n"
+		"	strex	%2, %1, [%4]\n"
+		"	eor	%3, %0, %0, ror #16\n"	/* 0: our ticket is the owner's */
+		"	orrs	%3, %3, %2\n"		/* or the STREX failed */
 		"	bne	%l[slow]"
-		: [old] "=&r"(old), [new] "=&r"(new), [fail] "=&r"(fail), [busy] "=&r"(busy)
-		: [lock] "r"(&lock->slock), [inc] "I"(1 << TICKET_SHIFT)
+		: "=&r"(old), "=&r"(new), "=&r"(fail), "=&r"(busy)
+		: "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
 		: "cc", "memory"
 		: slow);
 		smp_mb();
