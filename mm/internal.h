@@ -235,7 +235,8 @@ static __always_inline void alloc_wake_on_free(void)
  * Every page is checked when it is freed (Linux's free-time checks). With
  * check_pages=1 on the command line, the default, it is checked again when
  * it is allocated, which catches a free page written to while it sat in
- * the allocator (Linux checks those only with CONFIG_DEBUG_VM).
+ * the allocator (Linux 6.1 checks a page as it leaves the buddy lists,
+ * and pages from its per-CPU lists only with CONFIG_DEBUG_VM).
  */
 DECLARE_STATIC_KEY_TRUE(check_pages_enabled);
 

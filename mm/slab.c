@@ -478,18 +478,11 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 	local_irq_restore(irqflags);
 }
 
-static noinline void *slab_alloc_sleep_report(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
-{
-	__might_sleep(__FILE__, __LINE__);
-	return slab_alloc_fast(s, gfp, caller, false);
-}
-
-/* Tail-called, as the slow paths: SLAB_CALLER_RET_IP resolves here. */
-void * __frameless slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+/* Tail-called, as the slow paths: SLAB_CALLER_RET_IP resolves here. Report, then allocate. */
+void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
 	caller = caller ?: _RET_IP_;
-	if ((gfp & __GFP_WAIT) && might_sleep_suspect())
-		return slab_alloc_sleep_report(s, gfp, caller);
+	__might_sleep(__FILE__, __LINE__);
 	return slab_alloc_fast(s, gfp, caller, false);
 }
 

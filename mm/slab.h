@@ -243,9 +243,10 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
 
 /*
- * @check: with might_sleep() checking on (debug_atomic_sleep=1), leave for
- * slab_alloc_might_sleep(), which checks and comes back with @check false;
- * off, the check is one NOP.
+ * @check: with might_sleep() checking on (debug_atomic_sleep=1), an
+ * allocation that may sleep from atomic context leaves for
+ * slab_alloc_might_sleep(), which reports and comes back with @check
+ * false; off, the check is one NOP.
  */
 static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					     bool check)
@@ -255,7 +256,8 @@ static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, un
 	void **top;
 	void *obj;
 
-	if (check && static_branch_unlikely(&debug_atomic_sleep))
+	if (check && static_branch_unlikely(&debug_atomic_sleep) && (gfp & __GFP_WAIT) &&
+	    might_sleep_suspect())
 		return slab_alloc_might_sleep(s, gfp, caller);
 	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
