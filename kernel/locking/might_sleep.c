@@ -44,7 +44,7 @@ static int __init debug_atomic_sleep_setup(char *str)
 {
 	return static_key_param(str, &debug_atomic_sleep.key);
 }
-__setup("debug_atomic_sleep=", debug_atomic_sleep_setup);
+early_param("debug_atomic_sleep=", debug_atomic_sleep_setup);
 
 /* True if @file:@line was reported in the last second; otherwise remember it now. */
 static bool recently_reported(const char *file, int line)

@@ -31,6 +31,12 @@ atomic_t debug_locks_reports = ATOMIC_INIT(0);
 /* Mutexes held system-wide: the freed-memory check walks the tasks only when nonzero. */
 atomic_t nr_held_mutexes = ATOMIC_INIT(0);
 
+/*
+ * Early, before jump_label_init() sets the key's sites: the mutexes taken
+ * meanwhile (jump_label_mutex, here) lock and unlock through the same code.
+ * A site switched while a mutex is held would leave the held-mutex
+ * accounting wrong.
+ */
 static int __init debug_locks_setup(char *str)
 {
 	int err = static_key_param(str, &debug_locks_key.key);
@@ -39,7 +45,7 @@ static int __init debug_locks_setup(char *str)
 		debug_locks = static_key_enabled(&debug_locks_key);
 	return err;
 }
-__setup("debug_locks=", debug_locks_setup);
+early_param("debug_locks=", debug_locks_setup);
 
 /* ---- debugging ---- */
 
