@@ -48,9 +48,9 @@ OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 
 KERNEL := $(O)/mica.elf
 # U-Boot images (see `uimage` below).
-UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg
+UIMAGES := $(O)/uImage $(O)/uImage.gz $(O)/boot.scr.uimg $(O)/boot-initrd.scr.uimg
 
-.PHONY: all run debug check clean bench help deps lint uimage tftpboot
+.PHONY: all run debug check clean bench help deps lint uimage tftpboot initramfs
 all: $(KERNEL) $(O)/mica.bin $(O)/System.map $(UIMAGES)
 
 $(O)/%.o: %.c $(O)/.flags
@@ -107,26 +107,57 @@ $(O)/uImage.gz: $(O)/mica.bin.gz
 $(O)/boot.scr.uimg: tools/uboot/boot-tftp.cmd
 	@mkdir -p $(O)
 	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot" -d $< $@ > /dev/null
+$(O)/boot-initrd.scr.uimg: tools/uboot/boot-tftp-initrd.cmd
+	@mkdir -p $(O)
+	$(MKIMAGE) -A arm -O linux -T script -C none -n "Mica TFTP boot, initramfs" -d $< $@ > /dev/null
 uimage: $(UIMAGES)
+
+# MODULES="dir file ...": an initramfs of those files (a directory gives its
+# *.ko files), unpacked by the kernel into the file list (`ls`). QEMU takes
+# it with -initrd where the board boots the raw image as Linux
+# (QEMU_INITRD := initrd in the board's .mk: ATAGS or a DTB say where it
+# is); otherwise QEMU's loader device puts it at INITRD_ADDR and the
+# command line says initrd=<start>,<size>, as on Linux. For U-Boot, the
+# same archive as a ramdisk image. docs/delivery.md has the details.
+MODULES ?=
+INITRAMFS := $(O)/initramfs.cpio
+$(INITRAMFS): FORCE
+	@mkdir -p $(O)
+	$(PYTHON) tools/mkcpio.py $@ $(MODULES)
+$(O)/initramfs.uimg: $(INITRAMFS)
+	$(MKIMAGE) -A arm -O linux -T ramdisk -C none -n "Mica initramfs" -d $< $@ > /dev/null
+initramfs: $(INITRAMFS) $(O)/initramfs.uimg
 
 # The U-Boot flow on QEMU virt: Debian's U-Boot fetches boot.scr.uimg and
 # the uImage from build/virt over TFTP and boots the kernel with its DTB.
 # `make check` runs it as the virt-uboot-* configurations (tests/qemu/configs.py).
 tftpboot: deps
-	$(MAKE) BOARD=virt all
-	tools/tftpboot-qemu.sh build/virt $(if $(filter virt,$(BOARD)),$(SMP) $(MEM),4 1024)
+	$(MAKE) BOARD=virt all $(if $(MODULES),initramfs)
+	tools/tftpboot-qemu.sh build/virt $(if $(filter virt,$(BOARD)),$(SMP) $(MEM),4 1024) \
+		$(if $(MODULES),uImage build/virt/initramfs.uimg)
 
+# How the initramfs reaches the kernel in QEMU (see MODULES above).
+ifeq ($(MODULES),)
+QEMU_BOOT = -kernel $(KERNEL)
+else ifeq ($(QEMU_INITRD),initrd)
+QEMU_BOOT = -kernel $(O)/mica.bin -initrd $(INITRAMFS)
+else
+QEMU_BOOT = -device loader,file=$(INITRAMFS),addr=$(INITRD_ADDR),force-raw=on -kernel $(KERNEL)
+# QEMU's option syntax doubles the comma inside the value.
+INITRD_ARG = $(comma)arg=initrd=$(INITRD_ADDR)$(comma)$(comma)$$(stat -c %s $(INITRAMFS))
+endif
 QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
-	$(QEMU_EXTRA) -semihosting-config enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a)) \
-	-kernel $(KERNEL)
+	$(QEMU_EXTRA) -semihosting-config \
+	enable=on,target=native,arg=mica$(foreach a,$(ARGS),$(comma)arg=$(a))$(INITRD_ARG) \
+	$(QEMU_BOOT)
 comma := ,
 
-run: deps all
+run: deps all $(if $(MODULES),$(INITRAMFS))
 	$(QEMU_CMD)
 
 # The console goes to TCP port 4444 (connect with `nc localhost 4444` in a
 # second terminal) so that gdb owns this one.
-debug: deps all
+debug: deps all $(if $(MODULES),$(INITRAMFS))
 	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
 		-S -gdb tcp::1234 & qemu=$$!; \
 	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true
@@ -156,8 +187,10 @@ help:
 	@echo "make [BOARD=$(BOARDS)]      build build/<board>/mica.elf, mica.bin, System.map"
 	@echo "make TESTS=0                the same without self-tests and benchmarks (build/<board>-notests/)"
 	@echo "make run [SMP=n MEM=MiB ARGS='k=v ...']  boot in QEMU, console on this terminal (Ctrl-A X quits)"
+	@echo "make run MODULES='dir file ...'  the same with those files (a dir: its *.ko) in an initramfs"
+	@echo "make initramfs MODULES=...  just the archive: build/<board>/initramfs.cpio and .uimg (U-Boot)"
 	@echo "make uimage [BOARD=...]     U-Boot images build/<board>/uImage and uImage.gz (bootm)"
-	@echo "make tftpboot               QEMU virt: Debian's U-Boot boots the uImage over TFTP"
+	@echo "make tftpboot [MODULES=...] QEMU virt: Debian's U-Boot boots the uImage (and initramfs) over TFTP"
 	@echo "make debug                  QEMU halted with a gdb server, gdb-multiarch attached"
 	@echo "make check                  host tests and every QEMU configuration; ends 'N passed, N failed'"
 	@echo "make check-<name>           one host test fragment (tests/host/Makefile.<name>)"

@@ -47,6 +47,19 @@ void fail_page_alloc_update(void)
 		static_branch_disable(&fail_page_alloc_armed);
 }
 
+void fail_page_alloc_nth(unsigned long nth)
+{
+	fail_page_alloc.ignore_gfp_highmem = false;
+	fail_page_alloc.ignore_gfp_wait = false;
+	fail_page_alloc.min_order = 0;
+	fail_page_alloc.attr.verbose = 0;
+	fail_page_alloc.attr.interval = nth;
+	fail_page_alloc.attr.times = 1;
+	fail_page_alloc.attr.count = 0;
+	WRITE_ONCE(fail_page_alloc.attr.probability, 100);
+	fail_page_alloc_update();
+}
+
 static int __init setup_fail_page_alloc(char *str)
 {
 	int err = setup_fault_attr(&fail_page_alloc.attr, str);

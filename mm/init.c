@@ -67,6 +67,6 @@ void free_initmem(void)
 	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
 
 	jump_label_invalidate_initmem();	/* static keys' sites in .init stay as they are */
-	memblock_free(__pa(start), end - start);	/* iomem no longer shows it */
+	memblock_free(__pa(start), end - start);	/* `memblock` no longer shows it */
 	free_reserved_area(__init_begin, __init_end, -1, "unused kernel");
 }

@@ -151,13 +151,13 @@ extern atomic_t nr_alloc_failure_reports;
  */
 int page_alloc_validate(char *why, size_t len);
 
-/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/iomem.c). */
+/* The /proc-format reports behind the console commands (mm/vmstat.c, mm/memblock_report.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);
 void buddyinfo_show(mm_printf_t print);
 void pagetypeinfo_show(mm_printf_t print);
 void zoneinfo_show(mm_printf_t print);
-void iomem_show(mm_printf_t print);
+void memblock_show(mm_printf_t print);
 
 /* fail_page_alloc fault injection (mm/fail_page_alloc.c). */
 struct fail_page_alloc_attr {
@@ -182,6 +182,12 @@ static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 		return false;
 	return __should_fail_alloc_page(gfp_mask, order);
 }
+/*
+ * For tests: fail the @nth candidate page allocation from now on, once,
+ * whatever its flags and order, quietly. The caller saves fail_page_alloc
+ * first and restores it after.
+ */
+void fail_page_alloc_nth(unsigned long nth);
 /* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
 int set_fail_page_alloc(const char *key, const char *val);
 

@@ -41,12 +41,12 @@ static int cmd_zoneinfo(int argc, char **argv)
 SHELL_COMMAND("zoneinfo", "watermarks, sizes, counters and per-CPU lists (/proc/zoneinfo)",
 	      cmd_zoneinfo);
 
-static int cmd_iomem(int argc, char **argv)
+static int cmd_memblock(int argc, char **argv)
 {
-	iomem_show(shell_printf);
+	memblock_show(shell_printf);
 	return 0;
 }
-SHELL_COMMAND("iomem", "physical memory map: RAM and what boot reserved (/proc/iomem)", cmd_iomem);
+SHELL_COMMAND("memblock", "RAM and what boot reserved in it, named (debugfs memblock)", cmd_memblock);
 
 static int cmd_min_free_kbytes(int argc, char **argv)
 {

@@ -252,20 +252,6 @@ static void larger_than_any_free_block(struct kunit *test)
 	vfree(p);
 }
 
-/* Fail the @nth candidate page allocation from now on, once (mm's fail_page_alloc). */
-static void fail_nth_page_alloc(unsigned long nth)
-{
-	fail_page_alloc.ignore_gfp_highmem = false;
-	fail_page_alloc.ignore_gfp_wait = false;
-	fail_page_alloc.min_order = 0;
-	fail_page_alloc.attr.verbose = 0;
-	fail_page_alloc.attr.interval = nth;
-	fail_page_alloc.attr.times = 1;
-	fail_page_alloc.attr.count = 0;
-	WRITE_ONCE(fail_page_alloc.attr.probability, 100);
-	fail_page_alloc_update();
-}
-
 /*
  * A vmalloc that cannot get its page array or its n-th page gives back
  * everything it took, for every n: pages, area and descriptors.
@@ -285,7 +271,7 @@ static void failure_undoes_everything(struct kunit *test)
 		drain_all_pages();
 		free_before = nr_free_pages();
 		get_vmalloc_info(&before);
-		fail_nth_page_alloc(nth);
+		fail_page_alloc_nth(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
 		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
 		fail_page_alloc_update();

@@ -9,6 +9,7 @@ PACKAGES=(
 	gcc-arm-none-eabi libnewlib-arm-none-eabi   # cross compiler, libc (string functions)
 	qemu-system-arm                         # boards: vexpress-a9, smdkc210, virt
 	u-boot-tools u-boot-qemu                # mkimage; U-Boot for the virt boot flow
+	lrzsz                                   # sb: YMODEM uploads to loady (make check, docs)
 	gdb-multiarch                           # make debug
 	gcc libcmocka-dev                       # host unit tests
 	clang sparse cppcheck                   # static checks

@@ -39,6 +39,7 @@
 #define GICD_ITARGETSR  0x800
 #define GICD_ICFGR      0xc00
 #define GICD_SGIR       0xf00
+#define SGIR_ALL_BUT_SELF (1U << 24)	/* TargetListFilter 01 */
 
 #define GICC_CTLR       0x00
 #define GICC_PMR        0x04
@@ -290,6 +291,11 @@ void gic_send_sgi(const struct cpumask *mask, unsigned int sgi)
 		targets |= cpu_iface_mask[cpu];
 	/* writel's barrier: the targets see what we wrote before the SGI. */
 	writel(targets << 16 | (sgi & 0xf), gic_dist() + GICD_SGIR);
+}
+
+void gic_send_sgi_others(unsigned int sgi)
+{
+	writel(SGIR_ALL_BUT_SELF | (sgi & 0xf), gic_dist() + GICD_SGIR);
 }
 
 void handle_arch_irq(struct pt_regs *regs)

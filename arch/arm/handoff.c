@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/initrd.h>
 #include <linux/libfdt.h>
 #include <linux/memblock.h>
 #include <asm/barrier.h>
@@ -246,25 +247,17 @@ static void add_memory(void)
 static void reserve_handoff(phys_addr_t phys)
 {
 	const struct handoff_info *h = &handoff_info;
+	const char *from = handoff_source == HANDOFF_DTB ? "DTB" : "ATAGS";
 	unsigned int i;
 
 	if (handoff_source == HANDOFF_NONE)
 		return;
-	memblock_reserve_named(phys, ALIGN(h->blob_size, 4),
-			       handoff_source == HANDOFF_DTB ? "DTB" : "ATAGS");
+	memblock_reserve_named(phys, ALIGN(h->blob_size, 4), from);
+	/* Before /memreserve/: U-Boot also lists the initrd there, and the first name sticks. */
+	if (h->has_initrd)
+		reserve_initrd_mem(h->initrd.start, h->initrd.size, from);
 	for (i = 0; i < h->nr_rsv; i++)
 		memblock_reserve_named(h->rsv[i].start, h->rsv[i].size, "DTB memreserve");
-	if (!h->has_initrd)
-		return;
-	if (!memblock_is_memory(h->initrd.start) ||
-	    !memblock_is_memory(h->initrd.start + h->initrd.size - 1)) {
-		pr_err("initrd 0x%08lx+0x%lx is not in RAM: ignored\n",
-		       (unsigned long)h->initrd.start, (unsigned long)h->initrd.size);
-		return;
-	}
-	memblock_reserve_named(h->initrd.start, h->initrd.size, "initrd");
-	pr_info("initrd at 0x%08lx (%lu bytes)\n",
-		(unsigned long)h->initrd.start, (unsigned long)h->initrd.size);
 }
 
 void __init setup_machine_memory_and_cmdline(void)

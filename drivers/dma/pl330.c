@@ -34,6 +34,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/atomic.h>
@@ -549,6 +550,12 @@ static int __init pl330_probe(const struct board_dma_ctrl *ctrl)
 	name_device(d, ctrl);
 	spin_lock_init(&d->dbg_lock);
 	d->irq = ctrl->irq;
+	if (!request_mem_region(ctrl->base, 0x1000, d->name)) {
+		dev_err(&d->dev, "registers 0x%08lx-0x%08lx already claimed\n",
+			(unsigned long)ctrl->base, (unsigned long)ctrl->base + 0xfff);
+		ret = -EBUSY;
+		goto fail_region;
+	}
 	d->base = ioremap(ctrl->base, 0x1000);
 	if (!d->base || !read_config(d))
 		goto fail;
@@ -583,6 +590,8 @@ fail_pool:
 fail:
 	if (d->base)
 		iounmap(d->base);
+	release_mem_region(ctrl->base, 0x1000);
+fail_region:
 	free_pages_exact(d, sizeof(*d));
 	return ret;
 }

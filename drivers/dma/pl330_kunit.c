@@ -372,6 +372,16 @@ static void client_terminates_stalled_channel(struct kunit *test)
 	fill(b.src, 512, 9);
 	KUNIT_EXPECT_EQ(test, copy(chan, b.dst_dma, b.src_dma, 512, NULL), DMA_COMPLETE);
 	KUNIT_EXPECT_EQ(test, memcmp(b.src, b.dst, 512), 0);
+
+	/* Linux 3.x's name for the same: terminate_all, then synchronize. */
+	KUNIT_ASSERT_EQ(test, pl330_inject(chan, PL330_INJECT_STALL), 0);
+	tx = dmaengine_prep_dma_memcpy(chan, b.dst_dma, b.src_dma, 512, DMA_PREP_INTERRUPT);
+	KUNIT_ASSERT_NOT_NULL(test, tx);
+	c1 = dmaengine_submit(tx);
+	dma_async_issue_pending(chan);
+	KUNIT_EXPECT_EQ(test, dmaengine_terminate_all(chan), 0);
+	dmaengine_synchronize(chan);
+	KUNIT_EXPECT_EQ(test, dmaengine_tx_status(chan, c1, NULL), DMA_ERROR);
 	bufs_free(&b);
 	dma_release_channel(chan);
 }

@@ -8,9 +8,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <mica/byte_ring.h>
@@ -28,7 +31,12 @@ const struct uart_ops *console_ops;
 /* The fixed section, reserved in the vmalloc window and shown by vmallocinfo. */
 static struct vm_struct early_console_vm;
 
-#define CONSOLE_RX_SIZE 256	/* a power of two */
+/*
+ * A power of two, and more than a 1 KiB YMODEM block with its framing:
+ * the sender waits for an ACK after each block, so `loady` never loses a
+ * byte to a full ring however late its task runs.
+ */
+#define CONSOLE_RX_SIZE 2048
 static u8 rx_buf[CONSOLE_RX_SIZE];
 static struct byte_ring rx_ring = BYTE_RING_INIT(rx_buf);
 static DEFINE_SPINLOCK(rx_lock);	/* the ring and the UART's receive side */
@@ -93,6 +101,10 @@ int console_rx_init(void)
 	if (!console_ops || !console_ops->rx_irq_enable || !console_ops->rx_irq_ack)
 		return -ENODEV;
 	snprintf(rx_irq_name, sizeof(rx_irq_name), "uart-%s", console_ops->name);
+	/* Its registers, in iomem (mapped long before, by the early console). */
+	if (!request_mem_region(board.uart_base, console_ops->reg_size, rx_irq_name))
+		pr_warn("console: registers at 0x%08lx already claimed\n",
+			(unsigned long)board.uart_base);
 	ret = request_irq(board.uart_irq, console_rx_interrupt, 0, rx_irq_name, &rx_ring);
 	if (ret)
 		return ret;
@@ -167,6 +179,36 @@ int console_getc(void)
 		if (c >= 0)
 			return c;
 	}
+}
+
+int console_getc_timeout(unsigned int timeout_ms)
+{
+	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
+	unsigned long flags;
+	int c = -1;
+
+	if (!console_ops)
+		return -ENODEV;
+	while (can_sleep_for_input()) {
+		long left = (long)(deadline - jiffies);
+
+		if (left <= 0)
+			return -ETIMEDOUT;
+		if (wait_event_interruptible_timeout(rx_wait, (c = rx_get(false)) >= 0, left) > 0)
+			return c;
+		flush_signals(current);
+	}
+	/* Polled (early, or interrupts off): the tick may not run, so count reads instead. */
+	for (unsigned long spins = 0; c < 0; spins++) {
+		local_irq_save(flags);
+		c = rx_get(must_poll(flags));
+		local_irq_restore(flags);
+		if (c < 0 && (time_after(jiffies, deadline) || spins > timeout_ms * 1000UL))
+			return -ETIMEDOUT;
+		if (c < 0)
+			udelay(1);
+	}
+	return c;
 }
 
 unsigned long console_rx_dropped(void)

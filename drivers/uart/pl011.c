@@ -58,6 +58,7 @@ static void pl011_rx_irq_ack(void __iomem *base)
 
 static const struct uart_ops pl011_ops = {
 	.name = "pl011",
+	.reg_size = 0x1000,
 	.init = pl011_init,
 	.putc = pl011_putc,
 	.getc = pl011_getc,

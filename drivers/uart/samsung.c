@@ -104,6 +104,7 @@ static void samsung_uart_rx_irq_ack(void __iomem *base)
 
 static const struct uart_ops samsung_uart_ops = {
 	.name = "s3c",
+	.reg_size = 0x100,
 	.init = samsung_uart_init,
 	.putc = samsung_uart_putc,
 	.getc = samsung_uart_getc,

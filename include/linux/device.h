@@ -20,14 +20,17 @@ struct device {
 	void *driver_data;
 };
 
+/* Both take NULL, which the DMA API allows for "no device" (Linux 3.x/ARM). */
 static inline const char *dev_name(const struct device *dev)
 {
+	if (!dev)
+		return "(NULL device *)";
 	return dev->init_name ? dev->init_name : "(null)";
 }
 
 static inline const char *dev_driver_string(const struct device *dev)
 {
-	return dev->driver_name ? dev->driver_name : "";
+	return dev && dev->driver_name ? dev->driver_name : "";
 }
 
 static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
@@ -35,7 +38,7 @@ static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver
 
 #define dev_printk(level, dev, fmt, ...)						\
 	printk(level "%s%s%s: " fmt, dev_driver_string(dev),				\
-	       (dev)->driver_name ? " " : "", dev_name(dev), ##__VA_ARGS__)
+	       dev_driver_string(dev)[0] ? " " : "", dev_name(dev), ##__VA_ARGS__)
 #define dev_emerg(dev, fmt, ...)  dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define dev_crit(dev, fmt, ...)   dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)
 #define dev_err(dev, fmt, ...)    dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)

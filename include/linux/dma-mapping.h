@@ -15,7 +15,10 @@
  *
  * Bus addresses are physical addresses on these boards (no IOMMU, no
  * offset). A device's DMA mask limits what it can address; buffers for a
- * device whose mask does not cover lowmem come from ZONE_DMA.
+ * device whose mask does not cover lowmem come from ZONE_DMA. As on Linux
+ * 3.x/ARM, @dev may be NULL ("no device", for drivers of that time): the
+ * mask is then 32 bits; a device whose coherent mask is unset gets a
+ * warning and no memory.
  *
  * Less than Linux: no IOMMU and no bounce buffers (swiotlb): mapping memory
  * beyond the mask fails with DMA_MAPPING_ERROR; coherent memory comes from

@@ -366,4 +366,15 @@ static inline int dmaengine_terminate_sync(struct dma_chan *chan)
 	return 0;
 }
 
+/*
+ * Linux 3.x's name (deprecated since 4.8 for the two above). As in Linux it
+ * is terminate_async: it does not wait for a running callback; call it, or
+ * dmaengine_synchronize, where sleeping is allowed before freeing what a
+ * callback uses.
+ */
+static inline int dmaengine_terminate_all(struct dma_chan *chan)
+{
+	return dmaengine_terminate_async(chan);
+}
+
 #endif

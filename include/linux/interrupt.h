@@ -6,7 +6,9 @@
  * PPIs (one banked copy per CPU: request_percpu_irq), 32 and up are SPIs
  * (shared peripheral lines: request_irq).
  *
- * Less than Linux: no threaded handlers, softirqs or tasklets; handlers
+ * Deferred work runs as tasklets (below) or in a workqueue (linux/workqueue.h).
+ *
+ * Less than Linux: no threaded handlers; handlers
  * always run with interrupts disabled on the CPU that took the interrupt;
  * irqactions come from a fixed pool (IRQ_ACTION_POOL) rather than kmalloc;
  * the GIC only has level-high and rising-edge SPIs, so IRQF_TRIGGER_LOW and
@@ -16,6 +18,9 @@
 #define _LINUX_INTERRUPT_H
 
 #include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
+#include <linux/bottom_half.h>
 #include <linux/smp.h>
 #include <linux/hardirq.h>
 
@@ -101,5 +106,122 @@ enum irqchip_irq_state {
 };
 int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool val);
 int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *state);
+
+/*
+ * Softirqs: work raised (often by an interrupt handler) and run once the
+ * hard interrupt is over - at irq_exit, with interrupts enabled, on the
+ * CPU that raised it, never preempted and never in parallel with itself on
+ * that CPU - or, when raised from a task or when they keep coming, by that
+ * CPU's ksoftirqd/N thread. Linux's numbers; Mica runs HI and TASKLET (the
+ * tasklets) and leaves the others to their Linux subsystems' absence
+ * (timers run in the tick itself). `softirqs` shows the counts as
+ * /proc/softirqs.
+ */
+enum {
+	HI_SOFTIRQ = 0,
+	TIMER_SOFTIRQ,
+	NET_TX_SOFTIRQ,
+	NET_RX_SOFTIRQ,
+	BLOCK_SOFTIRQ,
+	BLOCK_IOPOLL_SOFTIRQ,
+	TASKLET_SOFTIRQ,
+	SCHED_SOFTIRQ,
+	HRTIMER_SOFTIRQ,
+	RCU_SOFTIRQ,
+	NR_SOFTIRQS
+};
+
+struct softirq_action {
+	void (*action)(struct softirq_action *);
+};
+
+void open_softirq(int nr, void (*action)(struct softirq_action *));
+void raise_softirq(unsigned int nr);
+void raise_softirq_irqoff(unsigned int nr);	/* interrupts already off */
+/* Run what is pending on this CPU now, if not in interrupt context. */
+void do_softirq(void);
+/* Softirqs of this CPU raised and not yet run. */
+unsigned int local_softirq_pending(void);
+/* Raised and run counts per CPU (`softirqs`). */
+unsigned int kstat_softirqs_cpu(unsigned int nr, unsigned int cpu);
+
+#define in_softirq()		(softirq_count() != 0)	/* serving one, or bh disabled */
+#define in_serving_softirq()	(softirq_count() & SOFTIRQ_OFFSET)
+
+/*
+ * Tasklets: a function run in softirq context, after the interrupt that
+ * scheduled it. A tasklet is scheduled at most once at a time (scheduling
+ * it again before it runs changes nothing), runs on the CPU that scheduled
+ * it, never on two CPUs at once, and never sleeps. tasklet_hi_schedule()
+ * puts it on the HI list, run before the others.
+ */
+struct tasklet_struct {
+	struct tasklet_struct *next;
+	unsigned long state;		/* TASKLET_STATE_* bits */
+	atomic_t count;			/* > 0: disabled */
+	void (*func)(unsigned long);
+	unsigned long data;
+};
+
+enum {
+	TASKLET_STATE_SCHED,		/* on a list, waiting to run */
+	TASKLET_STATE_RUN,		/* running (on one CPU) */
+};
+
+#define DECLARE_TASKLET(name, func, data) 	struct tasklet_struct name = { NULL, 0, ATOMIC_INIT(0), func, data }
+#define DECLARE_TASKLET_DISABLED(name, func, data) 	struct tasklet_struct name = { NULL, 0, ATOMIC_INIT(1), func, data }
+
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
+void __tasklet_schedule(struct tasklet_struct *t);
+void __tasklet_hi_schedule(struct tasklet_struct *t);
+
+static inline void tasklet_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_schedule(t);
+}
+
+static inline void tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_hi_schedule(t);
+}
+
+/* Wait until @t is not running on any CPU. */
+static inline void tasklet_unlock_wait(struct tasklet_struct *t)
+{
+	while (test_bit(TASKLET_STATE_RUN, &t->state))
+		cpu_relax();
+}
+
+/* Disabled, a scheduled tasklet stays scheduled but does not run. They nest. */
+static inline void tasklet_disable_nosync(struct tasklet_struct *t)
+{
+	atomic_inc(&t->count);
+	smp_mb();
+}
+
+/* ... and this one also waits for a run in progress to finish. */
+static inline void tasklet_disable(struct tasklet_struct *t)
+{
+	tasklet_disable_nosync(t);
+	tasklet_unlock_wait(t);
+	smp_mb();
+}
+
+static inline void tasklet_enable(struct tasklet_struct *t)
+{
+	smp_mb();
+	atomic_dec(&t->count);
+}
+
+/*
+ * Wait until @t is neither scheduled nor running, and leave it so; one
+ * that reschedules itself without end keeps it waiting (as on Linux: stop
+ * it with a flag first). May sleep: not from interrupt context (reported,
+ * and nothing is done). A tasklet that is disabled and scheduled can never
+ * run: reported instead of waiting forever (Linux hangs).
+ */
+void tasklet_kill(struct tasklet_struct *t);
 
 #endif

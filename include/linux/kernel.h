@@ -3,8 +3,23 @@
 #define _LINUX_KERNEL_H
 
 #include <stdarg.h>
+#include <limits.h>		/* INT_MAX, UINT_MAX, LONG_MAX, ULONG_MAX, LLONG_MAX, ... */
 #include <linux/types.h>
 #include <linux/printk.h>
+
+/* The fixed-width limits Linux adds to the C ones. */
+#define U8_MAX    ((u8)~0U)
+#define S8_MAX    ((s8)(U8_MAX >> 1))
+#define S8_MIN    ((s8)(-S8_MAX - 1))
+#define U16_MAX   ((u16)~0U)
+#define S16_MAX   ((s16)(U16_MAX >> 1))
+#define S16_MIN   ((s16)(-S16_MAX - 1))
+#define U32_MAX   ((u32)~0U)
+#define S32_MAX   ((s32)(U32_MAX >> 1))
+#define S32_MIN   ((s32)(-S32_MAX - 1))
+#define U64_MAX   ((u64)~0ULL)
+#define S64_MAX   ((s64)(U64_MAX >> 1))
+#define S64_MIN   ((s64)(-S64_MAX - 1))
 
 #define ARRAY_SIZE(a)        (sizeof(a) / sizeof((a)[0]))
 #define container_of(p, type, member) \

@@ -2,7 +2,7 @@
  * Boot-time memory manager (Linux's memblock, simplified): sorted arrays of
  * RAM regions and reserved regions, allocations top-down below a limit.
  * Used until the buddy allocator takes over the free ranges. Reserved
- * regions carry a name so `iomem` can show them. Fixed-size arrays: Mica
+ * regions carry a name so `memblock` can show them. Fixed-size arrays: Mica
  * does not resize them as Linux does.
  */
 #ifndef _LINUX_MEMBLOCK_H

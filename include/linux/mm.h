@@ -22,6 +22,7 @@
 #define PFN_UP(x)		(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)		((x) >> PAGE_SHIFT)
 #define PFN_PHYS(x)		((phys_addr_t)(x) << PAGE_SHIFT)
+#define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 #define PHYS_PFN(x)		((unsigned long)((x) >> PAGE_SHIFT))
 
 extern struct page *mem_map;

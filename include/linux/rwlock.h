@@ -9,6 +9,7 @@
 
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/bottom_half.h>
 #include <asm/spinlock.h>
 
 typedef struct {
@@ -60,10 +61,10 @@ static inline void write_unlock_irqrestore(rwlock_t *l, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-/* No softirqs in Mica: the _bh forms are the plain ones. */
-#define read_lock_bh(l)    read_lock(l)
-#define read_unlock_bh(l)  read_unlock(l)
-#define write_lock_bh(l)   write_lock(l)
-#define write_unlock_bh(l) write_unlock(l)
+/* Against tasklets (softirqs) on this CPU too. */
+static inline void read_lock_bh(rwlock_t *l)    { local_bh_disable(); read_lock(l); }
+static inline void read_unlock_bh(rwlock_t *l)  { read_unlock(l); local_bh_enable(); }
+static inline void write_lock_bh(rwlock_t *l)   { local_bh_disable(); write_lock(l); }
+static inline void write_unlock_bh(rwlock_t *l) { write_unlock(l); local_bh_enable(); }
 
 #endif

@@ -15,8 +15,7 @@
  * already exclude each other by other means.
  *
  * The _irq/_irqsave forms also mask interrupts (for data an interrupt
- * handler writes); Mica has no softirqs, so the _bh forms are the plain
- * ones (as spin_lock_bh is).
+ * handler writes), the _bh forms tasklets (for data a tasklet writes).
  */
 #ifndef _LINUX_SEQLOCK_H
 #define _LINUX_SEQLOCK_H
@@ -129,13 +128,15 @@ static inline void write_seqcount_end(seqcount_t *s)
 	do { local_irq_save(flags); write_seqlock(lock); } while (0)
 #define write_seqlock_irq(lock) \
 	do { local_irq_disable(); write_seqlock(lock); } while (0)
-#define write_seqlock_bh(lock) write_seqlock(lock)
+#define write_seqlock_bh(lock) \
+	do { local_bh_disable(); write_seqlock(lock); } while (0)
 
 #define write_sequnlock_irqrestore(lock, flags) \
 	do { write_sequnlock(lock); local_irq_restore(flags); } while (0)
 #define write_sequnlock_irq(lock) \
 	do { write_sequnlock(lock); local_irq_enable(); } while (0)
-#define write_sequnlock_bh(lock) write_sequnlock(lock)
+#define write_sequnlock_bh(lock) \
+	do { write_sequnlock(lock); local_bh_enable(); } while (0)
 
 #define read_seqbegin_irqsave(lock, flags) \
 	({ local_irq_save(flags); read_seqbegin(lock); })

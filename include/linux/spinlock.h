@@ -8,6 +8,7 @@
 
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/bottom_half.h>
 #include <asm/spinlock.h>
 
 typedef struct spinlock {
@@ -39,8 +40,8 @@ static inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags)
 	spin_unlock(l);
 	local_irq_restore(flags);
 }
-/* No softirqs in Mica: the _bh forms are the plain ones. */
-#define spin_lock_bh(l)   spin_lock(l)
-#define spin_unlock_bh(l) spin_unlock(l)
+/* Against tasklets (softirqs) on this CPU too. */
+static inline void spin_lock_bh(spinlock_t *l)   { local_bh_disable(); spin_lock(l); }
+static inline void spin_unlock_bh(spinlock_t *l) { spin_unlock(l); local_bh_enable(); }
 
 #endif

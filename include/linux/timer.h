@@ -16,9 +16,9 @@
  *                    any CPU (not from interrupt context, and not while
  *                    holding a lock the function takes)
  *
- * Less than Linux: functions run from the tick interrupt itself (Mica has
- * no softirqs), with interrupts disabled; no deferrable or pinned timers,
- * no slack, no debug objects.
+ * Less than Linux: functions run from the tick interrupt itself (not from
+ * the timer softirq), with interrupts disabled; no deferrable or pinned
+ * timers, no slack, no debug objects.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H

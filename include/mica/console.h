@@ -11,6 +11,7 @@
 
 struct uart_ops {
 	const char *name;				/* matches board.uart_type */
+	unsigned long reg_size;				/* bytes of registers, claimed in iomem */
 	void (*init)(void __iomem *base);		/* 115200 8N1, FIFOs on */
 	void (*putc)(void __iomem *base, char c);	/* polled */
 	int (*getc)(void __iomem *base);		/* -1 when nothing waits */
@@ -36,6 +37,8 @@ unsigned long console_rx_dropped(void);
 int console_getc(void);
 /* One byte of console input, or -1 at once if none is waiting. */
 int console_trygetc(void);
+/* One byte of console input, or -ETIMEDOUT after @timeout_ms (binary transfers). */
+int console_getc_timeout(unsigned int timeout_ms);
 /* The console UART's registers and driver (for the interrupt set-up). */
 extern void __iomem *console_base;
 extern const struct uart_ops *console_ops;

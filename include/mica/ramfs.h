@@ -55,6 +55,8 @@ int ramfs_add_vmalloc(const char *name, void *buf, size_t size, umode_t mode,
 		      const char *source);
 /* Remove @name from the list: 0 or -ENOENT. Holders keep their reference. */
 int ramfs_remove(const char *name);
+/* Remove every file whose name matches the shell-style @glob (linux/glob.h); how many. */
+unsigned int ramfs_remove_glob(const char *glob);
 
 /*
  * Iteration in name order: the file after @prev (NULL: the first), with a
@@ -68,6 +70,8 @@ const struct ramfs_file *ramfs_next(const struct ramfs_file *prev);
 /* Number of files and their total size. */
 void ramfs_usage(unsigned int *files, size_t *bytes);
 
+/* Could @name (without its prefix) be a file? 0, -EINVAL or -ENAMETOOLONG. */
+int ramfs_check_name(const char *name);
 /* @name without its leading "/" and "./" (a pointer into @name). */
 const char *ramfs_skip_prefix(const char *name);
 

@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/glob.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/stat.h>
@@ -30,7 +31,7 @@ const char *ramfs_skip_prefix(const char *name)
 	}
 }
 
-static int ramfs_check_name(const char *name)
+int ramfs_check_name(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -169,6 +170,18 @@ int ramfs_remove(const char *name)
 		return -ENOENT;
 	ramfs_put(f);
 	return 0;
+}
+
+unsigned int ramfs_remove_glob(const char *glob)
+{
+	const struct ramfs_file *f;
+	unsigned int removed = 0;
+
+	glob = ramfs_skip_prefix(glob);
+	ramfs_for_each_file(f)
+		if (glob_match(glob, f->name) && !ramfs_remove(f->name))
+			removed++;
+	return removed;
 }
 
 /*

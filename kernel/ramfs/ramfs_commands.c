@@ -72,18 +72,6 @@ static int cmd_ls(int argc, char **argv)
 SHELL_COMMAND("ls", "files in memory (initramfs, loady): ls [-l] [glob...]; -l: mode, size, "
 	      "CRC-32, source", cmd_ls);
 
-/* Remove every file matching @glob; how many. */
-static unsigned int remove_matching(const char *glob)
-{
-	const struct ramfs_file *f;
-	unsigned int removed = 0;
-
-	ramfs_for_each_file(f)
-		if (glob_match(glob, f->name) && !ramfs_remove(f->name))
-			removed++;
-	return removed;
-}
-
 static int cmd_rm(int argc, char **argv)
 {
 	int ret = 0;
@@ -93,7 +81,7 @@ static int cmd_rm(int argc, char **argv)
 		return -EINVAL;
 	}
 	for (int i = 1; i < argc; i++) {
-		if (!remove_matching(ramfs_skip_prefix(argv[i]))) {
+		if (!ramfs_remove_glob(argv[i])) {
 			shell_printf("rm: cannot remove '%s': No such file\n", argv[i]);
 			ret = -ENOENT;
 		}

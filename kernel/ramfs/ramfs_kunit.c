@@ -15,11 +15,7 @@
 
 static void remove_test_files(void)
 {
-	const struct ramfs_file *f;
-
-	ramfs_for_each_file(f)
-		if (!strncmp(f->name, T, strlen(T)))
-			ramfs_remove(f->name);
+	ramfs_remove_glob(T "*");
 }
 
 static void add_lookup_remove(struct kunit *test)
@@ -161,6 +157,17 @@ static void iteration(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ramfs_lookup(T "b"));
 }
 
+static void remove_by_glob(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, ramfs_add(T "g/a.ko", "a", 1, 0, "kunit"), 0);
+	KUNIT_ASSERT_EQ(test, ramfs_add(T "g/b.ko", "b", 1, 0, "kunit"), 0);
+	KUNIT_ASSERT_EQ(test, ramfs_add(T "g/c.txt", "c", 1, 0, "kunit"), 0);
+	KUNIT_EXPECT_EQ(test, ramfs_remove_glob(T "g/*.ko"), 2);
+	KUNIT_EXPECT_EQ(test, ramfs_remove_glob(T "g/*.ko"), 0);
+	KUNIT_EXPECT_EQ(test, ramfs_remove_glob("/" T "g/?.txt"), 1);
+	KUNIT_EXPECT_NULL(test, ramfs_lookup(T "g/c.txt"));
+}
+
 static void exit_suite(struct kunit *test)
 {
 	remove_test_files();
@@ -173,6 +180,7 @@ static struct kunit_case ramfs_cases[] = {
 	KUNIT_CASE(bad_names),
 	KUNIT_CASE(vmalloc_buffer_taken_over),
 	KUNIT_CASE(iteration),
+	KUNIT_CASE(remove_by_glob),
 	{}
 };
 static struct kunit_suite ramfs_suite = {

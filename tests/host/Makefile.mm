@@ -24,7 +24,7 @@ FUZZ_SECONDS ?= 3600
 # The portable part of mm/ plus what it needs from kernel/ and lib/.
 MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_alloc_init.c \
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
-               mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/iomem.c \
+               mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/memblock_report.c \
                mm/vmalloc.c mm/vmap_area.c mm/vm_desc_pool.c mm/ioremap.c lib/rbtree.c \
                kernel/params.c lib/cmdline.c lib/kstrtox.c lib/fault-inject.c tests/host/sim/sim.c \
                tests/host/sim/sched_sim.c

@@ -1027,7 +1027,7 @@ static void test_reports(void **state)
 	assert_non_null(strstr(sim_log(), "\n        protection: (0, 0, "));
 	assert_non_null(strstr(sim_log(), "\n  pagesets\n    cpu: 0\n              count: "));
 	sim_log_reset();
-	iomem_show(printk);
+	memblock_show(printk);
 	assert_non_null(strstr(sim_log(), "60000000-9fffffff : System RAM\n  60000000-600fffff : Kernel image\n"));
 	assert_non_null(strstr(sim_log(), " : mem_map\n"));
 	assert_non_null(strstr(sim_log(), " : pageblock flags\n"));

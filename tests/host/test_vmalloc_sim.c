@@ -136,20 +136,6 @@ static void test_vzalloc_and_vmap(void **state)
 	check_all_returned();
 }
 
-/* Fail the @nth candidate page allocation from now on, once. */
-static void fail_nth_page_alloc(unsigned long nth)
-{
-	fail_page_alloc.ignore_gfp_highmem = false;
-	fail_page_alloc.ignore_gfp_wait = false;
-	fail_page_alloc.min_order = 0;
-	fail_page_alloc.attr.verbose = 0;
-	fail_page_alloc.attr.interval = nth;
-	fail_page_alloc.attr.times = 1;
-	fail_page_alloc.attr.count = 0;
-	fail_page_alloc.attr.probability = 100;
-	fail_page_alloc_update();
-}
-
 static void fault_injection_off(void)
 {
 	fail_page_alloc.attr.probability = 0;
@@ -167,7 +153,7 @@ static void test_failure_part_way_undoes_everything(void **state)
 		void *p;
 
 		drain_all_pages();
-		fail_nth_page_alloc(nth);
+		fail_page_alloc_nth(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
 		fault_injection_off();
 		if (nth <= 65)	/* the page array, then the 64 pages */

@@ -11,27 +11,98 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   cmdline   kernel command-line words, passed as semihosting arg= strings
   qemu      a complete QEMU argument list instead of the generated one (for
             a U-Boot flow); '{kernel}' and '{root}' are substituted
-  input     lines typed, one per `mica> ` prompt (default: poweroff)
+  input     lines typed, one per `mica> ` prompt (default: poweroff); a dict
+            instead of a line runs `loady` and uploads files by YMODEM
+            (dict(ymodem=[(name, data)], sender='sb'|'harness', ...):
+            harness.Transfer)
   timeout   wall-clock seconds before the boot counts as hung (default 120)
   required  suites that must run and pass (default: kunit)
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
+  initramfs bytes of a newc archive, written before the boot; '{initramfs}'
+            (its path), '{ramdisk}' (the same as a U-Boot ramdisk image) and
+            '{initramfs_size}' are substituted in args, cmdline and qemu
 """
+
+import os
+import re
+import sys
+import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
+import mkcpio   # noqa: E402
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
 # order. The RAM size differs from the virt board's default (1 GiB) where
 # the check that the kernel took its memory from U-Boot's DTB is to mean
 # something; tools/uboot/boot-tftp.cmd sets the command line.
-def uboot_steps(mem_mib):
+def uboot_steps(mem_mib, initrd=None):
+    """With initrd (the initramfs_steps() of a ramdisk), bootm also loads it."""
     return [r'U-Boot 20\d\d\.\d\d',
             r'Bytes transferred = \d+',
-            r'## Booting kernel from Legacy Image at',
-            r'Booting using the fdt blob at 0x[0-9a-f]+',
+            r'## Booting kernel from Legacy Image at'] + \
+           ([r'## Loading init Ramdisk from Legacy Image at'] if initrd else []) + \
+           [r'Booting using the fdt blob at 0x[0-9a-f]+',
             r'Starting kernel \.\.\.',
             r'Using DTB at 0x[0-9a-f]{8}',
-            r'RAM bank 0: 0x40000000-0x[0-9a-f]{8} \(%d MiB, DTB\)' % mem_mib,
-            r'Kernel command line \(DTB\): loglevel=7']
+            r'RAM bank 0: 0x40000000-0x[0-9a-f]{8} \(%d MiB, DTB\)' % mem_mib] + \
+           (initrd[:1] if initrd else []) + \
+           [r'Kernel command line \(DTB\): loglevel=7'] + \
+           (initrd[1:] if initrd else [])
+
+
+# Files delivered by the initramfs and YMODEM tests: deterministic,
+# incompressible, one empty, one in a "directory", one over a page, one of
+# many 1 KiB blocks; `ls -l` must show each with its exact size and CRC-32.
+def payload(size, seed):
+    """size bytes of a 32-bit xorshift stream started at seed."""
+    out, x = bytearray(), seed
+    while len(out) < size:
+        x ^= (x << 13) & 0xffffffff
+        x ^= x >> 17
+        x ^= (x << 5) & 0xffffffff
+        out += x.to_bytes(4, 'little')
+    return bytes(out[:size])
+
+
+DELIVERY = [('hello.ko', payload(12411, 1)), ('empty', b''), ('lib/data.bin', payload(70001, 2))]
+DELIVERY_CPIO = mkcpio.archive([(n, d, 0o100644, 0) for n, d in DELIVERY])
+# Cut inside the last file's data: the whole archive must be refused.
+TRUNCATED_CPIO = DELIVERY_CPIO[:-300]
+
+
+def ls_lines(files, source):
+    """What `ls -l` prints for files (name, data) from source, in its order."""
+    return [r'^-rw-r--r-- +%d %08x %s +%s$' % (len(d), zlib.crc32(d), source, re.escape(n))
+            for n, d in sorted(files)] + \
+           [r'^total %d files?, %d bytes$' % (len(files), sum(len(d) for _, d in files))]
+
+
+# sb sends base names only; the harness's sender keeps "lib/". Small
+# enough to be quick (an emulated UART's round trips dominate), large
+# enough for many 1 KiB blocks and a last, partial one.
+YMODEM_SB = [('hello.ko', DELIVERY[0][1]), ('data.bin', DELIVERY[2][1][:20001])]
+YMODEM_HARNESS = [('lib/data.bin', DELIVERY[2][1][:3000]), ('empty', b'')]
+
+
+def loady_lines(files, retried=False):
+    """What loady prints after receiving files whole. Retries are counted
+    loosely (a loaded host may delay a byte past its timeout): at least one
+    when a block was corrupted on purpose (retried), any number otherwise."""
+    return [r'^## %s: %d bytes, crc32 %08x$' % (re.escape(n), len(d), zlib.crc32(d))
+            for n, d in files] + \
+           [r'^## Total: %d files?, %d bytes, %s blocks? sent again$' %
+            (len(files), sum(len(d) for _, d in files), r'[1-9]\d*' if retried else r'\d+')]
+
+
+def initramfs_steps(source):
+    """The kernel unpacking DELIVERY_CPIO, the initrd that source (ATAGS, DTB) named."""
+    return [r'initrd at 0x[0-9a-f]{8} \(%d bytes, %s\)' % (len(DELIVERY_CPIO), re.escape(source)),
+            r'Trying to unpack rootfs image as initramfs\.\.\.',
+            r'initramfs: %d files, %d bytes in the file list' % (len(DELIVERY),
+                                                                 sum(len(d) for _, d in DELIVERY)),
+            r'Freeing initrd memory: \d+K']
 
 
 CONFIGS = [
@@ -65,15 +136,35 @@ CONFIGS = [
     # The other boards, booted directly.
     # PL330s: all three probed, the DMA suites, UART output by DMA, then
     # dmatest typed at the prompt on every channel of the three.
+    # Also the initramfs by QEMU's loader device and initrd=<start>,<size>
+    # (as `make run BOARD=smdkc210 MODULES=...`), here a truncated archive:
+    # refused whole, its memory freed, no file left; then loady through the
+    # Samsung UART, from sb with 128-byte blocks (QEMU's model of this UART
+    # loses a burst that fills its 256-byte FIFO: docs/delivery.md).
     dict(name='smdkc210-smp2', board='smdkc210',
          required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
-         input=['dmatest iterations=3 threads_per_chan=2', 'poweroff'],
-         expect=[r'dma-pl330 12680000\.pdma: Loaded driver for PL330 DMAC-\d+',
+         initramfs=TRUNCATED_CPIO,
+         args=['-device', 'loader,file={initramfs},addr=0x48000000,force-raw=on'],
+         cmdline=['initrd=0x48000000,{initramfs_size}'],
+         input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
+                'dmatest iterations=3 threads_per_chan=2', 'poweroff'],
+         expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
+                 r'Initramfs unpacking failed: truncated data \(at offset \d+, '
+                 r"entry 'lib/data\.bin'\): no files added",
+                 r'Freeing initrd memory: \d+K',
+                 r'dma-pl330 12680000\.pdma: Loaded driver for PL330 DMAC-\d+',
                  r'dma-pl330 12690000\.pdma: Loaded driver for PL330 DMAC-\d+',
                  r'dma-pl330 12850000\.mdma: Loaded driver for PL330 DMAC-\d+',
                  r'^pl330: UART TX by DMA, from two segments$',
                  r'^cyclic period 3$',
-                 r'mica> dmatest iterations=3',
+                 r'mica> ls -l', r'^total 0 files, 0 bytes$']
+         + loady_lines(YMODEM_SB[:1])
+         # The drivers' claims in the resource tree, with RAM and the kernel.
+         + [r'mica> iomem', r'^12680000-12680fff : 12680000\.pdma$',
+            r'^12690000-12690fff : 12690000\.pdma$', r'^12850000-12850fff : 12850000\.mdma$',
+            r'^13800000-138000ff : uart-s3c$', r'^40000000-7fffffff : System RAM$',
+            r'^  40008000-[0-9a-f]{8} : Kernel code$', r'^  [0-9a-f]{8}-[0-9a-f]{8} : Kernel data$']
+         + [r'mica> dmatest iterations=3',
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
@@ -82,7 +173,38 @@ CONFIGS = [
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '768'],
          expect=uboot_steps(768), timeout=180),
-    dict(name='virt-uboot-tftp-gzip-1g', board='virt', kernel='build/virt/uImage.gz',
-         qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz'],
-         expect=uboot_steps(1024), timeout=180),
+    # The second also hands over an initramfs as a ramdisk image (bootm
+    # kernel ramdisk fdt: the DTB's /chosen says where it is).
+    dict(name='virt-uboot-tftp-gzip-initrd-1g', board='virt', kernel='build/virt/uImage.gz',
+         initramfs=DELIVERY_CPIO,
+         qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz',
+               '{ramdisk}'],
+         input=['ls -l', 'poweroff'],
+         expect=uboot_steps(1024, initrd=initramfs_steps('DTB'))
+         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs'), timeout=180),
+    # loady: files by YMODEM, sent by lrzsz's sb as a user would, then by
+    # the harness's sender with 128-byte blocks and a corrupted one (sent
+    # again), one the sender cancels part-way (nothing kept) and Ctrl-C at
+    # the handshake; ls -l then shows exactly the files that arrived whole.
+    dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['kunit.filter_glob=ramfs'], required=['ramfs'], only=['ramfs'],
+         input=[dict(ymodem=YMODEM_SB, sender='sb'),
+                dict(ymodem=YMODEM_HARNESS, block=128, corrupt=3),
+                dict(ymodem=[('partial.ko', payload(5000, 3))], cancel_at=3, expect_ok=False),
+                dict(abort=True),
+                'ls -l', 'poweroff'],
+         expect=loady_lines(YMODEM_SB) + loady_lines(YMODEM_HARNESS, retried=True)
+         + [r'^## Total: 0 files, 0 bytes, \d+ blocks? sent again$',
+            r'^loady: cancelled by the sender; nothing was kept$',
+            r'^loady: aborted \(Ctrl-C\); nothing was kept$',
+            r'mica> ls -l'] + ls_lines(YMODEM_SB + YMODEM_HARNESS, 'ymodem')),
+    # QEMU's -initrd with the raw image (ATAGS, as `make run MODULES=...`),
+    # whose secondaries start from QEMU's own pen (released through SYS_FLAGS).
+    dict(name='vexpress-a9-initrd-smp4', board='vexpress-a9', smp=4, mem=256,
+         kernel='build/vexpress-a9/mica.bin', initramfs=DELIVERY_CPIO,
+         args=['-initrd', '{initramfs}'], cmdline=['kunit.filter_glob=handoff'],
+         required=['handoff'], only=['handoff'], input=['ls -l', 'poweroff'],
+         expect=[r'Using ATAGS at 0x60000100'] + initramfs_steps('ATAGS')[:1]
+         + [r'CPU3: online'] + initramfs_steps('ATAGS')[1:]
+         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs')),
 ]

@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap            # noqa: E402
+import ymodem          # noqa: E402
 from configs import CONFIGS   # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -60,14 +61,39 @@ def with_defaults(cfg):
     return full
 
 
+def initramfs_files(cfg):
+    """Paths of the configuration's initramfs (newc cpio) and of the same as a
+    U-Boot ramdisk image, for substitution into its command line."""
+    if 'initramfs' not in cfg:
+        return {}
+    base = os.path.join(ROOT, 'build', 'qemu-initramfs', cfg['name'])
+    return dict(initramfs=base + '.cpio', ramdisk=base + '.uimg',
+                initramfs_size=str(len(cfg['initramfs'])))
+
+
+def write_initramfs(cfg):
+    """Write the configuration's initramfs and its ramdisk image (mkimage)."""
+    paths = initramfs_files(cfg)
+    if not paths:
+        return
+    os.makedirs(os.path.dirname(paths['initramfs']), exist_ok=True)
+    with open(paths['initramfs'], 'wb') as f:
+        f.write(cfg['initramfs'])
+    subprocess.run(['mkimage', '-A', 'arm', '-O', 'linux', '-T', 'ramdisk', '-C', 'none',
+                    '-n', 'Mica test initramfs', '-d', paths['initramfs'], paths['ramdisk']],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def qemu_command(cfg):
     """The QEMU argument list for a configuration (with defaults applied)."""
+    subst = dict(initramfs_files(cfg), kernel=cfg['kernel'], root=ROOT)
     if 'qemu' in cfg:
-        return [a.format(kernel=cfg['kernel'], root=ROOT) for a in cfg['qemu']]
+        return [a.format(**subst) for a in cfg['qemu']]
     mk = board_settings(cfg['board'])
-    extra = shlex.split(mk.get('QEMU_EXTRA', '')) + list(cfg['args'])
+    extra = shlex.split(mk.get('QEMU_EXTRA', '')) + [a.format(**subst) for a in cfg['args']]
     # QEMU's option syntax doubles a comma inside a value.
-    semi = ','.join('arg=' + a.replace(',', ',,') for a in ['mica'] + list(cfg['cmdline']))
+    semi = ','.join('arg=' + a.format(**subst).replace(',', ',,')
+                    for a in ['mica'] + list(cfg['cmdline']))
     cmd = ['qemu-system-arm', '-M', mk['QEMU_MACHINE'],
            '-smp', str(cfg.get('smp', mk.get('QEMU_SMP', 1))),
            '-m', str(cfg.get('mem', mk.get('QEMU_MEM', 128))),
@@ -78,12 +104,87 @@ def qemu_command(cfg):
                           '-kernel', cfg['kernel']]
 
 
+# loady's last line before it starts the protocol (kernel/ramfs/loady.c).
+LOADY_READY = '## Ready for binary (ymodem) download'
+
+
+class Transfer:
+    """A YMODEM upload typed into the console: an input item
+    dict(ymodem=[(name, data)], sender='harness'|'sb', ...) runs `loady`,
+    then, once its ready line is out, sends the files: by the harness's own
+    sender (tests/qemu/ymodem.py; corrupt=N, cancel_at=N) or by lrzsz's sb
+    as a user would, relaying the console to it; block=128|1024 (default)
+    for either. abort=True
+    types Ctrl-C instead. expect_ok=False when the transfer is meant to fail."""
+
+    def __init__(self, item, workdir):
+        self.item = item
+        self.proc = None
+        self.sender = None
+        self.error = None
+        files = item.get('ymodem') or []
+        if item.get('abort'):
+            self.pending = b'\x03'
+        elif item.get('sender', 'harness') == 'sb':
+            os.makedirs(workdir, exist_ok=True)
+            for name, data in files:
+                with open(os.path.join(workdir, name), 'wb') as f:
+                    f.write(data)
+            blocks = ['-k'] if item.get('block', 1024) == 1024 else []   # sb: 128 bytes by default
+            self.proc = subprocess.Popen(['sb', '-q'] + blocks + [n for n, _ in files], cwd=workdir,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+            self.pending = b''
+        else:
+            self.sender = ymodem.Sender(files, item.get('block', 1024),
+                                        corrupt=item.get('corrupt'),
+                                        cancel_at=item.get('cancel_at'))
+            self.pending = b''
+
+    def feed(self, data):
+        """The console's bytes in; the sender's answer out."""
+        if self.proc:
+            try:
+                self.proc.stdin.write(data)
+                self.proc.stdin.flush()
+            except BrokenPipeError:
+                pass    # sb has finished; what follows is loady's summary
+            return b''
+        if self.sender:
+            return self.sender.feed(data)
+        out, self.pending = self.pending, b''
+        return out
+
+    def extra_fd(self):
+        return self.proc.stdout.fileno() if self.proc and self.proc.poll() is None else None
+
+    def done(self):
+        if self.proc:
+            return self.proc.poll() is not None
+        return self.sender.done if self.sender else not self.pending
+
+    def check(self):
+        """A reason if the sender did not end as the configuration expected."""
+        ok = self.item.get('expect_ok', True)
+        if self.proc:
+            status = self.proc.wait()
+            if (status == 0) != ok:
+                return f'sb exited with status {status}'
+        elif self.sender and (self.sender.state == 'finished') != ok:
+            return f'the YMODEM sender ended in state {self.sender.state}'
+        return None
+
+
 class Console:
     """Collects QEMU's output into lines and answers prompts with input lines."""
 
-    def __init__(self, proc, inputs):
+    def __init__(self, proc, inputs, workdir=None):
         self.proc = proc
         self.inputs = list(inputs)
+        self.workdir = workdir
+        self.transfer = None        # a Transfer waiting for loady, or running
+        self.transfer_running = False
+        self.transfer_errors = []
         self.sent = 0
         self.prompts = 0
         self.lines = []
@@ -94,11 +195,25 @@ class Console:
         self.panicked = None    # when a "Kernel panic" line arrived
         self.error = None
 
+    def send(self, data):
+        if data:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+
     def take(self, data):
         self.last_output = time.monotonic()
+        if self.transfer_running:
+            self.send(self.transfer.feed(data))
+            self.end_transfer_if_done()
         text = self.decoder.decode(data)
         while text:
             head, nl, text = text.partition('\n')
+            if self.transfer and not self.transfer_running and LOADY_READY in self.partial + head \
+                    and nl:
+                # The protocol starts after this line (its bytes are all ASCII).
+                self.transfer_running = True
+                self.send(self.transfer.feed(text.encode()))
+                self.end_transfer_if_done()
             self.partial += head
             # Count a prompt once, when it starts a line, even if more follows.
             if not self.partial_prompt and self.partial.startswith(PROMPT):
@@ -112,9 +227,30 @@ class Console:
                 self.partial_prompt = False
         self.answer()
 
+    def take_extra(self):
+        """Output of the transfer's sender process (sb), for QEMU."""
+        fd = self.transfer.extra_fd() if self.transfer_running else None
+        if fd is not None:
+            data = os.read(fd, 65536)
+            self.send(data)
+        if self.transfer_running:
+            self.end_transfer_if_done()
+
+    def end_transfer_if_done(self):
+        if self.transfer.done():
+            error = self.transfer.check()
+            if error:
+                self.transfer_errors.append(error)
+            self.transfer = None
+            self.transfer_running = False
+
     def answer(self):
         while self.sent < self.prompts and self.sent < len(self.inputs):
-            self.proc.stdin.write((self.inputs[self.sent] + '\r').encode())
+            item = self.inputs[self.sent]
+            if isinstance(item, dict):
+                self.transfer = Transfer(item, self.workdir)
+                item = item.get('command', 'loady')
+            self.proc.stdin.write((item + '\r').encode())
             self.proc.stdin.flush()
             self.sent += 1
         if self.prompts > len(self.inputs) and self.error is None:
@@ -141,10 +277,11 @@ def boot(cfg):
     cmd = qemu_command(cfg)
     if not os.path.exists(os.path.join(ROOT, cfg['kernel'])):
         return [], [f"kernel {cfg['kernel']} does not exist (did the build fail?)"], 0.0
+    write_initramfs(cfg)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
-    console = Console(proc, cfg['input'])
+    console = Console(proc, cfg['input'], os.path.join(ROOT, 'build', 'qemu-ymodem', cfg['name']))
     fd = proc.stdout.fileno()
     try:
         while True:
@@ -159,8 +296,12 @@ def boot(cfg):
                 errors.append(f"hang: QEMU still running after {cfg['timeout']} s "
                               f"(no console output for the last {quiet:.0f} s)")
                 break
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if not ready:
+            extra = console.transfer.extra_fd() if console.transfer_running else None
+            ready, _, _ = select.select([fd] + ([extra] if extra is not None else []), [], [],
+                                        min(left, 1.0))
+            if extra is not None and (extra in ready or console.transfer.done()):
+                console.take_extra()
+            if fd not in ready:
                 continue
             data = os.read(fd, 65536)
             if not data:
@@ -185,6 +326,12 @@ def boot(cfg):
     if not errors and console.sent < len(console.inputs):
         errors.append(f'QEMU exited before all input was typed '
                       f'({console.sent} of {len(console.inputs)} lines)')
+    if console.transfer:
+        errors.append('a YMODEM transfer was still running at the end')
+        if console.transfer.proc:
+            console.transfer.proc.kill()
+            console.transfer.proc.wait()
+    errors += console.transfer_errors
     return console.transcript(), errors, time.monotonic() - start
 
 

@@ -11,6 +11,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness   # noqa: E402
 import ktap      # noqa: E402
+import ymodem    # noqa: E402
 
 
 def lines(text):
@@ -289,6 +290,69 @@ class ConsoleDriver(unittest.TestCase):
         _, errs, secs = self.boot('panic', timeout=60)
         self.assertIn('the kernel panicked; QEMU stopped', errs)
         self.assertLess(secs, 15)
+
+
+class YmodemSender(unittest.TestCase):
+    """The harness's YMODEM sender, against a receiver played here."""
+
+    def test_crc16_check_value(self):
+        self.assertEqual(ymodem.crc16(b'123456789'), 0x31c3)
+
+    def test_block_layout(self):
+        b = ymodem.block(3, b'abc', 128)
+        self.assertEqual(len(b), 3 + 128 + 2)
+        self.assertEqual(b[:3], bytes([ymodem.SOH, 3, 0xfc]))
+        self.assertEqual(b[6], ymodem.CPMEOF)
+        self.assertEqual(int.from_bytes(b[-2:], 'big'), ymodem.crc16(b[3:-2]))
+        self.assertEqual(ymodem.block(0, b'x', 1024, pad=0)[0], ymodem.STX)
+        bad = ymodem.block(1, b'abc', 128, corrupt=True)
+        self.assertNotEqual(int.from_bytes(bad[-2:], 'big'), ymodem.crc16(bad[3:-2]))
+
+    def receive(self, sender):
+        """Play a well-behaved receiver: [(name, data)] of what arrived."""
+        files, out, want_header = [], sender.feed(b'C'), True
+        while not sender.done:
+            kind = out[0]
+            if kind == ymodem.EOT:
+                out = sender.feed(bytes([ymodem.NAK]))      # NAK the first EOT
+                self.assertEqual(out, bytes([ymodem.EOT]))
+                out = sender.feed(bytes([ymodem.ACK, ymodem.CRC]))
+                want_header = True
+                continue
+            size = 1024 if kind == ymodem.STX else 128
+            data = out[3:3 + size]
+            if ymodem.crc16(data) != int.from_bytes(out[3 + size:5 + size], 'big'):
+                out = sender.feed(bytes([ymodem.NAK]))
+                continue
+            if want_header:
+                self.assertEqual(out[1], 0)
+                want_header = False
+                if not data[0]:
+                    sender.feed(bytes([ymodem.ACK]))
+                    break
+                name, rest = data.split(b'\0', 1)
+                files.append([name.decode(), b'', int(rest.split(b'\0')[0])])
+                out = sender.feed(bytes([ymodem.ACK, ymodem.CRC]))
+                continue
+            files[-1][1] += data
+            if len(files[-1][1]) >= files[-1][2]:
+                files[-1][1] = files[-1][1][:files[-1][2]]
+            out = sender.feed(bytes([ymodem.ACK]))
+        return [(n, d) for n, d, _ in files]
+
+    def test_batch_with_a_corrupt_block(self):
+        files = [('a.ko', bytes(range(256)) * 9), ('b', b'xyz')]
+        sender = ymodem.Sender(files, 1024, corrupt=2)
+        self.assertEqual(self.receive(sender), files)
+        self.assertEqual(sender.naks, 1)
+        self.assertEqual(sender.state, 'finished')
+
+    def test_cancel(self):
+        sender = ymodem.Sender([('a.ko', bytes(5000))], 128, cancel_at=2)
+        out = sender.feed(b'C') and sender.feed(bytes([ymodem.ACK, ymodem.CRC]))
+        self.assertEqual(out[0], ymodem.SOH)
+        self.assertEqual(sender.feed(bytes([ymodem.ACK])), bytes([ymodem.CAN] * 8))
+        self.assertTrue(sender.done)
 
 
 if __name__ == '__main__':

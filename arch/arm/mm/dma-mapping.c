@@ -296,25 +296,40 @@ static gfp_t zone_gfp_for_mask(u64 mask)
 	return mask < PFN_PHYS(max_low_pfn) - 1 ? GFP_DMA : 0;
 }
 
+/*
+ * As Linux 3.x/ARM's get_coherent_dma_mask: no device means a 32-bit mask
+ * (drivers of that time pass NULL); a device that never set its mask gets
+ * a warning and no memory.
+ */
+static u64 coherent_mask(struct device *dev)
+{
+	if (!dev)
+		return DMA_BIT_MASK(32);
+	if (!dev->coherent_dma_mask)
+		dev_warn(dev, "coherent DMA mask is unset\n");
+	return dev->coherent_dma_mask;
+}
+
 void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 		      gfp_t gfp, unsigned long attrs)
 {
 	unsigned int order = get_order(size);
 	unsigned long nr = 1UL << order;
+	u64 mask = coherent_mask(dev);
 	struct vm_struct *area;
 	struct page *page;
 	phys_addr_t phys;
 	void *lowmem;
 
-	if (!size || !dev->coherent_dma_mask)
+	if (!size || !mask)
 		return NULL;
 	gfp &= ~(__GFP_HIGHMEM | __GFP_DMA | __GFP_DMA32 | __GFP_MOVABLE | __GFP_COMP);
-	gfp |= zone_gfp_for_mask(dev->coherent_dma_mask);
+	gfp |= zone_gfp_for_mask(mask);
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return NULL;
 	phys = page_to_phys(page);
-	if (phys + (nr << PAGE_SHIFT) - 1 > dev->coherent_dma_mask)
+	if (phys + (nr << PAGE_SHIFT) - 1 > mask)
 		goto free_pages;
 
 	/* No dirty line of the cacheable alias may land on the buffer later. */

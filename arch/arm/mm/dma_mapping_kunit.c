@@ -12,6 +12,8 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/vmalloc.h>
+#include <linux/slab.h>
+#include <linux/io.h>
 #include <linux/dma-mapping.h>
 #include <linux/dma-debug.h>
 #include <linux/dmapool.h>
@@ -89,6 +91,31 @@ static void narrow_mask_gets_zone_dma(struct kunit *test)
 }
 
 /* A FROM_DEVICE map and unmap of [3, 5003) must not lose CPU writes next to it. */
+/* As Linux 3.x/ARM: no device is a 32-bit mask; a device without a mask gets nothing. */
+static void null_device_and_unset_mask(struct kunit *test)
+{
+	struct device no_mask = { .init_name = "no-mask", .driver_name = "kunit" };
+	size_t size = 2 * PAGE_SIZE;
+	dma_addr_t handle, single;
+	u8 *buf = kmalloc(64, GFP_KERNEL);
+	void *cpu = dma_alloc_coherent(NULL, size, &handle, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cpu);
+	KUNIT_EXPECT_TRUE(test, pte_is_normal_uncached(cpu));
+	KUNIT_EXPECT_EQ(test, vmalloc_to_pfn(cpu), PHYS_PFN(handle));
+	KUNIT_EXPECT_LE(test, (u64)handle + size - 1, DMA_BIT_MASK(32));
+	dma_free_coherent(NULL, size, cpu, handle);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	single = dma_map_single(NULL, buf, 64, DMA_TO_DEVICE);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(NULL, single));
+	KUNIT_EXPECT_EQ(test, single, virt_to_phys(buf));
+	dma_unmap_single(NULL, single, 64, DMA_TO_DEVICE);
+	kfree(buf);
+
+	KUNIT_EXPECT_NULL(test, dma_alloc_coherent(&no_mask, size, &handle, GFP_KERNEL));
+}
+
 static void map_single_keeps_neighbours(struct kunit *test)
 {
 	unsigned int errors = dma_debug_error_count(), i;
@@ -296,6 +323,7 @@ static void pool_blocks_aligned_and_bounded(struct kunit *test)
 static struct kunit_case dma_mapping_cases[] = {
 	KUNIT_CASE(coherent_is_uncached_and_zeroed),
 	KUNIT_CASE(narrow_mask_gets_zone_dma),
+	KUNIT_CASE(null_device_and_unset_mask),
 	KUNIT_CASE(map_single_keeps_neighbours),
 	KUNIT_CASE(map_page_highmem_and_beyond_mask),
 	KUNIT_CASE(map_sg_round_trip),

@@ -15,5 +15,11 @@ int gic_init(void);
 void gic_cpu_init(void);
 /* Raise SGI @sgi (0-15) on every CPU in @mask. */
 void gic_send_sgi(const struct cpumask *mask, unsigned int sgi);
+/*
+ * Raise SGI @sgi on every CPU but this one, by the distributor's own
+ * filter: also reaches cores that have not run gic_cpu_init() (whose
+ * interface numbers Mica does not know yet), e.g. in a boot loader's pen.
+ */
+void gic_send_sgi_others(unsigned int sgi);
 
 #endif

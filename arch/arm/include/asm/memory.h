@@ -30,6 +30,22 @@ extern unsigned long phys_offset;	/* physical address of PAGE_OFFSET */
 #define __pa(v)  ((unsigned long)(v) - PAGE_OFFSET + phys_offset)
 #define __va(p)  ((void *)((unsigned long)(p) - phys_offset + PAGE_OFFSET))
 #define PHYS_PFN_OFFSET (phys_offset >> PAGE_SHIFT)
+
+/*
+ * Linux's names for the linear map's translation, valid for lowmem only
+ * (kmalloc, __get_free_pages, the kernel image): not for vmalloc, ioremap
+ * or high memory, which have no fixed offset (use vmalloc_to_page /
+ * page_to_phys, or the DMA API for device addresses).
+ */
+static inline unsigned long virt_to_phys(const volatile void *x)
+{
+	return __pa(x);
+}
+
+static inline void *phys_to_virt(unsigned long x)
+{
+	return __va(x);
+}
 #endif
 
 #endif

@@ -1,12 +1,14 @@
 /*
- * The `iomem` report: RAM and what boot reserved in it, in /proc/iomem's format
- * (start-end : name, children indented). Device ranges are not tracked.
+ * The `memblock` report: RAM and what boot reserved in it, named, in
+ * /proc/iomem's layout (start-end : name, children indented) - what
+ * Linux's debugfs memblock/memory and memblock/reserved tell. The resource
+ * tree (`iomem`, kernel/resource.c) has RAM, the kernel and devices.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include "internal.h"
 
-void iomem_show(mm_printf_t print)
+void memblock_show(mm_printf_t print)
 {
 	const struct memblock_region *m, *r;
 

@@ -1,0 +1,306 @@
+/*
+ * Softirqs and tasklets (include/linux/interrupt.h), as Linux runs them:
+ * a per-CPU bitmask of raised softirqs, run at the end of a hard interrupt
+ * (irq_exit) with interrupts enabled and SOFTIRQ_OFFSET in preempt_count,
+ * at most MAX_SOFTIRQ_RESTART rounds at a time; what is left, and what a
+ * task raised, runs in that CPU's ksoftirqd/N thread. local_bh_disable()
+ * holds them off on this CPU; local_bh_enable() runs what came meanwhile.
+ *
+ * The handler runs on the interrupted task's stack, as on Linux/ARM 3.x.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/kthread.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <mica/shell.h>
+
+#define MAX_SOFTIRQ_RESTART 10
+
+static const char *const softirq_names[NR_SOFTIRQS] = {
+	"HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "BLOCK_IOPOLL",
+	"TASKLET", "SCHED", "HRTIMER", "RCU",
+};
+
+static struct softirq_action softirq_vec[NR_SOFTIRQS];
+static DEFINE_PER_CPU(unsigned long, softirq_pending);
+static DEFINE_PER_CPU(unsigned int[NR_SOFTIRQS], softirq_runs);
+static DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
+
+unsigned int local_softirq_pending(void)
+{
+	return __this_cpu_read(softirq_pending);
+}
+
+unsigned int kstat_softirqs_cpu(unsigned int nr, unsigned int cpu)
+{
+	return nr < NR_SOFTIRQS ? per_cpu(softirq_runs, cpu)[nr] : 0;
+}
+
+void open_softirq(int nr, void (*action)(struct softirq_action *))
+{
+	softirq_vec[nr].action = action;
+}
+
+static void wakeup_softirqd(void)
+{
+	struct task_struct *tsk = __this_cpu_read(ksoftirqd);
+
+	if (tsk && tsk->state != TASK_RUNNING)
+		wake_up_process(tsk);
+}
+
+void raise_softirq_irqoff(unsigned int nr)
+{
+	__this_cpu_write(softirq_pending, __this_cpu_read(softirq_pending) | 1UL << nr);
+	/* From a task nothing else would run it soon: irq_exit does for handlers. */
+	if (!in_interrupt())
+		wakeup_softirqd();
+}
+
+void raise_softirq(unsigned int nr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	raise_softirq_irqoff(nr);
+	local_irq_restore(flags);
+}
+
+/* Interrupts off, not in interrupt context: run what is pending on this CPU. */
+static void __do_softirq(void)
+{
+	unsigned int restart = MAX_SOFTIRQ_RESTART;
+	unsigned long pending;
+
+	preempt_count_add(SOFTIRQ_OFFSET);
+	while ((pending = __this_cpu_read(softirq_pending))) {
+		__this_cpu_write(softirq_pending, 0);
+		local_irq_enable();
+		for (unsigned int nr = 0; pending; nr++, pending >>= 1) {
+			if (!(pending & 1) || !softirq_vec[nr].action)
+				continue;
+			(*this_cpu_ptr(&softirq_runs))[nr]++;
+			softirq_vec[nr].action(&softirq_vec[nr]);
+		}
+		local_irq_disable();
+		if (!--restart) {
+			if (__this_cpu_read(softirq_pending))
+				wakeup_softirqd();	/* they keep coming: let tasks run too */
+			break;
+		}
+	}
+	preempt_count_sub(SOFTIRQ_OFFSET);
+}
+
+void do_softirq(void)
+{
+	unsigned long flags;
+
+	if (in_interrupt())
+		return;
+	local_irq_save(flags);
+	if (__this_cpu_read(softirq_pending))
+		__do_softirq();
+	local_irq_restore(flags);
+}
+
+void irq_exit(void)
+{
+	preempt_count_sub(HARDIRQ_OFFSET);
+	if (!in_interrupt() && __this_cpu_read(softirq_pending))
+		__do_softirq();
+}
+
+void local_bh_enable(void)
+{
+	WARN_ON_ONCE(in_irq() || irqs_disabled());
+	preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
+	if (!in_interrupt() && local_softirq_pending())
+		do_softirq();
+}
+
+/* --- tasklets --------------------------------------------------------------- */
+
+struct tasklet_head {
+	struct tasklet_struct *head;
+	struct tasklet_struct **tail;
+};
+
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
+
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data)
+{
+	t->next = NULL;
+	t->state = 0;
+	atomic_set(&t->count, 0);
+	t->func = func;
+	t->data = data;
+}
+
+/* Interrupts off. */
+static void tasklet_queue(struct tasklet_head *list, struct tasklet_struct *t, unsigned int nr)
+{
+	if (!list->tail)
+		list->tail = &list->head;
+	t->next = NULL;
+	*list->tail = t;
+	list->tail = &t->next;
+	raise_softirq_irqoff(nr);
+}
+
+static void schedule_on(struct tasklet_head *list, struct tasklet_struct *t, unsigned int nr)
+{
+	unsigned long flags;
+
+	if (!t->func) {
+		/* Never initialised: running it would jump to 0. */
+		clear_bit(TASKLET_STATE_SCHED, &t->state);
+		WARN(1, "tasklet %p scheduled without a function (tasklet_init?)\n", t);
+		return;
+	}
+	local_irq_save(flags);
+	tasklet_queue(this_cpu_ptr(list), t, nr);
+	local_irq_restore(flags);
+}
+
+void __tasklet_schedule(struct tasklet_struct *t)
+{
+	schedule_on(&tasklet_vec, t, TASKLET_SOFTIRQ);
+}
+
+void __tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	schedule_on(&tasklet_hi_vec, t, HI_SOFTIRQ);
+}
+
+static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
+{
+	struct tasklet_struct *t;
+
+	local_irq_disable();
+	t = list->head;
+	list->head = NULL;
+	list->tail = &list->head;
+	local_irq_enable();
+
+	while (t) {
+		struct tasklet_struct *next = t->next;
+
+		/* Running on another CPU, or disabled: put it back for later. */
+		if (test_and_set_bit(TASKLET_STATE_RUN, &t->state)) {
+			local_irq_disable();
+			tasklet_queue(list, t, nr);
+			local_irq_enable();
+		} else if (atomic_read(&t->count)) {
+			clear_bit(TASKLET_STATE_RUN, &t->state);
+			local_irq_disable();
+			tasklet_queue(list, t, nr);
+			local_irq_enable();
+		} else {
+			/* Cleared first, so the function may schedule it again. */
+			if (!test_and_clear_bit(TASKLET_STATE_SCHED, &t->state))
+				WARN(1, "tasklet %pS on a list but not scheduled\n", t->func);
+			t->func(t->data);
+			clear_bit(TASKLET_STATE_RUN, &t->state);
+		}
+		t = next;
+	}
+}
+
+static void tasklet_action(struct softirq_action *a)
+{
+	tasklet_run_list(this_cpu_ptr(&tasklet_vec), TASKLET_SOFTIRQ);
+}
+
+static void tasklet_hi_action(struct softirq_action *a)
+{
+	tasklet_run_list(this_cpu_ptr(&tasklet_hi_vec), HI_SOFTIRQ);
+}
+
+void tasklet_kill(struct tasklet_struct *t)
+{
+	if (in_interrupt()) {
+		pr_err("Attempt to kill tasklet from interrupt\n");
+		dump_stack();
+		return;
+	}
+	while (test_and_set_bit(TASKLET_STATE_SCHED, &t->state)) {
+		/* Scheduled: wait for it to run, unless it never can. */
+		if (atomic_read(&t->count)) {
+			pr_err("tasklet_kill: %pS is disabled and scheduled: enable it first\n",
+			       t->func);
+			dump_stack();
+			return;
+		}
+		do {
+			yield();
+		} while (test_bit(TASKLET_STATE_SCHED, &t->state));
+	}
+	/* Now ours: nobody can schedule it; wait out a run in progress. */
+	tasklet_unlock_wait(t);
+	clear_bit(TASKLET_STATE_SCHED, &t->state);
+}
+
+/* --- ksoftirqd ------------------------------------------------------------- */
+
+static int run_ksoftirqd(void *unused)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!local_softirq_pending())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+		local_irq_disable();
+		if (local_softirq_pending())
+			__do_softirq();
+		local_irq_enable();
+		cond_resched();
+	}
+	return 0;
+}
+
+static int __init spawn_ksoftirqd(void)
+{
+	unsigned int cpu;
+
+	open_softirq(TASKLET_SOFTIRQ, tasklet_action);
+	open_softirq(HI_SOFTIRQ, tasklet_hi_action);
+	for_each_possible_cpu(cpu) {
+		struct task_struct *tsk = kthread_create(run_ksoftirqd, NULL, "ksoftirqd/%u", cpu);
+
+		if (IS_ERR(tsk)) {
+			pr_err("softirq: no ksoftirqd/%u (%ld): tasklets raised by tasks wait for an interrupt\n",
+			       cpu, PTR_ERR(tsk));
+			continue;
+		}
+		kthread_bind(tsk, cpu);
+		per_cpu(ksoftirqd, cpu) = tsk;
+		wake_up_process(tsk);
+	}
+	return 0;
+}
+early_initcall(spawn_ksoftirqd);
+
+/* `softirqs`: /proc/softirqs. */
+static int cmd_softirqs(int argc, char **argv)
+{
+	unsigned int cpu, nr;
+
+	shell_printf("                ");
+	for_each_possible_cpu(cpu)
+		shell_printf("CPU%-8u", cpu);
+	shell_printf("\n");
+	for (nr = 0; nr < NR_SOFTIRQS; nr++) {
+		shell_printf("%12s:", softirq_names[nr]);
+		for_each_possible_cpu(cpu)
+			shell_printf(" %10u", kstat_softirqs_cpu(nr, cpu));
+		shell_printf("\n");
+	}
+	return 0;
+}
+SHELL_COMMAND("softirqs", "softirq runs per CPU (/proc/softirqs); tasklets are HI and TASKLET",
+	      cmd_softirqs);

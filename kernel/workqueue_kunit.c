@@ -1,0 +1,313 @@
+/*
+ * KUnit suite "workqueue": work runs once per queueing in a worker thread
+ * that may sleep; flush_work waits for the last queueing (even of an item
+ * that requeues itself); cancel_work_sync takes an item off its queue or
+ * waits for its run; a single-threaded workqueue keeps order; a per-CPU one
+ * runs work on the CPU asked for; delayed work waits its delay and can be
+ * cancelled, flushed early or moved; destroy_workqueue runs what is queued
+ * and stops its workers; misuse (flushing or cancelling from the item's own
+ * function, queueing an item without a function) is reported and returns.
+ */
+#include <linux/kernel.h>
+#include <linux/delay.h>
+#include <linux/completion.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/workqueue.h>
+#include <mica/kunit.h>
+
+struct probe {
+	struct work_struct work;
+	struct delayed_work dwork;
+	atomic_t runs;
+	struct task_struct *task;
+	int cpu;
+	bool atomic;
+	unsigned long ran_at;		/* jiffies */
+	unsigned int sleep_ms;
+	unsigned int requeue;		/* times it queues itself again */
+	struct completion *gate;	/* waits for it before returning */
+	int *order, seq;
+};
+
+static atomic_t order_counter;
+
+static void probe_run(struct probe *p, struct work_struct *work)
+{
+	p->task = current;
+	p->cpu = smp_processor_id();
+	p->atomic = in_atomic() || irqs_disabled();
+	p->ran_at = jiffies;
+	p->seq = atomic_inc_return(&order_counter);
+	if (p->gate)
+		wait_for_completion(p->gate);
+	if (p->sleep_ms)
+		msleep(p->sleep_ms);
+	if (p->requeue) {
+		p->requeue--;
+		schedule_work(work);
+	}
+	atomic_inc(&p->runs);	/* last: the test may return (and @p go) once it sees it */
+}
+
+static void probe_fn(struct work_struct *work)
+{
+	probe_run(container_of(work, struct probe, work), work);
+}
+
+static void probe_dfn(struct work_struct *work)
+{
+	probe_run(container_of(to_delayed_work(work), struct probe, dwork), work);
+}
+
+static void probe_init(struct probe *p)
+{
+	memset(p, 0, sizeof(*p));
+	INIT_WORK(&p->work, probe_fn);
+	INIT_DELAYED_WORK(&p->dwork, probe_dfn);
+}
+
+static bool wait_runs(struct probe *p, int n, unsigned int ms)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
+
+	while (atomic_read(&p->runs) < n && time_before(jiffies, end))
+		msleep(1);
+	return atomic_read(&p->runs) >= n;
+}
+
+static void runs_in_a_worker(struct kunit *test)
+{
+	struct probe p;
+
+	probe_init(&p);
+	p.sleep_ms = 5;				/* it may sleep */
+	KUNIT_EXPECT_TRUE(test, schedule_work(&p.work));
+	KUNIT_ASSERT_TRUE(test, wait_runs(&p, 1, 2000));
+	KUNIT_EXPECT_FALSE(test, p.atomic);
+	KUNIT_EXPECT_PTR_NE(test, p.task, current);
+	KUNIT_EXPECT_EQ(test, strncmp(p.task->comm, "kworker/", 8), 0);
+	KUNIT_EXPECT_FALSE(test, work_pending(&p.work));
+	KUNIT_EXPECT_FALSE(test, flush_work(&p.work));	/* idle: nothing to wait for */
+}
+
+/* A single-threaded workqueue whose worker waits at @gate in @blocker's item. */
+static struct workqueue_struct *blocked_workqueue(struct completion *gate, struct probe *blocker)
+{
+	struct workqueue_struct *wq = create_singlethread_workqueue("kunit_wq");
+
+	init_completion(gate);
+	probe_init(blocker);
+	blocker->gate = gate;
+	if (wq)
+		queue_work(wq, &blocker->work);
+	return wq;
+}
+
+/* Queued twice before it runs: once. flush_work returns after the run. */
+static void pending_once_and_flush(struct kunit *test)
+{
+	struct completion gate;
+	struct probe p, blocker;
+	struct workqueue_struct *wq = blocked_workqueue(&gate, &blocker);
+
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	probe_init(&p);
+	p.sleep_ms = 20;
+	KUNIT_EXPECT_TRUE(test, queue_work(wq, &p.work));
+	KUNIT_EXPECT_FALSE(test, queue_work(wq, &p.work));
+	KUNIT_EXPECT_TRUE(test, work_pending(&p.work));
+	complete(&gate);
+	KUNIT_EXPECT_TRUE(test, flush_work(&p.work));
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);	/* done, not just started */
+	msleep(10);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+	destroy_workqueue(wq);
+}
+
+static void cancel_pending_and_running(struct kunit *test)
+{
+	struct completion gate;
+	struct probe p, blocker;
+	struct workqueue_struct *wq = blocked_workqueue(&gate, &blocker);
+
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	probe_init(&p);
+	queue_work(wq, &p.work);
+	KUNIT_EXPECT_TRUE(test, cancel_work_sync(&p.work));	/* off the queue */
+	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&p.work));	/* idle now */
+	complete(&gate);
+	flush_workqueue(wq);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 0);
+
+	/* Running: cancel waits for the end of the run. */
+	p.sleep_ms = 30;
+	queue_work(wq, &p.work);
+	while (!p.task)
+		msleep(1);
+	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&p.work));
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+	destroy_workqueue(wq);
+}
+
+/* flush_work waits for the queueing it saw, not for every later one. */
+static void self_requeueing(struct kunit *test)
+{
+	struct probe p;
+	int runs;
+
+	probe_init(&p);
+	p.requeue = 1000000;
+	schedule_work(&p.work);
+	KUNIT_ASSERT_TRUE(test, wait_runs(&p, 5, 2000));
+	KUNIT_EXPECT_TRUE(test, flush_work(&p.work));
+	cancel_work_sync(&p.work);
+	KUNIT_EXPECT_FALSE(test, work_pending(&p.work));
+	runs = atomic_read(&p.runs);
+	msleep(10);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), runs);	/* stopped */
+}
+
+static void ordered(struct kunit *test)
+{
+	struct workqueue_struct *wq = create_singlethread_workqueue("kunit_ordered");
+	struct probe p[8];
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	for (i = 0; i < ARRAY_SIZE(p); i++) {
+		probe_init(&p[i]);
+		p[i].sleep_ms = i % 2;
+		queue_work(wq, &p[i].work);
+	}
+	flush_workqueue(wq);
+	for (i = 0; i < ARRAY_SIZE(p); i++) {
+		KUNIT_EXPECT_EQ(test, atomic_read(&p[i].runs), 1);
+		if (i)
+			KUNIT_EXPECT_EQ(test, p[i].seq, p[i - 1].seq + 1);
+	}
+	destroy_workqueue(wq);
+}
+
+static void per_cpu_workqueue(struct kunit *test)
+{
+	struct workqueue_struct *wq = create_workqueue("kunit_percpu");
+	unsigned int cpu;
+	struct probe p;
+
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	for_each_online_cpu(cpu) {
+		probe_init(&p);
+		KUNIT_EXPECT_TRUE(test, queue_work_on(cpu, wq, &p.work));
+		KUNIT_EXPECT_TRUE(test, flush_work(&p.work));
+		KUNIT_EXPECT_EQ(test, p.cpu, (int)cpu);
+	}
+	destroy_workqueue(wq);
+}
+
+static void delayed(struct kunit *test)
+{
+	unsigned long queued;
+	struct probe p;
+
+	probe_init(&p);
+	queued = jiffies;
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, 5));
+	KUNIT_EXPECT_TRUE(test, delayed_work_pending(&p.dwork));
+	KUNIT_EXPECT_FALSE(test, schedule_delayed_work(&p.dwork, 1));
+	KUNIT_ASSERT_TRUE(test, wait_runs(&p, 1, 2000));
+	KUNIT_EXPECT_GE(test, p.ran_at - queued, 5);
+
+	/* Cancelled before its time: never runs. */
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, HZ));
+	KUNIT_EXPECT_TRUE(test, cancel_delayed_work(&p.dwork));
+	KUNIT_EXPECT_FALSE(test, cancel_delayed_work(&p.dwork));
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, HZ));
+	KUNIT_EXPECT_TRUE(test, cancel_delayed_work_sync(&p.dwork));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);
+
+	/* Flushed: runs now rather than in ten seconds. */
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, 10 * HZ));
+	KUNIT_EXPECT_TRUE(test, flush_delayed_work(&p.dwork));
+	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 2);
+
+	/* Moved: from ten seconds to now. */
+	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, 10 * HZ));
+	KUNIT_EXPECT_TRUE(test, mod_delayed_work(system_wq, &p.dwork, 0));
+	KUNIT_EXPECT_TRUE(test, wait_runs(&p, 3, 2000));
+}
+
+static DECLARE_DELAYED_WORK(static_dwork, probe_dfn);
+
+/* A DECLARE_DELAYED_WORK item works without any set-up, also cancelled first. */
+static void declared_statically(struct kunit *test)
+{
+	KUNIT_EXPECT_FALSE(test, cancel_delayed_work_sync(&static_dwork));
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&static_dwork));
+}
+
+/* destroy_workqueue runs what is queued, then its workers are gone. */
+static void destroy_drains(struct kunit *test)
+{
+	struct workqueue_struct *wq = create_workqueue("kunit_drain");
+	struct probe p[4];
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	for (i = 0; i < ARRAY_SIZE(p); i++) {
+		probe_init(&p[i]);
+		p[i].sleep_ms = 3;
+		queue_work(wq, &p[i].work);
+	}
+	destroy_workqueue(wq);
+	for (i = 0; i < ARRAY_SIZE(p); i++)
+		KUNIT_EXPECT_EQ(test, atomic_read(&p[i].runs), 1);
+}
+
+struct self_flush {
+	struct work_struct work;
+	bool flushed, cancelled;
+};
+
+static void flush_self_fn(struct work_struct *work)
+{
+	struct self_flush *s = container_of(work, struct self_flush, work);
+
+	s->flushed = flush_work(work);
+	s->cancelled = cancel_work_sync(work);
+}
+
+static void misuse_reported(struct kunit *test)
+{
+	struct self_flush s = { .flushed = true, .cancelled = true };
+	struct work_struct blank = { 0 };
+
+	INIT_WORK(&s.work, flush_self_fn);
+	schedule_work(&s.work);
+	KUNIT_EXPECT_TRUE(test, flush_work(&s.work));	/* it returned: no deadlock */
+	KUNIT_EXPECT_FALSE(test, s.flushed);
+	KUNIT_EXPECT_FALSE(test, s.cancelled);
+
+	INIT_LIST_HEAD(&blank.entry);
+	KUNIT_EXPECT_FALSE(test, schedule_work(&blank));	/* no function */
+	KUNIT_EXPECT_FALSE(test, work_pending(&blank));
+	KUNIT_EXPECT_FALSE(test, queue_work(NULL, &s.work));
+}
+
+static struct kunit_case workqueue_cases[] = {
+	KUNIT_CASE(runs_in_a_worker),
+	KUNIT_CASE(pending_once_and_flush),
+	KUNIT_CASE(cancel_pending_and_running),
+	KUNIT_CASE(self_requeueing),
+	KUNIT_CASE(ordered),
+	KUNIT_CASE(per_cpu_workqueue),
+	KUNIT_CASE(delayed),
+	KUNIT_CASE(declared_statically),
+	KUNIT_CASE(destroy_drains),
+	KUNIT_CASE(misuse_reported),
+	{}
+};
+static struct kunit_suite workqueue_suite = { .name = "workqueue", .test_cases = workqueue_cases };
+kunit_test_suite(workqueue_suite);
