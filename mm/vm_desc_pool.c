@@ -150,6 +150,35 @@ void * __frameless vm_desc_alloc(gfp_t gfp)
 	return vm_desc_alloc_pool(gfp);
 }
 
+/* Both from the pool or nothing: the cache had fewer than two. */
+static noinline bool vm_desc_alloc_pair_slow(gfp_t gfp, void **first, void **second)
+{
+	*first = vm_desc_alloc(gfp);
+	*second = *first ? vm_desc_alloc(gfp) : NULL;
+	if (*second)
+		return true;
+	if (*first)
+		vm_desc_free(*first);
+	return false;
+}
+
+bool __frameless vm_desc_alloc_pair(gfp_t gfp, void **first, void **second)
+{
+	struct desc_cache *cache;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	cache = this_cpu_ptr(&desc_cache);
+	if (likely(cache->count >= 2)) {
+		*first = cache->objs[--cache->count];
+		*second = cache->objs[--cache->count];
+		local_irq_restore(flags);
+		return true;
+	}
+	local_irq_restore(flags);
+	return vm_desc_alloc_pair_slow(gfp, first, second);
+}
+
 void __frameless vm_desc_free(void *desc)
 {
 	struct pool_page *pp = (struct pool_page *)((unsigned long)desc & PAGE_MASK);

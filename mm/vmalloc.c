@@ -62,9 +62,10 @@ static unsigned long mapped_size(const struct vm_struct *vm)
 static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 				       unsigned long flags, const void *caller)
 {
+	unsigned long irqflags, reserve;
+	void *vm_desc, *va_desc;
 	struct vm_struct *vm;
 	struct vmap_area *va;
-	unsigned long irqflags;
 	int err;
 
 	if (WARN(!vmalloc_ready, "vmalloc: used before vmalloc_init\n"))
@@ -74,10 +75,10 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 		size += PAGE_SIZE;
 	if (size <= PAGE_SIZE || size > VMALLOC_TOTAL)
 		return NULL;
-	vm = vm_desc_alloc(GFP_KERNEL);
-	va = vm_desc_alloc(GFP_KERNEL);
-	if (!vm || !va)
-		goto fail;
+	if (!vm_desc_alloc_pair(GFP_KERNEL, &vm_desc, &va_desc))
+		return NULL;
+	vm = vm_desc;
+	va = va_desc;
 	/* Field by field: a compound literal here compiles to a memset call. */
 	vm->next = NULL;
 	vm->addr = NULL;
@@ -88,8 +89,16 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	vm->phys_addr = 0;
 	vm->caller = caller;
 
+	/*
+	 * An area aligned beyond a page reserves address space up to the next
+	 * multiple of its alignment, unmapped like its guard page: the gap it
+	 * would leave before the next such area (4 KiB behind each 8 KiB-aligned
+	 * kernel stack and its guard) is too small for most requests, yet every
+	 * gap is one more node in the free tree that each vmalloc and vfree walks.
+	 */
+	reserve = align > PAGE_SIZE ? ALIGN(size, align) : size;
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	err = vmap_space_alloc(&vmap_space, va, size, max(align, PAGE_SIZE));
+	err = vmap_space_alloc(&vmap_space, va, reserve, max(align, PAGE_SIZE));
 	if (!err) {
 		vm->addr = (void *)va->va_start;
 		va->vm = vm;
@@ -97,11 +106,8 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
 	if (!err)
 		return vm;
-fail:
-	if (vm)
-		vm_desc_free(vm);
-	if (va)
-		vm_desc_free(va);
+	vm_desc_free(vm);
+	vm_desc_free(va);
 	return NULL;
 }
 
