@@ -290,8 +290,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 	unsigned int nr, i;
 
 	might_sleep_if(gfp_mask & __GFP_WAIT);
-	if (!size || !real_size || real_size > VMALLOC_TOTAL || !page_allocator_ready())
+	if (!page_allocator_ready())
 		goto fail;
+	/* It refuses a size of 0, one that overflowed PAGE_ALIGN and one beyond the window. */
 	area = alloc_vm_area(real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
 	if (!area)
 		goto fail;
