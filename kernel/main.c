@@ -20,7 +20,7 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/traps.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>

@@ -5,14 +5,15 @@
  * panic() reports, stops the other CPUs through smp_send_stop() when the
  * SMP code provides one (otherwise they keep running), then halts this
  * CPU with interrupts off. Linux can also reboot after panic=N seconds;
- * Mica always halts. There are no tasks yet, so the PID shown is 0. The
- * condition text WARN_ON()/BUG_ON() pass is not printed: like Linux, the
- * report names the file and line (and, for a warning, the function).
+ * Mica always halts. The condition text WARN_ON()/BUG_ON() pass is not
+ * printed: like Linux, the report names the file and line (and, for a
+ * warning, the function) and the CPU and task it happened on.
  */
 #include <linux/kernel.h>
 #include <linux/atomic.h>
 #include <linux/irqflags.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <asm/barrier.h>
 
@@ -69,7 +70,8 @@ void panic(const char *fmt, ...)
 static void warn_report(const char *file, int line, void *caller, const char *fmt, va_list *args)
 {
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: %d PID: 0 at %s:%d %pS\n", raw_smp_processor_id(), file, line, caller);
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", raw_smp_processor_id(), current->pid,
+		file, line, caller);
 	if (fmt)
 		vprintk(fmt, *args);
 	dump_stack();

@@ -17,13 +17,13 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
+#include <linux/time64.h>
 #include <asm/smp.h>
 #include <mica/board.h>
 #include <mica/kunit.h>
 #include <string.h>
 
-#define NSEC_PER_MSEC    1000000ULL
-#define WAIT_NS          (2000 * NSEC_PER_MSEC)	/* generous: QEMU vCPUs share host cores */
+#define WAIT_NS          (2000ULL * NSEC_PER_MSEC)	/* generous: QEMU vCPUs share host cores */
 /*
  * Hammering lasts at least HAMMER_NS as well as HAMMER_MIN_LOOPS passes:
  * QEMU runs the vCPUs as host threads that may take turns on fewer host
@@ -32,7 +32,7 @@
  * slow there: when the host deschedules the next ticket's vCPU, everyone
  * waits for it (lock-holder preemption).
  */
-#define HAMMER_NS        (200 * NSEC_PER_MSEC)
+#define HAMMER_NS        (200ULL * NSEC_PER_MSEC)
 #define HAMMER_MIN_LOOPS 200
 
 /* Spin until *@v reaches @target or the timeout; true if it did. */

@@ -11,8 +11,9 @@
 #include <linux/mutex.h>
 #include <linux/sched/clock.h>
 #include <linux/stop_machine.h>
+#include <linux/time64.h>
 
-#define STUCK_WARN_NS 1000000000ULL
+#define STUCK_WARN_NS NSEC_PER_SEC
 
 static DEFINE_MUTEX(stop_machine_mutex);
 static atomic_t stopped_cpus;		/* CPUs spinning in stop_this_cpu() */

@@ -2,22 +2,22 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
+#include <linux/prandom.h>
 #include <linux/spinlock.h>
 #include <string.h>
 
 static DEFINE_SPINLOCK(fault_lock);
-static u32 fault_rng = 0x9e3779b9;
+static struct rnd_state fault_rnd;
+static bool fault_rnd_seeded;
 
-/* xorshift32: the same sequence every boot, so a failing run can be repeated. */
+/* The same sequence every boot, so a failing run can be repeated. fault_lock held. */
 static u32 fault_random(void)
 {
-	u32 x = fault_rng;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	fault_rng = x;
-	return x;
+	if (!fault_rnd_seeded) {
+		prandom_seed_state(&fault_rnd, 0);
+		fault_rnd_seeded = true;
+	}
+	return prandom_u32_state(&fault_rnd);
 }
 
 bool should_fail(struct fault_attr *attr)

@@ -1,6 +1,6 @@
 /*
  * KUnit suite "printf": vsnprintf and kstrtox on the target itself. The
- * host tests (tests/host/test_vsnprintf.c) cover the rules; these cases
+ * host tests (tests/host/printk/test_vsnprintf.c) cover the rules; these cases
  * check what only the 32-bit ARM build shows: 32-bit long and size_t,
  * 64-bit numbers through libgcc's division, pointer width, and %pS with
  * the kernel's real symbol table.

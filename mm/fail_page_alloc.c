@@ -15,6 +15,7 @@
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <string.h>
+#include <mica/mm_check.h>
 #include "internal.h"
 
 struct fail_page_alloc_attr fail_page_alloc = {
@@ -86,4 +87,25 @@ int set_fail_page_alloc(const char *key, const char *val)
 		return err;
 	}
 	return fault_attr_set(&fail_page_alloc.attr, key, val);
+}
+
+static struct fail_page_alloc_attr test_saved;
+static bool test_saving;
+
+void fail_page_alloc_test_nth(unsigned long nth)
+{
+	if (!test_saving) {
+		test_saved = fail_page_alloc;
+		test_saving = true;
+	}
+	fail_page_alloc_nth(nth);
+}
+
+void fail_page_alloc_test_restore(void)
+{
+	if (!test_saving)
+		return;
+	fail_page_alloc = test_saved;
+	test_saving = false;
+	fail_page_alloc_update();	/* the key follows the settings put back */
 }

@@ -1,9 +1,10 @@
 /*
  * A temporary mapping of any page on the current CPU, so the allocator can
- * zero (and the self-tests can inspect) high pages before kmap exists. One
- * slot per CPU at the top of the fixmap window, used with interrupts off so
- * nothing nests. The kmap_atomic work (issue 5) must keep its slots below
- * FIXADDR_END - NR_CPUS pages, or take this over.
+ * zero (and the self-tests can inspect) high pages without kmap, which may
+ * sleep, and without taking one of kmap_atomic's nesting slots. One slot per
+ * CPU at the top of the fixmap window, used with interrupts off so nothing
+ * nests; asm/fixmap.h keeps the kmap_atomic slots below it (checked when
+ * compiling).
  */
 #include <linux/mm.h>
 #include <linux/smp.h>

@@ -144,13 +144,6 @@ int format_page_flags(char *buf, size_t len, unsigned long flags);
 void warn_alloc_failed(gfp_t gfp_mask, unsigned int order, const nodemask_t *nodemask);
 extern atomic_t nr_alloc_failure_reports;
 
-/*
- * The validator: every invariant of every zone (free lists, orders, buddy
- * flags, counts, per-CPU lists, unmerged buddies). 0 if all hold, else
- * -EINVAL with the first broken one described in @why.
- */
-int page_alloc_validate(char *why, size_t len);
-
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/memblock_report.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);
@@ -200,10 +193,6 @@ extern long user_min_free_kbytes;		/* min_free_kbytes=, -1 when not given */
 extern unsigned long dma_zone_bytes;		/* dma_zone=, ~0 when not given */
 extern unsigned long required_movablecore, required_kernelcore;	/* pages */
 extern int numa_fake_nodes;
-/* Hand every free memblock range to the buddy allocator; pages freed. */
-unsigned long memblock_free_all(void);
-/* Pages of RAM (present), over all zones. */
-unsigned long get_num_physpages(void);
 /* The total printed in "Built N zonelists ... Total pages: N". */
 unsigned long nr_all_zone_pages(void);
 
@@ -214,23 +203,27 @@ void mm_unmap_page_local(void *addr, unsigned long flags);
 void clear_pages_any(struct page *page, unsigned int order);
 
 /*
- * Waiting for memory (mm/page_alloc_wait.c): an allocation that may sleep
- * and found nothing waits up to @timeout jiffies for pages to be freed;
- * true if some were. Every free tells the waiters.
+ * ---- mm/'s seam with the scheduler (mm/sched_seam.c on the board,
+ * tests/host/sim/sched_seam.c on the host) ----
+ *
+ * Waiting for memory: an allocation that may sleep and found nothing waits
+ * up to @timeout jiffies for pages to be freed; true if some were. Every
+ * free tells the waiters (alloc_wake_on_free).
  */
 bool alloc_wait_for_freed_pages(long timeout);
+/* Counts the waiters: on while there are some, so a free tests one NOP. */
+DECLARE_STATIC_KEY_FALSE(alloc_free_waiters);
+void __alloc_wake_on_free(void);
 
 /*
- * kmap with every pkmap slot in use (mm/highmem_wait.c): drop @lock
- * (taken with spin_lock_irqsave, *@flags), sleep until kunmap releases a
- * slot, take it again. kunmap wakes the sleepers when there are some.
+ * kmap with every pkmap slot in use: drop @lock (taken with
+ * spin_lock_irqsave, *@flags), sleep until kunmap releases a slot, take it
+ * again. kunmap wakes the sleepers when there are some.
  */
 void kmap_wait_for_slot(spinlock_t *lock, unsigned long *flags);
 bool kmap_slot_waiters(void);
 void kmap_wake_slot_waiters(void);
-/* Counts the waiters: on while there are some, so a free tests one NOP. */
-DECLARE_STATIC_KEY_FALSE(alloc_free_waiters);
-void __alloc_wake_on_free(void);
+
 static __always_inline void alloc_wake_on_free(void)
 {
 	if (static_branch_unlikely(&alloc_free_waiters))

@@ -7,10 +7,12 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <asm/memory.h>
 #include <string.h>
 #include <mica/board.h>
 #include <mica/console.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include "vmalloc_internal.h"
 
 static void expect_area_ok(struct kunit *test)

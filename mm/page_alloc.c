@@ -4,7 +4,7 @@
  * merges with its free buddy (same order, same zone, not across a hole) on
  * free. Order-0 pages pass through per-CPU hot/cold lists. Allocation walks
  * the zonelist, checks watermarks, then drains the per-CPU lists, runs the
- * shrinkers and retries as the GFP flags allow (mm/page_alloc_slow.c).
+ * shrinkers and retries as the GFP flags allow (mm/page_alloc_slowpath.c).
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>

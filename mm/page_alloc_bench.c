@@ -12,18 +12,9 @@
 #include <linux/gfp.h>
 #include <linux/errno.h>
 #include <linux/sched/clock.h>
+#include <mica/insn_count.h>
 #include <mica/shell.h>
 #include "internal.h"
-
-/* Exactly 4 instructions per iteration: subs, bne, and two nops. */
-static noinline void calibration_loop(unsigned long n)
-{
-	__asm__ __volatile__("1:	nop\n"
-			     "	nop\n"
-			     "	subs	%0, %0, #1\n"
-			     "	bne	1b"
-			     : "+r"(n) :: "cc");
-}
 
 static u64 per_iteration(u64 start, unsigned long n)
 {

@@ -1,5 +1,5 @@
 /*
- * Zone policy set once memory is known: zonelists (the document's fallback
+ * Zone policy set once memory is known: zonelists (the memory-and-DMA chapter's fallback
  * order HighMem -> Normal -> DMA, local node first within each zone type),
  * watermarks from min_free_kbytes, the lowmem reserve that keeps lower zones
  * for the allocations that need them, the MIGRATE_RESERVE pageblocks and

@@ -12,6 +12,7 @@
 #include <linux/shrinker.h>
 #include <linux/topology.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include <string.h>
 #include "internal.h"
 

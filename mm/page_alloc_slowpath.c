@@ -1,9 +1,10 @@
 /*
- * The allocator's entry point and what happens when the fast path (low
- * watermark) fails: drop to the min watermark (further for GFP_ATOMIC),
+ * What __alloc_pages_nodemask() (mm/page_alloc.c) does when the fast path
+ * (low watermark) fails: drop to the min watermark (further for GFP_ATOMIC),
  * drain the per-CPU lists, run the shrinkers if the caller may wait, and
  * retry as __GFP_NORETRY/__GFP_REPEAT/__GFP_NOFAIL say; report a failure
- * unless __GFP_NOWARN.
+ * unless __GFP_NOWARN. Also the address-returning wrappers
+ * (__get_free_pages, get_zeroed_page, alloc_pages_exact).
  */
 #include <linux/errno.h>
 #include <linux/mm.h>

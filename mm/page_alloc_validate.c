@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
+#include <mica/mm_check.h>
 #include "internal.h"
 
 struct vctx {

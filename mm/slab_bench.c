@@ -15,10 +15,12 @@
  * instructions.
  */
 #include <linux/kernel.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/errno.h>
 #include <linux/sched/clock.h>
+#include <mica/insn_count.h>
 #include <mica/shell.h>
 #include "slab.h"
 
@@ -34,16 +36,6 @@ int shell_printf(const char *fmt, ...) __printf(1, 2);
 static inline u32 insns(void)
 {
 	return (u32)local_clock();
-}
-
-/* Exactly 4 instructions per iteration: two nops, subs, bne. */
-static noinline void calibration_loop(unsigned long n)
-{
-	__asm__ __volatile__("1:	nop\n"
-			     "	nop\n"
-			     "	subs	%0, %0, #1\n"
-			     "	bne	1b"
-			     : "+r"(n) :: "cc");
 }
 
 static void *volatile sink;
@@ -130,20 +122,12 @@ static unsigned long per_pair(u32 (*loop)(void), u32 empty)
 	return total > empty ? (unsigned long)(total - empty) * 100 / ROUNDS : 0;
 }
 
-static u32 rng_state;
-
-static u32 next_random(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
-}
+static struct rnd_state rnd;
 
 /* Roughly what a kernel asks for: mostly small, now and then a few KiB. */
 static size_t random_size(void)
 {
-	u32 r = next_random();
+	u32 r = prandom_u32_state(&rnd);
 
 	return 8 + (r % 4 == 0 ? r % 4096 : r % 256);
 }
@@ -220,10 +204,10 @@ static int instruction_figures(void)
 	print_fixed("kmem_cache_alloc+free (64 bytes)", per_pair(cache_loop, empty));
 	kmem_cache_destroy(bench_cache);
 
-	rng_state = 2463534242U;
+	prandom_seed_state(&rnd, 1);
 	for (i = 0; i < ROUNDS; i++) {
 		sizes[i] = random_size();
-		slots[i] = (u16)(next_random() % LIVE);
+		slots[i] = (u16)(prandom_u32_state(&rnd) % LIVE);
 	}
 	for (i = 0; i < LIVE; i++)
 		live[i] = NULL;
@@ -250,7 +234,7 @@ static int memory_efficiency(void)
 		return -ENOMEM;
 	drop_slab();
 	before = global_page_state(NR_SLAB_UNRECLAIMABLE) + global_page_state(NR_SLAB_RECLAIMABLE);
-	rng_state = 88172645U;
+	prandom_seed_state(&rnd, 2);
 	for (i = 0; i < N; i++) {
 		size_t size = random_size();
 

@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/smp.h>
@@ -125,7 +126,7 @@ static void size_classes(struct kunit *test)
 		kfree(p);
 		kfree(d);
 	}
-	/* The document's example: 13 bytes come from the 16-byte cache. */
+	/* The memory-and-DMA chapter's example: 13 bytes come from the 16-byte cache. */
 	KUNIT_EXPECT_EQ(test, kmalloc_index(13), 4U);
 }
 
@@ -211,7 +212,7 @@ kunit_test_suite(kmalloc_suite);
 
 /* --- caches ---------------------------------------------------------------- */
 
-/* The source document's example, as written there (its typos aside). */
+/* The memory-and-DMA chapter's example, as written there (its typos aside). */
 struct test {
 	char c;
 	int i;
@@ -638,17 +639,16 @@ static void smp_worker(void *arg)
 {
 	struct smp_ctx *ctx = arg;
 	unsigned int cpu = smp_processor_id(), i;
-	u32 rng = 0x9e3779b9 * (cpu + 1);
+	struct rnd_state rnd;
 
+	prandom_seed_state(&rnd, cpu);
 	for (i = 0; i < SMP_ROUNDS; i++) {
+		u32 rng = prandom_u32_state(&rnd);
 		struct smp_obj *o, *old;
 		unsigned long flags;
 		unsigned int k;
 		u32 old_serial;
 
-		rng ^= rng << 13;
-		rng ^= rng >> 17;
-		rng ^= rng << 5;
 		o = (rng & 1) ? kmem_cache_zalloc(ctx->cache, GFP_ATOMIC)
 			      : kzalloc(sizeof(*o) + rng % 300, GFP_ATOMIC);
 		if (!o) {

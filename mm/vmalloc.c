@@ -15,6 +15,7 @@
 #include <linux/debug_locks.h>
 #include <string.h>
 #include <asm/barrier.h>
+#include <mica/mm_check.h>
 #include "vmalloc_internal.h"
 
 static DEFINE_SPINLOCK(vmap_area_lock);

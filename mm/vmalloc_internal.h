@@ -15,8 +15,9 @@
  * Fixed-size descriptors for vmap_area, vm_struct and small page arrays.
  * The first objects come from static pages, so ioremap works before the page
  * allocator does; more pages come from alloc_page once it is up and go back
- * when empty. A stand-in for kmalloc until the slab allocator exists (then
- * vm_desc_alloc/free become kmalloc/kfree and this file goes).
+ * when empty. Not kmalloc: ioremap needs descriptors from vmalloc_init(),
+ * long before the slab allocator is up, and the per-CPU cache of static
+ * descriptors keeps the common vmalloc/vfree off any lock.
  */
 /* vm_struct.flags while an area is being set up: vmallocinfo skips it. */
 #define VM_UNINITIALIZED 0x00000020
@@ -63,8 +64,5 @@ void vmallocinfo_show(vmallocinfo_printf_t print);
 
 /* Areas in the window now (static ones included). */
 unsigned long vmalloc_nr_areas(void);
-
-/* Check the area trees (for the KUnit invariant); 0 or -EINVAL with @why. */
-int vmalloc_check(char *why, size_t len);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Self-tests of vmalloc, vmap and ioremap, after Linux's test_vmalloc:
  * fixed sizes, holes reused ("full fit"), a long busy list, random sizes,
- * alignments; the document's motivating case (more than any free physically
+ * alignments; the memory-and-DMA chapter's motivating case (more than any free physically
  * contiguous block); a failure part-way leaving nothing behind; guard-page
  * and use-after-vfree faults.
  */
@@ -13,25 +13,17 @@
 #include <linux/kallsyms.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <string.h>
 #include <asm/fault.h>
 #include <asm/traps.h>
 #include <mica/board.h>
-#include <mica/console.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include "internal.h"
 #include "vmalloc_internal.h"
-
-static u32 test_rand_state = 0x2545f491;
-static u32 test_rand(void)
-{
-	test_rand_state ^= test_rand_state << 13;
-	test_rand_state ^= test_rand_state >> 17;
-	test_rand_state ^= test_rand_state << 5;
-	return test_rand_state;
-}
 
 /* Write a pattern through @p, one word every 64 bytes, and read it back. */
 static void fill(void *p, size_t size, u32 seed)
@@ -161,16 +153,18 @@ static void random_sizes(struct kunit *test)
 {
 	void *live[32] = { 0 };
 	size_t sizes[32] = { 0 };
+	struct rnd_state rnd;
 
+	prandom_seed_state(&rnd, 0x2545f491);
 	for (int step = 0; step < 400; step++) {
-		unsigned int s = test_rand() % 32;
+		unsigned int s = prandom_u32_state(&rnd) % 32;
 
 		if (live[s]) {
 			KUNIT_EXPECT_TRUE(test, check_fill(live[s], sizes[s], s));
 			vfree(live[s]);
 			live[s] = NULL;
 		} else {
-			sizes[s] = 1 + test_rand() % (256 << 10);
+			sizes[s] = 1 + prandom_u32_state(&rnd) % (256 << 10);
 			live[s] = vmalloc(sizes[s]);
 			KUNIT_ASSERT_NOT_NULL(test, live[s]);
 			fill(live[s], sizes[s], s);
@@ -228,7 +222,7 @@ static int largest_free_order(void)
 }
 
 /*
- * The document's reason for vmalloc: twice the largest free physically
+ * The memory-and-DMA chapter's reason for vmalloc: twice the largest free physically
  * contiguous block is still one virtually contiguous allocation.
  */
 static void larger_than_any_free_block(struct kunit *test)

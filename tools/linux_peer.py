@@ -2,7 +2,7 @@
 
 The peer figures come from the table in ../shared/reference/linux-peer/results.txt
 (a Linux 6.1 kernel timing the same pairs on the same QEMU machine under
--icount shift=0; see that directory's README and run.sh), read each time the
+-icount shift=0; see that directory's README and its run script), read each time the
 benchmarks run: nothing here knows a number. The column used is the one the
 figures are compared with (init_on_alloc=0: Linux does not zero
 allocations, as Mica does not), "raw" or "net" as results.txt says.

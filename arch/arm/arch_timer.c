@@ -15,7 +15,7 @@
 #include <linux/errno.h>
 #include <linux/percpu.h>
 #include <asm/barrier.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 #define CNTV_CTL_ENABLE  (1 << 0)
 

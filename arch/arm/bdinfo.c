@@ -10,7 +10,7 @@
 #include <asm/setup.h>
 #include <mica/board.h>
 #include <mica/shell.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 struct midr_name {
 	u32 id;

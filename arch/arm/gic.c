@@ -27,35 +27,11 @@
 #include <asm/smp.h>
 #include <mica/board.h>
 
-#define GICD_CTLR       0x000
-#define GICD_TYPER      0x004
-#define GICD_ISENABLER  0x100
-#define GICD_ICENABLER  0x180
-#define GICD_ISPENDR    0x200
-#define GICD_ICPENDR    0x280
-#define GICD_ISACTIVER  0x300
-#define GICD_ICACTIVER  0x380
-#define GICD_IPRIORITYR 0x400
-#define GICD_ITARGETSR  0x800
-#define GICD_ICFGR      0xc00
-#define GICD_SGIR       0xf00
-#define SGIR_ALL_BUT_SELF (1U << 24)	/* TargetListFilter 01 */
-
-#define GICC_CTLR       0x00
-#define GICC_PMR        0x04
-#define GICC_IAR        0x0c
-#define GICC_EOIR       0x10
-#define GICC_IIDR       0xfc
-
-#define TYPER_LINES(t)     ((((t) & 0x1f) + 1) * 32)
-#define TYPER_CPUS(t)      ((((unsigned int)(t) >> 5) & 0x7) + 1)
-#define TYPER_SECURITY     (1 << 10)
 #define GIC_MAX_LINES      1020	/* IDs 1020-1023 are special */
 #define GIC_SPURIOUS       1023
 #define GIC_FIRST_SPI      32
 #define GIC_PRIORITY       0xa0	/* every line: no preemption between them */
 #define GIC_PRIORITY_MASK  0xf0	/* let all of them through */
-#define GIC_MAP_SIZE       0x1000
 
 static void __iomem *dist_base[NR_CPUS];
 static void __iomem *cpu_base[NR_CPUS];
@@ -258,7 +234,7 @@ int __init gic_init(void)
 	if (ret)
 		return ret;
 	typer = readl(dist_base[0] + GICD_TYPER);
-	lines = min_t(unsigned int, TYPER_LINES(typer), GIC_MAX_LINES);
+	lines = min_t(unsigned int, GICD_TYPER_LINES(typer), GIC_MAX_LINES);
 	if (lines > NR_IRQS) {
 		pr_warn("GIC: %u lines, only the first %u are used (NR_IRQS)\n", lines, NR_IRQS);
 		lines = NR_IRQS;
@@ -277,8 +253,8 @@ int __init gic_init(void)
 	pr_info("NR_IRQS: %d, nr_irqs: %u, preallocated irqs: %u\n", NR_IRQS, nr_irqs, nr_irqs);
 	pr_info("GIC: GICv%u at 0x%08lx, CPU interface 0x%08lx, %u lines, %u CPU interfaces%s\n",
 		version ? version : 1, (unsigned long)board.gic_dist_base,
-		(unsigned long)board.gic_cpu_base, nr_irqs, TYPER_CPUS(typer),
-		typer & TYPER_SECURITY ? ", security extensions" : "");
+		(unsigned long)board.gic_cpu_base, nr_irqs, GICD_TYPER_CPUS(typer),
+		typer & GICD_TYPER_SECURITY_EXTN ? ", security extensions" : "");
 	return 0;
 }
 
@@ -295,7 +271,7 @@ void gic_send_sgi(const struct cpumask *mask, unsigned int sgi)
 
 void gic_send_sgi_others(unsigned int sgi)
 {
-	writel(SGIR_ALL_BUT_SELF | (sgi & 0xf), gic_dist() + GICD_SGIR);
+	writel(GICD_SGIR_ALL_BUT_SELF | (sgi & 0xf), gic_dist() + GICD_SGIR);
 }
 
 void handle_arch_irq(struct pt_regs *regs)

@@ -29,8 +29,7 @@
  * console's section, unused until vmalloc takes over the area (after this
  * has run and unmapped them). Blobs up to 2 MiB fit at any alignment.
  */
-#define HANDOFF_WINDOW_VIRT     0xFEC00000UL
-#define HANDOFF_WINDOW_SECTIONS 3
+#define HANDOFF_WINDOW_SECTIONS 3	/* from HANDOFF_WINDOW_VIRT (asm/memory.h) */
 #define HANDOFF_MAX_BLOB        (2UL << 20)
 /* How much of an ATAGS list to look at: far more than any boot loader writes. */
 #define ATAGS_MAX_BYTES         (16UL << 10)

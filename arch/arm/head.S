@@ -8,21 +8,10 @@
  * (CPU 0 only, r0 = 0, r1 = machine id, r2 = ATAGS or DTB). Secondary CPUs
  * park in a pen and come back through secondary_entry when released.
  */
+#include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
-
-#define MODE_SVC   0x13
-#define MODE_HYP   0x1a
-#define MODE_MASK  0x1f
-#define PSR_I      0x80
-#define PSR_F      0x40
-#define PSR_A      0x100
-
-#define SCTLR_M    (1 << 0)
-#define SCTLR_C    (1 << 2)
-#define SCTLR_Z    (1 << 11)
-#define SCTLR_I    (1 << 12)
-#define ACTLR_SMP  (1 << 6)
+#include <asm/ptrace.h>
 
 #define INIT_PGDIR_OFFSET 0x4000	/* initial table: RAM base + 16 KiB */
 #define STACK_SIZE 8192
@@ -188,13 +177,13 @@ secondary_entry:
 enter_svc_quietly:
 	mrs	r0, cpsr
 	and	r1, r0, #MODE_MASK
-	cmp	r1, #MODE_HYP
+	cmp	r1, #HYP_MODE
 	beq	1f
-	cpsid	aif, #MODE_SVC
+	cpsid	aif, #SVC_MODE
 	bx	lr
 1:	bic	r0, r0, #MODE_MASK
-	orr	r0, r0, #MODE_SVC
-	orr	r0, r0, #(PSR_I | PSR_F | PSR_A)
+	orr	r0, r0, #SVC_MODE
+	orr	r0, r0, #(PSR_I_BIT | PSR_F_BIT | PSR_A_BIT)
 	msr	spsr_hyp, r0
 	msr	elr_hyp, lr
 	.inst	0xe160006e		@ eret (HYP -> SVC at lr)
@@ -211,11 +200,11 @@ cpu_number_from_mpidr:
  */
 caches_off_and_clean:
 	mrc	p15, 0, r6, c1, c0, 0
-	and	r6, r6, #SCTLR_C	@ r6 != 0: clean before invalidating
+	and	r6, r6, #CR_C	@ r6 != 0: clean before invalidating
 	v7_dcache_all
 	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #(SCTLR_M | SCTLR_C)
-	bic	r0, r0, #SCTLR_I
+	bic	r0, r0, #(CR_M | CR_C)
+	bic	r0, r0, #CR_I
 	mcr	p15, 0, r0, c1, c0, 0
 	isb
 	mov	r0, #0
@@ -298,11 +287,11 @@ enable_mmu:
 	dsb
 	isb
 	mrc	p15, 0, r1, c1, c0, 0
-	ldr	r2, =(SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I)
+	ldr	r2, =(CR_M | CR_C | CR_Z | CR_I)
 	orr	r1, r1, r2
-	bic	r1, r1, #(1 << 1)	@ no alignment faults for normal memory
-	bic	r1, r1, #(1 << 28)	@ TEX remap off: TEX/C/B as written
-	bic	r1, r1, #(1 << 29)	@ access flag off: AP[0] is a permission
+	bic	r1, r1, #CR_A		@ no alignment faults for normal memory
+	bic	r1, r1, #CR_TRE		@ TEX remap off: TEX/C/B as written
+	bic	r1, r1, #CR_AFE		@ access flag off: AP[0] is a permission
 	mcr	p15, 0, r1, c1, c0, 0
 	isb
 	bx	lr
@@ -381,7 +370,7 @@ setup_mode_stacks:
 	add	sp, r1, #3 * MODE_STACK
 	cpsid	if, #0x11		@ FIQ
 	add	sp, r1, #4 * MODE_STACK
-	cpsid	if, #MODE_SVC
+	cpsid	if, #SVC_MODE
 	bx	lr
 	.ltorg
 

@@ -14,6 +14,7 @@
 #include <linux/percpu.h>
 #include <linux/sched/clock.h>
 #include <linux/sched.h>
+#include <linux/time64.h>
 #include <asm/memory.h>
 #include <asm/cacheflush.h>
 #include <asm/gic.h>
@@ -22,10 +23,10 @@
 #include <asm/handoff.h>
 #include <asm/smp.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
 #define SCU_CONFIG          0x04	/* bits 1:0: number of CPUs - 1 */
-#define SECONDARY_TIMEOUT_NS 1000000000ULL
+#define SECONDARY_TIMEOUT_NS NSEC_PER_SEC
 #define STOP_TIMEOUT_US     1000000UL
 
 DEFINE_PER_CPU(int, cpu_number);

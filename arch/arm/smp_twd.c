@@ -14,39 +14,16 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/io.h>
+#include <asm/smp_twd.h>
 #include <mica/board.h>
-#include <mica/timer.h>
-
-#define GT_OFFSET          0x200	/* global timer, from PERIPHBASE */
-#define GT_COUNTER_LO      0x00
-#define GT_COUNTER_HI      0x04
-#define GT_CONTROL         0x08
-#define GT_ENABLE          (1 << 0)
-
-#define TWD_LOAD           0x00
-#define TWD_CONTROL        0x08
-#define TWD_INTSTAT        0x0c
-#define TWD_ENABLE         (1 << 0)
-#define TWD_AUTO_RELOAD    (1 << 1)
-#define TWD_IRQ_ENABLE     (1 << 2)
-#define TWD_EVENT          (1 << 0)
+#include <mica/timer_driver.h>
 
 static void __iomem *twd_base;
 static void __iomem *gt_base;
 
-/* The high word may tick over between the two reads: retry until it holds still. */
-static u64 a9_global_timer_read(void)
+static u64 twd_read_counter(void)
 {
-	u32 hi, lo, hi2;
-
-	hi = readl_relaxed(gt_base + GT_COUNTER_HI);
-	for (;;) {
-		lo = readl_relaxed(gt_base + GT_COUNTER_LO);
-		hi2 = readl_relaxed(gt_base + GT_COUNTER_HI);
-		if (hi2 == hi)
-			return (u64)hi << 32 | lo;
-		hi = hi2;
-	}
+	return a9_global_timer_read(gt_base);
 }
 
 static int twd_init(struct timer_rates *rates)
@@ -55,8 +32,8 @@ static int twd_init(struct timer_rates *rates)
 
 	if (!board.scu_base)
 		return -ENODEV;
-	twd_base = ioremap(board.timer_base, 0x20);
-	gt_base = ioremap(board.scu_base + GT_OFFSET, 0x20);
+	twd_base = ioremap(board.timer_base, A9_TIMER_MAP_SIZE);
+	gt_base = ioremap(board.scu_base + A9_GT_OFFSET, A9_TIMER_MAP_SIZE);
 	if (!twd_base || !gt_base)
 		return -ENOMEM;
 
@@ -68,7 +45,7 @@ static int twd_init(struct timer_rates *rates)
 
 	rate = board.timer_rate_hz;
 	if (!rate) {
-		rate = timer_measure_rate(a9_global_timer_read);
+		rate = timer_measure_rate(twd_read_counter);
 		if (!rate)
 			return -ENODEV;	/* no rate given and nothing to measure it against */
 		pr_info("Calibrating local timer... %lu.%02luMHz.\n", rate / 1000000, rate / 10000 % 100);
@@ -97,6 +74,6 @@ static const struct timer_ops twd_ops = {
 	.init = twd_init,
 	.start_tick = twd_start_tick,
 	.ack_tick = twd_ack_tick,
-	.read_counter = a9_global_timer_read,
+	.read_counter = twd_read_counter,
 };
 TIMER_DRIVER(twd_ops);

@@ -8,7 +8,7 @@
  * (the caller-saved registers, CPSR) is the C caller's business: the
  * scheduler switches with interrupts off.
  *
- * A new thread's saved context (kernel/sched/core.c, copy_thread) resumes at
+ * A new thread's saved context (arch/arm/process.c, copy_thread) resumes at
  * ret_from_fork with r4 = its argument and r5 = its function; it finishes
  * the switch (schedule_tail) and calls fn(arg), which never returns.
  */

@@ -17,6 +17,7 @@
 #include <linux/spinlock.h>
 #include <string.h>
 #include <asm/cacheflush.h>
+#include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -26,13 +27,7 @@
 #include <asm/traps.h>
 #include <mica/board.h>
 
-#define PSR_N_BIT 0x80000000
-#define PSR_Z_BIT 0x40000000
-#define PSR_C_BIT 0x20000000
-#define PSR_V_BIT 0x10000000
-#define PSR_J_BIT 0x01000000
 #define MAX_BACKTRACE 64
-#define SCTLR_V   (1 << 13)	/* high vectors: 0xffff0000 instead of VBAR */
 
 static arch_spinlock_t die_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int die_owner = -1;	/* CPU inside oops_begin..oops_end */
@@ -348,14 +343,9 @@ void bad_mode(struct pt_regs *regs, int reason)
 
 void __init arm_early_trap_init(void)
 {
-	unsigned long sctlr;
-
 	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" /* VBAR */
 			     :: "r"(__vectors_start) : "memory");
-	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	sctlr &= ~SCTLR_V;
-	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr) : "memory");
-	isb();
+	set_cr(get_cr() & ~CR_V);
 }
 
 void __init early_trap_init(void *vectors_base)

@@ -1,7 +1,7 @@
 /*
  * `dmabench`: what a DMA transfer costs the CPU and how fast copies go,
  * DMA against the CPU's memcpy, in one run (`make bench` runs it under
- * QEMU; tools/bench/dma_bench.py).
+ * QEMU smdkc210 through tools/bench-target.py: tests/host/Makefile.dma).
  *
  *  - overhead: local_clock() nanoseconds from dmaengine_prep_dma_memcpy
  *    to the callback, for 4-byte copies (so the copy itself is nothing),
@@ -21,7 +21,9 @@
 #include <linux/sched/clock.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
+#include <linux/time64.h>
 #include <string.h>
+#include <mica/insn_count.h>
 #include <mica/shell.h>
 
 #define MAX_SIZE       (1U << 20)
@@ -36,15 +38,6 @@ struct bench {
 	struct page *src_page, *dst_page;
 	bool done;
 };
-
-/* Exactly 4 instructions an iteration: under -icount shift=0 it must read 4 ns. */
-static noinline void four_instruction_loop(unsigned long n)
-{
-	__asm__ __volatile__("1:	nop\n"
-			     "	nop\n"
-			     "	subs	%0, %0, #1\n"
-			     "	bne	1b" : "+r"(n) :: "cc");
-}
 
 static void bench_done(void *param)
 {
@@ -65,7 +58,7 @@ static bool dma_copy(struct bench *b, dma_addr_t dst, dma_addr_t src, size_t len
 	tx->callback_param = &b->done;
 	dmaengine_submit(tx);
 	dma_async_issue_pending(b->chan);
-	deadline = local_clock() + 1000000000ULL;
+	deadline = local_clock() + NSEC_PER_SEC;
 	while (!READ_ONCE(b->done))
 		if (local_clock() > deadline)
 			return false;
@@ -103,7 +96,7 @@ static int run_bench(struct bench *b)
 	unsigned int i, r;
 
 	t0 = local_clock();
-	four_instruction_loop(1000000);
+	calibration_loop(1000000);	/* under -icount shift=0 it must read 4 ns */
 	t0 = local_clock() - t0;
 	pr_info("dmabench: calibration: a 4-instruction loop takes %llu.%02llu ns an iteration\n",
 		t0 / 1000000, t0 / 10000 % 100);
@@ -126,7 +119,7 @@ static int run_bench(struct bench *b)
 		t2 = local_clock();
 		dma_async_issue_pending(b->chan);
 		while (!READ_ONCE(b->done))
-			if (local_clock() - t2 > 1000000000ULL)
+			if (local_clock() - t2 > NSEC_PER_SEC)
 				return -EIO;
 		t3 = local_clock();
 		prep_ns += t1 - t0;

@@ -33,12 +33,14 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/kthread.h>
 #include <linux/jiffies.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
@@ -67,7 +69,7 @@ struct dmatest_thread {
 	struct page *src_page, *dst_page;
 	u8 *src, *dst;
 	unsigned int order;
-	u32 rnd;
+	struct rnd_state rnd;
 	/* The test in flight: the callback stores its result, then the flag, and wakes the thread. */
 	wait_queue_head_t done_wait;
 	bool done;
@@ -100,15 +102,6 @@ void dmatest_default_params(struct dmatest_params *p)
 	p->iterations = 100;
 	p->timeout = 3000;
 	p->seed = 0x1d330;
-}
-
-static u32 next_random(u32 *s)
-{
-	/* xorshift32: Linux uses prandom; anything well spread will do. */
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
 }
 
 static void fill_buf(u8 *buf, unsigned int size, unsigned int start, unsigned int len,
@@ -230,7 +223,7 @@ static bool dmatest_filter(struct dma_chan *chan, void *param)
 
 static unsigned int pick(struct dmatest_thread *th, unsigned int range, unsigned int align)
 {
-	unsigned int v = range ? next_random(&th->rnd) % range : 0;
+	unsigned int v = range ? prandom_u32_state(&th->rnd) % range : 0;
 
 	return v & ~((1U << align) - 1);
 }
@@ -495,7 +488,7 @@ static bool add_threads(struct dmatest_info *info, struct dma_chan *chan, unsign
 		th->info = info;
 		th->chan = chan;
 		th->index = i;
-		th->rnd = info->params.seed ^ (chan_index * 7919 + i * 104729 + 1);
+		prandom_seed_state(&th->rnd, info->params.seed ^ (chan_index * 7919 + i * 104729 + 1));
 		init_waitqueue_head(&th->done_wait);
 		snprintf(th->name, sizeof(th->name), "%s-copy%u", dma_chan_name(chan), i);
 		task = kthread_create(dmatest_func, th, "%s", th->name);
@@ -516,17 +509,17 @@ static bool add_threads(struct dmatest_info *info, struct dma_chan *chan, unsign
 static void print_summary(const char *name, unsigned long tests, unsigned long failures,
 			  unsigned long long bytes, u64 ns, int ret)
 {
-	u64 us = ns / 1000 ? ns / 1000 : 1;
+	u64 us = ns / NSEC_PER_USEC ? ns / NSEC_PER_USEC : 1;
 	u64 iops100 = (u64)tests * 100000000ULL / us;
 
 	pr_info("dmatest: %s: summary %lu tests, %lu failures %llu.%02llu iops %llu KB/s (%d)\n",
 		name, tests, failures, iops100 / 100, iops100 % 100,
-		bytes * 1000000ULL / us / 1024, ret);
+		bytes * USEC_PER_SEC / us / 1024, ret);
 }
 
 static void report(struct dmatest_info *info, struct dmatest_totals *t)
 {
-	u64 us = t->runtime_ns / 1000 ? t->runtime_ns / 1000 : 1;
+	u64 us = t->runtime_ns / NSEC_PER_USEC ? t->runtime_ns / NSEC_PER_USEC : 1;
 	unsigned int i;
 
 	for (i = 0; i < info->nthreads; i++) {
@@ -545,7 +538,7 @@ static void report(struct dmatest_info *info, struct dmatest_totals *t)
 		pr_info("dmatest: %lu faults injected, %lu detected and recovered\n",
 			t->faults_injected, t->faults_recovered);
 	pr_info("dmatest: %lu tests, %lu failures, %llu iops, %llu KB/s\n", t->tests,
-		t->failures, (u64)t->tests * 1000000ULL / us, t->bytes * 1000000ULL / us / 1024);
+		t->failures, (u64)t->tests * USEC_PER_SEC / us, t->bytes * USEC_PER_SEC / us / 1024);
 }
 
 static bool params_ok(const struct dmatest_params *p)

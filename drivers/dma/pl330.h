@@ -2,7 +2,7 @@
  * PL330 internals shared by the driver (pl330.c), its program builder
  * (pl330_prog.c) and their tests: registers, instruction encodings and the
  * builder's interface. The builder is plain C with no kernel dependencies,
- * so the host tests (tests/host/test_pl330_prog.c) run it as it is.
+ * so the host tests (tests/host/dma/test_pl330_prog.c) run it as it is.
  */
 #ifndef _DRIVERS_DMA_PL330_H
 #define _DRIVERS_DMA_PL330_H

@@ -6,6 +6,7 @@
 #ifndef _DRIVERS_DMA_PL330_INTERNAL_H
 #define _DRIVERS_DMA_PL330_INTERNAL_H
 
+#include <linux/time64.h>
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
@@ -23,7 +24,7 @@
 #define PL330_PROG_SIZE   1024
 #define PL330_POLLS       100000	/* register reads before the hardware counts as stuck */
 #define PL330_FAILED      4		/* failed cookie ranges remembered per channel */
-#define STALL_NS          1000000000ULL	/* a copy may take 1 s ... */
+#define STALL_NS          NSEC_PER_SEC	/* a copy may take 1 s ... */
 #define STALL_NS_PER_BYTE 100ULL	/* ... plus 100 ns a byte (10 MB/s) */
 #define PL330_PCELL       0xb105f00d
 #define PL330_PART        0x330

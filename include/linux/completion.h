@@ -1,5 +1,5 @@
 /*
- * Completions, as in the source document: a count of "done" events and a
+ * Completions, as in the kernel-design notes: a count of "done" events and a
  * wait queue. complete() adds one event and wakes one waiter (the queue's
  * exclusive FIFO order); complete_all() lets every present and future
  * waiter through until reinit_completion(). A waiter consumes one event.

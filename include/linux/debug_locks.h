@@ -1,7 +1,7 @@
 /*
  * Lock debugging switches and reports (Linux's names). debug_locks is 1
  * unless the command line says debug_locks=0; while it is 1, the mutex
- * checks (kernel/locking/mutex.c, the source document's CONFIG_DEBUG_MUTEXES rules)
+ * checks (kernel/locking/mutex.c, the kernel-design notes' CONFIG_DEBUG_MUTEXES rules)
  * report each violation with DEBUG_LOCKS_WARN_ON's warning. The code paths
  * test debug_locks_key, a static key that mirrors it (set with it, at boot).
  *

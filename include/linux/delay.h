@@ -5,7 +5,7 @@
  * the counter's ticks per jiffy. Before time_init() they are a busy loop
  * sized for a 2 GHz core: never shorter than asked, longer on slower ones.
  * Unlike Linux/ARM, udelay() takes any value (no 2 ms limit).
- * They spin: for waits of a tick or more, sleep once the scheduler exists.
+ * They spin: for waits of a tick or more, sleep instead (msleep() below).
  */
 #ifndef _LINUX_DELAY_H
 #define _LINUX_DELAY_H

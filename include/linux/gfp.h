@@ -1,7 +1,7 @@
 /*
  * GFP ("get free pages") masks and the page allocator's entry points, with
  * the bit values, composite masks, zone table and bad combinations exactly
- * as the source document's gfp.h (Linux 3.14) defines them.
+ * as the memory-and-DMA chapter's gfp.h (Linux 3.14) defines them.
  *
  * Where Mica differs: there is no ZONE_DMA32 (its bit resolves to
  * ZONE_NORMAL, as on any Linux built without CONFIG_ZONE_DMA32); a zone
@@ -10,7 +10,7 @@
  * __GFP_NOTRACK/__GFP_KMEMCG/__GFP_WRITE/__GFP_OTHER_NODE/__GFP_NO_KSWAPD
  * are accepted and shown in reports but change nothing (no swap, no
  * filesystems, no cpusets, no kswapd); __GFP_WAIT means "may run the
- * shrinkers, wait briefly for freed pages (mm/page_alloc_wait.c) and
+ * shrinkers, wait briefly for freed pages (mm/sched_seam.c) and
  * retry", and might_sleep() checks that the caller may sleep.
  */
 #ifndef _LINUX_GFP_H

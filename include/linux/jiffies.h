@@ -9,6 +9,7 @@
 #define _LINUX_JIFFIES_H
 
 #include <linux/types.h>
+#include <linux/time64.h>
 
 #ifndef HZ
 #define HZ 100
@@ -19,6 +20,8 @@
 /* The tick rate user space sees in "ticks" (times(), /proc): always 100. */
 #define USER_HZ		100
 #define CLOCKS_PER_SEC	(USER_HZ)
+/* Nanoseconds of one tick (Linux's). */
+#define TICK_NSEC	((NSEC_PER_SEC + HZ / 2) / HZ)
 /* The largest timeout a jiffies delta may express (Linux's). */
 #define MAX_JIFFY_OFFSET ((long)(~0UL >> 2) - 1)
 
@@ -62,7 +65,7 @@ unsigned int jiffies_to_msecs(unsigned long j);
 unsigned int jiffies_to_usecs(unsigned long j);
 unsigned long msecs_to_jiffies(unsigned int m);
 unsigned long usecs_to_jiffies(unsigned int u);
-/* Jiffies in USER_HZ ticks, as the source document's kernel/time.c. */
+/* Jiffies in USER_HZ ticks, as in the kernel-design notes (Linux's kernel/time.c). */
 __kernel_clock_t jiffies_to_clock_t(long x);
 u64 jiffies_64_to_clock_t(u64 x);
 

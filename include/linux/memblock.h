@@ -36,6 +36,8 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
 int memblock_reserve_named(phys_addr_t base, phys_addr_t size, const char *name);
 #define memblock_reserve(base, size) memblock_reserve_named(base, size, "reserved")
 int memblock_free(phys_addr_t base, phys_addr_t size);
+/* mem_init(): hand every free range to the buddy allocator; returns the pages freed. */
+unsigned long memblock_free_all(void);
 
 /* Physical allocation below the current limit; 0 on failure. */
 phys_addr_t memblock_phys_alloc_named(phys_addr_t size, phys_addr_t align, const char *name);

@@ -192,6 +192,8 @@ extern unsigned long totalhigh_pages;	/* of which high memory */
 extern unsigned long totalreserve_pages;
 unsigned long nr_free_pages(void);
 unsigned long nr_free_highpages(void);
+/* Pages of RAM (present), over all zones. */
+unsigned long get_num_physpages(void);
 /* Free pages in zones usable by GFP_KERNEL (lowmem). */
 unsigned long nr_free_buffer_pages(void);
 

@@ -1,5 +1,5 @@
 /*
- * The document's three levels of memory: nodes (pg_data_t, one per RAM bank
+ * The memory-and-DMA chapter's three levels of memory: nodes (pg_data_t, one per RAM bank
  * or per numa=fake slice), zones within a node, and pages (struct page,
  * <linux/mm_types.h>). Each zone keeps buddy free lists per order and per
  * migrate type, per-CPU lists of order-0 pages, watermarks and counters.
@@ -138,7 +138,7 @@ struct zonelist {
 };
 
 enum {
-	ZONELIST_FALLBACK,	/* all nodes, in the document's order */
+	ZONELIST_FALLBACK,	/* all nodes, in the chapter's order */
 	ZONELIST_NOFALLBACK,	/* this node only (__GFP_THISNODE) */
 	MAX_ZONELISTS
 };

@@ -1,5 +1,5 @@
 /*
- * Mutexes, with the source document's strict semantics:
+ * Mutexes, with the kernel-design notes' strict semantics:
  *
  * - only one task can hold the mutex at a time
  * - only the owner can unlock the mutex; multiple unlocks are not permitted
@@ -12,7 +12,7 @@
  *
  * With lock debugging on (debug_locks, linux/debug_locks.h) every one of
  * these is reported; locking from interrupt context is reported by
- * might_sleep(). count is the document's: 1 unlocked, 0 locked, negative
+ * might_sleep(). count is the notes': 1 unlocked, 0 locked, negative
  * locked with possible waiters; the uncontended lock and unlock are one
  * atomic operation each (the fast path), waiting is FIFO (the slow path).
  *

@@ -1,5 +1,5 @@
 /*
- * Static per-CPU variables, as in the source document: DEFINE_PER_CPU puts the
+ * Static per-CPU variables, as in the memory-and-DMA chapter: DEFINE_PER_CPU puts the
  * variable in the per-CPU template section; at boot setup_per_cpu_areas()
  * copies the template once per CPU and records each copy's distance from the
  * template in __per_cpu_offset[]. The current CPU's offset also lives in

@@ -213,6 +213,12 @@ void do_exit(long code) __noreturn;
 /* After an oops in task context: report, release what can be, exit with @signr. */
 void make_task_dead(int signr) __noreturn;
 
+/*
+ * The arch's part of a new task (arch/arm/process.c): its first context,
+ * in which ret_from_fork finishes the switch and calls @fn(@arg).
+ */
+void copy_thread(struct task_struct *p, void (*fn)(void *), void *arg);
+
 /* Boot: the run queues and idle tasks (boot CPU, early). */
 void sched_init(void);
 /* Boot, once kmalloc works: the task_struct cache. */

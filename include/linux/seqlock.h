@@ -1,5 +1,5 @@
 /*
- * Sequence locks, as the source document gives them (Linux 2.6).
+ * Sequence locks, as the kernel-design notes give them (Linux 2.6).
  *
  * A seqlock_t is a spinlock for writers plus a sequence count, odd while a
  * writer is inside. Readers take no lock: they read the count, the data,

@@ -1,6 +1,6 @@
 /*
- * The slab allocator and kmalloc (Linux API, the source document's section
- * three). A cache hands out objects of one size cut from slabs of pages;
+ * The slab allocator and kmalloc (Linux API, section three of the
+ * memory-and-DMA chapter). A cache hands out objects of one size cut from slabs of pages;
  * kmalloc picks a cache by size: kmalloc-8 ... kmalloc-8192 plus kmalloc-96
  * and kmalloc-192, dma-kmalloc-N for GFP_DMA, and compound pages from the
  * page allocator above KMALLOC_MAX_CACHE_SIZE.

@@ -1,10 +1,10 @@
 /*
- * The big kernel lock, as the source document describes it (Linux 2.6's
+ * The big kernel lock, as the kernel-design notes describe it (Linux 2.6's
  * lib/kernel_lock.c): one spinlock for the whole kernel that a task may
  * take recursively (current->lock_depth counts the nesting, -1 when not
  * held) and keeps while it sleeps: schedule() drops it before switching
  * away and takes it back before returning. Holding it disables preemption.
- * Kept for fidelity with the document; nothing in Mica needs it.
+ * Kept for fidelity with the notes; nothing in Mica needs it.
  */
 #ifndef _LINUX_SMP_LOCK_H
 #define _LINUX_SMP_LOCK_H

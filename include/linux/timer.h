@@ -1,12 +1,12 @@
 /*
- * Kernel timers: struct timer_list, as in the source document. A timer
+ * Kernel timers: struct timer_list, as in the kernel-design notes. A timer
  * calls its function once, in interrupt context, on the first tick at or
  * after @expires (in jiffies), on the CPU that armed it (add_timer/mod_timer
  * on CPU n: CPU n's tick runs it). Each CPU keeps its timers in Linux 2.6's
  * cascading wheel (256 slots for the next 256 jiffies, then four levels of
  * 64), so arming and disarming cost O(1).
  *
- * Two ways to set one up: the document's setup_timer(timer, fn, data),
+ * Two ways to set one up: the notes' setup_timer(timer, fn, data),
  * with fn(data) called, or Linux 4.15's timer_setup(timer, callback, flags)
  * with callback(timer) called (from_timer() gets the containing object).
  *

@@ -1,5 +1,5 @@
 /*
- * Wait queues, in the source document's (Linux 2.6) shape: a head with a
+ * Wait queues, in the kernel-design notes' (Linux 2.6) shape: a head with a
  * lock and a list of entries, each entry a task plus the function that
  * wakes it. Non-exclusive waiters are added at the front, exclusive ones
  * (WQ_FLAG_EXCLUSIVE) at the back, so __wake_up_common() wakes every

@@ -8,7 +8,6 @@
 #include <linux/types.h>
 
 #define BOARD_MAX_BANKS 4
-#define BOARD_MAX_DMA   4
 
 struct membank {
 	phys_addr_t start;
@@ -57,7 +56,7 @@ struct board_desc {
 	phys_addr_t scu_base;		/* 0 where there is none */
 	phys_addr_t l2c_base;		/* L2C-310, 0 where there is none */
 
-	struct board_dma_ctrl dma[BOARD_MAX_DMA];
+	const struct board_dma_ctrl *dma;	/* the DMA controllers, nr_dma of them */
 	unsigned int nr_dma;
 
 	/* Start secondary CPU @cpu at physical address @entry. */

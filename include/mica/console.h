@@ -23,9 +23,6 @@ struct uart_ops {
 	static const struct uart_ops *const __uart_drv_##ops __used \
 	__section("uart_drivers") __aligned(4) = &(ops)
 
-/* Fixed virtual address of the early console mapping (one 1 MiB section). */
-#define EARLY_IO_VIRT 0xFEF00000UL
-
 void early_console_init(void);
 /* Write to the console, polled; "\n" becomes "\r\n". Safe in any context. */
 void console_write(const char *s, size_t n);

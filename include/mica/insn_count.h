@@ -6,7 +6,7 @@
  * executed, to within 10 (checked against a loop of known length: exact).
  * Parked CPUs (WFE/WFI) execute nothing; interrupts taken meanwhile are
  * counted. Without -icount the figure is 10 ns units of emulated time,
- * meaningless as a cost. See docs/benchmarks.md.
+ * meaningless as a cost. `make bench` runs the benchmarks so (tools/bench-target.py).
  */
 #ifndef _MICA_INSN_COUNT_H
 #define _MICA_INSN_COUNT_H
@@ -17,5 +17,10 @@
 int insn_count_init(void);
 /* Instructions executed since insn_count_init (a multiple of 10). */
 u64 insn_count(void);
+/*
+ * Exactly 4 instructions an iteration (nop, nop, subs, bne) for @n
+ * iterations: a loop of known length, to show a counting method at work.
+ */
+void calibration_loop(unsigned long n);
 
 #endif

@@ -15,14 +15,15 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
+#include <linux/time64.h>
 #include <asm/smp.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 #include <string.h>
 
-#define WAIT_NS  (1000 * 1000000ULL)
-#define QUIET_NS (20 * 1000000ULL)	/* long enough for a stray interrupt to show */
+#define WAIT_NS  NSEC_PER_SEC
+#define QUIET_NS (20 * NSEC_PER_MSEC)	/* long enough for a stray interrupt to show */
 
 struct probe {
 	atomic_t calls;

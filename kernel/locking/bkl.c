@@ -1,5 +1,5 @@
 /*
- * The big kernel lock (include/linux/smp_lock.h): the document's
+ * The big kernel lock (include/linux/smp_lock.h): the kernel-design notes'
  * _lock_kernel() over a raw spinlock, taken with preemption disabled.
  * While it is contended the waiter spins with preemption enabled (unless
  * its caller had already disabled it), as Linux's CONFIG_PREEMPT version.

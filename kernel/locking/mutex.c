@@ -1,5 +1,5 @@
 /*
- * Mutexes (include/linux/mutex.h): the source document's mutex_lock, an
+ * Mutexes (include/linux/mutex.h): the kernel-design notes' mutex_lock, an
  * atomic fast path for the uncontended 1->0 and 0->1 transitions and a
  * FIFO slow path that sleeps, plus the CONFIG_DEBUG_MUTEXES checks, on
  * while debug_locks is 1.
@@ -194,7 +194,7 @@ static bool mutex_clear_owner(struct mutex *lock)
 	return bad;
 }
 
-/* ---- the document's fast and slow paths ---- */
+/* ---- the notes' fast and slow paths ---- */
 
 static void __mutex_lock_slowpath(atomic_t *count);
 static void __mutex_unlock_slowpath(atomic_t *count);

@@ -2,7 +2,7 @@
  * KUnit suite "mutex": the count (1 unlocked, 0 locked, negative with
  * waiters), contention across CPUs with no lost update, interruptible
  * waits, held-mutex lists that match the locks, and each rule of the
- * source document reported while lock debugging is on: unlock by a
+ * kernel-design notes reported while lock debugging is on: unlock by a
  * non-owner, double unlock, a mutex never initialised through the API,
  * recursion, re-initialising or freeing a held mutex, exiting with one
  * held, use from interrupt context (those cases are skipped with

@@ -13,6 +13,7 @@
 #include <linux/sched/clock.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
 
@@ -185,7 +186,7 @@ static void seqlock_get_jiffies_64(struct kunit *test)
 
 	/* Its low word is jiffies (the same storage). */
 	KUNIT_EXPECT_TRUE(test, time_in_range((unsigned long)prev, j0, j1));
-	while (local_clock() - start < 50 * 1000000ULL) {
+	while (local_clock() - start < 50 * NSEC_PER_MSEC) {
 		unsigned long j = jiffies;
 
 		now = get_jiffies_64();

@@ -23,6 +23,7 @@
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <asm/barrier.h>
 #include <mica/console.h>
 #include <mica/shell.h>
@@ -30,7 +31,6 @@
 
 #define LOG_BUF_LEN      (1 << 16)
 #define LOG_LINE_MAX     1024		/* longest line; longer ones are split */
-#define NSEC_PER_SEC     1000000000ULL
 #define LOCK_BREAK_SPINS 10000000UL	/* if the clock does not run either */
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;

@@ -4,7 +4,7 @@
  * files, and a truncated archive, a bad header or an allocation failure
  * part-way leaves no file behind (the suite-wide invariants check that no
  * memory is left either). The parser's own rules are tested on the host
- * (tests/host/test_cpio.c).
+ * (tests/host/cpio/test_cpio.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -13,9 +13,9 @@
 #include <linux/stat.h>
 #include <linux/vmalloc.h>
 #include <mica/kunit.h>
+#include <mica/mm_check.h>
 #include <mica/ramfs.h>
 #include <string.h>
-#include "../../mm/internal.h"
 
 #define T "kunit-initramfs/"
 #define ARCHIVE_MAX (16 * 1024)
@@ -154,24 +154,20 @@ static void bad_headers_add_nothing(struct kunit *test)
 /* An allocation failing at any point takes back the files already added. */
 static void allocation_failure_takes_back(struct kunit *test)
 {
-	struct fail_page_alloc_attr saved = fail_page_alloc;
 	struct archive a = sample_archive();
 	unsigned long nth;
 	int ret = -ENOMEM;
 
 	KUNIT_ASSERT_NOT_NULL(test, a.buf);
 	for (nth = 1; nth < 64 && ret < 0; nth++) {
-		fail_page_alloc_nth(nth);
+		fail_page_alloc_test_nth(nth);
 		ret = initramfs_unpack(a.buf, a.len);
-		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
-		fail_page_alloc_update();
+		fail_page_alloc_test_restore();
 		if (ret < 0) {
 			KUNIT_EXPECT_EQ(test, ret, -ENOMEM);
 			KUNIT_EXPECT_EQ(test, count_test_files(), 0);
 		}
 	}
-	fail_page_alloc = saved;
-	fail_page_alloc_update();
 	KUNIT_EXPECT_EQ(test, ret, 2);		/* once nothing failed, all arrived */
 	KUNIT_EXPECT_GT(test, nth, 2);		/* and at least one try failed */
 	remove_test_files();

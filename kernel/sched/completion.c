@@ -1,6 +1,6 @@
 /*
- * Completions (include/linux/completion.h). complete() is the source
- * document's: count the event and wake one waiter with __wake_up_common
+ * Completions (include/linux/completion.h). complete() is the
+ * kernel-design notes': count the event and wake one waiter with __wake_up_common
  * (waiters queue exclusively, so one event wakes one waiter, in FIFO order).
  */
 #include <linux/kernel.h>

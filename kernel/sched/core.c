@@ -26,7 +26,6 @@
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <linux/hardirq.h>
-#include <string.h>
 #include <asm/smp.h>
 #include "sched.h"
 
@@ -70,7 +69,6 @@ static unsigned long calc_load_update;
 
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
 void schedule_tail(struct task_struct *prev);
-void ret_from_fork(void);
 
 static void set_task_cpu(struct task_struct *p, unsigned int cpu)
 {
@@ -613,23 +611,11 @@ u64 nr_context_switches(void)
 	return sum;
 }
 
-/* The context a new task starts in: ret_from_fork calls @fn(@arg). */
-void copy_thread(struct task_struct *p, void (*fn)(void *), void *arg)
-{
-	struct cpu_context_save *ctx = &p->thread_info.cpu_context;
-
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->r4 = (unsigned long)arg;
-	ctx->r5 = (unsigned long)fn;
-	ctx->sp = (unsigned long)p->stack + THREAD_START_SP;
-	ctx->pc = (unsigned long)ret_from_fork;
-	p->thread_info.preempt_count = FORK_PREEMPT_COUNT;
-	p->time_slice = TIMESLICE_TICKS;
-}
-
 void sched_fork(struct task_struct *p)
 {
 	p->state = TASK_NEW;
+	task_thread_info(p)->preempt_count = FORK_PREEMPT_COUNT;
+	p->time_slice = TIMESLICE_TICKS;
 	p->cpus_allowed = cpu_possible_map;
 	set_task_cpu(p, smp_processor_id());
 	INIT_LIST_HEAD(&p->run_list);

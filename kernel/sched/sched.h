@@ -4,10 +4,11 @@
 
 #include <linux/sched.h>
 
-/* Scheduler fields of a new task: TASK_NEW, every CPU allowed, on this CPU. */
+/*
+ * Scheduler fields of a new task: TASK_NEW, every CPU allowed, on this
+ * CPU, a full time slice, the preempt_count schedule_tail() expects.
+ */
 void sched_fork(struct task_struct *p);
-/* Its first context: ret_from_fork calls @fn(@arg) with preemption enabled. */
-void copy_thread(struct task_struct *p, void (*fn)(void *), void *arg);
 /* Switch away for good (TASK_DEAD); preemption disabled. */
 void do_task_dead(void) __noreturn;
 /* Make a task running @fn(@arg) named @name (not yet runnable: wake_up_new_task). */

@@ -14,10 +14,10 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
+#include <linux/time64.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
 
-#define NSEC_PER_MSEC 1000000ULL
 #define SPIN_MS 400
 
 /* Spin until *@v >= @target or TEST_WAIT_MS pass; true if reached. */
@@ -26,7 +26,7 @@ static bool wait_atomic_at_least(atomic_t *v, int target)
 	u64 start = local_clock();
 
 	while (atomic_read(v) < target) {
-		if (local_clock() - start > TEST_WAIT_MS * NSEC_PER_MSEC)
+		if (local_clock() - start > (u64)TEST_WAIT_MS * NSEC_PER_MSEC)
 			return false;
 		msleep(1);
 	}
@@ -292,7 +292,7 @@ static void sched_load_balancing_spreads_threads(struct kunit *test)
 	for (i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p[i], &all), 0);
 	start = local_clock();
-	while (!spinners_cover_cpus(s, n) && local_clock() - start < TEST_WAIT_MS * NSEC_PER_MSEC)
+	while (!spinners_cover_cpus(s, n) && local_clock() - start < (u64)TEST_WAIT_MS * NSEC_PER_MSEC)
 		msleep(10);
 	KUNIT_EXPECT_TRUE_MSG(test, spinners_cover_cpus(s, n), "after %llu ms",
 			      (local_clock() - start) / NSEC_PER_MSEC);
@@ -330,7 +330,7 @@ static void sched_migration_follows_allowed_cpus(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, wait_atomic_at_least(&s.count, 1));
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, &to_b), 0);
 	start = local_clock();
-	while (s.cpu != b && local_clock() - start < TEST_WAIT_MS * NSEC_PER_MSEC)
+	while (s.cpu != b && local_clock() - start < (u64)TEST_WAIT_MS * NSEC_PER_MSEC)
 		msleep(1);
 	KUNIT_EXPECT_EQ(test, s.cpu, b);
 	test_thread_stop(p);

@@ -14,6 +14,7 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/prandom.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
 #include <linux/semaphore.h>
@@ -22,8 +23,7 @@
 #include <string.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
-#include "../../mm/internal.h"
-#include "../../mm/vmalloc_internal.h"
+#include <mica/mm_check.h>
 
 #define STRESS_THREADS	16
 #define STRESS_MS	2000
@@ -51,18 +51,10 @@ struct stress_shared {
 
 struct stress_thread {
 	struct stress_shared *s;
-	u32 rng;
+	struct rnd_state rng;
 	unsigned long mine[NMUTEX], spin_mine, ops;
 	int bad_memory;				/* a pattern written did not read back */
 };
-
-static u32 next_rand(u32 *x)
-{
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
-}
 
 static bool fill_and_check(void *mem, size_t len, u32 seed)
 {
@@ -80,7 +72,7 @@ static bool fill_and_check(void *mem, size_t len, u32 seed)
 static void do_one_op(struct stress_thread *t)
 {
 	struct stress_shared *s = t->s;
-	u32 r = next_rand(&t->rng);
+	u32 r = prandom_u32_state(&t->rng);
 	unsigned int i = r % NMUTEX;
 	unsigned long flags;
 
@@ -203,7 +195,7 @@ static void sched_stress_mixed_load(struct kunit *test)
 	for (i = 0; i < STRESS_THREADS; i++) {
 		memset(&t[i], 0, sizeof(t[i]));
 		t[i].s = &s;
-		t[i].rng = 0x9e3779b9u * (i + 1);
+		prandom_seed_state(&t[i].rng, i);
 		p[i] = test_thread_start(test, stress_thread_fn, &t[i], -1, "stress");
 	}
 	msleep(STRESS_MS);

@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/time64.h>
 #include <mica/shell.h>
 #include <string.h>
 
@@ -80,7 +81,7 @@ static int cmd_ps(int argc, char **argv)
 	shell_printf("  PID S PSR     TIME STACK   VCSW  IVCSW COMMAND\n");
 	for (i = 0; i < n; i++) {
 		const struct ps_row *r = &rows[i];
-		unsigned long secs = (unsigned long)(r->runtime_ns / 1000000000ULL);
+		unsigned long secs = (unsigned long)(r->runtime_ns / NSEC_PER_SEC);
 
 		shell_printf("%5d %c %3u %02lu:%02lu:%02lu %5lu %6lu %6lu %s\n", r->pid, r->state,
 			     r->cpu, secs / 3600, secs / 60 % 60, secs % 60, r->stack_used,

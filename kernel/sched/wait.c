@@ -1,6 +1,6 @@
 /*
  * Wait queues (see include/linux/wait.h) and __wake_up_common() exactly as
- * the source document gives it: walk the queue, call each entry's wake
+ * the kernel-design notes give it: walk the queue, call each entry's wake
  * function, and stop after the @nr_exclusive-th exclusive entry it woke.
  */
 #include <linux/kernel.h>
@@ -125,7 +125,7 @@ void finish_wait(wait_queue_head_t *q, wait_queue_t *wait)
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
-/* The source document's __wake_up_common. q->lock held. */
+/* The kernel-design notes' __wake_up_common. q->lock held. */
 static void __wake_up_common(wait_queue_head_t *q, unsigned int mode, int nr_exclusive,
 			     int wake_flags, void *key)
 {

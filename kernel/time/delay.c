@@ -4,10 +4,10 @@
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
+#include <linux/time64.h>
 #include <asm/barrier.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
-#define NSEC_PER_SEC 1000000000ULL
 /* Loop iterations per ns before the counter runs: a 2 GHz core at one a cycle. */
 #define EARLY_LOOPS_PER_NS 2
 

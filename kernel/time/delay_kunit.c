@@ -11,12 +11,11 @@
 #include <linux/jiffies.h>
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
+#include <linux/time64.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 
-#define NSEC_PER_SEC   1000000000ULL
-#define NSEC_PER_MSEC  1000000ULL
 
 /*
  * Shortest of a few runs, interrupts off: every run must last at least

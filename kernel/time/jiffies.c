@@ -1,17 +1,12 @@
 /*
- * Jiffies conversions (Linux's kernel/time/timekeeping.c in the source document).
+ * Jiffies conversions (Linux's kernel/time/timekeeping.c in the kernel-design notes).
  * With HZ dividing 1000 (Mica's HZ is 100) the millisecond forms are exact
  * multiplications and round-up divisions, saturating at MAX_JIFFY_OFFSET
  * (computed in 64 bits: Linux's 32-bit check relies on an overflow); the
- * USER_HZ form follows the document's three cases.
+ * USER_HZ form follows the notes' three cases.
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
-
-#define MSEC_PER_SEC	1000U
-#define USEC_PER_SEC	1000000U
-#define NSEC_PER_SEC_L	1000000000L
-#define TICK_NSEC	((NSEC_PER_SEC_L + HZ / 2) / HZ)
 
 _Static_assert(MSEC_PER_SEC % HZ == 0, "HZ must divide 1000");
 
@@ -45,26 +40,26 @@ unsigned long usecs_to_jiffies(unsigned int u)
 
 __kernel_clock_t jiffies_to_clock_t(long x)
 {
-#if (TICK_NSEC % (NSEC_PER_SEC_L / USER_HZ)) == 0
+#if (TICK_NSEC % (NSEC_PER_SEC / USER_HZ)) == 0
 # if HZ < USER_HZ
 	return x * (USER_HZ / HZ);
 # else
 	return x / (HZ / USER_HZ);
 # endif
 #else
-	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC_L / USER_HZ));
+	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC / USER_HZ));
 #endif
 }
 
 u64 jiffies_64_to_clock_t(u64 x)
 {
-#if (TICK_NSEC % (NSEC_PER_SEC_L / USER_HZ)) == 0
+#if (TICK_NSEC % (NSEC_PER_SEC / USER_HZ)) == 0
 # if HZ < USER_HZ
 	return x * (USER_HZ / HZ);
 # else
 	return x / (HZ / USER_HZ);
 # endif
 #else
-	return x * TICK_NSEC / (NSEC_PER_SEC_L / USER_HZ);
+	return x * TICK_NSEC / (NSEC_PER_SEC / USER_HZ);
 #endif
 }

@@ -11,12 +11,9 @@
 #include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit.h>
 
-#define NSEC_PER_SEC   1000000000ULL
-#define NSEC_PER_MSEC  1000000ULL
-#define NSEC_PER_JIFFY (NSEC_PER_SEC / HZ)
 #define ULONG_MAX_     (~0UL)
 #define LONG_MAX_      ((long)(~0UL >> 1))
 
@@ -32,7 +29,7 @@ static void spin_ns(u64 ns)
 static void jiffies_started_at_initial(struct kunit *test)
 {
 	unsigned long elapsed = jiffies - INITIAL_JIFFIES;
-	u64 expected = local_clock() / NSEC_PER_JIFFY;
+	u64 expected = local_clock() / TICK_NSEC;
 	u64 j64 = get_jiffies_64();
 
 	KUNIT_EXPECT_EQ(test, (unsigned long)(INITIAL_JIFFIES + 300UL * HZ), 0);

@@ -1,6 +1,6 @@
 /*
  * Timekeeping: the periodic tick (jiffies), the nanosecond clock behind
- * local_clock(), and the choice of timer driver (include/mica/timer.h).
+ * local_clock(), and the choice of timer driver (include/mica/timer_driver.h).
  *
  * Every CPU takes its own tick on its private timer; only the boot CPU's
  * advances jiffies_64 (Linux's tick_do_timer_cpu), by the number of whole
@@ -25,12 +25,12 @@
 #include <linux/sched/clock.h>
 #include <linux/delay.h>
 #include <linux/seqlock.h>
+#include <linux/time64.h>
 #include <linux/timer.h>
 #include <string.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 
-#define NSEC_PER_SEC   1000000000ULL
 #define TICK_CPU       0	/* the CPU whose tick advances jiffies */
 #define MEASURE_MS     50
 #define REF_SAMPLES    16
@@ -134,7 +134,7 @@ static void __init clock_set_rate(unsigned long hz)
 	u64 mult = 0;
 
 	for (shift = 32; shift > 0; shift--) {
-		mult = ((NSEC_PER_SEC << shift) + hz / 2) / hz;
+		mult = (((u64)NSEC_PER_SEC << shift) + hz / 2) / hz;
 		if (mult <= 0xffffffffULL)
 			break;
 	}

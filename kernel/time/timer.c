@@ -1,7 +1,7 @@
 /*
  * Kernel timers (include/linux/timer.h) on Linux 2.6's per-CPU cascading
- * timer wheel, and schedule_timeout() built on them as in the source
- * document.
+ * timer wheel, and schedule_timeout() built on them as in the
+ * kernel-design notes.
  *
  * A wheel has five levels: tv1 has one slot per jiffy for the next 256
  * jiffies, tv2..tv5 64 slots each covering 256, 256*64, ... jiffies. A
@@ -284,7 +284,7 @@ void __init init_timers(void)
 	}
 }
 
-/* ---- sleeping with a timeout (the source document's schedule_timeout) ---- */
+/* ---- sleeping with a timeout (the kernel-design notes' schedule_timeout) ---- */
 
 static void process_timeout(unsigned long data)
 {

@@ -11,13 +11,12 @@
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/time64.h>
 #include <linux/timer.h>
 #include <mica/kunit.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include <mica/kunit_threads.h>
 
-#define NSEC_PER_MSEC 1000000ULL
-#define TICK_NS (1000000000ULL / HZ)
 #define NPROBES 8
 
 struct probe_timer {
@@ -97,7 +96,7 @@ static void timer_fires_within_a_tick_on_arming_cpu(struct kunit *test)
 			 * expiry i comes i periods after the first boundary, which
 			 * is ahead of the arming unless the tick was late then.
 			 */
-			KUNIT_EXPECT_GE(test, ns + p->armed_lag_ns, (u64)i * TICK_NS);
+			KUNIT_EXPECT_GE(test, ns + p->armed_lag_ns, (u64)i * TICK_NSEC);
 			late += -early > 1;
 			worst = max(worst, (unsigned int)-early);
 			total++;
@@ -252,9 +251,9 @@ static void timer_msleep_against_hardware_clock(struct kunit *test)
 		took = local_clock() - start;
 		kunit_info(test, "msleep(%u) took %llu us", ms[i], took / 1000);
 		/* At least what was asked, from the jiffy boundary a late tick had not counted yet. */
-		KUNIT_EXPECT_GE(test, took + lag, ms[i] * NSEC_PER_MSEC);
+		KUNIT_EXPECT_GE(test, took + lag, (u64)ms[i] * NSEC_PER_MSEC);
 		/* At most two ticks of rounding, plus generous room for QEMU. */
-		KUNIT_EXPECT_LT(test, took, ms[i] * NSEC_PER_MSEC + 2 * TICK_NS + 500 * NSEC_PER_MSEC);
+		KUNIT_EXPECT_LT(test, took, (u64)ms[i] * NSEC_PER_MSEC + 2 * TICK_NSEC + 500 * NSEC_PER_MSEC);
 	}
 }
 

@@ -1,4 +1,4 @@
-/* Shared between the KUnit runner (kunit.c) and suite selection (kunit_executor.c). */
+/* Shared between the KUnit runner (test.c) and suite selection (executor.c). */
 #ifndef _LIB_KUNIT_INTERNAL_H
 #define _LIB_KUNIT_INTERNAL_H
 

@@ -7,7 +7,7 @@
  *       KTAP version 1
  *       # Subtest: example
  *       1..2
- *       # lib/x.c:12: Expected a == b, but ...
+ *       # lib/kunit/kunit_kunit.c:12: Expected a == b, but ...
  *       not ok 1 first_case
  *       ok 2 second_case # SKIP not on this board
  *       # example: pass:0 fail:1 skip:1 total:2
@@ -18,7 +18,7 @@
  * An ASSERT or a skip ends its case through longjmp back to
  * kunit_try_run_case(). Invariants are snapshotted before and checked
  * after every suite. Suite selection and the boot-time run live in
- * kunit_executor.c.
+ * executor.c.
  */
 #include <linux/kernel.h>
 #include <setjmp.h>

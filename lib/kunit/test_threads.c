@@ -1,4 +1,4 @@
-/* Helpers for the scheduler and synchronisation self-tests (see sched_test_util.h). */
+/* Helpers for the scheduler and synchronisation self-tests (include/mica/kunit_threads.h). */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/irq.h>

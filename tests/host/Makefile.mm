@@ -26,8 +26,8 @@ MM_LIB_SRCS := mm/memblock.c mm/mm_init.c mm/mmzone.c mm/page_alloc.c mm/page_al
                mm/page_alloc_slowpath.c mm/page_alloc_report.c mm/page_alloc_validate.c \
                mm/highpage_local.c mm/highmem.c mm/shrinker.c mm/fail_page_alloc.c mm/vmstat.c mm/memblock_report.c \
                mm/vmalloc.c mm/vmap_area.c mm/vm_desc_pool.c mm/ioremap.c lib/rbtree.c \
-               kernel/params.c lib/cmdline.c lib/kstrtox.c lib/fault-inject.c tests/host/sim/sim.c \
-               tests/host/sim/sched_sim.c
+               kernel/params.c lib/cmdline.c lib/kstrtox.c lib/fault-inject.c lib/random32.c \
+               $(wildcard tests/host/sim/*.c)
 
 # Three builds of the same library: sanitized for tests, optimised for
 # benchmarks, instrumented for libFuzzer.
@@ -56,10 +56,10 @@ mm-libs: $(foreach v,$(MM_VARIANTS),$(MM_HOST_O)/$(v)/libmm.a)
 MM_TEST_CFLAGS := $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -g -O1 -fno-omit-frame-pointer \
                   -ffreestanding $(MM_HOST_WARN) -Wno-missing-prototypes
 
-$(MM_HOST_O)/test_%: tests/host/test_%.c tests/host/mm_test.h $(MM_HOST_O)/san/libmm.a
+$(MM_HOST_O)/test_%: tests/host/mm/test_%.c tests/host/mm/mm_test.h $(MM_HOST_O)/san/libmm.a
 	$(HOSTCC) $(MM_TEST_CFLAGS) $(MM_SAN) -o $@ $< $(MM_HOST_O)/san/libmm.a -lcmocka -lpthread
 
-$(MM_HOST_O)/fuzz_page_alloc: tests/host/fuzz_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fuzz/libmm.a
+$(MM_HOST_O)/fuzz_page_alloc: tests/host/mm/fuzz_page_alloc.c tests/host/mm/mm_test.h $(MM_HOST_O)/fuzz/libmm.a
 	$(FUZZCC) $(MM_TEST_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-o $@ $< $(MM_HOST_O)/fuzz/libmm.a -lpthread
 
@@ -85,7 +85,7 @@ fuzz-mm-long: $(MM_HOST_O)/fuzz_page_alloc
 
 # Benchmarks (not tests): the optimised library, sizes next to glibc,
 # jemalloc and mimalloc; `make bench` runs it with the target's figures.
-$(MM_HOST_O)/bench_page_alloc: tests/host/bench_page_alloc.c tests/host/mm_test.h $(MM_HOST_O)/fast/libmm.a
+$(MM_HOST_O)/bench_page_alloc: tests/host/mm/bench_page_alloc.c tests/host/mm/mm_test.h $(MM_HOST_O)/fast/libmm.a
 	$(HOSTCC) $(MM_HOST_CPPFLAGS) -Itests/host/sim -std=gnu11 -O2 -g -ffreestanding $(MM_HOST_WARN) \
 		-Wno-missing-prototypes -o $@ $< $(MM_HOST_O)/fast/libmm.a -ldl -lpthread
 

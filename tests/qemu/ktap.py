@@ -22,7 +22,7 @@ TOTALS = re.compile(r'^# Totals: pass:(\d+) fail:(\d+) skip:(\d+)(?: total:(\d+)
 FAULT_MARK = re.compile(r'^\s*# expected-fault (begin|end)\s*$')
 CRASH = re.compile(r'Unable to handle|Internal error|Kernel panic|BUG:|\bOops\b')
 NO_SUITE = re.compile(r'no suite named')
-# Mica's failure diagnostic, "# file.c:123: Expected ...": an `ok` case must not have one.
+# Mica's failure diagnostic, "# mm/slab_kunit.c:123: Expected ...": an `ok` case must not have one.
 FAILURE_DIAG = re.compile(r'^# \S+:\d+: ')
 
 

@@ -5,6 +5,7 @@
  * QEMU's ELF loader starts both cores at the entry point, so the second
  * one waits in the boot stub's pen. Console: UART0, the first -serial.
  */
+#include <linux/kernel.h>
 #include <mica/board.h>
 #include <asm/smp.h>
 #include "../mach-exynos/exynos.h"
@@ -29,12 +30,8 @@ const struct board_desc board = {
 	.timer_rate_hz = 24000000,	/* XXTI */
 	.scu_base = EXYNOS4_A9_PRIV_BASE,
 	.l2c_base = EXYNOS4_L2C_BASE,
-	.dma = {
-		{ "pdma0", EXYNOS4_PDMA0_BASE, 32 + 35, exynos4_pdma0_slave_map, 4 },
-		{ "pdma1", EXYNOS4_PDMA1_BASE, 32 + 36, exynos4_pdma1_slave_map, 4 },
-		{ "mdma",  EXYNOS4_MDMA_BASE,  32 + 34 },
-	},
-	.nr_dma = 3,
+	.dma = exynos4_dma,
+	.nr_dma = ARRAY_SIZE(exynos4_dma),
 	.boot_secondary = smp_pen_boot_secondary,
 	.power_off = exynos_power_off,
 	.restart = exynos_restart,

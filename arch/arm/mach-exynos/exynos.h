@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/dmaengine.h>
+#include <mica/board.h>
 
 #define EXYNOS4_CHIPID_BASE     0x10000000
 #define EXYNOS4_PMU_BASE        0x10020000
@@ -31,9 +32,9 @@
 /* PRO_ID as read at boot (0 before exynos_init ran). */
 extern u32 exynos_pro_id;
 
-/* PDMA request lines of the UARTs (dma.c), for board.dma[].slave_map. */
-extern const struct dma_slave_map exynos4_pdma0_slave_map[4];
-extern const struct dma_slave_map exynos4_pdma1_slave_map[4];
+/* The PL330s, PDMA0, PDMA1 and MDMA, with the UARTs' request lines (dma.c): board.dma. */
+#define EXYNOS4_NR_DMA 3
+extern const struct board_dma_ctrl exynos4_dma[EXYNOS4_NR_DMA];
 
 /* board.init: read and print the CHIPID. */
 void exynos_init(void);

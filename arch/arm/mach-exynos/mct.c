@@ -26,7 +26,7 @@
 #include <linux/io.h>
 #include <linux/smp.h>
 #include <mica/board.h>
-#include <mica/timer.h>
+#include <mica/timer_driver.h>
 #include "exynos.h"
 
 #define MCT_CFG            0x000

@@ -21,6 +21,7 @@
 #include <linux/smp.h>
 #include <string.h>
 #include <asm/barrier.h>
+#include <asm/gic.h>
 #include "exynos.h"
 
 #define PMU_CORE_CONFIGURATION(n)  (0x2000 + 0x80 * (n))
@@ -30,10 +31,6 @@
 #define BOOT_REG_NS_OFFSET         0x1c	/* in the non-secure SYSRAM window */
 #define SMC_CMD_CPU1BOOT           (-4)
 
-#define GICD_TYPER                 0x004
-#define GICD_TYPER_SECURITY_EXTN   (1 << 10)
-#define GICD_IGROUPR0              0x080
-#define GICD_SGIR                  0xf00
 #define WAKEUP_SGI                 15	/* no IPI handler uses it */
 
 #define POWER_UP_SPINS             1000000UL

@@ -1,11 +1,14 @@
 /*
  * Memory bring-up around paging_init(): what memblock must know first
- * (the kernel image, the boot table), and the "Virtual kernel memory
- * layout" banner in Linux 3.x's exact format.
+ * (the kernel image, the boot table); then mem_init(), the hand-over to
+ * the page allocator with Linux's "Memory:" line and "Virtual kernel memory
+ * layout" banner, and free_initmem() at the end of boot.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/jump_label.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -58,4 +61,64 @@ void mem_init_print_info(void)
 	       MLK_ROUNDUP(__init_begin, __init_end),
 	       MLK_ROUNDUP(_sdata, _edata),
 	       MLK_ROUNDUP(__bss_start, __bss_stop));
+}
+
+static unsigned long section_kb(const char *start, const char *end)
+{
+	return ((unsigned long)end - (unsigned long)start) >> 10;
+}
+
+/* Linux 3.14's "Memory:" line. */
+static void print_memory_summary(void)
+{
+	unsigned long physpages = get_num_physpages();
+
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
+		"%luK init, %luK bss, %luK reserved, %luK highmem)\n",
+		nr_free_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		section_kb(_stext, _etext), section_kb(_sdata, _edata),
+		section_kb(__start_rodata, __end_rodata), section_kb(__init_begin, __init_end),
+		section_kb(__bss_start, __bss_stop),
+		(physpages - totalram_pages) << (PAGE_SHIFT - 10),
+		totalhigh_pages << (PAGE_SHIFT - 10));
+}
+
+/*
+ * Second-level page tables once memblock is retired (under a spinlock:
+ * atomic). They are never freed; NR_PAGETABLE counts them (meminfo's
+ * PageTables, and the self-tests' free page balance).
+ */
+static void *pgtable_page_from_buddy(void)
+{
+	void *page = (void *)__get_free_page(GFP_ATOMIC);
+
+	if (page)
+		mod_zone_page_state(page_zone(virt_to_page(page)), NR_PAGETABLE, 1);
+	return page;
+}
+
+/*
+ * The hand-over to the page allocator: memblock's free memory goes to the
+ * buddy lists, page tables come from them from now on, and the "Memory:"
+ * line and the virtual memory banner are printed.
+ */
+void __init mem_init(void)
+{
+	pgtable_page_alloc = pgtable_page_from_buddy;
+	memblock_free_all();
+	print_memory_summary();
+	mem_init_print_info();
+}
+
+/*
+ * Not __init: it frees the section it would live in. Nothing in .init may
+ * run after this (the pages go straight back into use).
+ */
+void free_initmem(void)
+{
+	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
+
+	jump_label_invalidate_initmem();	/* static keys' sites in .init stay as they are */
+	memblock_free(__pa(start), end - start);	/* `memblock` no longer shows it */
+	free_reserved_area(__init_begin, __init_end, -1, "unused kernel");
 }

@@ -15,20 +15,19 @@
 #include <linux/memblock.h>
 #include <linux/spinlock.h>
 #include <string.h>
+#include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
-#include <mica/console.h>
 
 #define PGD_TABLE_SIZE  (PTRS_PER_PGD * sizeof(u32))	/* 16 KiB */
 #define PTE_TABLE_SIZE  (PTRS_PER_PTE * sizeof(u32))	/* 1 KiB */
 #define PMD_TYPE_MASK   0x3
 #define PMD_TABLE_ADDR  (~(PTE_TABLE_SIZE - 1))
 #define PTE_PRESENT     PTE_TYPE_SMALL			/* bit 1: small page */
-#define SCTLR_V         (1 << 13)			/* high vectors */
 
 /* Lowmem away from the kernel image: read-write, never executable. */
 #define PMD_LOWMEM (PMD_TYPE_SECT | PMD_SECT_WBWA | PMD_SECT_AP_WRITE | PMD_SECT_XN)
@@ -253,17 +252,12 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 
 void cpu_install_kernel_pgd(void)
 {
-	u32 sctlr;
-
 	dsb_ishst();
 	__asm__ __volatile__("mcr p15, 0, %0, c2, c0, 0" /* TTBR0 */
 			     :: "r"(__pa(swapper_pg_dir) | TTB_FLAGS_SMP) : "memory");
 	isb();
 	local_flush_tlb_all();	/* both tables map the kernel alike: no stale alias matters */
-	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	sctlr |= SCTLR_V;
-	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr) : "memory");
-	isb();
+	set_cr(get_cr() | CR_V);
 }
 
 /* ---- building the table (boot CPU, before anything else runs) ---- */

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/io.h>
 #include <string.h>
+#include <asm/cp15.h>
 #include <asm/fault.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -21,7 +22,6 @@
 #define SECT_ATTRS    (PMD_SECT_TEX(7) | PMD_SECT_C | PMD_SECT_B)
 #define PTE_ATTRS     (PTE_TEX(7) | PTE_C | PTE_B)
 #define PTE_AP_BITS   (PTE_APX | PTE_AP_READ | PTE_AP_WRITE)
-#define SCTLR_V       (1 << 13)
 
 /* "bx lr" that must never run from rodata. */
 static const u32 rodata_insns[1] = { 0xe12fff1e };
@@ -132,11 +132,9 @@ static void rodata_not_executable(struct kunit *test)
 
 static void vectors_high(struct kunit *test)
 {
-	unsigned long sctlr;
 	u32 pte = kernel_pte_val(VECTORS_BASE);
 
-	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	KUNIT_EXPECT_TRUE(test, sctlr & SCTLR_V);
+	KUNIT_EXPECT_TRUE(test, get_cr() & CR_V);
 	KUNIT_ASSERT_TRUE(test, pte & PTE_TYPE_SMALL);
 	KUNIT_EXPECT_EQ(test, pte & (PTE_SMALL_XN | PTE_AP_BITS), PTE_APX | PTE_AP_WRITE);
 	KUNIT_EXPECT_EQ(test, memcmp((void *)VECTORS_BASE, __vectors_start,

@@ -13,6 +13,7 @@
  * several runs; the machine is shared, so compare within one run.
  */
 #include "slab_test.h"
+#include <linux/prandom.h>
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,18 +99,10 @@ static double pair_ns(const struct allocator *a, size_t size)
 static u32 sizes[OPS];
 static u16 slots[OPS];
 
-static u32 rnd(u32 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
-}
-
 /* Mostly small, now and then a few KiB (as slab_bench on the target). */
-static u32 random_size(u32 *s)
+static u32 random_size(struct rnd_state *s)
 {
-	u32 r = rnd(s);
+	u32 r = prandom_u32_state(s);
 
 	return 8 + (r % 4 == 0 ? r % 4096 : r % 256);
 }
@@ -145,9 +138,10 @@ static void efficiency(void)
 	unsigned long asked = 0, classes = 0, pages, before;
 	size_t glibc_before, glibc_used;
 	struct mallinfo2 mi;
-	u32 s = 88172645U;
+	struct rnd_state s;
 	unsigned int i;
 
+	prandom_seed_state(&s, 2);
 	slab_quiesce();
 	before = slab_pages();
 	for (i = 0; i < N; i++) {
@@ -167,7 +161,7 @@ static void efficiency(void)
 	       100.0 * (double)classes / (double)(pages * PAGE_SIZE));
 	mi = mallinfo2();
 	glibc_before = mi.uordblks + mi.hblkhd;
-	s = 88172645U;
+	prandom_seed_state(&s, 2);
 	for (i = 0; i < N; i++)
 		p[i] = __libc_malloc(random_size(&s));
 	mi = mallinfo2();
@@ -184,14 +178,15 @@ int main(void)
 	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048,
 					  4096, 8192 };
 	unsigned int i, a;
-	u32 s = 2463534242U;
+	struct rnd_state s;
 
 	sim_log_echo(false);
 	slab_test_boot(1024, "");
 	load(&allocators[3], "libmimalloc.so.2", "mi_malloc", "mi_free");
+	prandom_seed_state(&s, 1);
 	for (i = 0; i < OPS; i++) {
 		sizes[i] = random_size(&s);
-		slots[i] = (u16)(rnd(&s) % LIVE);
+		slots[i] = (u16)(prandom_u32_state(&s) % LIVE);
 	}
 	printf("ns per allocate+free pair (best of %d runs of %d pairs)\n", TRIES, PAIRS);
 	printf("%-8s", "size");

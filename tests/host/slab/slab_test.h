@@ -6,7 +6,7 @@
 #ifndef _SLAB_TEST_H
 #define _SLAB_TEST_H
 
-#include "../mm_test.h"
+#include "../mm/mm_test.h"
 #include "../../../mm/slab.h"
 #include <linux/slab.h>
 #include <linux/shrinker.h>

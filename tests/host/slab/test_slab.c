@@ -6,6 +6,7 @@
  * that the page allocator validates and that every page came back.
  */
 #include "slab_test.h"
+#include <linux/prandom.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -340,7 +341,7 @@ static void test_dma(void **state)
 
 /* --- caches -------------------------------------------------------------- */
 
-/* The source document's example, as written there (typos aside). */
+/* The memory-and-DMA chapter's example, as written there (typos aside). */
 struct test {
 	char c;
 	int i;
@@ -1122,17 +1123,16 @@ static bool give_up(void *p)
 static void *smp_worker(void *arg)
 {
 	unsigned int cpu = (unsigned int)(uintptr_t)arg, i;
-	u32 rng = 0x12345 + cpu * 7919;
+	struct rnd_state rnd;
 
 	sim_set_cpu(cpu);
+	prandom_seed_state(&rnd, cpu);
 	for (i = 0; i < SMP_ROUNDS && !smp_error; i++) {
+		u32 rng = prandom_u32_state(&rnd);
 		size_t size;
 		void *p, *old;
 		unsigned int slot;
 
-		rng ^= rng << 13;
-		rng ^= rng >> 17;
-		rng ^= rng << 5;
 		size = sizeof(struct owned) + rng % 600;
 		p = (rng & 0x100) ? kmalloc(size, GFP_KERNEL) : kmem_cache_alloc(smp_cache, GFP_KERNEL);
 		if (!p) {

@@ -10,6 +10,7 @@
  * list runs.
  */
 #include "slab_test.h"
+#include <linux/prandom.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,14 +41,11 @@ struct model_cache {
 static struct live live[MAX_LIVE];
 static unsigned int nlive;
 static struct model_cache caches[MAX_CACHES];
-static u64 rng;
+static struct rnd_state rng;
 
 static u32 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (u32)(rng >> 11);
+	return prandom_u32_state(&rng);
 }
 
 static u32 below(u32 n)
@@ -300,7 +298,7 @@ static void run(u64 seed, unsigned int ops)
 	slab_test_boot(256, "numa=fake=2");
 	slab_quiesce();
 	free_pages = nr_free_pages();
-	rng = seed * 0x9e3779b97f4a7c15ULL + 1;
+	prandom_seed_state(&rng, seed);
 	nlive = 0;
 	failslab_on = false;
 	memset(caches, 0, sizeof(caches));

@@ -23,6 +23,14 @@
 #define VECTORS_BASE    0xFFFF0000UL
 /* Lowmem ends 8 MiB below the vmalloc area: 760 MiB of linear map at most. */
 #define LOWMEM_LIMIT    (VMALLOC_START - VMALLOC_OFFSET)
+/*
+ * Fixed 1 MiB sections at the top of the vmalloc area, mapped before
+ * vmalloc runs: the early console's UART (kept, and registered with
+ * vmalloc) and, just below it, three for reading the boot loader's
+ * DTB/ATAGS (unmapped before vmalloc takes the area over).
+ */
+#define EARLY_IO_VIRT        0xFEF00000UL
+#define HANDOFF_WINDOW_VIRT  0xFEC00000UL
 
 #ifndef __ASSEMBLER__
 extern unsigned long phys_offset;	/* physical address of PAGE_OFFSET */

@@ -1,4 +1,7 @@
-/* Saved register state of an exception (Linux/ARM's struct pt_regs layout). */
+/*
+ * The CPSR's modes and bits, and the saved register state of an exception
+ * (Linux/ARM's struct pt_regs layout). For assembler and C.
+ */
 #ifndef _ASM_PTRACE_H
 #define _ASM_PTRACE_H
 
@@ -15,6 +18,12 @@
 #define PSR_F_BIT 0x40
 #define PSR_I_BIT 0x80
 #define PSR_A_BIT 0x100
+#define PSR_IT_MASK 0x0600fc00	/* Thumb IT-block state */
+#define PSR_J_BIT 0x01000000
+#define PSR_V_BIT 0x10000000
+#define PSR_C_BIT 0x20000000
+#define PSR_Z_BIT 0x40000000
+#define PSR_N_BIT 0x80000000
 
 #define S_R0   0
 #define S_SP   52

@@ -38,13 +38,36 @@ struct fault_record {
 
 /*
  * Run fn(arg). Returns 0 if it returned normally. If it faulted (on this
- * CPU, in its own context), the oops is printed in full between the
- * harness markers "# expected-fault begin/end", execution resumes here
+ * CPU, in its own context), the oops is printed in full (between the test
+ * runner's markers "# expected-fault begin/end"), execution resumes here
  * instead of stopping the CPU, *rec describes the fault and 1 is
  * returned. Nests. fn must not hold locks when it faults: whatever it
  * had not undone stays undone.
  */
 int arm_run_expecting_fault(void (*fn)(void *), void *arg, struct fault_record *rec);
+
+/*
+ * A test runner's part in expected faults (lib/kunit/expected_fault.c registers
+ * KUnit's): the harness markers around each outermost
+ * arm_run_expecting_fault(), and a say in faults no such run claimed.
+ * Without hooks there are no markers and such a fault stops the CPU.
+ */
+struct fault_expect_hooks {
+	/* Open the markers unless they are open already; true if this call opened them. */
+	bool (*markers_begin)(void);
+	void (*markers_end)(void);
+	/* A fault no run claimed: true if @regs now resume somewhere safe. */
+	bool (*recover)(struct pt_regs *regs);
+};
+void fault_expect_set_hooks(const struct fault_expect_hooks *hooks);
+
+/*
+ * For a recover hook: if @regs faulted in task context (SVC mode, not in
+ * an interrupt) on the stack that holds @stack_addr, make the exception
+ * return call @fn(@arg) on that stack, in ARM state, and return true.
+ */
+bool fault_resume_in_task(struct pt_regs *regs, const void *stack_addr, void (*fn)(void *),
+			  void *arg);
 
 /*
  * Report a kernel error in Linux's "Internal error: str: err [#n]" form

@@ -1,8 +1,9 @@
-/* Simulated barriers: C11 fences; WFE/SEV/WFI become a yield or nothing. */
+/* Simulated barriers: C11 fences; WFE becomes a yield, WFI the machine's halt (sim_wfi). */
 #ifndef _ASM_BARRIER_H
 #define _ASM_BARRIER_H
 
 void sim_cpu_relax(void);
+void sim_wfi(void);
 
 #define isb()     __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define dsb()     __atomic_thread_fence(__ATOMIC_SEQ_CST)
@@ -16,7 +17,7 @@ void sim_cpu_relax(void);
 
 #define sev()       do { } while (0)
 #define wfe()       sim_cpu_relax()
-#define wfi()       sim_cpu_relax()
+#define wfi()       sim_wfi()
 #define cpu_relax() sim_cpu_relax()
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * Simulated ARM memory map for host builds of mm/ (see tests/host/sim/sim.c).
+ * Simulated ARM memory map for host builds of mm/ (see tests/host/sim/machine.c).
  * "Physical" RAM is a memfd; its lowmem part is mapped at PAGE_OFFSET, a
  * host address chosen at start-up, exactly as the kernel's linear map. The
  * vmalloc, pkmap and fixmap windows are reserved host address ranges where

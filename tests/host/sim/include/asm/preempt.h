@@ -1,7 +1,8 @@
 /*
- * Simulated preempt_count: one per simulated CPU, as the kernel kept it
- * before tasks existed. Nothing is ever preempted here, so the count only
- * has to be right for in_atomic()/in_interrupt().
+ * Simulated preempt_count: one per simulated CPU (the kernel keeps it in the
+ * running task's thread_info; the host has no tasks). Nothing is ever
+ * preempted here, so the count only has to be right for
+ * in_atomic()/in_interrupt().
  */
 #ifndef _ASM_PREEMPT_H
 #define _ASM_PREEMPT_H
