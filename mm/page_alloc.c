@@ -572,14 +572,24 @@ static __always_inline bool new_pages_ok(struct page *page, unsigned int order)
 	return true;
 }
 
+/*
+ * The fields of a block's first page as an allocation hands it out, for
+ * prep_new_page and for the order-0 fast path that has nothing else to do.
+ */
+static __always_inline void set_new_page_fields(struct page *page, unsigned int order)
+{
+	page->index = 0;	/* the per-CPU lists keep the migrate type there */
+	set_page_private(page, 0);
+	init_page_count(page);
+	set_page_alloc_order(page, (int)order);
+}
+
 /* False (after a report) if the block must be leaked and another taken. */
 static __always_inline bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
 	if (static_branch_unlikely(&check_pages_enabled) && !new_pages_ok(page, order))
 		return false;
-	set_page_private(page, 0);
-	init_page_count(page);
-	set_page_alloc_order(page, (int)order);
+	set_new_page_fields(page, order);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -615,7 +625,6 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count--;
 	arch_local_irq_restore(flags);
-	page->index = 0;
 	return page;
 }
 
@@ -808,11 +817,10 @@ static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zon
 	return page;
 }
 
-/* An order-0 page off a per-CPU list with check_pages=1 or __GFP_ZERO: the rest of prep_new_page. */
+/* An order-0 page off a per-CPU list with check_pages=1 or __GFP_ZERO: prep_new_page out of line. */
 static noinline struct page *alloc_order0_prep(struct page *page, gfp_t gfp_mask,
 					       struct zonelist *zonelist)
 {
-	page->index = 0;
 	if (likely(prep_new_page(page, 0, gfp_mask)))
 		return page;
 	return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);	/* it was leaked; take another */
@@ -838,10 +846,7 @@ struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int or
 		return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);
 	if (static_branch_unlikely(&check_pages_enabled) || unlikely(gfp_mask & __GFP_ZERO))
 		return alloc_order0_prep(page, gfp_mask, zonelist);
-	page->index = 0;
-	set_page_private(page, 0);
-	init_page_count(page);
-	set_page_alloc_order(page, 0);
+	set_new_page_fields(page, 0);
 	return page;
 }
 
