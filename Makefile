@@ -24,7 +24,9 @@ CFLAGS    := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
              -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
              -Wstrict-prototypes -MMD -MP
 ASFLAGS   := $(ARCHFLAGS) -g -D__ASSEMBLER__ -MMD -MP
-LIBS      := $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a) \
+# Asked of the compiler when linking, not when this file is read: on a new
+# machine `make run` installs the compiler (deps) after reading it.
+LIBS       = $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a) \
              $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name)
 LDFLAGS   := $(ARCHFLAGS) -nostdlib -nostartfiles -static \
              -Wl,-T,linker.ld -Wl,--defsym=LOAD_ADDR=$(LOAD_ADDR) -Wl,-z,noexecstack \
@@ -152,12 +154,15 @@ QEMU_CMD = qemu-system-arm -M $(QEMU_MACHINE) -smp $(SMP) -m $(MEM) -nographic \
 	$(QEMU_BOOT)
 comma := ,
 
-run: deps all $(if $(MODULES),$(INITRAMFS))
+# deps first, then a make that starts after the toolchain is there (even with -j).
+run: deps
+	@$(MAKE) --no-print-directory all $(if $(MODULES),$(INITRAMFS))
 	$(QEMU_CMD)
 
 # The console goes to TCP port 4444 (connect with `nc localhost 4444` in a
 # second terminal) so that gdb owns this one.
-debug: deps all $(if $(MODULES),$(INITRAMFS))
+debug: deps
+	@$(MAKE) --no-print-directory all $(if $(MODULES),$(INITRAMFS))
 	$(subst -nographic,-display none -monitor none -serial tcp::4444$(comma)server$(comma)nowait,$(QEMU_CMD)) \
 		-S -gdb tcp::1234 & qemu=$$!; \
 	gdb-multiarch -q $(KERNEL) -ex 'target remote :1234'; kill $$qemu 2>/dev/null || true

@@ -2,7 +2,9 @@
  * Kernel command line: Linux-style "key=value" and bare flags, separated
  * by spaces, with "double quotes" around values that contain spaces.
  * Handlers register with early_param()/__setup(); early ones run before
- * memory is set up, the rest later. Unknown keys are reported.
+ * memory is set up, the rest later. A handler returns 0, -ERANGE for a value
+ * out of its range or another -errno for one it cannot read; both are
+ * reported, as are unknown keys and an unterminated quote.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -33,6 +35,8 @@ static const struct obs_kernel_param *find_param(const char *key, size_t keylen,
 	return NULL;
 }
 
+static bool parsing_early;
+
 /* Split @line in place and call @fn(key, keylen, value or NULL) per word. */
 static void for_each_word(char *line, void (*fn)(char *key, size_t keylen, char *val))
 {
@@ -59,14 +63,15 @@ static void for_each_word(char *line, void (*fn)(char *key, size_t keylen, char 
 			}
 			*out++ = *s;
 		}
+		if (quoted && !parsing_early)
+			pr_warn("Kernel command line: unterminated quote: \"%s\" runs to the end of the line\n",
+				key);
 		if (*s)
 			s++;
 		*out = '\0';
 		fn(key, strlen(key), val);
 	}
 }
-
-static bool parsing_early;
 
 static void apply_param(char *key, size_t keylen, char *val)
 {
@@ -80,9 +85,17 @@ static void apply_param(char *key, size_t keylen, char *val)
 	}
 	if (p->early != parsing_early)
 		return;
-	if (p->setup_func(val ? val : "") != 0)
+	switch (p->setup_func(val ? val : "")) {
+	case 0:
+		break;
+	case -ERANGE:
+		pr_warn("Kernel command line parameter \"%s=%s\" is out of range, ignored\n",
+			key, val ? val : "");
+		break;
+	default:
 		pr_warn("Malformed kernel command line parameter \"%s=%s\", ignored\n",
 			key, val ? val : "");
+	}
 }
 
 static void parse_copy(bool early)

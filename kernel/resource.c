@@ -4,7 +4,8 @@
  * siblings. A reader-writer lock guards both trees.
  *
  * Also here: System RAM and the kernel's image registered at boot, and the
- * `iomem` and `ioports` commands (Linux's /proc/iomem and /proc/ioports).
+ * trees' listing for the `iomem` and `ioports` commands (Linux's /proc/iomem
+ * and /proc/ioports; kernel/resource_commands.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -15,7 +16,6 @@
 #include <linux/slab.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
-#include <mica/shell.h>
 
 struct resource iomem_resource = {
 	.name = "PCI mem",
@@ -181,32 +181,19 @@ static int __init request_standard_resources(void)
 }
 core_initcall(request_standard_resources);
 
-static void show_tree(const struct resource *root, int depth, int width)
+static void show_tree(const struct resource *root, int depth, int width,
+		      int (*print)(const char *fmt, ...))
 {
 	for (const struct resource *r = root->child; r; r = r->sibling) {
-		shell_printf("%*s%0*lx-%0*lx : %s\n", depth * 2, "", width, (unsigned long)r->start,
-			     width, (unsigned long)r->end, r->name ? r->name : "<BAD>");
-		show_tree(r, depth + 1, width);
+		print("%*s%0*lx-%0*lx : %s\n", depth * 2, "", width, (unsigned long)r->start,
+		      width, (unsigned long)r->end, r->name ? r->name : "<BAD>");
+		show_tree(r, depth + 1, width, print);
 	}
 }
 
-static int show_resources(struct resource *root)
+void resource_tree_show(struct resource *root, int (*print)(const char *fmt, ...))
 {
 	read_lock(&resource_lock);
-	show_tree(root, 0, root->end < 0x10000 ? 4 : 8);
+	show_tree(root, 0, root->end < 0x10000 ? 4 : 8, print);
 	read_unlock(&resource_lock);
-	return 0;
 }
-
-static int cmd_iomem(int argc, char **argv)
-{
-	return show_resources(&iomem_resource);
-}
-SHELL_COMMAND("iomem", "physical address map: RAM, the kernel, claimed device ranges (/proc/iomem)",
-	      cmd_iomem);
-
-static int cmd_ioports(int argc, char **argv)
-{
-	return show_resources(&ioport_resource);
-}
-SHELL_COMMAND("ioports", "claimed I/O port ranges (/proc/ioports; none on ARM)", cmd_ioports);

@@ -15,11 +15,10 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <mica/shell.h>
 
 #define MAX_SOFTIRQ_RESTART 10
 
-static const char *const softirq_names[NR_SOFTIRQS] = {
+const char *const softirq_to_name[NR_SOFTIRQS] = {
 	"HI", "TIMER", "NET_TX", "NET_RX", "BLOCK", "BLOCK_IOPOLL",
 	"TASKLET", "SCHED", "HRTIMER", "RCU",
 };
@@ -284,23 +283,3 @@ static int __init spawn_ksoftirqd(void)
 	return 0;
 }
 early_initcall(spawn_ksoftirqd);
-
-/* `softirqs`: /proc/softirqs. */
-static int cmd_softirqs(int argc, char **argv)
-{
-	unsigned int cpu, nr;
-
-	shell_printf("                ");
-	for_each_possible_cpu(cpu)
-		shell_printf("CPU%-8u", cpu);
-	shell_printf("\n");
-	for (nr = 0; nr < NR_SOFTIRQS; nr++) {
-		shell_printf("%12s:", softirq_names[nr]);
-		for_each_possible_cpu(cpu)
-			shell_printf(" %10u", kstat_softirqs_cpu(nr, cpu));
-		shell_printf("\n");
-	}
-	return 0;
-}
-SHELL_COMMAND("softirqs", "softirq runs per CPU (/proc/softirqs); tasklets are HI and TASKLET",
-	      cmd_softirqs);

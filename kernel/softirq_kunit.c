@@ -53,6 +53,27 @@ static void probe_init(struct probe *p)
 	tasklet_init(&p->t, probe_fn, (unsigned long)p);
 }
 
+static void kill_probe(void *arg)
+{
+	tasklet_kill(&((struct probe *)arg)->t);
+}
+
+/*
+ * probe_init() for a probe on the case's stack, killed however the case
+ * ends: a failed ASSERT or a skip kills it before the stack goes; the
+ * case's own end calls probe_stop().
+ */
+static void probe_start(struct kunit *test, struct probe *p)
+{
+	probe_init(p);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, kill_probe, p), 0);
+}
+
+static void probe_stop(struct kunit *test, struct probe *p)
+{
+	kunit_release_action(test, kill_probe, p);
+}
+
 /* Wait up to @ms for @n runs. */
 static bool wait_runs(struct probe *p, int n, unsigned int ms)
 {
@@ -67,13 +88,13 @@ static void from_task(struct kunit *test)
 {
 	struct probe p;
 
-	probe_init(&p);
+	probe_start(test, &p);
 	tasklet_schedule(&p.t);
 	KUNIT_ASSERT_TRUE(test, wait_runs(&p, 1, 1000));
 	KUNIT_EXPECT_TRUE(test, p.serving_softirq);
 	KUNIT_EXPECT_FALSE(test, p.in_irq);
 	KUNIT_EXPECT_TRUE(test, p.irqs_on);
-	tasklet_kill(&p.t);
+	probe_stop(test, &p);
 }
 
 /* With bottom halves off nothing runs; scheduling twice is once; enabling runs it. */
@@ -116,7 +137,7 @@ static void from_irq_on_every_cpu(struct kunit *test)
 	struct probe p;
 	unsigned int cpu, n = 0;
 
-	probe_init(&p);
+	probe_start(test, &p);
 	for_each_online_cpu(cpu) {
 		if (cpu == (unsigned int)raw_smp_processor_id())
 			continue;
@@ -128,7 +149,7 @@ static void from_irq_on_every_cpu(struct kunit *test)
 	}
 	if (!n)
 		kunit_skip(test, "one CPU online");
-	tasklet_kill(&p.t);
+	probe_stop(test, &p);
 }
 
 struct timer_probe {
@@ -146,21 +167,27 @@ static void schedule_both(struct timer_list *t)
 	tasklet_hi_schedule(&tp->hi.t);
 }
 
+static void stop_timer(void *timer)
+{
+	del_timer_sync(timer);
+}
+
 static void hi_before_normal(struct kunit *test)
 {
 	struct timer_probe tp;
 
-	probe_init(&tp.normal);
-	probe_init(&tp.hi);
+	probe_start(test, &tp.normal);
+	probe_start(test, &tp.hi);
 	timer_setup(&tp.timer, schedule_both, 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, stop_timer, &tp.timer), 0);
 	mod_timer(&tp.timer, jiffies + 1);
 	KUNIT_ASSERT_TRUE(test, wait_runs(&tp.normal, 1, 1000));
 	KUNIT_ASSERT_TRUE(test, wait_runs(&tp.hi, 1, 1000));
 	KUNIT_EXPECT_TRUE(test, tp.in_irq);
 	KUNIT_EXPECT_LT(test, tp.hi.seq, tp.normal.seq);
-	del_timer_sync(&tp.timer);
-	tasklet_kill(&tp.normal.t);
-	tasklet_kill(&tp.hi.t);
+	kunit_release_action(test, stop_timer, &tp.timer);
+	probe_stop(test, &tp.hi);
+	probe_stop(test, &tp.normal);
 }
 
 static void disabled_waits(struct kunit *test)
@@ -183,11 +210,11 @@ static void kill_of_self_rescheduling(struct kunit *test)
 	struct probe p;
 	int runs;
 
-	probe_init(&p);
+	probe_start(test, &p);
 	p.reschedule = 200;
 	tasklet_schedule(&p.t);
 	KUNIT_ASSERT_TRUE(test, wait_runs(&p, 10, 1000));
-	tasklet_kill(&p.t);
+	probe_stop(test, &p);
 	runs = atomic_read(&p.runs);
 	KUNIT_EXPECT_LE(test, runs, 201);
 	msleep(20);
@@ -206,12 +233,12 @@ static void kill_waits_for_a_run(struct kunit *test)
 			other = cpu;
 	if (other == NR_CPUS)
 		kunit_skip(test, "one CPU online");
-	probe_init(&p);
+	probe_start(test, &p);
 	p.delay_ms = 50;
 	KUNIT_ASSERT_EQ(test, smp_call_function_single(other, schedule_here, &p.t, 1), 0);
 	while (!test_bit(TASKLET_STATE_RUN, &p.t.state) && !atomic_read(&p.runs))
 		cpu_relax();
-	tasklet_kill(&p.t);
+	probe_stop(test, &p);
 	KUNIT_EXPECT_EQ(test, atomic_read(&p.runs), 1);	/* it finished before kill returned */
 }
 

@@ -63,7 +63,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 			return -EINVAL;
 	}
 	if (v[0] < 1 || v[1] < 0 || v[1] > 100 || v[3] < -1)
-		return -EINVAL;
+		return -ERANGE;
 	attr->interval = (unsigned long)v[0];
 	attr->probability = (unsigned long)v[1];
 	attr->times = v[3];
@@ -121,4 +121,22 @@ int fault_attr_set(struct fault_attr *attr, const char *key, const char *val)
 		return -ENOENT;
 	}
 	return err;
+}
+
+void fault_attr_configure(struct fault_attr *dst, const struct fault_attr *src)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fault_lock, flags);
+	dst->interval = src->interval;
+	dst->verbose = src->verbose;
+	WRITE_ONCE(dst->times, src->times);
+	WRITE_ONCE(dst->probability, src->probability);
+	spin_unlock_irqrestore(&fault_lock, flags);
+}
+
+bool fault_attr_same_settings(const struct fault_attr *a, const struct fault_attr *b)
+{
+	return a->probability == b->probability && a->interval == b->interval &&
+	       a->times == b->times && a->verbose == b->verbose;
 }

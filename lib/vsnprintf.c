@@ -23,6 +23,8 @@
  *  - Return value: the length the whole output has (vsnprintf) or the
  *    bytes stored (vscnprintf), without the NUL. The output is always
  *    NUL-terminated when size > 0; size > INT_MAX writes nothing, returns 0.
+ *  - vformat() (Mica) hands the output to a callback in pieces instead:
+ *    no length limit and no allocation, for console output of any size.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
@@ -49,27 +51,40 @@ struct spec {
 	unsigned int base;
 };
 
-/* The output so far: everything is counted, only what fits is stored. */
+/*
+ * The output so far: everything is counted, only what fits is stored. With
+ * @emit, @buf is a window that is handed to @emit whenever it fills.
+ */
 struct out {
 	char *buf;
 	size_t size;
 	size_t len;		/* saturates at INT_MAX */
+	size_t emitted;		/* of len, already passed to emit */
+	void (*emit)(void *ctx, const char *s, size_t n);
+	void *ctx;
 };
 
 _Static_assert(sizeof(size_t) == sizeof(ptrdiff_t), "%z and %t read each other's types");
 
 static void put_char(struct out *o, char c)
 {
-	if (o->len + 1 < o->size)	/* keep the last byte for the NUL */
-		o->buf[o->len] = c;
+	size_t at = o->len - o->emitted;
+
+	if (o->emit && at + 1 >= o->size) {
+		o->emit(o->ctx, o->buf, at);
+		o->emitted = o->len;
+		at = 0;
+	}
+	if (at + 1 < o->size)	/* keep the last byte for the NUL */
+		o->buf[at] = c;
 	if (o->len < INT_MAX)
 		o->len++;
 }
 
-/* @n copies of @c; past the end of the buffer they are only counted. */
+/* @n copies of @c; past the end of a plain buffer they are only counted. */
 static void put_repeat(struct out *o, char c, long n)
 {
-	for (; n > 0 && o->len + 1 < o->size; n--)
+	for (; n > 0 && (o->emit || o->len + 1 < o->size); n--)
 		put_char(o, c);
 	if (n > 0)
 		o->len = (unsigned long)n > INT_MAX - o->len ? INT_MAX : o->len + n;
@@ -254,13 +269,11 @@ static void put_pointer(struct out *o, const void *ptr, const char *ext, const s
 	put_string(o, text, s);
 }
 
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+/* The whole format into @o. */
+static void format(struct out *o, const char *fmt, va_list args)
 {
-	struct out o = { .buf = buf, .size = size, .len = 0 };
 	va_list ap;
 
-	if (size > INT_MAX)
-		return 0;
 	va_copy(ap, args);
 	while (*fmt) {
 		struct spec s = { .flags = 0, .width = -1, .precision = -1, .base = 10 };
@@ -269,7 +282,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		char qual = 0;
 
 		if (*fmt != '%') {
-			put_char(&o, *fmt++);
+			put_char(o, *fmt++);
 			continue;
 		}
 		for (;;) {
@@ -314,20 +327,20 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 
 		switch (*fmt++) {
 		case '%':
-			put_char(&o, '%');
+			put_char(o, '%');
 			continue;
 		case 'c':
 			if (!(s.flags & LEFT))
-				put_repeat(&o, ' ', (long)s.width - 1);
-			put_char(&o, (char)(unsigned char)va_arg(ap, int));
+				put_repeat(o, ' ', (long)s.width - 1);
+			put_char(o, (char)(unsigned char)va_arg(ap, int));
 			if (s.flags & LEFT)
-				put_repeat(&o, ' ', (long)s.width - 1);
+				put_repeat(o, ' ', (long)s.width - 1);
 			continue;
 		case 's':
-			put_string(&o, va_arg(ap, const char *), &s);
+			put_string(o, va_arg(ap, const char *), &s);
 			continue;
 		case 'p':
-			put_pointer(&o, va_arg(ap, const void *), fmt, &s);
+			put_pointer(o, va_arg(ap, const void *), fmt, &s);
 			while (is_alnum(*fmt))
 				fmt++;
 			continue;
@@ -377,14 +390,37 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			default:  num = va_arg(ap, unsigned int); break;
 			}
 		}
-		put_number(&o, num, negative, &s);
+		put_number(o, num, negative, &s);
 	}
 out:
 	va_end(ap);
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	struct out o = { .buf = buf, .size = size };
+
+	if (size > INT_MAX)
+		return 0;
+	format(&o, fmt, args);
 	if (size)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
 }
+
+int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
+	    va_list args)
+{
+	char window[128];
+	struct out o = { .buf = window, .size = sizeof(window), .emit = emit, .ctx = ctx };
+
+	format(&o, fmt, args);
+	if (o.len > o.emitted)
+		emit(ctx, window, o.len - o.emitted);
+	return (int)o.len;
+}
+
+
 
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {

@@ -71,22 +71,50 @@ static int __init setup_fail_page_alloc(char *str)
 }
 __setup("fail_page_alloc=", setup_fail_page_alloc);
 
-int set_fail_page_alloc(const char *key, const char *val)
+int fail_page_alloc_setting(void *settings, const char *key, const char *val)
 {
+	struct fail_page_alloc_attr *fa = settings;
 	long v;
 	int err;
 
 	if (!strcmp(key, "ignore-gfp-highmem"))
-		return fault_parse_bool(val, &fail_page_alloc.ignore_gfp_highmem);
+		return fault_parse_bool(val, &fa->ignore_gfp_highmem);
 	if (!strcmp(key, "ignore-gfp-wait"))
-		return fault_parse_bool(val, &fail_page_alloc.ignore_gfp_wait);
+		return fault_parse_bool(val, &fa->ignore_gfp_wait);
 	if (!strcmp(key, "min-order")) {
 		err = fault_parse_long(val, 0, MAX_ORDER, &v);
 		if (!err)
-			fail_page_alloc.min_order = (unsigned int)v;
+			fa->min_order = (unsigned int)v;
 		return err;
 	}
-	return fault_attr_set(&fail_page_alloc.attr, key, val);
+	return fault_attr_set(&fa->attr, key, val);
+}
+
+void fail_page_alloc_configure(const struct fail_page_alloc_attr *settings)
+{
+	fail_page_alloc.ignore_gfp_highmem = settings->ignore_gfp_highmem;
+	fail_page_alloc.ignore_gfp_wait = settings->ignore_gfp_wait;
+	fail_page_alloc.min_order = settings->min_order;
+	fault_attr_configure(&fail_page_alloc.attr, &settings->attr);
+	fail_page_alloc_update();
+}
+
+bool fail_page_alloc_same_settings(const struct fail_page_alloc_attr *a,
+				   const struct fail_page_alloc_attr *b)
+{
+	return a->ignore_gfp_highmem == b->ignore_gfp_highmem &&
+	       a->ignore_gfp_wait == b->ignore_gfp_wait && a->min_order == b->min_order &&
+	       fault_attr_same_settings(&a->attr, &b->attr);
+}
+
+int set_fail_page_alloc(const char *key, const char *val)
+{
+	struct fail_page_alloc_attr settings = fail_page_alloc;
+	int err = fail_page_alloc_setting(&settings, key, val);
+
+	if (!err)
+		fail_page_alloc_configure(&settings);
+	return err;
 }
 
 static struct fail_page_alloc_attr test_saved;

@@ -71,13 +71,39 @@ static int __init setup_failslab(char *str)
 }
 __setup("failslab=", setup_failslab);
 
+int failslab_setting(void *settings, const char *key, const char *val)
+{
+	struct failslab_attr *fs = settings;
+
+	if (!strcmp(key, "ignore-gfp-wait"))
+		return fault_parse_bool(val, &fs->ignore_gfp_wait);
+	if (!strcmp(key, "cache-filter"))
+		return fault_parse_bool(val, &fs->cache_filter);
+	return fault_attr_set(&fs->attr, key, val);
+}
+
+void failslab_configure(const struct failslab_attr *settings)
+{
+	failslab.ignore_gfp_wait = settings->ignore_gfp_wait;
+	failslab.cache_filter = settings->cache_filter;
+	fault_attr_configure(&failslab.attr, &settings->attr);
+	failslab_update();
+}
+
+bool failslab_same_settings(const struct failslab_attr *a, const struct failslab_attr *b)
+{
+	return a->ignore_gfp_wait == b->ignore_gfp_wait && a->cache_filter == b->cache_filter &&
+	       fault_attr_same_settings(&a->attr, &b->attr);
+}
+
 int failslab_set(const char *key, const char *val)
 {
-	if (!strcmp(key, "ignore-gfp-wait"))
-		return fault_parse_bool(val, &failslab.ignore_gfp_wait);
-	if (!strcmp(key, "cache-filter"))
-		return fault_parse_bool(val, &failslab.cache_filter);
-	return fault_attr_set(&failslab.attr, key, val);
+	struct failslab_attr settings = failslab;
+	int err = failslab_setting(&settings, key, val);
+
+	if (!err)
+		failslab_configure(&settings);
+	return err;
 }
 
 void failslab_show(mm_printf_t print)

@@ -12,12 +12,13 @@
 #include <linux/smp.h>
 #include <linux/completion.h>
 #include <linux/jiffies.h>
-#include <linux/kthread.h>
 #include <mica/kunit.h>
+#include <mica/kunit_threads.h>
 
+/* From above lowmem: HighMem, or Movable when movablecore= took all of HighMem. */
 static struct page *alloc_high_page(void)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
 
 	if (page && !PageHighMem(page)) {
 		__free_page(page);
@@ -153,53 +154,75 @@ static int kmap_in_thread(void *data)
 	return 0;
 }
 
+/* Every pkmap slot held, and one page more (static: too big for a stack). */
+static struct pkmap_hog {
+	struct page *pages[LAST_PKMAP + 1];
+	void *addr[LAST_PKMAP];
+	int nr_pages;
+	struct kmap_waiter w;
+} hog;
+
+/* Give every slot back: lets a kmap waiting for one through. */
+static void hog_unmap(void *unused)
+{
+	int i;
+
+	for (i = 0; i < LAST_PKMAP; i++)
+		if (hog.addr[i]) {
+			kunmap(hog.pages[i]);
+			hog.addr[i] = NULL;
+		}
+}
+
+/* After the waiting thread is gone: its mapping, then the pages. */
+static void hog_free(void *unused)
+{
+	hog_unmap(NULL);
+	if (hog.w.addr) {
+		kunmap(hog.w.page);
+		hog.w.addr = NULL;
+	}
+	while (hog.nr_pages)
+		__free_page(hog.pages[--hog.nr_pages]);
+}
+
 /*
  * With every slot in use, kmap sleeps (TASK_UNINTERRUPTIBLE) until a
  * kunmap releases one, then maps into it.
  */
 static void pkmap_exhaustion(struct kunit *test)
 {
-	struct page *pages[LAST_PKMAP + 1];
-	void *addr[LAST_PKMAP];
-	struct kmap_waiter w;
+	struct kmap_waiter *w = &hog.w;
 	struct task_struct *p;
 	int i, got = 0;
 
 	require_highmem(test);
-
+	memset(&hog, 0, sizeof(hog));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, hog_free, NULL), 0);
 	for (i = 0; i <= LAST_PKMAP; i++) {
-		pages[i] = alloc_high_page();
-		if (!pages[i])
-			break;
-	}
-	if (i <= LAST_PKMAP) {
-		while (i--)
-			__free_page(pages[i]);
-		kunit_skip(test, "fewer than %d free high pages", LAST_PKMAP + 1);
+		hog.pages[i] = alloc_high_page();
+		if (!hog.pages[i])
+			kunit_skip(test, "fewer than %d free high pages", LAST_PKMAP + 1);
+		hog.nr_pages++;
 	}
 	for (i = 0; i < LAST_PKMAP; i++) {
-		addr[i] = kmap(pages[i]);
-		got += addr[i] != NULL;
+		hog.addr[i] = kmap(hog.pages[i]);
+		got += hog.addr[i] != NULL;
 	}
 	KUNIT_EXPECT_EQ(test, got, LAST_PKMAP);
 
-	w.page = pages[LAST_PKMAP];
-	w.addr = NULL;
-	init_completion(&w.done);
-	p = kthread_run(kmap_in_thread, &w, "kmapwait");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
+	w->page = hog.pages[LAST_PKMAP];
+	init_completion(&w->done);
+	test_wake_on_stop(test, hog_unmap, NULL);
+	p = test_thread_start(test, kmap_in_thread, w, -1, "kmapwait");
 	/* It cannot get a slot: still waiting after a while. */
-	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&w.done, HZ / 10), 0);
+	KUNIT_EXPECT_EQ(test, wait_for_completion_timeout(&w->done, HZ / 10), 0);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), TASK_UNINTERRUPTIBLE);
-	kunmap(pages[100]);
-	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&w.done, 5 * HZ), 0);
-	KUNIT_EXPECT_PTR_EQ(test, w.addr, addr[100]);
-	kunmap(pages[LAST_PKMAP]);
-	for (i = 0; i < LAST_PKMAP; i++)
-		if (i != 100 && addr[i])
-			kunmap(pages[i]);
-	for (i = 0; i <= LAST_PKMAP; i++)
-		__free_page(pages[i]);
+	kunmap(hog.pages[100]);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&w->done, 5 * HZ), 0);
+	KUNIT_EXPECT_PTR_EQ(test, w->addr, hog.addr[100]);
+	hog.addr[100] = NULL;
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 }
 
 static void kmap_atomic_nests_like_a_stack(struct kunit *test)

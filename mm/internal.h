@@ -178,10 +178,21 @@ static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 /*
  * For tests: fail the @nth candidate page allocation from now on, once,
  * whatever its flags and order, quietly. The caller saves fail_page_alloc
- * first and restores it after.
+ * first and restores it after (fail_page_alloc_configure(), from a KUnit
+ * deferred action so that a failed assertion restores it too).
  */
 void fail_page_alloc_nth(unsigned long nth);
-/* One "key=value" of the fail_page_alloc command: 0, -ENOENT (key) or -EINVAL/-ERANGE. */
+/*
+ * One "key=value" setting into @settings (a struct fail_page_alloc_attr,
+ * usually a copy to apply later): 0, -ENOENT for an unknown key, -EINVAL
+ * or -ERANGE for a bad value.
+ */
+int fail_page_alloc_setting(void *settings, const char *key, const char *val);
+/* Make @settings' settings (not its counters) the live ones. */
+void fail_page_alloc_configure(const struct fail_page_alloc_attr *settings);
+bool fail_page_alloc_same_settings(const struct fail_page_alloc_attr *a,
+				   const struct fail_page_alloc_attr *b);
+/* One setting, applied at once. */
 int set_fail_page_alloc(const char *key, const char *val);
 
 /* Set while this CPU runs the shrinkers: no recursion, reserves allowed. */

@@ -2,7 +2,7 @@
  * The `memblock` report: RAM and what boot reserved in it, named, in
  * /proc/iomem's layout (start-end : name, children indented) - what
  * Linux's debugfs memblock/memory and memblock/reserved tell. The resource
- * tree (`iomem`, kernel/resource.c) has RAM, the kernel and devices.
+ * tree (`iomem`, kernel/resource.c and resource_commands.c) has RAM, the kernel and devices.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>

@@ -50,8 +50,10 @@ static int __init early_mem(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end || v < MIN_MEMORY_LIMIT)
+	if (*end || end == p)
 		return -EINVAL;
+	if (v < MIN_MEMORY_LIMIT)
+		return -ERANGE;
 	memory_limit = (phys_addr_t)min(v, (unsigned long long)~(phys_addr_t)0);
 	return 0;
 }
@@ -65,8 +67,10 @@ static int __init early_numa(char *p)
 	if (strncmp(p, "fake=", 5))
 		return -EINVAL;
 	n = simple_strtoull(p + 5, &end, 10);
-	if (*end || n < 1)
+	if (*end || end == p + 5)
 		return -EINVAL;
+	if (n < 1)
+		return -ERANGE;
 	if (n > MAX_NUMNODES) {
 		pr_warn("numa=fake=%llu: at most %d nodes\n", n, MAX_NUMNODES);
 		n = MAX_NUMNODES;
@@ -81,7 +85,7 @@ static int __init early_dma_zone(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end)
+	if (*end || end == p)
 		return -EINVAL;
 	dma_zone_bytes = (unsigned long)min(v, (unsigned long long)~0UL - 1);
 	return 0;
@@ -93,7 +97,7 @@ static int __init early_movablecore(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end)
+	if (*end || end == p)
 		return -EINVAL;
 	required_movablecore = (unsigned long)min(v >> PAGE_SHIFT, (unsigned long long)~0UL);
 	return 0;
@@ -105,8 +109,10 @@ static int __init early_kernelcore(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end || !(v >> PAGE_SHIFT))
+	if (*end || end == p)
 		return -EINVAL;
+	if (!(v >> PAGE_SHIFT))
+		return -ERANGE;
 	required_kernelcore = (unsigned long)min(v >> PAGE_SHIFT, (unsigned long long)~0UL);
 	return 0;
 }
@@ -256,6 +262,10 @@ static void __init find_zone_movable_pfn(const unsigned long start[MAX_NR_ZONES]
 		src--;
 	src_start = start[src];
 	src_pages = present_pages_in_range(src_start, max_pfn);
+	if (want > src_pages)
+		pr_warn("%s asks for %lu MiB of ZONE_MOVABLE; only %s has memory for it: all %lu MiB\n",
+			required_movablecore ? "movablecore=" : "kernelcore=",
+			want >> (20 - PAGE_SHIFT), zone_names[src], src_pages >> (20 - PAGE_SHIFT));
 	want = min(want, src_pages);
 	for (pfn = max_pfn; pfn > src_start && got < want; pfn--)	/* from the top down */
 		got += present_pages_in_range(pfn - 1, pfn);

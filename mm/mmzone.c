@@ -59,6 +59,16 @@ static bool zone_is_high(const struct zone *zone)
 	return zone->zone_start_pfn >= max_low_pfn && populated_zone(zone);
 }
 
+bool has_managed_dma(void)
+{
+	int nid;
+
+	for_each_online_node(nid)
+		if (populated_zone(&NODE_DATA(nid)->node_zones[ZONE_DMA]))
+			return true;
+	return false;
+}
+
 unsigned long nr_free_highpages(void)
 {
 	unsigned long sum = 0;

@@ -67,11 +67,16 @@ static int cmd_bench_page_alloc(int argc, char **argv)
 {
 	static const unsigned int orders[] = { 0, 3, 9 };
 	unsigned long n = 100000;
+	struct shell_args args;
 	unsigned int i;
+	int err;
 	u64 t;
 
-	if (argc > 1 && shell_parse_ulong("bench_page_alloc", argv[1], 100, 10000000, &n))
-		return -EINVAL;
+	err = shell_operands_only(&args, argc, argv, 0, 1);
+	if (err == 1)
+		err = shell_parse_ulong(argv[0], argv[args.optind], 100, 10000000, &n);
+	if (err < 0)
+		return err;
 	shell_printf("page allocator: instructions per alloc+free pair (QEMU -icount shift=0, %lu runs)\n", n);
 	t = local_clock();
 	calibration_loop(n * 100);
@@ -88,5 +93,5 @@ static int cmd_bench_page_alloc(int argc, char **argv)
 	shell_printf("%-28s %8llu (incl. ~8 for the random pick)\n", "mixed orders 0-4", t);
 	return 0;
 }
-SHELL_COMMAND("bench_page_alloc", "instructions per alloc+free pair (boot with -icount shift=0)",
-	      cmd_bench_page_alloc);
+SHELL_COMMAND("bench_page_alloc", "[RUNS]",
+	      "instructions per alloc+free pair (boot with -icount shift=0)", cmd_bench_page_alloc);

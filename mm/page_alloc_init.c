@@ -31,8 +31,10 @@ static int __init setup_min_free_kbytes(char *p)
 	char *end;
 	unsigned long long v = memparse(p, &end);
 
-	if (*end || v > 65536)
+	if (*end || end == p)
 		return -EINVAL;
+	if (v > 65536)
+		return -ERANGE;
 	user_min_free_kbytes = (long)v;
 	if (totalram_pages)		/* parsed after mem_init(): apply now */
 		init_per_zone_wmark_min();

@@ -11,7 +11,9 @@
 #include <linux/smp.h>
 #include <linux/shrinker.h>
 #include <linux/topology.h>
+#include <linux/errno.h>
 #include <mica/kunit.h>
+#include <mica/shell.h>
 #include <mica/mm_check.h>
 #include <string.h>
 #include "internal.h"
@@ -58,12 +60,67 @@ static int validator_check(char *why, size_t len)
 }
 KUNIT_INVARIANT(page_alloc_validate, "page allocator validates", NULL, validator_check);
 
+/* Tests that change fail_page_alloc (or the boot's fail_page_alloc=) put it back. */
+static struct fail_page_alloc_attr fail_page_alloc_before_suite;
+
+static void fail_page_alloc_snapshot(void)
+{
+	fail_page_alloc_before_suite = fail_page_alloc;
+}
+
+static int fail_page_alloc_check(char *why, size_t len)
+{
+	const struct fail_page_alloc_attr *was = &fail_page_alloc_before_suite;
+
+	if (fail_page_alloc_same_settings(&fail_page_alloc, was))
+		return 0;
+	scnprintf(why, len, "probability=%lu interval=%lu times=%d min-order=%u, was %lu %lu %d %u",
+		  fail_page_alloc.attr.probability, fail_page_alloc.attr.interval,
+		  fail_page_alloc.attr.times, fail_page_alloc.min_order, was->attr.probability,
+		  was->attr.interval, was->attr.times, was->min_order);
+	return -1;
+}
+KUNIT_INVARIANT(fail_page_alloc, "fail_page_alloc settings kept", fail_page_alloc_snapshot,
+		fail_page_alloc_check);
+
 /* --- helpers --------------------------------------------------------------- */
 
+static struct fail_page_alloc_attr fail_page_alloc_saved;
+
+static void fail_page_alloc_restore(void *unused)
+{
+	fail_page_alloc_configure(&fail_page_alloc_saved);
+}
+
+/* fail_page_alloc's settings come back when the case ends, however it ends. */
+static int keep_fail_page_alloc(struct kunit *test)
+{
+	fail_page_alloc_saved = fail_page_alloc;
+	return kunit_add_action_or_reset(test, fail_page_alloc_restore, NULL);
+}
+
+/*
+ * For cases about the allocator's own mechanics (which page comes back,
+ * when reclaim runs) rather than its callers' error paths: no injected
+ * failures until the case ends. Also the per-case init of those suites.
+ */
+static int pause_fail_page_alloc(struct kunit *test)
+{
+	struct fail_page_alloc_attr off = fail_page_alloc;
+	int err = keep_fail_page_alloc(test);
+
+	off.attr.probability = 0;
+	if (!err)
+		fail_page_alloc_configure(&off);
+	return err;
+}
+
 /* Hold an order-0 page on @list until release_list(). */
+/* Keep @page on @list; a failed allocation (NULL) holds nothing. */
 static void hold(struct list_head *list, struct page *page)
 {
-	list_add(&page->lru, list);
+	if (page)
+		list_add(&page->lru, list);
 }
 
 static unsigned long release_list(struct list_head *list)
@@ -93,6 +150,13 @@ static struct zone *zone_of(int nid, enum zone_type idx)
 	return &NODE_DATA(nid)->node_zones[idx];
 }
 
+/* Cases about ZONE_NORMAL itself; with little memory (mem=16M) all of it is DMA. */
+static void need_normal_zone(struct kunit *test)
+{
+	if (!populated_zone(zone_of(0, ZONE_NORMAL)))
+		kunit_skip(test, "no Normal zone (all memory is in ZONE_DMA)");
+}
+
 /* --- buddy ------------------------------------------------------------------- */
 
 static void split_and_merge(struct kunit *test)
@@ -115,11 +179,30 @@ static void split_and_merge(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, z->free_area[o].nr_free, before[o]);
 }
 
+/* The largest order with a free block in the zones GFP_KERNEL uses (little memory: < 10). */
+static unsigned int largest_free_order(void)
+{
+	unsigned int o, largest = 0;
+	struct zone *zone;
+
+	drain_all_pages();
+	for_each_populated_zone(zone) {
+		if (zone_idx(zone) > ZONE_NORMAL)
+			continue;
+		for (o = 0; o < MAX_ORDER; o++)
+			if (zone->free_area[o].nr_free && o > largest)
+				largest = o;
+	}
+	return largest;
+}
+
 static void every_order(struct kunit *test)
 {
-	unsigned int o;
+	unsigned int o, largest = largest_free_order();
 
-	for (o = 0; o < MAX_ORDER; o++) {
+	if (largest < MAX_ORDER - 1)
+		kunit_info(test, "orders above %u not tried: no free block that large", largest);
+	for (o = 0; o <= largest; o++) {
 		struct page *p = alloc_pages(GFP_KERNEL, o);
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
@@ -148,7 +231,7 @@ static void addresses(struct kunit *test)
 	KUNIT_ASSERT_NE(test, addr, 0);
 	KUNIT_EXPECT_PTR_EQ(test, page_address(virt_to_page(addr)), (void *)addr);
 	free_pages(addr, 2);
-	if (totalhigh_pages) {
+	if (populated_zone(zone_of(0, ZONE_HIGHMEM))) {
 		unsigned long va;
 
 		p = alloc_page(GFP_HIGHUSER);
@@ -170,7 +253,9 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(addresses),
 	{}
 };
-static struct kunit_suite buddy_suite = { .name = "page_alloc_buddy", .test_cases = buddy_cases };
+static struct kunit_suite buddy_suite = {
+	.name = "page_alloc_buddy", .init = pause_fail_page_alloc, .test_cases = buddy_cases,
+};
 kunit_test_suite(buddy_suite);
 
 /* --- GFP ------------------------------------------------------------------- */
@@ -188,9 +273,12 @@ static void gfp_zone_table(struct kunit *test)
 
 		KUNIT_EXPECT_EQ(test, gfp_zone_bad(gfp), expect[bits] < 0);
 		if (expect[bits] >= 0) {
-			struct page *p = alloc_page(gfp | __GFP_NOWARN);
+			struct page *p;
 
 			KUNIT_EXPECT_EQ(test, gfp_zone(gfp), expect[bits]);
+			if (expect[bits] == ZONE_DMA && !has_managed_dma())
+				continue;	/* dma_zone=0: nothing to allocate from */
+			p = alloc_page(gfp | __GFP_NOWARN);
 			KUNIT_ASSERT_NOT_NULL(test, p);
 			/* The page is from the named zone or one it falls back to. */
 			KUNIT_EXPECT_LE(test, page_zonenum(p), expect[bits]);
@@ -204,16 +292,21 @@ static void gfp_zone_table(struct kunit *test)
 
 static void gfp_zones_used(struct kunit *test)
 {
-	struct page *dma = alloc_page(GFP_KERNEL | GFP_DMA);
-	struct page *normal = alloc_page(GFP_KERNEL);
+	struct page *dma, *normal;
 
-	KUNIT_ASSERT_NOT_NULL(test, dma);
+	need_normal_zone(test);
+	if (has_managed_dma()) {
+		dma = alloc_page(GFP_KERNEL | GFP_DMA);
+		KUNIT_ASSERT_NOT_NULL(test, dma);
+		KUNIT_EXPECT_EQ(test, page_zonenum(dma), ZONE_DMA);
+		__free_page(dma);
+	}
+	normal = alloc_page(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, normal);
-	KUNIT_EXPECT_EQ(test, page_zonenum(dma), ZONE_DMA);
 	KUNIT_EXPECT_EQ(test, page_zonenum(normal), ZONE_NORMAL);
-	__free_page(dma);
 	__free_page(normal);
-	if (totalhigh_pages) {
+	/* (movablecore= may have moved all of HighMem to Movable.) */
+	if (populated_zone(zone_of(0, ZONE_HIGHMEM))) {
 		struct page *high = alloc_page(GFP_HIGHUSER);
 
 		KUNIT_ASSERT_NOT_NULL(test, high);
@@ -285,7 +378,9 @@ static struct kunit_case gfp_cases[] = {
 	KUNIT_CASE(compound_pages),
 	{}
 };
-static struct kunit_suite gfp_suite = { .name = "page_alloc_gfp", .test_cases = gfp_cases };
+static struct kunit_suite gfp_suite = {
+	.name = "page_alloc_gfp", .init = pause_fail_page_alloc, .test_cases = gfp_cases,
+};
 kunit_test_suite(gfp_suite);
 
 /* --- zones, watermarks, nodes ---------------------------------------------- */
@@ -314,12 +409,14 @@ static void zone_fallback(struct kunit *test)
 		}
 	}
 	KUNIT_EXPECT_TRUE(test, normal_seen);
-	KUNIT_EXPECT_TRUE(test, dma_seen);
-	/* The lowmem reserve still keeps DMA for those who ask for it. */
-	p = alloc_page(GFP_DMA | __GFP_NOWARN);
-	KUNIT_EXPECT_NOT_NULL(test, p);
-	if (p)
-		__free_page(p);
+	if (has_managed_dma()) {
+		KUNIT_EXPECT_TRUE(test, dma_seen);
+		/* The lowmem reserve still keeps DMA for those who ask for it. */
+		p = alloc_page(GFP_DMA | __GFP_NOWARN);
+		KUNIT_EXPECT_NOT_NULL(test, p);
+		if (p)
+			__free_page(p);
+	}
 	release_list(&held);
 }
 
@@ -332,6 +429,7 @@ static void watermarks_and_atomic_reserve(struct kunit *test)
 
 	if (nr_online_nodes != 1)
 		kunit_skip(test, "needs one node");
+	need_normal_zone(test);
 	after_kernel = fill_until_fail(&held, GFP_KERNEL);
 	KUNIT_EXPECT_LE(test, after_kernel, min);
 	KUNIT_EXPECT_GE(test, after_kernel + batch, min);
@@ -348,14 +446,29 @@ static void watermarks_and_atomic_reserve(struct kunit *test)
 	release_list(&held);
 }
 
+/* The node after @nid in its fallback order that has a Normal zone. */
+static int next_normal_node(int nid)
+{
+	int k;
+
+	for (k = 1; k < MAX_NUMNODES; k++) {
+		int next = (nid + k) % MAX_NUMNODES;
+
+		if (node_online(next) && populated_zone(zone_of(next, ZONE_NORMAL)))
+			return next;
+	}
+	return -1;
+}
+
 static void numa_fallback(struct kunit *test)
 {
 	LIST_HEAD(held);
 	struct page *p;
 	unsigned long n = 0;
+	int cpu, next = next_normal_node(1);
 
-	if (nr_online_nodes < 2)
-		kunit_skip(test, "needs numa=fake=2");
+	if (nr_online_nodes < 2 || !populated_zone(zone_of(1, ZONE_NORMAL)) || next < 0)
+		kunit_skip(test, "needs numa=fake=N with lowmem on node 1 and another node");
 	p = alloc_pages_node(1, GFP_KERNEL, 0);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, page_to_nid(p), 1);
@@ -367,15 +480,19 @@ static void numa_fallback(struct kunit *test)
 		n++;
 	}
 	KUNIT_EXPECT_GT(test, n, 1000);
-	/* Node 1's lowmem is used up: node 0's Normal zone comes next, not DMA. */
+	/* Node 1's lowmem is used up: the next node's Normal zone comes next, not DMA. */
 	p = alloc_pages_node(1, GFP_KERNEL, 0);
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, page_to_nid(p), 0);
+	KUNIT_EXPECT_EQ(test, page_to_nid(p), next);
 	KUNIT_EXPECT_EQ(test, page_zonenum(p), ZONE_NORMAL);
 	__free_page(p);
 	release_list(&held);
+	/* The CPUs are shared out over the nodes in order. */
 	KUNIT_EXPECT_EQ(test, cpu_to_node(0), 0);
-	KUNIT_EXPECT_EQ(test, cpu_to_node(NR_CPUS - 1), nr_online_nodes - 1);
+	for (cpu = 1; cpu < NR_CPUS; cpu++) {
+		KUNIT_EXPECT_TRUE(test, node_online(cpu_to_node(cpu)));
+		KUNIT_EXPECT_GE(test, cpu_to_node(cpu), cpu_to_node(cpu - 1));
+	}
 }
 
 static struct kunit_case zone_cases[] = {
@@ -384,7 +501,9 @@ static struct kunit_case zone_cases[] = {
 	KUNIT_CASE(numa_fallback),
 	{}
 };
-static struct kunit_suite zone_suite = { .name = "page_alloc_zones", .test_cases = zone_cases };
+static struct kunit_suite zone_suite = {
+	.name = "page_alloc_zones", .init = pause_fail_page_alloc, .test_cases = zone_cases,
+};
 kunit_test_suite(zone_suite);
 
 /* --- per-CPU lists and mobility -------------------------------------------- */
@@ -397,6 +516,7 @@ static void hot_cold_lists(struct kunit *test)
 	unsigned long flags;
 	int i;
 
+	need_normal_zone(test);
 	/* Stay on this CPU's lists; with interrupts off, allocations must not sleep. */
 	local_irq_save(flags);
 	pcp = &z->pageset[smp_processor_id()].pcp;
@@ -466,7 +586,9 @@ static struct kunit_case pcp_cases[] = {
 	KUNIT_CASE(mobility_grouping),
 	{}
 };
-static struct kunit_suite pcp_suite = { .name = "page_alloc_pcp_mobility", .test_cases = pcp_cases };
+static struct kunit_suite pcp_suite = {
+	.name = "page_alloc_pcp_mobility", .init = pause_fail_page_alloc, .test_cases = pcp_cases,
+};
 kunit_test_suite(pcp_suite);
 
 /* --- sanity checks ---------------------------------------------------------- */
@@ -561,20 +683,27 @@ static struct kunit_case sanity_cases[] = {
 	KUNIT_CASE(bad_reserved_and_outside),
 	{}
 };
-static struct kunit_suite sanity_suite = { .name = "page_alloc_sanity", .test_cases = sanity_cases };
+static struct kunit_suite sanity_suite = {
+	.name = "page_alloc_sanity", .init = pause_fail_page_alloc, .test_cases = sanity_cases,
+};
 kunit_test_suite(sanity_suite);
 
 /* --- failure handling: fault injection, shrinkers --------------------------- */
 
 static void fault_injection(struct kunit *test)
 {
-	struct fault_attr saved = fail_page_alloc.attr;
+	struct fail_page_alloc_attr settings = fail_page_alloc;
 	struct page *p;
 	int failed = 0, i;
 
-	KUNIT_ASSERT_EQ(test, setup_fault_attr(&fail_page_alloc.attr, "1,100,0,2"), 0);
-	fail_page_alloc.attr.verbose = 0;
-	fail_page_alloc_update();
+	KUNIT_ASSERT_EQ(test, keep_fail_page_alloc(test), 0);
+	KUNIT_ASSERT_EQ(test, setup_fault_attr(&settings.attr, "1,100,0,2"), 0);
+	settings.attr.verbose = 0;
+	settings.ignore_gfp_wait = true;
+	settings.ignore_gfp_highmem = true;
+	settings.min_order = 1;
+	fail_page_alloc_configure(&settings);
+	fail_page_alloc.attr.count = 0;
 	p = alloc_pages(GFP_KERNEL, 1);		/* ignore-gfp-wait */
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	if (p)
@@ -601,8 +730,26 @@ static void fault_injection(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	if (p)
 		__free_pages(p, 1);
-	fail_page_alloc.attr = saved;
-	fail_page_alloc_update();
+}
+
+static void end_capture(void *unused)
+{
+	shell_capture(NULL, 0);
+}
+
+/* The fail_page_alloc command applies all its settings or none. */
+static void fault_injection_command_all_or_nothing(struct kunit *test)
+{
+	static char out[512];
+	struct fail_page_alloc_attr before = fail_page_alloc;
+	char bad[] = "fail_page_alloc probability=50 min-order=3 times=x";
+
+	KUNIT_ASSERT_EQ(test, keep_fail_page_alloc(test), 0);
+	shell_capture(out, sizeof(out));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, end_capture, NULL), 0);
+	KUNIT_EXPECT_EQ(test, shell_execute(bad), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "fail_page_alloc: bad value in 'times=x'"));
+	KUNIT_EXPECT_TRUE(test, fail_page_alloc_same_settings(&fail_page_alloc, &before));
 }
 
 static unsigned long shrinker_calls;
@@ -644,6 +791,8 @@ static void shrinker_under_pressure(struct kunit *test)
 
 	if (nr_online_nodes != 1)
 		kunit_skip(test, "needs one node");
+	need_normal_zone(test);
+	KUNIT_ASSERT_EQ(test, pause_fail_page_alloc(test), 0);
 	for (i = 0; i < cached; i++)
 		hold(&cache, alloc_page(GFP_KERNEL));
 	KUNIT_ASSERT_EQ(test, register_shrinker(&s), 0);
@@ -665,6 +814,7 @@ static void shrinker_under_pressure(struct kunit *test)
 
 static struct kunit_case failure_cases[] = {
 	KUNIT_CASE(fault_injection),
+	KUNIT_CASE(fault_injection_command_all_or_nothing),
 	KUNIT_CASE(shrinker_under_pressure),
 	{}
 };
@@ -719,7 +869,12 @@ static void meminfo_matches_buddyinfo(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, field_kb("LowTotal:") + field_kb("HighTotal:"), field_kb("MemTotal:"));
 	report_len = 0;
 	buddyinfo_show(capture);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(report, "Node 0, zone   Normal "));
+	for_each_populated_zone(zone) {
+		char line[32];
+
+		snprintf(line, sizeof(line), "Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(report, line), "%s", line);
+	}
 }
 
 static struct kunit_case report_cases[] = {

@@ -22,13 +22,6 @@ const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_buddy] = "buddy", [PG_unevictable] = "unevictable", [PG_mlocked] = "mlocked",
 };
 
-/* No tasks yet: every CPU runs its idle context, as Linux names it. */
-static const char *current_comm(char *buf, size_t len)
-{
-	snprintf(buf, len, "swapper/%d", raw_smp_processor_id());
-	return buf;
-}
-
 const char *last_bad_page_reason(void)
 {
 	return READ_ONCE(last_reason);
@@ -62,10 +55,11 @@ void bad_page(struct page *page, const char *reason)
 {
 	char comm[16];
 
-	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
-		 current_comm(comm, sizeof(comm)), page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", report_comm(comm),
+		 page_to_pfn(page));
 	dump_page(page, reason);
 	dump_stack();
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);
 	WRITE_ONCE(last_reason, reason);
 	atomic_inc(&nr_bad_page_reports);
 }
@@ -74,9 +68,9 @@ void report_bad_pfn(const void *where, const char *reason)
 {
 	char comm[16];
 
-	pr_alert("BUG: Bad page state in process %s  %p: %s\n",
-		 current_comm(comm, sizeof(comm)), where, reason);
+	pr_alert("BUG: Bad page state in process %s  %p: %s\n", report_comm(comm), where, reason);
 	dump_stack();
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);
 	WRITE_ONCE(last_reason, reason);
 	atomic_inc(&nr_bad_page_reports);
 }
@@ -164,7 +158,7 @@ void warn_alloc_failed(gfp_t gfp_mask, unsigned int order, const nodemask_t *nod
 	format_gfp_flags(names, sizeof(names), gfp_mask);
 	format_nodemask(nodes, sizeof(nodes), nodemask);
 	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=%s\n",
-		current_comm(comm, sizeof(comm)), order, (__force unsigned int)gfp_mask,
+		report_comm(comm), order, (__force unsigned int)gfp_mask,
 		names, nodes);
 	dump_stack();
 	show_mem(0);

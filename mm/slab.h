@@ -377,7 +377,16 @@ bool should_failslab(struct kmem_cache *s, gfp_t gfp);
 bool failslab_armed(void);
 /* Apply a change of failslab's settings to the caches. */
 void failslab_update(void);
-/* One setting as the console command takes it ("probability", "100"); 0 or -errno. */
+/*
+ * One "key=value" setting into @settings (a struct failslab_attr, usually
+ * a copy to apply later): 0, -ENOENT for an unknown key, -EINVAL or
+ * -ERANGE for a bad value.
+ */
+int failslab_setting(void *settings, const char *key, const char *val);
+/* Make @settings' settings (not its counters) the live ones; the caches follow. */
+void failslab_configure(const struct failslab_attr *settings);
+bool failslab_same_settings(const struct failslab_attr *a, const struct failslab_attr *b);
+/* One setting as the console command takes it ("probability", "100"), applied at once. */
 int failslab_set(const char *key, const char *val);
 void failslab_show(mm_printf_t print);
 

@@ -260,11 +260,14 @@ static int memory_efficiency(void)
 
 static int cmd_slab_bench(int argc, char **argv)
 {
-	int err = instruction_figures();
+	int err = shell_no_args(argc, argv);
 
+	if (err)
+		return err;
+	err = instruction_figures();
 	if (err && err != -ENODEV)
 		return err;
 	return memory_efficiency();
 }
-SHELL_COMMAND("slab_bench", "instructions per kmalloc+kfree (QEMU -icount) and memory efficiency",
+SHELL_COMMAND("slab_bench", "", "instructions per kmalloc+kfree (QEMU -icount) and memory efficiency",
 	      cmd_slab_bench);

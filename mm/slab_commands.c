@@ -15,9 +15,6 @@
 #include <string.h>
 #include "slab.h"
 
-/* kernel/shell/shell.c: command output, console only. */
-int shell_printf(const char *fmt, ...) __printf(1, 2);
-
 /* Validate (@validate) or shrink every cache whose name matches @pattern. */
 static int for_matching_caches(bool validate, const char *pattern)
 {
@@ -48,27 +45,41 @@ static int for_matching_caches(bool validate, const char *pattern)
 
 static int cmd_slabinfo(int argc, char **argv)
 {
-	if (argc == 1) {
+	struct shell_args args;
+	int opt, mode = 0, n;
+
+	shell_args_init(&args, argc, argv);
+	while ((opt = shell_getopt(&args, "vs")) > 0) {
+		if (mode && mode != opt)
+			return shell_usage_error(argv[0], "-v and -s do not go together");
+		mode = opt;
+	}
+	if (opt < 0)
+		return opt;
+	n = shell_operands(&args, 0, mode ? 1 : 0);
+	if (n < 0)
+		return n;
+	if (!mode) {
 		slabinfo_show(shell_printf);
 		return 0;
 	}
-	if (argc <= 3 && (!strcmp(argv[1], "-v") || !strcmp(argv[1], "-s")))
-		return for_matching_caches(argv[1][1] == 'v', argc == 3 ? argv[2] : "*");
-	shell_printf("usage: slabinfo [-v|-s [cache glob]]\n");
-	return -EINVAL;
+	return for_matching_caches(mode == 'v', n ? argv[args.optind] : "*");
 }
-SHELL_COMMAND("slabinfo", "slab caches as /proc/slabinfo; -v validate, -s shrink [cache glob]",
-	      cmd_slabinfo);
+SHELL_COMMAND("slabinfo", "[-v | -s [CACHE-GLOB]]",
+	      "slab caches as /proc/slabinfo; -v validate, -s shrink them", cmd_slabinfo);
 
 static int cmd_failslab(int argc, char **argv)
 {
-	int err = shell_apply_settings("failslab", argc, argv, failslab_set);
+	struct failslab_attr settings = failslab;
+	int err = shell_apply_settings(argv[0], argc - 1, argv + 1, failslab_setting, &settings);
 
 	if (err)
 		return err;
-	failslab_update();
+	failslab_configure(&settings);
 	failslab_show(shell_printf);
 	return 0;
 }
-SHELL_COMMAND("failslab", "fail slab allocations: failslab [probability=P interval=N times=T "
-	      "ignore-gfp-wait=Y|N cache-filter=Y|N verbose=0-2]", cmd_failslab);
+SHELL_COMMAND("failslab", "[probability=0-100] [interval=N] [times=N|-1] [ignore-gfp-wait=Y|N]\n"
+	      "       [cache-filter=Y|N] [verbose=0-2]",
+	      "fail slab allocations on purpose: show the settings, or change them (all or none)",
+	      cmd_failslab);

@@ -26,22 +26,12 @@
 #include "internal.h"
 
 atomic_t slab_nr_reports;
-static bool slab_tainted;	/* after the first report, as Linux's TAINT_BAD_PAGE */
 
 char slub_debug_param[128];
 bool slub_debug_given;
 
-static int __init setup_slub_debug(char *str)
-{
-	if (strlen(str) >= sizeof(slub_debug_param))
-		return -EINVAL;
-	strcpy(slub_debug_param, str);
-	slub_debug_given = true;
-	return 0;
-}
-early_param("slub_debug", setup_slub_debug);
-
-static unsigned long option_flags(const char *opt, size_t len)
+/* The flags of option letters [opt, opt + len); unknown ones are reported when @report. */
+static unsigned long option_flags(const char *opt, size_t len, bool report)
 {
 	unsigned long flags = 0;
 	size_t i;
@@ -57,7 +47,8 @@ static unsigned long option_flags(const char *opt, size_t len)
 		case 'a': case 'A': flags |= SLAB_FAILSLAB; break;
 		case '-': break;	/* nothing from slub_debug for these caches */
 		default:
-			pr_err("slub_debug option '%c' unknown. skipped\n", opt[i]);
+			if (report)
+				pr_err("slub_debug option '%c' unknown. skipped\n", opt[i]);
 		}
 	}
 	return flags;
@@ -102,11 +93,32 @@ unsigned long kmem_cache_flags(const char *name, unsigned long flags)
 		const char *opt_end = comma ? comma : end;
 
 		if (names_match(comma ? comma + 1 : end, end, name))
-			flags |= option_flags(p, (size_t)(opt_end - p));
+			flags |= option_flags(p, (size_t)(opt_end - p), false);
 		p = semi ? semi + 1 : NULL;
 	} while (p);
 	return flags;
 }
+
+/* Checked once, at boot: an unknown option is reported once, not for every cache. */
+static int __init setup_slub_debug(char *str)
+{
+	const char *p = str;
+
+	if (strlen(str) >= sizeof(slub_debug_param))
+		return -EINVAL;
+	strcpy(slub_debug_param, str);
+	slub_debug_given = true;
+	do {
+		const char *semi = strchr(p, ';');
+		const char *end = semi ? semi : p + strlen(p);
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+
+		option_flags(p, (size_t)((comma ? comma : end) - p), true);
+		p = semi ? semi + 1 : NULL;
+	} while (p);
+	return 0;
+}
+early_param("slub_debug", setup_slub_debug);
 
 static bool poison_object(const struct kmem_cache *s)
 {
@@ -205,10 +217,9 @@ static void slab_bug(const struct kmem_cache *s, const char *fmt, ...)
 	va_end(ap);
 	atomic_inc(&slab_nr_reports);
 	pr_err("=============================================================================\n");
-	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc",
-	       slab_tainted ? "Tainted: B" : "Not tainted", msg);
+	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc", print_tainted(), msg);
 	pr_err("-----------------------------------------------------------------------------\n\n");
-	slab_tainted = true;
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);
 }
 
 static void slab_fix(const struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);

@@ -58,6 +58,27 @@ static int live_check(char *why, size_t len)
 }
 KUNIT_INVARIANT(slab_live, "slab objects freed", live_snapshot, live_check);
 
+/* Tests that change failslab (or the boot's failslab=) put it back. */
+static struct failslab_attr failslab_before_suite;
+
+static void failslab_snapshot(void)
+{
+	failslab_before_suite = failslab;
+}
+
+static int failslab_check(char *why, size_t len)
+{
+	const struct failslab_attr *was = &failslab_before_suite;
+
+	if (failslab_same_settings(&failslab, was))
+		return 0;
+	scnprintf(why, len, "probability=%lu interval=%lu times=%d, was %lu %lu %d",
+		  failslab.attr.probability, failslab.attr.interval, failslab.attr.times,
+		  was->attr.probability, was->attr.interval, was->attr.times);
+	return -1;
+}
+KUNIT_INVARIANT(failslab, "failslab settings kept", failslab_snapshot, failslab_check);
+
 /* --- helpers --------------------------------------------------------------- */
 
 static struct kmem_cache *cache_of(const void *p)
@@ -80,14 +101,34 @@ static int new_reports(void)
 
 /* --- kmalloc --------------------------------------------------------------- */
 
+enum { EVERY_SIZE_MAX = 8192 };
+static u8 **every_size_p;	/* the objects of every_size(), freed however it ends */
+
+static void every_size_free(void *unused)
+{
+	size_t size;
+
+	for (size = 1; size <= EVERY_SIZE_MAX; size++)
+		kfree(every_size_p[size]);
+	kfree(every_size_p);
+	every_size_p = NULL;
+}
+
 /* Every size 1..8192 at once: big enough, aligned, written whole, no overlap. */
 static void every_size(struct kunit *test)
 {
-	enum { N = 8192 };
-	u8 **p = kmalloc_array(N + 1, sizeof(*p), GFP_KERNEL);
+	enum { N = EVERY_SIZE_MAX };
+	/* About 36 MiB of objects (sizes rounded up to their caches), and room to spare. */
+	unsigned long need = (48UL << 20) >> PAGE_SHIFT;
+	u8 **p;
 	size_t size, i;
 
+	if (nr_free_pages() < need)
+		kunit_skip(test, "needs %lu MiB free, has %lu", need >> (20 - PAGE_SHIFT),
+			   nr_free_pages() >> (20 - PAGE_SHIFT));
+	p = every_size_p = kcalloc(N + 1, sizeof(*p), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, every_size_free, NULL), 0);
 	for (size = 1; size <= N; size++) {
 		p[size] = kmalloc(size, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, p[size]);
@@ -101,9 +142,7 @@ static void every_size(struct kunit *test)
 			if (p[size][i] != (u8)size)
 				break;
 		KUNIT_EXPECT_EQ(test, i, size);
-		kfree(p[size]);
 	}
-	kfree(p);
 }
 
 static void size_classes(struct kunit *test)
@@ -116,14 +155,17 @@ static void size_classes(struct kunit *test)
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		volatile size_t size = cases[i].size;
-		void *p = kmalloc(size, GFP_KERNEL), *d = kmalloc(size, GFP_DMA);
+		void *p = kmalloc(size, GFP_KERNEL), *d;
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
-		KUNIT_ASSERT_NOT_NULL(test, d);
 		KUNIT_EXPECT_STREQ(test, cache_of(p)->name, cases[i].cache);
+		kfree(p);
+		if (!has_managed_dma())
+			continue;	/* dma_zone=0: no dma-kmalloc objects */
+		d = kmalloc(size, GFP_DMA);
+		KUNIT_ASSERT_NOT_NULL(test, d);
 		KUNIT_EXPECT_EQ(test, strncmp(cache_of(d)->name, "dma-kmalloc-", 12), 0);
 		KUNIT_EXPECT_EQ(test, page_zonenum(slab_virt_to_page(d)), ZONE_DMA);
-		kfree(p);
 		kfree(d);
 	}
 	/* The memory-and-DMA chapter's example: 13 bytes come from the 16-byte cache. */
@@ -296,9 +338,12 @@ struct aligned64 {
 
 static void kmem_cache_macro_and_dma(struct kunit *test)
 {
-	struct kmem_cache *c = KMEM_CACHE(aligned64, SLAB_CACHE_DMA);
+	struct kmem_cache *c;
 	struct aligned64 *a;
 
+	if (!has_managed_dma())
+		kunit_skip(test, "no ZONE_DMA (dma_zone=0)");
+	c = KMEM_CACHE(aligned64, SLAB_CACHE_DMA);
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_EXPECT_STREQ(test, c->name, "aligned64");
 	a = kmem_cache_zalloc(c, GFP_KERNEL);
@@ -570,24 +615,32 @@ static void store_user_records_callers(struct kunit *test)
 	kmem_cache_destroy(c);
 }
 
+static struct failslab_attr failslab_saved;
+
+static void failslab_restore(void *unused)
+{
+	failslab_configure(&failslab_saved);
+}
+
 static void failslab_fails(struct kunit *test)
 {
 	struct kmem_cache *c = kmem_cache_create("failslab_test", 24, 0, SLAB_FAILSLAB, NULL);
+	struct failslab_attr settings = failslab;
 	void *p;
 
 	KUNIT_ASSERT_NOT_NULL(test, c);
-	KUNIT_ASSERT_EQ(test, failslab_set("cache-filter", "Y"), 0);
-	KUNIT_ASSERT_EQ(test, failslab_set("times", "1"), 0);
-	KUNIT_ASSERT_EQ(test, failslab_set("probability", "100"), 0);
-	failslab_update();
+	failslab_saved = failslab;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, failslab_restore, NULL), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "cache-filter", "Y"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "times", "1"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "probability", "100"), 0);
+	KUNIT_ASSERT_EQ(test, failslab_setting(&settings, "interval", "1"), 0);
+	failslab_configure(&settings);
 	KUNIT_EXPECT_NULL(test, kmem_cache_alloc(c, GFP_ATOMIC));
 	p = kmem_cache_alloc(c, GFP_ATOMIC);		/* used up */
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	kmem_cache_free(c, p);
-	failslab_set("probability", "0");
-	failslab_set("times", "-1");
-	failslab_set("cache-filter", "N");
-	failslab_update();
+	kunit_release_action(test, failslab_restore, NULL);
 	kmem_cache_destroy(c);
 }
 
@@ -626,7 +679,8 @@ struct smp_ctx {
 	u32 serial[SMP_SLOTS];
 	u32 next_serial;
 	atomic_t running;
-	atomic_t errors;
+	atomic_t errors;		/* corruption: an object handed out twice */
+	atomic_t alloc_failures;	/* GFP_ATOMIC refused: no error, under fault injection */
 };
 
 /*
@@ -652,8 +706,8 @@ static void smp_worker(void *arg)
 		o = (rng & 1) ? kmem_cache_zalloc(ctx->cache, GFP_ATOMIC)
 			      : kzalloc(sizeof(*o) + rng % 300, GFP_ATOMIC);
 		if (!o) {
-			atomic_inc(&ctx->errors);
-			break;
+			atomic_inc(&ctx->alloc_failures);
+			continue;
 		}
 		k = (rng >> 8) % SMP_SLOTS;
 		spin_lock_irqsave(&ctx->lock, flags);
@@ -672,23 +726,56 @@ static void smp_worker(void *arg)
 	atomic_dec(&ctx->running);
 }
 
+/* Every online CPU runs smp_worker() on @ctx at once; returns when all are done. */
+static void run_on_all_cpus(struct smp_ctx *ctx)
+{
+	atomic_set(&ctx->running, num_online_cpus());
+	smp_call_function(smp_worker, ctx, 0);
+	smp_worker(ctx);
+	while (atomic_read(&ctx->running))
+		cpu_relax();
+}
+
 static void all_cpus_at_once(struct kunit *test)
 {
 	struct smp_ctx *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	struct failslab_attr settings;
 	unsigned int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
 	if (num_online_cpus() < 2)
 		kunit_info(test, "one CPU online: the run is not concurrent");
 	ctx->cache = kmem_cache_create("smp_test", sizeof(struct smp_obj), 0, 0, NULL);
-	KUNIT_ASSERT_NOT_NULL(test, ctx->cache);
+	if (!ctx->cache) {
+		kfree(ctx);
+		KUNIT_FAIL(test, "cannot create the cache");
+		return;
+	}
 	spin_lock_init(&ctx->lock);
-	atomic_set(&ctx->running, num_online_cpus());
-	smp_call_function(smp_worker, ctx, 0);
-	smp_worker(ctx);
-	while (atomic_read(&ctx->running))
-		cpu_relax();
+	run_on_all_cpus(ctx);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
+	/* Plenty of memory: a refused allocation is an injected failure, or a bug. */
+	if (!failslab_armed() && !static_branch_unlikely(&fail_page_alloc_armed))
+		KUNIT_EXPECT_EQ(test, atomic_read(&ctx->alloc_failures), 0);
+	else
+		kunit_info(test, "%d allocations failed (fault injection)",
+			   atomic_read(&ctx->alloc_failures));
+
+	/* Again with a fifth of the allocations failing: refusals are no corruption. */
+	failslab_saved = failslab;
+	settings = failslab;
+	settings.attr.probability = 20;
+	settings.attr.interval = 1;
+	settings.attr.times = -1;
+	settings.attr.verbose = 0;
+	settings.cache_filter = false;
+	failslab_configure(&settings);
+	atomic_set(&ctx->alloc_failures, 0);
+	run_on_all_cpus(ctx);
+	failslab_restore(NULL);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
+	KUNIT_EXPECT_GT(test, atomic_read(&ctx->alloc_failures), 0);
+
 	for (i = 0; i < SMP_SLOTS; i++) {
 		struct smp_obj *o = ctx->slot[i];
 

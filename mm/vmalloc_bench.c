@@ -116,8 +116,11 @@ static int cmd_vmalloc_bench(int argc, char **argv)
 	};
 	char name[48];
 	u64 loop_cost;
-	int err = insn_count_init();
+	int err = shell_no_args(argc, argv);
 
+	if (err)
+		return err;
+	err = insn_count_init();
 	if (err) {
 		shell_printf("vmalloc_bench: no instruction counter on this board\n");
 		return err;
@@ -134,5 +137,5 @@ static int cmd_vmalloc_bench(int argc, char **argv)
 		run_bench(&kmaps[i], loop_cost);
 	return 0;
 }
-SHELL_COMMAND("vmalloc_bench", "instructions per vmalloc/vfree and kmap (QEMU -icount)",
+SHELL_COMMAND("vmalloc_bench", "", "instructions per vmalloc/vfree and kmap (QEMU -icount)",
 	      cmd_vmalloc_bench);

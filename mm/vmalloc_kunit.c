@@ -72,8 +72,10 @@ static void prefers_highmem(struct kunit *test)
 	unsigned int high = 0;
 	char *p;
 
-	if (nr_free_highpages() < 1024)
-		kunit_skip(test, "no free high memory");
+	/* vmalloc takes __GFP_HIGHMEM pages: ZONE_HIGHMEM's (movablecore= may leave none). */
+	if (zone_page_state(&NODE_DATA(numa_node_id())->node_zones[ZONE_HIGHMEM],
+			    NR_FREE_PAGES) < 1024)
+		kunit_skip(test, "no free high memory in ZONE_HIGHMEM");
 	p = vmalloc(16 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (int k = 0; k < 16; k++)
@@ -246,17 +248,25 @@ static void larger_than_any_free_block(struct kunit *test)
 	vfree(p);
 }
 
+static struct fail_page_alloc_attr fail_page_alloc_saved;
+
+static void fail_page_alloc_restore(void *unused)
+{
+	fail_page_alloc_configure(&fail_page_alloc_saved);
+}
+
 /*
  * A vmalloc that cannot get its page array or its n-th page gives back
  * everything it took, for every n: pages, area and descriptors.
  */
 static void failure_undoes_everything(struct kunit *test)
 {
-	struct fail_page_alloc_attr saved = fail_page_alloc;
 	unsigned long free_before, pages_before = vmalloc_nr_pages(), nth;
 	struct vmalloc_info before, after;
 	void *p;
 
+	fail_page_alloc_saved = fail_page_alloc;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fail_page_alloc_restore, NULL), 0);
 	/* The area's second-level table now exists: the failing tries allocate none. */
 	p = vmalloc(64 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -267,8 +277,7 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&before);
 		fail_page_alloc_nth(nth);
 		p = __vmalloc(64 * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PROT_KERNEL);
-		WRITE_ONCE(fail_page_alloc.attr.probability, 0);
-		fail_page_alloc_update();
+		fail_page_alloc_restore(NULL);
 		if (nth <= 65) {	/* the page array, then each of the 64 pages */
 			KUNIT_EXPECT_NULL(test, p);
 		} else {
@@ -281,8 +290,6 @@ static void failure_undoes_everything(struct kunit *test)
 		get_vmalloc_info(&after);
 		KUNIT_EXPECT_EQ(test, after.largest_chunk, before.largest_chunk);
 	}
-	fail_page_alloc = saved;
-	fail_page_alloc_update();
 	expect_area_ok(test);
 }
 

@@ -1,12 +1,11 @@
 /*
- * `vmallocinfo`: every area of the vmalloc window in /proc/vmallocinfo's
+ * vmallocinfo_show(): every area of the vmalloc window in /proc/vmallocinfo's
  * format (Linux 6.1): range, size with the guard page, caller, pages=N for
  * vmalloc, phys= for ioremap, and the kind. Addresses are printed in full
  * (Linux hides them from unprivileged readers as "(ptrval)").
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
-#include <mica/shell.h>
 #include "vmalloc_internal.h"
 
 void vmallocinfo_show(vmallocinfo_printf_t print)
@@ -35,10 +34,3 @@ void vmallocinfo_show(vmallocinfo_printf_t print)
 		print("%s\n", line);
 	}
 }
-
-static int cmd_vmallocinfo(int argc, char **argv)
-{
-	vmallocinfo_show(shell_printf);
-	return 0;
-}
-SHELL_COMMAND("vmallocinfo", "areas of the vmalloc window, as /proc/vmallocinfo", cmd_vmallocinfo);

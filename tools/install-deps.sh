@@ -13,6 +13,7 @@ PACKAGES=(
 	gdb-multiarch                           # make debug
 	gcc libcmocka-dev                       # host unit tests
 	clang sparse cppcheck                   # static checks
+	libclang-rt-14-dev                      # clang's ASan/UBSan and libFuzzer runtimes (only recommended by clang)
 	libjemalloc-dev libmimalloc-dev         # make bench: allocators the page allocator is compared with
 )
 

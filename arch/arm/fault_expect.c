@@ -77,6 +77,13 @@ bool fault_resume_in_task(struct pt_regs *regs, const void *stack_addr, void (*f
 	return true;
 }
 
+bool arm_fault_expected(void)
+{
+	const struct fault_expect_hooks *h = READ_ONCE(hooks);
+
+	return current->fault_expectation || (h && h->markers_open && h->markers_open());
+}
+
 bool fault_recover(struct pt_regs *regs)
 {
 	struct fault_expectation *exp = expectation_for(regs);

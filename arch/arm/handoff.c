@@ -176,7 +176,29 @@ static void find_handoff(phys_addr_t phys)
 	pr_info("No DTB or ATAGS: using board defaults\n");
 }
 
-static void setup_cmdline(void)
+/* Room for a semihosting line too long for boot_command_line, to cut it. */
+static char long_cmdline[4 * COMMAND_LINE_SIZE] __initdata;
+
+/* The semihosting line, cut (and said so) if longer than boot_command_line holds. */
+static bool __init semihosting_cmdline(void)
+{
+	int ret = semihosting_get_cmdline(boot_command_line, COMMAND_LINE_SIZE);
+
+	if (ret != -E2BIG)
+		return ret >= 0;
+	ret = semihosting_get_cmdline(long_cmdline, sizeof(long_cmdline));
+	if (ret < 0) {
+		pr_warn("semihosting command line longer than %zu bytes: ignored\n",
+			sizeof(long_cmdline) - 1);
+		return false;
+	}
+	pr_warn("semihosting command line cut to %u bytes (it has %d)\n",
+		COMMAND_LINE_SIZE - 1, ret);
+	strncpy(boot_command_line, long_cmdline, COMMAND_LINE_SIZE - 1);
+	return true;
+}
+
+static void __init setup_cmdline(void)
 {
 	const struct handoff_info *h = &handoff_info;
 	const char *from;
@@ -186,7 +208,7 @@ static void setup_cmdline(void)
 		if (h->cmdline_truncated)
 			pr_warn("%s command line cut to %u bytes\n", from, COMMAND_LINE_SIZE - 1);
 		strncpy(boot_command_line, h->cmdline, COMMAND_LINE_SIZE - 1);
-	} else if (semihosting_get_cmdline(boot_command_line, COMMAND_LINE_SIZE) >= 0) {
+	} else if (semihosting_cmdline()) {
 		from = "semihosting";
 	} else {
 		from = "board default";

@@ -42,13 +42,15 @@ static int drop_program_name(char *line)
 int semihosting_get_cmdline(char *buf, size_t size)
 {
 	unsigned long block[2] = { (unsigned long)buf, size };	/* buffer, then length */
+	unsigned long before = semihosting_unanswered();
 
 	if (size == 0)
 		return -EINVAL;
 	if (semihosting_call(SYS_GET_CMDLINE, (unsigned long)block) != 0)
-		return -EIO;	/* no host, or the line does not fit */
+		/* A host that answers refuses only a line that does not fit. */
+		return semihosting_unanswered() == before ? -E2BIG : -ENOSYS;
 	if (block[1] >= size)
-		return -EIO;
+		return -E2BIG;
 	buf[block[1]] = '\0';
 	return drop_program_name(buf);
 }

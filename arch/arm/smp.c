@@ -22,6 +22,7 @@
 #include <asm/setup.h>
 #include <asm/handoff.h>
 #include <asm/smp.h>
+#include <asm/traps.h>
 #include <mica/board.h>
 #include <mica/timer_driver.h>
 
@@ -86,6 +87,7 @@ void __init smp_init_cpus(void)
 /* Secondary CPUs arrive here on their own stack with the MMU on. */
 void secondary_start_kernel(unsigned int cpu)
 {
+	arm_early_trap_init();		/* VBAR: this CPU's own register */
 	cpu_install_kernel_pgd();	/* leave the boot table for swapper_pg_dir, high vectors */
 	arch_set_my_cpu_offset(__per_cpu_offset[cpu]);
 	gic_cpu_init();

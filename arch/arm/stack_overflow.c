@@ -18,7 +18,8 @@ void handle_bad_stack(struct pt_regs *regs)
 	unsigned long tsk_stk = (unsigned long)current->stack;
 	unsigned long ovf_stk = (unsigned long)overflow_stacks[smp_processor_id()];
 
-	console_verbose();
+	if (!arm_fault_expected())
+		console_verbose();
 	pr_emerg("Insufficient stack space to handle exception!\n");
 	pr_emerg("Task stack:     [0x%08lx..0x%08lx]\n", tsk_stk, tsk_stk + THREAD_SIZE);
 	pr_emerg("Overflow stack: [0x%08lx..0x%08lx]\n", ovf_stk, ovf_stk + OVERFLOW_STACK_SIZE);

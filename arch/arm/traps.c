@@ -70,10 +70,13 @@ void oops_begin(void)
 	}
 	arch_spin_lock(&die_lock);
 	WRITE_ONCE(die_owner, cpu);
+	if (!arm_fault_expected())
+		console_verbose();	/* shown even during a quiet self-test run */
 }
 
 static void oops_finish(void)
 {
+	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	printk(KERN_EMERG "---[ end trace %016llx ]---\n", (unsigned long long)die_counter);
 	WRITE_ONCE(die_owner, -1);
 	arch_spin_unlock(&die_lock);
@@ -185,8 +188,8 @@ static void show_cpu_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
-	printk("%sCPU: %u PID: %d Comm: %.*s Not tainted\n", lvl, cpu, current->pid,
-	       TASK_COMM_LEN, current->comm);
+	printk("%sCPU: %u PID: %d Comm: %.*s %s\n", lvl, cpu, current->pid,
+	       TASK_COMM_LEN, current->comm, print_tainted());
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
@@ -341,7 +344,7 @@ void bad_mode(struct pt_regs *regs, int reason)
 	cpu_stop();
 }
 
-void __init arm_early_trap_init(void)
+void arm_early_trap_init(void)
 {
 	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0" /* VBAR */
 			     :: "r"(__vectors_start) : "memory");

@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
 #include <linux/kallsyms.h>
+#include <linux/smp.h>
 #include <linux/stacktrace.h>
 #include <string.h>
 #include <asm/fault.h>
@@ -288,14 +289,30 @@ static void kunit_case_ends_at_fault(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, inner.fault_expected);
 }
 
-/* Before paging_init the vectors are the image's template, through VBAR. */
+static void read_vector_regs(void *regs)
+{
+	unsigned long *r = regs;
+
+	__asm__("mrc p15, 0, %0, c12, c0, 0" : "=r"(r[2 * smp_processor_id()]));
+	__asm__("mrc p15, 0, %0, c1, c0, 0" : "=r"(r[2 * smp_processor_id() + 1]));
+}
+
+/*
+ * Every CPU, before paging_init, took exceptions through the image's
+ * template (VBAR); now the high vectors (SCTLR.V) are in force everywhere.
+ */
 static void early_vectors(struct kunit *test)
 {
-	unsigned long vbar;
+	unsigned long regs[2 * NR_CPUS] = { 0 };
+	int cpu;
 
-	__asm__("mrc p15, 0, %0, c12, c0, 0" : "=r"(vbar));
-	KUNIT_EXPECT_EQ(test, vbar, (unsigned long)__vectors_start);
-	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(vbar, 32));
+	for_each_online_cpu(cpu)
+		KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, read_vector_regs, regs, 1), 0);
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_EQ_MSG(test, regs[2 * cpu], (unsigned long)__vectors_start, "CPU%d", cpu);
+		KUNIT_EXPECT_TRUE_MSG(test, IS_ALIGNED(regs[2 * cpu], 32), "CPU%d", cpu);
+		KUNIT_EXPECT_TRUE_MSG(test, regs[2 * cpu + 1] & (1 << 13), "CPU%d: SCTLR.V", cpu);
+	}
 }
 
 static struct kunit_case exceptions_cases[] = {

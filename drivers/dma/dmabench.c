@@ -172,8 +172,11 @@ static int cmd_dmabench(int argc, char **argv)
 	struct bench b = { 0 };
 	dma_cap_mask_t mask;
 	unsigned int order = get_order(MAX_SIZE);
-	int ret = -ENOMEM;
+	int ret = shell_no_args(argc, argv);
 
+	if (ret)
+		return ret;
+	ret = -ENOMEM;
 	dma_cap_zero(mask);
 	dma_cap_set(DMA_MEMCPY, mask);
 	b.chan = dma_request_channel(mask, on_mdma, NULL);
@@ -202,5 +205,6 @@ static int cmd_dmabench(int argc, char **argv)
 	dma_release_channel(b.chan);
 	return ret;
 }
-SHELL_COMMAND("dmabench", "time DMA copies against memcpy (4 KiB, 64 KiB, 1 MiB) and the per-transfer overhead",
+SHELL_COMMAND("dmabench", "",
+	      "time DMA copies against memcpy (4 KiB, 64 KiB, 1 MiB) and the per-transfer overhead",
 	      cmd_dmabench);

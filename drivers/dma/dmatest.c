@@ -19,8 +19,8 @@
  * them, sleeps until every one has finished, stops them (kthread_stop),
  * releases the channels and prints each thread's summary and the totals.
  *
- * Less than Linux: runs are started by the `dmatest` command (or KUnit),
- * not module parameters and a `run` file; the caller always waits (Linux's
+ * Less than Linux: runs are started by the `dmatest` command
+ * (drivers/dma/dma_commands.c) or KUnit, not module parameters and a `run` file; the caller always waits (Linux's
  * wait=1); only memcpy is tested (no xor/pq), with no polled mode and no
  * verbose or noverify; at most MAX_THREADS threads per channel. With
  * fault=1 or stall=1 (PL330 only) the first tests of each channel's first
@@ -42,11 +42,12 @@
 #include <linux/jiffies.h>
 #include <linux/time64.h>
 #include <linux/wait.h>
+#include <linux/completion.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/dma/pl330.h>
+#include <limits.h>
 #include <string.h>
-#include <mica/shell.h>
 #include "dmatest.h"
 
 #define PATTERN_SRC        0x80
@@ -432,12 +433,14 @@ static int dmatest_func(void *data)
 	return ret;
 }
 
+/* Every thread finished its tests, or died (an oops kills a thread without a word to us). */
 static bool all_finished(struct dmatest_info *info)
 {
 	unsigned int i;
 
 	for (i = 0; i < info->nthreads; i++)
-		if (!READ_ONCE(info->thread[i].finished))
+		if (!READ_ONCE(info->thread[i].finished) &&
+		    !completion_done(&info->thread[i].task->exited))
 			return false;
 	return true;
 }
@@ -541,14 +544,30 @@ static void report(struct dmatest_info *info, struct dmatest_totals *t)
 		t->failures, (u64)t->tests * USEC_PER_SEC / us, t->bytes * USEC_PER_SEC / us / 1024);
 }
 
+/* What Linux's dmatest refuses, and what these buffers cannot hold. */
 static bool params_ok(const struct dmatest_params *p)
 {
-	if (p->test_buf_size < 256) {
-		pr_err("dmatest: test_buf_size=%u: must be at least 256\n", p->test_buf_size);
+	if (p->test_buf_size < DMATEST_MIN_BUF || p->test_buf_size > DMATEST_MAX_BUF) {
+		pr_err("dmatest: test_buf_size=%u: must be %u..%lu\n", p->test_buf_size,
+		       DMATEST_MIN_BUF, DMATEST_MAX_BUF);
+		return false;
+	}
+	if (p->alignment >= 31 || (1U << p->alignment) > p->test_buf_size) {
+		pr_err("dmatest: %u-byte buffer too small for %u-byte alignment\n",
+		       p->test_buf_size, p->alignment >= 31 ? 0 : 1U << p->alignment);
 		return false;
 	}
 	if (!p->iterations) {
 		pr_err("dmatest: iterations=0: must be at least 1\n");
+		return false;
+	}
+	if (!p->threads_per_chan || p->threads_per_chan > MAX_THREADS) {
+		pr_err("dmatest: threads_per_chan=%u: must be 1..%d\n", p->threads_per_chan,
+		       MAX_THREADS);
+		return false;
+	}
+	if (!p->timeout || p->timeout > DMATEST_MAX_TIMEOUT) {
+		pr_err("dmatest: timeout=%u: must be 1..%u ms\n", p->timeout, DMATEST_MAX_TIMEOUT);
 		return false;
 	}
 	return true;
@@ -559,7 +578,7 @@ int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t)
 	struct dma_chan *chans[MAX_CHANNELS];
 	bool barriers[MAX_CHANNELS];
 	struct dmatest_info *info;
-	unsigned int nchans, per = clamp(p->threads_per_chan, 1U, (unsigned int)MAX_THREADS);
+	unsigned int nchans, per = p->threads_per_chan;
 	unsigned int i, c;
 	u64 start;
 	int ret = 0;
@@ -599,12 +618,21 @@ int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t)
 		start = local_clock();
 		for (i = 0; i < info->nthreads; i++)
 			wake_up_process(info->thread[i].task);
-		wait_event(info->thread_wait, all_finished(info));
+		/* A dying thread does not wake us: look again every period. */
+		while (!wait_event_timeout(info->thread_wait, all_finished(info), HZ))
+			;
 		t->runtime_ns = local_clock() - start;
 	}
 	/* Threads that never ran (creation failed) end here without running dmatest_func. */
-	for (i = 0; i < info->nthreads; i++)
-		info->thread[i].ret = stop_thread(info->thread[i].task);
+	for (i = 0; i < info->nthreads; i++) {
+		struct dmatest_thread *th = &info->thread[i];
+
+		th->ret = stop_thread(th->task);
+		if (!ret && !READ_ONCE(th->finished)) {
+			pr_err("dmatest: %s: the thread died (exit code %d)\n", th->name, th->ret);
+			th->failures++;
+		}
+	}
 	smp_rmb();		/* the threads' totals after their flags */
 	if (!ret)
 		report(info, t);
@@ -620,7 +648,7 @@ release:
 	return ret;
 }
 
-static int parse_param(struct dmatest_params *p, const char *arg)
+int dmatest_param(void *params, const char *key, const char *val)
 {
 	static const struct { const char *name; size_t off; bool is_bool; } uparams[] = {
 		{ "test_buf_size", offsetof(struct dmatest_params, test_buf_size), false },
@@ -635,53 +663,36 @@ static int parse_param(struct dmatest_params *p, const char *arg)
 		{ "stall", offsetof(struct dmatest_params, stall), true },
 		{ "r0p0", offsetof(struct dmatest_params, r0p0), true },
 	};
-	const char *eq = strchr(arg, '=');
+	struct dmatest_params *p = params;
 	unsigned long v;
-	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
 	unsigned int i;
+	int err;
 
-	if (eq && n == 7 && !strncmp(arg, "channel", 7)) {
-		strncpy(p->channel, eq + 1, sizeof(p->channel) - 1);
-		return 0;
-	}
-	if (eq && n == 6 && !strncmp(arg, "device", 6)) {
-		strncpy(p->device, eq + 1, sizeof(p->device) - 1);
+	if (!strcmp(key, "channel") || !strcmp(key, "device")) {
+		char *name = key[0] == 'c' ? p->channel : p->device;
+		size_t size = key[0] == 'c' ? sizeof(p->channel) : sizeof(p->device);
+
+		if (strlen(val) >= size)
+			return -ERANGE;
+		strcpy(name, val);
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(uparams); i++) {
-		if (strlen(uparams[i].name) != n || strncmp(arg, uparams[i].name, n))
+		if (strcmp(key, uparams[i].name))
 			continue;
-		if (!eq || kstrtoul(eq + 1, 0, &v))
-			return -EINVAL;
-		if (uparams[i].is_bool)
-			*(bool *)((char *)p + uparams[i].off) = v != 0;
-		else
+		err = kstrtoul(val, 0, &v);
+		if (err)
+			return err;
+		if (uparams[i].is_bool) {
+			if (v > 1)
+				return -ERANGE;
+			*(bool *)((char *)p + uparams[i].off) = v;
+		} else {
+			if (v > UINT_MAX)
+				return -ERANGE;
 			*(unsigned int *)((char *)p + uparams[i].off) = v;
+		}
 		return 0;
 	}
-	return -EINVAL;
+	return -ENOENT;
 }
-
-static int cmd_dmatest(int argc, char **argv)
-{
-	struct dmatest_params p;
-	struct dmatest_totals t;
-	int i, ret;
-
-	dmatest_default_params(&p);
-	for (i = 1; i < argc; i++) {
-		if (parse_param(&p, argv[i])) {
-			shell_printf("dmatest: bad parameter '%s'\n"
-				     "usage: dmatest [test_buf_size=N] [threads_per_chan=N] [iterations=N]\n"
-				     "               [max_channels=N] [channel=dmaXchanY] [device=NAME]\n"
-				     "               [timeout=ms] [alignment=log2] [norandom=1] [seed=N]\n"
-				     "               [fault=1] [stall=1] [r0p0=1]\n", argv[i]);
-			return -EINVAL;
-		}
-	}
-	ret = dmatest_run(&p, &t);
-	if (ret)
-		return ret;
-	return t.failures ? -EIO : 0;
-}
-SHELL_COMMAND("dmatest", "test the DMA engines: memcpy on every channel (dmatest -h)", cmd_dmatest);

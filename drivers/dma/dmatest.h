@@ -6,6 +6,11 @@
 #define _DRIVERS_DMA_DMATEST_H
 
 #include <linux/types.h>
+#include <linux/mm.h>
+
+#define DMATEST_MIN_BUF     256U
+#define DMATEST_MAX_BUF     (PAGE_SIZE << (MAX_ORDER - 1))	/* one buddy block */
+#define DMATEST_MAX_TIMEOUT 3600000U			/* ms: an hour */
 
 struct dmatest_params {
 	unsigned int test_buf_size;	/* bytes of each source and destination buffer */
@@ -35,8 +40,18 @@ struct dmatest_totals {
 
 void dmatest_default_params(struct dmatest_params *p);
 /*
- * Run the test and wait for it; 0, -EINVAL for bad parameters, -ENODEV when
- * there is no channel to test, -ENOMEM. Prints as Linux's dmatest. Sleeps.
+ * One "key=value" (or a bare flag: "norandom") into @params, a struct
+ * dmatest_params: 0, -ENOENT for an unknown key, -EINVAL or -ERANGE for a
+ * bad value. Ranges across parameters are dmatest_run()'s to check.
+ */
+int dmatest_param(void *params, const char *key, const char *val);
+/*
+ * Run the test and wait for it; 0, -EINVAL for parameters Linux's dmatest
+ * refuses (a buffer outside DMATEST_MIN_BUF..DMATEST_MAX_BUF or smaller
+ * than the alignment, no iterations, no or too many threads, a zero
+ * timeout), -ENODEV when there is no channel to test, -ENOMEM. Prints as
+ * Linux's dmatest. Sleeps; a test thread that dies is counted as failed,
+ * never waited for forever.
  */
 int dmatest_run(const struct dmatest_params *p, struct dmatest_totals *t);
 

@@ -50,19 +50,39 @@ static void verify_catches_every_region(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dmatest_verify("kunit", src, dst, SIZE, 10, 40, 3), 3);
 }
 
+/*
+ * What Linux's dmatest refuses, refused before any channel or thread: a
+ * buffer smaller than its alignment (alignment=15 on 16 KiB wrote past the
+ * buffers), sizes out of range, no iterations or threads, no timeout.
+ */
 static void bad_parameters_refused(struct kunit *test)
 {
+	static const struct { const char *key, *val; } bad[] = {
+		{ "test_buf_size", "255" }, { "test_buf_size", "0" },
+		{ "test_buf_size", "4194305" }, { "test_buf_size", "0xffffffff" },
+		{ "alignment", "15" }, { "alignment", "31" },
+		{ "iterations", "0" }, { "threads_per_chan", "0" }, { "threads_per_chan", "9" },
+		{ "timeout", "0" },
+	};
 	struct dmatest_params p;
 	struct dmatest_totals t;
+	unsigned int i;
 
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		dmatest_default_params(&p);
+		KUNIT_ASSERT_EQ(test, dmatest_param(&p, bad[i].key, bad[i].val), 0);
+		KUNIT_EXPECT_EQ_MSG(test, dmatest_run(&p, &t), -EINVAL, "%s=%s", bad[i].key,
+				    bad[i].val);
+		KUNIT_EXPECT_EQ(test, t.tests, 0);
+		KUNIT_EXPECT_EQ(test, t.threads, 0);
+	}
+	/* What the parser itself refuses. */
 	dmatest_default_params(&p);
-	p.test_buf_size = 255;
-	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), -EINVAL);
-	KUNIT_EXPECT_EQ(test, t.tests, 0);
-	dmatest_default_params(&p);
-	p.iterations = 0;
-	KUNIT_EXPECT_EQ(test, dmatest_run(&p, &t), -EINVAL);
-	KUNIT_EXPECT_EQ(test, t.threads, 0);
+	KUNIT_EXPECT_EQ(test, dmatest_param(&p, "norandom", "2"), -ERANGE);
+	KUNIT_EXPECT_EQ(test, dmatest_param(&p, "iterations", "x"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, dmatest_param(&p, "channel", "a_channel_name_that_is_far_too_long"),
+			-ERANGE);
+	KUNIT_EXPECT_EQ(test, dmatest_param(&p, "nonsense", "1"), -ENOENT);
 }
 
 static void need_controller(struct kunit *test)

@@ -5,6 +5,12 @@
  * ran) into a ring that console_getc() reads, sleeping on a wait queue the
  * interrupt wakes; before that, or where sleeping is not allowed (early
  * boot, interrupts off), reads poll the UART.
+ *
+ * Typed-ahead input is kept: what waits in the UART before its set-up
+ * (which may reset its FIFO) goes into the ring first, and the ring holds
+ * 4 KiB, which the interrupt fills while the boot's self-tests run. When
+ * it is full a whole line is dropped, never half of one, and the log says
+ * so.
  */
 #include <linux/kernel.h>
 #include <linux/io.h>
@@ -32,11 +38,12 @@ const struct uart_ops *console_ops;
 static struct vm_struct early_console_vm;
 
 /*
- * A power of two, and more than a 1 KiB YMODEM block with its framing:
- * the sender waits for an ACK after each block, so `loady` never loses a
- * byte to a full ring however late its task runs.
+ * A power of two; room for a screenful typed ahead during boot, and more
+ * than a 1 KiB YMODEM block with its framing: the sender waits for an ACK
+ * after each block, so `loady` never loses a byte to a full ring however
+ * late its task runs.
  */
-#define CONSOLE_RX_SIZE 2048
+#define CONSOLE_RX_SIZE 4096
 static u8 rx_buf[CONSOLE_RX_SIZE];
 static struct byte_ring rx_ring = BYTE_RING_INIT(rx_buf);
 static DEFINE_SPINLOCK(rx_lock);	/* the ring and the UART's receive side */
@@ -44,9 +51,23 @@ static bool rx_irq_on;
 static char rx_irq_name[24];
 static DECLARE_WAIT_QUEUE_HEAD(rx_wait);
 
+/* Move what the UART holds into the ring: the bytes read; *@lost if a typed line was dropped. */
+static unsigned int rx_drain_uart(bool *lost)
+{
+	unsigned int n = 0;
+	int c;
+
+	while ((c = console_ops->getc(console_base)) >= 0) {
+		*lost |= byte_ring_put_line(&rx_ring, c) == BYTE_RING_LINE_DROPPED;
+		n++;
+	}
+	return n;
+}
+
 void early_console_init(void)
 {
 	const struct uart_ops *const *drv;
+	bool lost = false;
 	phys_addr_t section = board.uart_base & ~(SECTION_SIZE - 1);
 
 	for (drv = __start_uart_drivers; drv < __stop_uart_drivers; drv++)
@@ -62,6 +83,8 @@ void early_console_init(void)
 	early_console_vm.caller = early_console_init;
 	vm_area_add_early(&early_console_vm);
 	console_base = (void __iomem *)(EARLY_IO_VIRT + (board.uart_base - section));
+	/* Bytes typed before the kernel ran: their FIFO may not survive the set-up. */
+	rx_drain_uart(&lost);
 	console_ops->init(console_base);
 }
 
@@ -78,17 +101,16 @@ void console_write(const char *s, size_t n)
 
 static irqreturn_t console_rx_interrupt(int irq, void *dev_id)
 {
-	bool got = false;
-	int c;
+	bool lost = false;
+	unsigned int got;
 
 	/* Acknowledge first: a byte that lands after the drain raises it again. */
 	console_ops->rx_irq_ack(console_base);
 	spin_lock(&rx_lock);
-	while ((c = console_ops->getc(console_base)) >= 0) {
-		byte_ring_put(&rx_ring, c);
-		got = true;
-	}
+	got = rx_drain_uart(&lost);
 	spin_unlock(&rx_lock);
+	if (lost)
+		pr_warn("console: input overflow: a typed line was dropped\n");
 	if (got)
 		wake_up_interruptible(&rx_wait);
 	return got ? IRQ_HANDLED : IRQ_NONE;
@@ -141,6 +163,19 @@ int console_trygetc(void)
 		return -1;
 	local_save_flags(flags);
 	return rx_get(must_poll(flags));
+}
+
+int console_emergency_getc(void)
+{
+	int c = -1;
+
+	if (!console_ops)
+		return -1;
+	if (spin_trylock(&rx_lock)) {
+		c = byte_ring_get(&rx_ring);
+		spin_unlock(&rx_lock);
+	}
+	return c >= 0 ? c : console_ops->getc(console_base);
 }
 
 /* A task may sleep for input: the interrupt fills the ring and the scheduler runs. */

@@ -35,6 +35,7 @@
 #define UFCON_RX_RESET    (1 << 1)
 #define UFCON_TX_RESET    (1 << 2)
 
+#define UTRSTAT_RX_READY  (1 << 0)	/* without the FIFO: URXH holds a byte */
 #define UTRSTAT_RX_TIMEOUT (1 << 3)	/* write 1 to clear */
 
 #define UFSTAT_RX_COUNT   0xff
@@ -77,10 +78,15 @@ static void samsung_uart_putc(void __iomem *base, char c)
 	writel((u8)c, base + UTXH);
 }
 
+/* From the FIFO, or before init() turns it on (a byte typed ahead) from the holding register. */
 static int samsung_uart_getc(void __iomem *base)
 {
-	if (!(readl(base + UFSTAT) & (UFSTAT_RX_COUNT | UFSTAT_RX_FULL)))
+	if (readl(base + UFCON) & UFCON_FIFO_EN) {
+		if (!(readl(base + UFSTAT) & (UFSTAT_RX_COUNT | UFSTAT_RX_FULL)))
+			return -1;
+	} else if (!(readl(base + UTRSTAT) & UTRSTAT_RX_READY)) {
 		return -1;
+	}
 	return readl(base + URXH) & 0xff;
 }
 

@@ -22,7 +22,6 @@
 #include <linux/dmaengine.h>
 #include <string.h>
 #include <mica/board.h>
-#include <mica/shell.h>
 #include <mica/s3c-uart-dma.h>
 
 #define UCON            0x04
@@ -122,22 +121,3 @@ release:
 	dma_release_channel(chan);
 	return ret;
 }
-
-static int cmd_uartdma(int argc, char **argv)
-{
-	char line[128];
-	size_t n = 0;
-	long ret;
-	int i;
-
-	for (i = 1; i < argc && n < sizeof(line) - 2; i++)
-		n += snprintf(line + n, sizeof(line) - 1 - n, "%s%s", i > 1 ? " " : "", argv[i]);
-	n = min(n, sizeof(line) - 2);	/* what snprintf kept */
-	line[n++] = '\n';
-	ret = s3c_uart_dma_write(line, n);
-	if (ret < 0)
-		shell_printf("uartdma: %s\n", ret == -ENODEV ? "no DMA channel for this console UART"
-							      : "transfer failed");
-	return ret < 0 ? (int)ret : 0;
-}
-SHELL_COMMAND("uartdma", "send the arguments to the console UART by DMA: uartdma TEXT", cmd_uartdma);

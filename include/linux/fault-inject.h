@@ -32,6 +32,10 @@ int setup_fault_attr(struct fault_attr *attr, const char *str);
  * verbose): 0, -ENOENT for another key, -EINVAL or -ERANGE for the value.
  */
 int fault_attr_set(struct fault_attr *attr, const char *key, const char *val);
+/* Copy @src's settings (not its counters) into @dst, as one change. */
+void fault_attr_configure(struct fault_attr *dst, const struct fault_attr *src);
+/* Do @a and @b have the same settings (counters aside)? */
+bool fault_attr_same_settings(const struct fault_attr *a, const struct fault_attr *b);
 /* Y/y/1 or N/n/0, as Linux's debugfs booleans. */
 int fault_parse_bool(const char *s, bool *out);
 /* A decimal or 0x number in [lo, hi]: 0, -EINVAL or -ERANGE. */

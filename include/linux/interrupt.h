@@ -144,6 +144,8 @@ void do_softirq(void);
 unsigned int local_softirq_pending(void);
 /* Raised and run counts per CPU (`softirqs`). */
 unsigned int kstat_softirqs_cpu(unsigned int nr, unsigned int cpu);
+/* Their names, as /proc/softirqs shows them. */
+extern const char *const softirq_to_name[NR_SOFTIRQS];
 
 #define in_softirq()		(softirq_count() != 0)	/* serving one, or bh disabled */
 #define in_serving_softirq()	(softirq_count() & SOFTIRQ_OFFSET)

@@ -91,4 +91,7 @@ void __release_region(struct resource *parent, resource_size_t start, resource_s
 #define release_region(start, n)           __release_region(&ioport_resource, (start), (n))
 #define release_mem_region(start, n)       __release_region(&iomem_resource, (start), (n))
 
+/* Mica: @root's tree through @print, one "start-end : name" a line, as /proc/iomem. */
+void resource_tree_show(struct resource *root, int (*print)(const char *fmt, ...) __printf(1, 2));
+
 #endif

@@ -44,6 +44,9 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
+/* Mica: vsnprintf's output handed to @emit in pieces (any length, no allocation). */
+int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
+	    va_list args);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
 /* y/t/e/1/on: true, n/f/d/0/off: false, else -EINVAL (Linux's rules, any case). */
@@ -53,10 +56,51 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
 unsigned long long memparse(const char *ptr, char **retptr);
 int get_option(char **str, int *pint);
 
-/* Stop this CPU after an unrecoverable error (prints the reason first). */
+/*
+ * Stop the kernel after an unrecoverable error (prints the reason first).
+ * With panic=N on the command line the board restarts after N seconds
+ * (N < 0: at once); with the default panic=0 the console stays usable
+ * through an emergency shell (dmesg, reboot, poweroff).
+ */
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+extern int panic_timeout;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
+/*
+ * The current task's PID and name, for reports ("CPU: 0 PID: 1 Comm: sh"):
+ * kernel/sched/core.c in the kernel; host builds of code that reports
+ * (printk, mm/) bring their own.
+ */
+int report_pid(void);
+const char *report_comm(char buf[16]);
+
+/* Taint flags, Linux's numbers and letters ("Tainted: G    B  D W ..."). */
+#define TAINT_PROPRIETARY_MODULE	0
+#define TAINT_FORCED_MODULE		1
+#define TAINT_CPU_OUT_OF_SPEC		2
+#define TAINT_FORCED_RMMOD		3
+#define TAINT_MACHINE_CHECK		4
+#define TAINT_BAD_PAGE			5	/* B: bad page or slab object state */
+#define TAINT_USER			6
+#define TAINT_DIE			7	/* D: an oops */
+#define TAINT_OVERRIDDEN_ACPI_TABLE	8
+#define TAINT_WARN			9	/* W: a WARN */
+#define TAINT_CRAP			10
+#define TAINT_FIRMWARE_WORKAROUND	11
+#define TAINT_OOT_MODULE		12
+#define TAINT_UNSIGNED_MODULE		13
+#define TAINT_SOFTLOCKUP		14
+#define TAINT_LIVEPATCH			15
+#define TAINT_AUX			16
+#define TAINT_RANDSTRUCT		17
+#define TAINT_TEST			18	/* N: KUnit tests ran */
+#define TAINT_FLAGS_COUNT		19
+enum lockdep_ok { LOCKDEP_STILL_OK, LOCKDEP_NOW_UNRELIABLE };
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok);
+int test_taint(unsigned int flag);
+unsigned long get_taint(void);
+/* "Not tainted", or "Tainted: " and a letter or a space per flag (Linux 6.1's layout). */
+const char *print_tainted(void);
 
 /*
  * Sleeping in atomic context (kernel/locking/might_sleep.c): every function that

@@ -192,6 +192,8 @@ extern unsigned long totalhigh_pages;	/* of which high memory */
 extern unsigned long totalreserve_pages;
 unsigned long nr_free_pages(void);
 unsigned long nr_free_highpages(void);
+/* Some node has a ZONE_DMA with memory (Linux's name; dma_zone=0 leaves none). */
+bool has_managed_dma(void);
 /* Pages of RAM (present), over all zones. */
 unsigned long get_num_physpages(void);
 /* Free pages in zones usable by GFP_KERNEL (lowmem). */

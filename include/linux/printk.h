@@ -43,9 +43,17 @@
 extern int console_loglevel;
 extern int default_message_loglevel;
 
+/*
+ * Mica: while console_quiet is set (a self-test run at the default console
+ * level, lib/kunit/executor.c), messages go to the log ring only, whatever
+ * their level; console_verbose() (an unexpected oops, a panic) ends it.
+ */
+extern bool console_quiet;
+
 /* Show everything from now on (oops, panic). */
 static inline void console_verbose(void)
 {
+	console_quiet = false;
 	if (console_loglevel)
 		console_loglevel = CONSOLE_LOGLEVEL_MOTORMOUTH;
 }
@@ -57,7 +65,7 @@ static inline void console_verbose(void)
 extern int oops_in_progress;
 
 /*
- * Every message goes into a 64 KiB ring (oldest records overwritten; read
+ * Every message goes into a 512 KiB ring (oldest records overwritten; read
  * with `dmesg`) and, if its level passes, to the console, each line after
  * a "[    1.234567] " timestamp from local_clock(). KERN_CONT continues the
  * line the same CPU left open (Linux matches the task; Mica has none).

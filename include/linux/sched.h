@@ -205,6 +205,11 @@ void wake_up_new_task(struct task_struct *p);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask);
 
 /* The task's name, copied; the name of a running task may change (set_task_comm). */
+/* PID 1: the init task, which becomes the console shell. */
+static inline bool is_global_init(const struct task_struct *p)
+{
+	return p->pid == 1;
+}
 void set_task_comm(struct task_struct *p, const char *name);
 char *get_task_comm(char *buf, struct task_struct *p);
 

@@ -34,6 +34,11 @@ unsigned long console_rx_dropped(void);
 int console_getc(void);
 /* One byte of console input, or -1 at once if none is waiting. */
 int console_trygetc(void);
+/*
+ * The same for a stopped kernel (panic): never waits for a lock a dead
+ * CPU may hold; -1 at once when there is no console.
+ */
+int console_emergency_getc(void);
 /* One byte of console input, or -ETIMEDOUT after @timeout_ms (binary transfers). */
 int console_getc_timeout(unsigned int timeout_ms);
 /* The console UART's registers and driver (for the interrupt set-up). */

@@ -6,10 +6,11 @@
  * around every suite: a suite that breaks one is reported as failed.
  *
  * Less than Linux: cases run on the caller's stack, not in a kthread, so an
- * ASSERT ends a case with a longjmp (cleanups registered with
- * kunit_add_action() do not exist; use the suite's exit hooks); one run at
- * a time; no parameterised cases, no resources, no debugfs. Failure
- * messages are one line, "# file:line: Expected ...".
+ * ASSERT ends a case with a longjmp; one run at a time; at most
+ * KUNIT_MAX_ACTIONS deferred actions per case (kept in struct kunit, so
+ * registering one never allocates and fault injection cannot fail it); no
+ * parameterised cases, no resources, no debugfs. Failure messages are one
+ * line, "# file:line: Expected ...".
  */
 #ifndef _MICA_KUNIT_H
 #define _MICA_KUNIT_H
@@ -36,6 +37,15 @@ struct kunit_suite {
 
 enum kunit_status { KUNIT_SUCCESS, KUNIT_FAILURE, KUNIT_SKIPPED };
 
+/* A deferred action: cleanup that runs when the case ends, however it ends. */
+typedef void (kunit_action_t)(void *ctx);
+#define KUNIT_MAX_ACTIONS 32
+
+struct kunit_action {
+	kunit_action_t *fn;
+	void *ctx;
+};
+
 struct kunit {
 	const char *name;
 	enum kunit_status status;
@@ -47,6 +57,9 @@ struct kunit {
 	   instead of printed: lets a test run another test and inspect it. */
 	char *log;
 	size_t log_size;
+	/* Deferred actions, run last first (kunit_add_action()). */
+	struct kunit_action actions[KUNIT_MAX_ACTIONS];
+	unsigned int nr_actions;
 };
 
 #define KUNIT_CASE(fn) { .run_case = fn, .name = #fn }
@@ -71,11 +84,39 @@ void kunit_skip_case(struct kunit *test, const char *fmt, ...) __printf(2, 3) __
 void kunit_log(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 
 /*
+ * Deferred actions, Linux's names and semantics: @action(@ctx) runs when
+ * the case ends — it returns, an ASSERT fails, it is skipped or its
+ * expected fault ends it — last registered first, before the suite's
+ * per-case exit hook. A case that ends early runs them on its own stack,
+ * before the longjmp, so a thread still using the case's locals can be
+ * stopped before they go. Use them for everything a case must undo:
+ * threads it started, memory, settings it changed.
+ *
+ * @ctx must outlive the case: an action on the case's own locals must be
+ * released (kunit_release_action()) before the case returns.
+ *
+ * kunit_add_action() returns 0, or -ENOMEM when KUNIT_MAX_ACTIONS are
+ * pending; kunit_add_action_or_reset() then runs @action(@ctx) at once.
+ * kunit_remove_action() forgets the latest matching (@action, @ctx) pair
+ * without running it; kunit_release_action() runs it now and forgets it.
+ */
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx);
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx);
+
+/*
  * Run all suites (nnames == 0) or those named; a name is a glob on the
  * suite name, optionally ".case_glob" to run only some cases. Returns the
  * number of failed suites plus names that matched nothing.
+ *
+ * The console shows the whole KTAP document when @verbose or the console
+ * level is above CONSOLE_LOGLEVEL_DEFAULT (loglevel=8 shows everything);
+ * otherwise only its top level, one line per suite and the totals, and the
+ * case lines and whatever the suites make the kernel print (the reports of
+ * expected faults...) go to the log ring (`dmesg`) only.
  */
-int kunit_run_suites(int nnames, char **names);
+int kunit_run_suites(int nnames, char **names, bool verbose);
 /* The boot-time run: honours kunit.enable=0 / notests and kunit.filter_glob=. */
 int kunit_run_all_tests(void);
 
@@ -121,30 +162,31 @@ void kunit_expect_fault_end(struct kunit *test);
 #define KUNIT_ASSERT_TRUE(t, c)   __KUNIT_BOOL(t, c, 1, 1, "")
 #define KUNIT_ASSERT_FALSE(t, c)  __KUNIT_BOOL(t, c, 0, 1, "")
 
-#define __KUNIT_BINARY(test, a, op, b, abort) do {					\
+#define __KUNIT_BINARY(test, a, op, b, abort, fmt, ...) do {				\
 	long long __a = (long long)(a), __b = (long long)(b);				\
 	if (!(__a op __b)) {								\
 		kunit_fail(test, __FILE__, __LINE__,					\
-			   "Expected %s %s %s, but %s == %lld (0x%llx), %s == %lld (0x%llx)", \
+			   "Expected %s %s %s, but %s == %lld (0x%llx), %s == %lld (0x%llx)" fmt, \
 			   #a, #op, #b, #a, __a, (unsigned long long)__a, #b, __b,	\
-			   (unsigned long long)__b);					\
+			   (unsigned long long)__b, ##__VA_ARGS__);			\
 		if (abort)								\
 			kunit_abort(test);						\
 	}										\
 } while (0)
 
-#define KUNIT_EXPECT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 0)
-#define KUNIT_EXPECT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 0)
-#define KUNIT_EXPECT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 0)
-#define KUNIT_EXPECT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 0)
-#define KUNIT_EXPECT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 0)
-#define KUNIT_EXPECT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 0)
-#define KUNIT_ASSERT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 1)
-#define KUNIT_ASSERT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 1)
-#define KUNIT_ASSERT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 1)
-#define KUNIT_ASSERT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 1)
-#define KUNIT_ASSERT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 1)
-#define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 1)
+#define KUNIT_EXPECT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 0, "")
+#define KUNIT_EXPECT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 0, "")
+#define KUNIT_EXPECT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 0, "")
+#define KUNIT_EXPECT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 0, "")
+#define KUNIT_EXPECT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 0, "")
+#define KUNIT_EXPECT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 0, "")
+#define KUNIT_ASSERT_EQ(t, a, b) __KUNIT_BINARY(t, a, ==, b, 1, "")
+#define KUNIT_ASSERT_NE(t, a, b) __KUNIT_BINARY(t, a, !=, b, 1, "")
+#define KUNIT_ASSERT_LT(t, a, b) __KUNIT_BINARY(t, a, <, b, 1, "")
+#define KUNIT_ASSERT_LE(t, a, b) __KUNIT_BINARY(t, a, <=, b, 1, "")
+#define KUNIT_ASSERT_GT(t, a, b) __KUNIT_BINARY(t, a, >, b, 1, "")
+#define KUNIT_ASSERT_GE(t, a, b) __KUNIT_BINARY(t, a, >=, b, 1, "")
+#define KUNIT_EXPECT_EQ_MSG(t, a, b, fmt, ...) __KUNIT_BINARY(t, a, ==, b, 0, ". " fmt, ##__VA_ARGS__)
 
 #define __KUNIT_PTR(test, a, op, b, abort) do {					\
 	const void *__a = (a), *__b = (b);						\
@@ -157,11 +199,12 @@ void kunit_expect_fault_end(struct kunit *test);
 	}										\
 } while (0)
 
-#define __KUNIT_NULL(test, p, want_null, abort) do {					\
+#define __KUNIT_NULL(test, p, want_null, abort, fmt, ...) do {				\
 	const void *__p = (p);								\
 	if ((__p == NULL) != (want_null)) {						\
-		kunit_fail(test, __FILE__, __LINE__, "Expected %s %s, but is 0x%lx", #p,	\
-			   (want_null) ? "to be NULL" : "not to be NULL", (unsigned long)__p); \
+		kunit_fail(test, __FILE__, __LINE__, "Expected %s %s, but is 0x%lx" fmt, #p, \
+			   (want_null) ? "to be NULL" : "not to be NULL", (unsigned long)__p, \
+			   ##__VA_ARGS__);						\
 		if (abort)								\
 			kunit_abort(test);						\
 	}										\
@@ -170,10 +213,11 @@ void kunit_expect_fault_end(struct kunit *test);
 #define KUNIT_EXPECT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 0)
 #define KUNIT_EXPECT_PTR_NE(t, a, b) __KUNIT_PTR(t, a, !=, b, 0)
 #define KUNIT_ASSERT_PTR_EQ(t, a, b) __KUNIT_PTR(t, a, ==, b, 1)
-#define KUNIT_EXPECT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 0)
-#define KUNIT_EXPECT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 0)
-#define KUNIT_ASSERT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 1)
-#define KUNIT_ASSERT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 1)
+#define KUNIT_EXPECT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 0, "")
+#define KUNIT_EXPECT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 0, "")
+#define KUNIT_ASSERT_NULL(t, p)      __KUNIT_NULL(t, p, 1, 1, "")
+#define KUNIT_ASSERT_NOT_NULL(t, p)  __KUNIT_NULL(t, p, 0, 1, "")
+#define KUNIT_EXPECT_NOT_NULL_MSG(t, p, fmt, ...) __KUNIT_NULL(t, p, 0, 0, ". " fmt, ##__VA_ARGS__)
 
 #define __KUNIT_STREQ(t, a, b, abort) do {						\
 	const char *__a = (a), *__b = (b);						\

@@ -12,18 +12,44 @@
 #include <mica/kunit.h>
 
 #define TEST_WAIT_MS 5000	/* generous: QEMU's vCPUs share two host cores with others */
+#define TEST_REAP_MS 30000	/* for a thread's whole work, on a host busy with others */
+#define TEST_MAX_THREADS 32	/* running at once in one case */
 
 /*
  * Create a thread running @fn(@data) named @name, bound to @cpu if
- * @cpu >= 0, woken. The test holds a reference: test_thread_stop() or
- * test_thread_reap() must follow. ASSERTs on failure.
+ * @cpu >= 0, woken. ASSERTs (ending the case) if it cannot be created.
+ * If the case ends early (an ASSERT, a skip), one deferred action
+ * (registered with its first thread) stops every thread it started and
+ * did not end (kthread_stop) and frees them, before the case's locals go.
+ * A case that returns must have ended its threads with test_thread_stop()
+ * or test_thread_reap(). Release what the threads use with actions
+ * registered before the first of them starts (they run after the threads
+ * are stopped).
  */
 struct task_struct *test_thread_start(struct kunit *test, int (*fn)(void *), void *data,
 				      int cpu, const char *name);
+/* The same, but left asleep until wake_up_process(): it never runs @fn if stopped first. */
+struct task_struct *test_thread_create(struct kunit *test, int (*fn)(void *), void *data,
+				       int cpu, const char *name);
+/*
+ * Threads that may sleep uninterruptibly on something only the case would
+ * have done (a completion it never completes, a semaphore it never ups)
+ * see neither kthread_stop() nor the SIGKILL the end of the case sends
+ * them with it: register @wake(@ctx) to run, when the case ends, before
+ * its threads are stopped (complete_all(), up(), ...). Call it before the
+ * threads start; it must leave them unable to sleep on it again.
+ */
+void test_wake_on_stop(struct kunit *test, kunit_action_t *wake, void *ctx);
+/* A @wake for test_wake_on_stop(): complete_all() on the struct completion at @completion. */
+void test_complete_all(void *completion);
 /* kthread_stop() it, wait until it has left its CPU for good, free it; its exit code. */
-int test_thread_stop(struct task_struct *p);
-/* For a thread that ends by itself: wait (up to TEST_WAIT_MS) and free it; its exit code or -ETIMEDOUT. */
-int test_thread_reap(struct task_struct *p);
+int test_thread_stop(struct kunit *test, struct task_struct *p);
+/*
+ * For a thread that ends by itself: wait (up to TEST_REAP_MS) and free it;
+ * its exit code. If it does not end in time, the case fails and ends
+ * there (its threads are stopped while its locals are still there).
+ */
+int test_thread_reap(struct kunit *test, struct task_struct *p);
 
 /* Wait until @p sleeps (off its run queue); false after TEST_WAIT_MS. */
 bool test_wait_asleep(struct task_struct *p);
@@ -33,10 +59,12 @@ int test_other_cpu(void);
 
 /*
  * A spare interrupt line raised from software: @handler runs in hard-IRQ
- * context on some CPU. test_irq_get() returns the line or a negative errno.
+ * context on some CPU. test_irq_get() returns the line (ASSERTs if there
+ * is none); a deferred action frees it when the case ends, or
+ * test_irq_put() earlier.
  */
-int test_irq_get(irq_handler_t handler, void *dev_id);
+int test_irq_get(struct kunit *test, irq_handler_t handler, void *dev_id);
 void test_irq_raise(int irq);
-void test_irq_put(int irq, void *dev_id);
+void test_irq_put(struct kunit *test, int irq, void *dev_id);
 
 #endif

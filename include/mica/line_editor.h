@@ -10,11 +10,14 @@
  * line; ^C abandons it; Tab completes the command name (the first word);
  * Enter is CR, LF or CRLF (counted once).
  *
- * Less than readline/busybox: ASCII only (bytes >= 0x80 are dropped), no
- * terminal-width handling (cursor movement with backspaces assumes the line
- * does not wrap), no kill ring or word motions. Unknown escape sequences
- * (CSI, SS3, ESC + one byte) are swallowed whole; a control byte inside
- * one ends it and acts as usual, so Enter and ^C always work.
+ * Less than readline/busybox: ASCII only (other characters, UTF-8 too, are
+ * dropped), no terminal-width handling (cursor movement with backspaces
+ * assumes the line does not wrap), no kill ring or word motions. Unknown
+ * escape sequences are swallowed whole: CSI, SS3, ESC + one byte, and the
+ * control strings OSC, DCS, SOS, PM and APC up to their BEL or ST (7-bit
+ * or 8-bit forms; a UTF-8 continuation byte is never taken for one). A
+ * control byte inside a sequence ends it and acts as usual, so Enter and
+ * ^C always work.
  */
 #ifndef _MICA_LINE_EDITOR_H
 #define _MICA_LINE_EDITOR_H
@@ -51,6 +54,7 @@ struct line_editor {
 	bool overflow;			/* input went past the buffer: refuse the line */
 	bool skip_lf;			/* last byte was CR: an LF now is the same Enter */
 	unsigned char esc_state;
+	unsigned char utf8_left;	/* continuation bytes still to drop */
 	bool csi_ignore;		/* private or intermediate bytes: not a key we know */
 	bool csi_first_done;		/* first parameter complete */
 	unsigned int csi_param;		/* first parameter, saturating */

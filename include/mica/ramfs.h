@@ -75,4 +75,11 @@ int ramfs_check_name(const char *name);
 /* @name without its leading "/" and "./" (a pointer into @name). */
 const char *ramfs_skip_prefix(const char *name);
 
+/*
+ * `loady`: receive files by YMODEM on the console into the list, then say
+ * on it what arrived. 0, or the transfer's -errno (files completed before
+ * the failure stay).
+ */
+int loady(void);
+
 #endif

@@ -76,8 +76,8 @@ static void bkl_released_across_schedule(struct kunit *test)
 	init_completion(&s.sleeping);
 	a = test_thread_start(test, bkl_sleeper, &s, -1, "bklsleep");
 	b = test_thread_start(test, bkl_other, &s, test_other_cpu(), "bklother");
-	KUNIT_EXPECT_EQ(test, test_thread_reap(b), 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(a), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, b), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, a), 0);
 	KUNIT_EXPECT_TRUE(test, s.other_got_it);
 	KUNIT_EXPECT_EQ(test, s.seen_during_sleep, 2);	/* the other took it while we slept */
 	KUNIT_EXPECT_EQ(test, s.depth_after_sleep, 1);	/* and our nesting came back intact */

@@ -96,12 +96,11 @@ static void run_in_handler(struct kunit *test, struct in_handler *h)
 	init_completion(&h->done);
 	init_completion(&h->finished);
 	complete(&h->done);
-	irq = test_irq_get(sleepy_handler, h);
-	KUNIT_ASSERT_GE(test, irq, 0);
+	irq = test_irq_get(test, sleepy_handler, h);
 	test_irq_raise(irq);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&h->finished,
 							  msecs_to_jiffies(TEST_WAIT_MS)), 0);
-	test_irq_put(irq, h);
+	test_irq_put(test, irq, h);
 }
 
 static void might_sleep_wait_for_completion_in_irq(struct kunit *test)

@@ -30,11 +30,11 @@ static int reports(void)
 	return atomic_read(&debug_locks_reports);
 }
 
-/* The rules are checked only with lock debugging on (not with debug_locks=0). */
-static void need_lock_debugging(struct kunit *test)
+/* The debug cases check lock debugging's reports: with debug_locks=off there are none. */
+static void need_debug_locks(struct kunit *test)
 {
-	if (!debug_locks)
-		kunit_skip(test, "debug_locks=0: the mutex rules are not checked");
+	if (!READ_ONCE(debug_locks))
+		kunit_skip(test, "lock debugging is off (debug_locks=0)");
 }
 
 static void mutex_count_states(struct kunit *test)
@@ -136,7 +136,7 @@ static void mutex_contention_no_lost_update(struct kunit *test)
 		cpu = (cpu + 1) % NR_CPUS;
 	}
 	for (i = 0; i < n; i++)
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	KUNIT_EXPECT_EQ(test, c.value, (unsigned long)n * LOOPS);
 	KUNIT_EXPECT_EQ(test, atomic_read(&c.lock.count), 1);
 	if (num_online_cpus() > 1)
@@ -181,17 +181,15 @@ static void mutex_lock_interruptible_signal(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	KUNIT_EXPECT_LT(test, atomic_read(&m.count), 0);	/* locked, with a waiter */
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -EINTR);
 	mutex_unlock(&m);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
 
 	/* Uncontended, a pending signal does not matter: the fast path never sleeps. */
-	p = kthread_create(lock_interruptibly, &h, "waiter");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
-	get_task_struct(p);
+	p = test_thread_create(test, lock_interruptibly, &h, -1, "waiter");
 	send_sig(SIGUSR1, p, 0);
 	wake_up_process(p);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 }
 
 /* Only the owner may unlock; a second unlock is reported and changes nothing. */
@@ -202,9 +200,10 @@ static void mutex_debug_owner_rules(struct kunit *test)
 	struct task_struct *p;
 	int before = reports();
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	init_completion(&h.locked);
 	init_completion(&h.release);
+	test_wake_on_stop(test, test_complete_all, &h.release);
 	p = test_thread_start(test, hold_and_wait, &h, -1, "owner");
 	wait_for_completion(&h.locked);
 	kunit_expect_fault_begin(test);
@@ -213,7 +212,7 @@ static void mutex_debug_owner_rules(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
 	complete(&h.release);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);	/* it no longer counts as holding it */
 
 	mutex_lock(&m);
@@ -232,7 +231,7 @@ static void mutex_debug_not_initialised(struct kunit *test)
 	struct mutex copy;
 	int before = reports();
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	memcpy(&copy, &m, sizeof(copy));
 	/* The copied wait list still points at the original's: keep only the bad magic. */
 	INIT_LIST_HEAD(&copy.wait_list);
@@ -262,14 +261,14 @@ static void mutex_debug_recursion(struct kunit *test)
 	struct task_struct *p;
 	int before = reports();
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	init_completion(&h.locked);
 	kunit_expect_fault_begin(test);
 	p = test_thread_start(test, lock_twice, &h, -1, "recursive");
 	wait_for_completion(&h.locked);
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -EINTR);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
@@ -280,7 +279,7 @@ static void mutex_debug_reinit_while_held(struct kunit *test)
 	DEFINE_MUTEX(m);
 	int before = reports();
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	mutex_lock(&m);
 	kunit_expect_fault_begin(test);
 	mutex_init(&m);
@@ -301,8 +300,10 @@ static int lock_in_page(void *data)
 	struct in_page *ip = data;
 
 	ip->page = __get_free_page(GFP_KERNEL);
-	if (!ip->page)
+	if (!ip->page) {
+		complete(&ip->locked);
 		return -ENOMEM;
+	}
 	ip->m = (struct mutex *)ip->page;
 	mutex_init(ip->m);
 	mutex_lock(ip->m);
@@ -318,16 +319,18 @@ static void mutex_debug_freed_and_exit_while_held(struct kunit *test)
 	struct task_struct *p;
 	int before = reports();
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	init_completion(&ip.locked);
 	init_completion(&ip.release);
+	test_wake_on_stop(test, test_complete_all, &ip.release);
 	p = test_thread_start(test, lock_in_page, &ip, -1, "holder");
 	wait_for_completion(&ip.locked);
+	KUNIT_ASSERT_NE(test, ip.page, 0);	/* the thread found no page */
 	kunit_expect_fault_begin(test);
 	free_page(ip.page);
 	KUNIT_EXPECT_EQ(test, reports(), before + 1);
 	complete(&ip.release);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, reports(), before + 2);
 }
@@ -355,15 +358,14 @@ static void mutex_debug_interrupt_context(struct kunit *test)
 	struct irq_mutex im = { .m = &m };
 	int before = reports(), irq;
 
-	need_lock_debugging(test);
+	need_debug_locks(test);
 	init_completion(&im.done);
-	irq = test_irq_get(mutex_from_irq, &im);
-	KUNIT_ASSERT_GE(test, irq, 0);
+	irq = test_irq_get(test, mutex_from_irq, &im);
 	kunit_expect_fault_begin(test);
 	test_irq_raise(irq);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&im.done, msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	kunit_expect_fault_end(test);
-	test_irq_put(irq, &im);
+	test_irq_put(test, irq, &im);
 	KUNIT_EXPECT_EQ(test, im.got, 1);
 	KUNIT_EXPECT_EQ(test, reports(), before + 2);	/* the trylock and the unlock */
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));

@@ -44,6 +44,15 @@ struct sem_waiter {
 	int interruptible;
 };
 
+/* When the case ends: a unit for every thread that may still wait, and one for any late. */
+static void sem_release_waiters(void *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		up(s);
+}
+
 static int sem_taker(void *data)
 {
 	struct sem_waiter *w = data;
@@ -70,6 +79,7 @@ static void semaphore_fifo_hand_over(struct kunit *test)
 	int i, j;
 
 	sema_init(&s, 0);
+	test_wake_on_stop(test, sem_release_waiters, &s);
 	for (i = 0; i < 3; i++) {
 		w[i] = (struct sem_waiter){ &s, &order, -1, 0 };
 		p[i] = test_thread_start(test, sem_taker, &w[i], -1, "semwait");
@@ -77,7 +87,7 @@ static void semaphore_fifo_hand_over(struct kunit *test)
 	}
 	for (i = 0; i < 3; i++) {
 		up(&s);
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 		KUNIT_EXPECT_EQ(test, w[i].rank, i);
 		for (j = i + 1; j < 3; j++)
 			KUNIT_EXPECT_EQ(test, READ_ONCE(p[j]->state), TASK_UNINTERRUPTIBLE);
@@ -101,20 +111,20 @@ static void semaphore_up_from_irq_and_signals(struct kunit *test)
 	int irq;
 
 	sema_init(&s, 0);
-	irq = test_irq_get(up_from_irq, &s);
-	KUNIT_ASSERT_GE(test, irq, 0);
+	test_wake_on_stop(test, sem_release_waiters, &s);
+	irq = test_irq_get(test, up_from_irq, &s);
 	p = test_thread_start(test, sem_taker, &w, -1, "semwait");
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	test_irq_raise(irq);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	KUNIT_EXPECT_EQ(test, w.rank, 0);
-	test_irq_put(irq, &s);
+	test_irq_put(test, irq, &s);
 
 	w.interruptible = 1;
 	p = test_thread_start(test, sem_taker, &w, -1, "semwait");
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -EINTR);
 	KUNIT_EXPECT_EQ(test, s.count, 0);
 }
 
@@ -148,6 +158,12 @@ static int rw_thread(void *data)
 	return 0;
 }
 
+/* When the case ends: every user may leave, so every waiter gets the semaphore in turn. */
+static void rw_release(void *u)
+{
+	complete_all(&((struct rw_user *)u)->leave);
+}
+
 static struct task_struct *rw_start(struct kunit *test, struct rw_user *u, struct rw_semaphore *sem,
 				    int write, atomic_t *inside, atomic_t *max_inside)
 {
@@ -157,6 +173,7 @@ static struct task_struct *rw_start(struct kunit *test, struct rw_user *u, struc
 	u->max_inside = max_inside;
 	init_completion(&u->entered);
 	init_completion(&u->leave);
+	test_wake_on_stop(test, rw_release, u);
 	return test_thread_start(test, rw_thread, u, -1, write ? "writer" : "reader");
 }
 
@@ -190,10 +207,10 @@ static void rwsem_readers_share_writers_exclude(struct kunit *test)
 	complete(&w.leave);
 	wait_for_completion(&r3.entered);
 	complete(&r3.leave);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(pr1), 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(pr2), 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(pw), 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(pr3), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, pr1), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, pr2), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, pw), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, pr3), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&max_inside), 2);
 	KUNIT_EXPECT_EQ(test, sem.activity, 0);
 	KUNIT_EXPECT_EQ(test, down_write_trylock(&sem), 1);
@@ -215,7 +232,7 @@ static void rwsem_downgrade_write(struct kunit *test)
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&r.entered, msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	KUNIT_EXPECT_EQ(test, sem.activity, 2);
 	complete(&r.leave);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(pr), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, pr), 0);
 	up_read(&sem);
 	KUNIT_EXPECT_FALSE(test, rwsem_is_locked(&sem));
 }

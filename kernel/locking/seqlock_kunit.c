@@ -98,6 +98,12 @@ static int reader(void *data)
 	return 0;
 }
 
+/* When the case ends: the writer and the readers return. */
+static void record_stop(void *r)
+{
+	WRITE_ONCE(((struct record *)r)->stop, 1);
+}
+
 static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 {
 	static struct record r;
@@ -113,6 +119,7 @@ static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 		r.w[i] = 0;
 	r.use_seqcount = use_seqcount;
 	r.stop = 0;
+	test_wake_on_stop(test, record_stop, &r);
 	w = test_thread_start(test, writer, &r, wcpu, "seqwriter");
 	for_each_online_cpu(cpu) {
 		if (cpu == wcpu && num_online_cpus() > 1)
@@ -123,9 +130,9 @@ static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 	}
 	msleep(RUN_MS);
 	WRITE_ONCE(r.stop, 1);
-	test_thread_reap(w);
+	test_thread_reap(test, w);
 	for (i = 0; i < n; i++) {
-		test_thread_reap(rd[i]);
+		test_thread_reap(test, rd[i]);
 		KUNIT_EXPECT_GT(test, st[i].reads, 0);
 		KUNIT_EXPECT_EQ(test, st[i].torn_accepted, 0);
 		retries += st[i].retries;

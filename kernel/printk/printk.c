@@ -1,8 +1,10 @@
 /*
  * printk: the kernel log. Each message is formatted, its KERN_* level
- * taken off the front, and its lines stored as records in a 64 KiB ring
- * (the oldest records make room for new ones) and written to the console
- * when their level is below console_loglevel, each after a timestamp.
+ * taken off the front, and its lines stored as records in a ring of
+ * 2^CONFIG_LOG_BUF_SHIFT bytes, 512 KiB (the oldest records make room for
+ * new ones; a whole boot's self-test output fits), and written to the
+ * console when their level is below console_loglevel and the console is
+ * not quiet, each after a timestamp.
  *
  * One spinlock (taken with interrupts off) covers formatting, the ring and
  * the console, so lines from different CPUs never mix on the console and
@@ -26,15 +28,19 @@
 #include <linux/time64.h>
 #include <asm/barrier.h>
 #include <mica/console.h>
-#include <mica/shell.h>
 #include <string.h>
+#include "internal.h"
 
-#define LOG_BUF_LEN      (1 << 16)
+#ifndef CONFIG_LOG_BUF_SHIFT
+#define CONFIG_LOG_BUF_SHIFT 19
+#endif
+#define LOG_BUF_LEN      (1 << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX     1024		/* longest line; longer ones are split */
 #define LOCK_BREAK_SPINS 10000000UL	/* if the clock does not run either */
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
+bool console_quiet;
 int oops_in_progress;
 
 /*
@@ -246,7 +252,7 @@ static void cont_start(int level, int cpu, u64 ts_nsec)
 	cont.cpu = cpu;
 	cont.ts_nsec = ts_nsec;
 	cont.open = true;
-	cont.to_console = level < console_loglevel;
+	cont.to_console = level < console_loglevel && !READ_ONCE(console_quiet);
 	if (cont.to_console)
 		console_line_start(ts_nsec);
 }
@@ -400,32 +406,16 @@ static int __init loglevel(char *val)
 {
 	long level;
 
-	if (kstrtol(val, 0, &level) || level < 0 || level > CONSOLE_LOGLEVEL_MOTORMOUTH)
+	if (kstrtol(val, 0, &level))
 		return -EINVAL;
+	if (level < 0 || level > CONSOLE_LOGLEVEL_MOTORMOUTH)
+		return -ERANGE;
 	console_loglevel = level;
 	return 0;
 }
 early_param("loglevel", loglevel);
 
-/* ---- the dmesg command ---- */
-
-/* Console output from the dmesg command, in step with printk's lines. */
-static __printf(1, 2) void dmesg_print(const char *fmt, ...)
-{
-	static char buf[256];
-	unsigned int generation;
-	unsigned long flags = logbuf_lock_irqsave(&generation);
-	va_list args;
-	int n;
-
-	va_start(args, fmt);
-	n = vscnprintf(buf, sizeof(buf), fmt, args);
-	va_end(args);
-	if (console_mid_line)
-		console_text("\n", 1);
-	console_text(buf, n);
-	logbuf_unlock_irqrestore(flags, generation);
-}
+/* ---- reading the log (the dmesg command, kernel/printk/printk_commands.c) ---- */
 
 /* The record numbered @seq: *idx is where it was last seen, checked first. */
 static struct printk_log *log_find(u64 seq, u32 *idx)
@@ -443,11 +433,8 @@ static struct printk_log *log_find(u64 seq, u32 *idx)
 	return msg;
 }
 
-/*
- * Print the records from the clear point on, one per lock hold so that
- * other CPUs can log meanwhile; with @clear, move the clear point past them.
- */
-static void dmesg_show(bool clear)
+/* One record per lock hold, so that other CPUs can log meanwhile. */
+void log_print_all(bool clear)
 {
 	u64 seq = 0;
 	u32 idx = 0;
@@ -482,89 +469,11 @@ static void dmesg_show(bool clear)
 	}
 }
 
-static const char *const level_names[] = {
-	"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
-};
-
-/* A console level as util-linux's dmesg -n takes it: 1..8 or a level name. */
-static int parse_console_level(const char *arg)
+void log_clear(void)
 {
-	long level;
+	unsigned int generation;
+	unsigned long flags = logbuf_lock_irqsave(&generation);
 
-	for (size_t i = 0; i < ARRAY_SIZE(level_names); i++)
-		if (!strcmp(arg, level_names[i]))
-			return i + 1;
-	if (kstrtol(arg, 10, &level) || level < CONSOLE_LOGLEVEL_MIN || level > 8)
-		return -EINVAL;
-	return level;
+	clear_seq = log_next_seq;
+	logbuf_unlock_irqrestore(flags, generation);
 }
-
-static void dmesg_usage(void)
-{
-	dmesg_print("usage: dmesg [-c | -C | -n LEVEL | -h]\n");
-	dmesg_print("  (none)  print the kernel log\n");
-	dmesg_print("  -c      print the kernel log, then clear it\n");
-	dmesg_print("  -C      clear the kernel log\n");
-	dmesg_print("  -n      set the console level: 1-8 or emerg..debug; messages below it are shown\n");
-}
-
-static int cmd_dmesg(int argc, char **argv)
-{
-	bool show = true, clear = false;
-	int level = 0;
-
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-
-		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-			dmesg_usage();
-			return 0;
-		} else if (!strcmp(arg, "-c")) {
-			clear = true;
-		} else if (!strcmp(arg, "-C")) {
-			clear = true;
-			show = false;
-		} else if (!strncmp(arg, "-n", 2)) {
-			const char *val = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
-
-			if (!val) {
-				dmesg_print("dmesg: option -n needs a level\n");
-				dmesg_usage();
-				return -EINVAL;
-			}
-			level = parse_console_level(val);
-			if (level < 0) {
-				dmesg_print("dmesg: unknown level '%s' (use 1-8 or emerg, alert, crit, err, "
-					    "warn, notice, info, debug)\n", val);
-				return -EINVAL;
-			}
-		} else {
-			dmesg_print("dmesg: invalid argument '%s'\n", arg);
-			dmesg_usage();
-			return -EINVAL;
-		}
-	}
-	if (level) {
-		if (clear) {
-			dmesg_print("dmesg: -n does not go with -c or -C\n");
-			return -EINVAL;
-		}
-		WRITE_ONCE(console_loglevel, level);
-		return 0;
-	}
-	if (show) {
-		dmesg_show(clear);
-		return 0;
-	}
-	/* -C: everything logged so far is cleared. */
-	{
-		unsigned int generation;
-		unsigned long flags = logbuf_lock_irqsave(&generation);
-
-		clear_seq = log_next_seq;
-		logbuf_unlock_irqrestore(flags, generation);
-	}
-	return 0;
-}
-SHELL_COMMAND("dmesg", "print the kernel log (-c print and clear, -C clear, -n set console level)",
-	      cmd_dmesg);

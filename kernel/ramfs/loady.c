@@ -1,9 +1,10 @@
 /*
- * `loady`: receive files over the console by YMODEM (as U-Boot's loady)
- * into the in-memory file list. The protocol is lib/ymodem.c; this is its
- * console and its sink. A file is added to the list only once its last
- * block has arrived and checked out, so a broken or cancelled transfer
- * leaves nothing of that file; files completed earlier in the batch stay.
+ * loady(): receive files over the console by YMODEM (as U-Boot's loady)
+ * into the in-memory file list, for the `loady` command (ramfs_commands.c).
+ * The protocol is lib/ymodem.c; this is its console and its sink. A file
+ * is added to the list only once its last block has arrived and checked
+ * out, so a broken or cancelled transfer leaves nothing of that file;
+ * files completed earlier in the batch stay.
  *
  * While it runs the console carries the protocol, so everything it has to
  * say is printed after the transfer ends.
@@ -129,17 +130,12 @@ static const struct ymodem_ops loady_ops = {
 	.open = loady_open, .write = loady_write, .close = loady_close,
 };
 
-static int cmd_loady(int argc, char **argv)
+int loady(void)
 {
 	struct ymodem_result res;
 	struct loady *l;
 	int ret;
 
-	if (argc != 1) {
-		shell_printf("usage: loady   (then send with YMODEM: sb FILE..., or your terminal's "
-			     "YMODEM upload)\n");
-		return -EINVAL;
-	}
 	l = vzalloc(sizeof(*l));
 	if (!l)
 		return -ENOMEM;
@@ -161,5 +157,3 @@ static int cmd_loady(int argc, char **argv)
 	vfree(l);
 	return ret;
 }
-SHELL_COMMAND("loady", "receive files by YMODEM into the file list (U-Boot's loady; send with sb)",
-	      cmd_loady);

@@ -5,6 +5,7 @@
  *                       CRC-32 of the contents (as zlib, gzip and U-Boot's
  *                       crc32 compute it) and where the file came from
  *   rm glob...          remove files
+ *   loady               receive files by YMODEM (loady.c)
  */
 #include <linux/kernel.h>
 #include <linux/crc32.h>
@@ -38,18 +39,23 @@ static void mode_string(umode_t mode, char *s)
 static int cmd_ls(int argc, char **argv)
 {
 	const struct ramfs_file *f;
-	bool long_format = argc > 1 && !strcmp(argv[1], "-l");
-	int first_glob = long_format ? 2 : 1, nr_globs = argc - first_glob;
+	struct shell_args args;
+	bool long_format = false;
+	int opt, nr_globs;
+	char **globs;
 	unsigned int shown = 0;
 	size_t bytes = 0;
 	char mode[11];
 
-	if (nr_globs > 0 && argv[first_glob][0] == '-') {
-		shell_printf("usage: ls [-l] [glob...]\n");
-		return -EINVAL;
-	}
+	shell_args_init(&args, argc, argv);
+	while ((opt = shell_getopt(&args, "l")) > 0)
+		long_format = true;
+	if (opt < 0)
+		return opt;
+	nr_globs = shell_operands(&args, 0, SHELL_ARGS_MANY);
+	globs = argv + args.optind;
 	ramfs_for_each_file(f) {
-		if (!matches_any(f->name, nr_globs, argv + first_glob))
+		if (!matches_any(f->name, nr_globs, globs))
 			continue;
 		shown++;
 		bytes += f->size;
@@ -69,18 +75,17 @@ static int cmd_ls(int argc, char **argv)
 	}
 	return 0;
 }
-SHELL_COMMAND("ls", "files in memory (initramfs, loady): ls [-l] [glob...]; -l: mode, size, "
-	      "CRC-32, source", cmd_ls);
+SHELL_COMMAND("ls", "[-l] [GLOB...]",
+	      "files in memory (initramfs, loady); -l: mode, size, CRC-32, source", cmd_ls);
 
 static int cmd_rm(int argc, char **argv)
 {
-	int ret = 0;
+	struct shell_args args;
+	int ret = 0, n = shell_operands_only(&args, argc, argv, 1, SHELL_ARGS_MANY);
 
-	if (argc < 2) {
-		shell_printf("usage: rm glob...\n");
-		return -EINVAL;
-	}
-	for (int i = 1; i < argc; i++) {
+	if (n < 0)
+		return n;
+	for (int i = args.optind; i < argc; i++) {
 		if (!ramfs_remove_glob(argv[i])) {
 			shell_printf("rm: cannot remove '%s': No such file\n", argv[i]);
 			ret = -ENOENT;
@@ -88,4 +93,13 @@ static int cmd_rm(int argc, char **argv)
 	}
 	return ret;
 }
-SHELL_COMMAND("rm", "remove files from memory: rm glob...", cmd_rm);
+SHELL_COMMAND("rm", "GLOB...", "remove files from memory", cmd_rm);
+
+static int cmd_loady(int argc, char **argv)
+{
+	int err = shell_no_args(argc, argv);
+
+	return err ? err : loady();
+}
+SHELL_COMMAND("loady", "", "receive files by YMODEM into the file list (U-Boot's loady; "
+	      "send with sb FILE... or a terminal's YMODEM upload)", cmd_loady);

@@ -36,12 +36,11 @@ static void completion_from_interrupt_handler(struct kunit *test)
 	int irq;
 
 	init_completion(&ic.done);
-	irq = test_irq_get(complete_from_irq, &ic);
-	KUNIT_ASSERT_GE(test, irq, 0);
+	irq = test_irq_get(test, complete_from_irq, &ic);
 	test_irq_raise(irq);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&ic.done, msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	KUNIT_EXPECT_TRUE(test, ic.in_irq);
-	test_irq_put(irq, &ic);
+	test_irq_put(test, irq, &ic);
 }
 
 struct cross_cpu {
@@ -69,7 +68,7 @@ static void completion_from_another_cpu(struct kunit *test)
 	p = test_thread_start(test, completer, &cc, other, "completer");
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&cc.done, msecs_to_jiffies(TEST_WAIT_MS)), 0);
 	KUNIT_EXPECT_EQ(test, cc.cpu, other);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 }
 
 static void completion_timeout_expires(struct kunit *test)
@@ -105,6 +104,7 @@ static void completion_one_event_one_waiter(struct kunit *test)
 	int i;
 
 	init_completion(&w.c);
+	test_wake_on_stop(test, test_complete_all, &w.c);
 	for (i = 0; i < 3; i++)
 		p[i] = test_thread_start(test, waiter, &w, -1, "waiter");
 	for (i = 0; i < 3; i++)
@@ -114,7 +114,7 @@ static void completion_one_event_one_waiter(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&w.through), 1);
 	complete_all(&w.c);
 	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&w.through), 3);
 
 	/* Still complete for everyone after complete_all... */
@@ -163,10 +163,11 @@ static void completion_interruptible_and_killable(struct kunit *test)
 	long left;
 
 	init_completion(&s.c);
+	test_wake_on_stop(test, test_complete_all, &s.c);
 	p = test_thread_start(test, signalled_waiter, &s, -1, "sigwait");
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -ERESTARTSYS);
 
 	s.killable = 1;
 	p = test_thread_start(test, signalled_waiter, &s, -1, "killwait");
@@ -175,7 +176,7 @@ static void completion_interruptible_and_killable(struct kunit *test)
 	msleep(30);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), TASK_KILLABLE);
 	send_sig(SIGKILL, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -ERESTARTSYS);
 
 	/* The timed forms: jiffies left when completed, 0 on timeout. */
 	complete(&s.c);

@@ -622,11 +622,20 @@ void sched_fork(struct task_struct *p)
 	spin_lock_init(&p->pi_lock);
 }
 
+int report_pid(void)
+{
+	return current->pid;
+}
+
+const char *report_comm(char buf[16])
+{
+	return get_task_comm(buf, current);
+}
+
 /* @idle becomes @cpu's idle task (boot CPU, before that CPU runs). */
 static void init_idle(struct task_struct *idle, int cpu)
 {
 	struct rq *rq = cpu_rq(cpu);
-	unsigned long flags;
 
 	if (idle != &init_task) {
 		idle->stack = idle_stack(cpu);
@@ -635,9 +644,7 @@ static void init_idle(struct task_struct *idle, int cpu)
 		spin_lock_init(&idle->pi_lock);
 		init_completion(&idle->exited);
 		atomic_set(&idle->usage, 1);
-		spin_lock_irqsave(&tasklist_lock, flags);
-		list_add_tail(&idle->tasks, &task_list);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		INIT_LIST_HEAD(&idle->tasks);	/* listed once its CPU is known to exist */
 	}
 	idle->state = TASK_RUNNING;
 	idle->flags |= PF_IDLE | PF_KTHREAD;

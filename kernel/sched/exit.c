@@ -22,6 +22,9 @@ void do_exit(long code)
 		panic("Aiee, killing interrupt handler!");
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
+	/* As Linux: nobody can take over from PID 1 (here the console shell). */
+	if (unlikely(is_global_init(tsk)))
+		panic("Attempted to kill init! exitcode=0x%08lx", (unsigned long)code);
 	if (preempt_count()) {
 		pr_info("note: %s[%d] exited with preempt_count %d\n", tsk->comm, tsk->pid,
 			preempt_count());

@@ -25,8 +25,27 @@ static struct kmem_cache *task_struct_cachep;
 
 void __init fork_init(void)
 {
+	unsigned long flags;
+	int cpu;
+
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
 					       __alignof__(struct task_struct), SLAB_PANIC, NULL);
+	/* The possible CPUs are known now: their idle tasks join the task list (ps). */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_possible_cpu(cpu)
+		if (cpu)
+			list_add_tail(&idle_task(cpu)->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* meminfo's KernelStack: a thread stack's pages, counted in their zones. */
+static void account_kernel_stack(void *stack, int account)
+{
+	unsigned long off;
+
+	for (off = 0; off < THREAD_SIZE; off += PAGE_SIZE)
+		mod_zone_page_state(page_zone(vmalloc_to_page(stack + off)), NR_KERNEL_STACK,
+				    account);
 }
 
 static struct task_struct *alloc_task_struct(void)
@@ -41,9 +60,13 @@ static void free_task_struct(struct task_struct *p)
 
 static void *alloc_thread_stack(void)
 {
-	return __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE,
-				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL,
-				    __builtin_return_address(0));
+	void *stack = __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE,
+					   GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL,
+					   __builtin_return_address(0));
+
+	if (stack)
+		account_kernel_stack(stack, 1);
+	return stack;
 }
 
 void put_task_struct(struct task_struct *p)
@@ -51,6 +74,7 @@ void put_task_struct(struct task_struct *p)
 	if (!atomic_dec_and_test(&p->usage))
 		return;
 	WARN_ON(!(p->state & TASK_DEAD) || is_idle_task(p));
+	account_kernel_stack(p->stack, -1);
 	vfree(p->stack);
 	free_task_struct(p);
 }

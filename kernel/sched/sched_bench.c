@@ -247,11 +247,16 @@ static const struct {
 
 static int cmd_bench(int argc, char **argv)
 {
+	struct shell_args args;
 	unsigned int i;
-	int ret = 0, ran = 0;
+	int ret, ran = 0, n;
 
+	n = shell_operands_only(&args, argc, argv, 0, 1);
+	if (n < 0)
+		return n;
+	ret = 0;
 	for (i = 0; i < ARRAY_SIZE(benches); i++) {
-		if (argc > 1 && strcmp(argv[1], benches[i].name))
+		if (n && strcmp(argv[args.optind], benches[i].name))
 			continue;
 		ran++;
 		ret = benches[i].run();
@@ -259,10 +264,10 @@ static int cmd_bench(int argc, char **argv)
 			break;
 	}
 	if (!ran) {
-		shell_printf("sched_bench: no benchmark named '%s'\n", argv[1]);
+		shell_printf("sched_bench: no benchmark named '%s'\n", argv[args.optind]);
 		return -ENOENT;
 	}
 	return ret;
 }
-SHELL_COMMAND("sched_bench", "scheduler and locking micro-benchmarks: sched_bench [name]",
+SHELL_COMMAND("sched_bench", "[NAME]", "scheduler and locking micro-benchmarks (all, or one)",
 	      cmd_bench);

@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
+#include <linux/mm.h>
 #include <linux/time64.h>
 #include <mica/kunit.h>
 #include <mica/kunit_threads.h>
@@ -53,7 +54,7 @@ static void sched_kthread_runs_and_stops(struct kunit *test)
 	KUNIT_EXPECT_GT(test, p->pid, 1);
 	KUNIT_EXPECT_STREQ(test, p->comm, "counter");
 	KUNIT_EXPECT_TRUE(test, p->flags & PF_KTHREAD);
-	KUNIT_EXPECT_EQ(test, test_thread_stop(p), 42);
+	KUNIT_EXPECT_EQ(test, test_thread_stop(test, p), 42);
 }
 
 static int must_not_run(void *data)
@@ -66,12 +67,10 @@ static int must_not_run(void *data)
 static void sched_kthread_stop_before_run(struct kunit *test)
 {
 	bool ran = false;
-	struct task_struct *p = kthread_create(must_not_run, &ran, "never");
+	struct task_struct *p = test_thread_create(test, must_not_run, &ran, -1, "never");
 
-	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
-	get_task_struct(p);
 	KUNIT_EXPECT_EQ(test, p->state, TASK_UNINTERRUPTIBLE);
-	KUNIT_EXPECT_EQ(test, test_thread_stop(p), -EINTR);
+	KUNIT_EXPECT_EQ(test, test_thread_stop(test, p), -EINTR);
 	KUNIT_EXPECT_FALSE(test, ran);
 }
 
@@ -96,20 +95,22 @@ static int sleeping_thread(void *data)
 /* A sleeping thread shows its state; a thread returning by itself gives its exit code. */
 static void sched_states_and_exit_code(struct kunit *test)
 {
+	struct sleeper s;
 	int interruptible;
 
+	test_wake_on_stop(test, test_complete_all, &s.go);
 	for (interruptible = 0; interruptible < 2; interruptible++) {
-		struct sleeper s = { .interruptible = interruptible };
 		long want = interruptible ? TASK_INTERRUPTIBLE : TASK_UNINTERRUPTIBLE;
 		struct task_struct *p;
 
+		s = (struct sleeper){ .interruptible = interruptible };
 		init_completion(&s.go);
 		p = test_thread_start(test, sleeping_thread, &s, -1, "sleeper");
 		KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 		KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), want);
 		KUNIT_EXPECT_EQ(test, READ_ONCE(p->on_rq), 0);
 		complete(&s.go);
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p), 7);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 7);
 	}
 }
 
@@ -151,7 +152,7 @@ static void sched_time_slices_share_a_cpu(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, s[i].cpu, cpu);
 	}
 	for (i = 0; i < 2; i++)
-		test_thread_stop(p[i]);
+		test_thread_stop(test, p[i]);
 }
 
 struct no_preempt {
@@ -188,8 +189,8 @@ static void sched_preempt_disable_holds_the_cpu(struct kunit *test)
 	spinner = test_thread_start(test, spinning_thread, &s, cpu, "spinner");
 	KUNIT_EXPECT_TRUE(test, wait_atomic_at_least(&s.count, 1));
 	holder = test_thread_start(test, preempt_off_thread, &np, cpu, "nopreempt");
-	KUNIT_EXPECT_EQ(test, test_thread_reap(holder), 0);
-	test_thread_stop(spinner);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, holder), 0);
+	test_thread_stop(test, spinner);
 	KUNIT_EXPECT_EQ(test, np.other_after, np.other_before);
 	KUNIT_EXPECT_TRUE(test, np.resched_pending);
 }
@@ -206,8 +207,8 @@ static void sched_cond_resched_gives_way(struct kunit *test)
 	msleep(SPIN_MS);
 	KUNIT_EXPECT_GT(test, atomic_read(&counted.count), 0);
 	KUNIT_EXPECT_GT(test, atomic_read(&polite.count), 0);
-	test_thread_stop(a);
-	test_thread_stop(b);
+	test_thread_stop(test, a);
+	test_thread_stop(test, b);
 }
 
 #define YIELD_ROUNDS 50
@@ -234,6 +235,12 @@ static int yielding_thread(void *data)
 	return 0;
 }
 
+/* When the case ends: a yielder left waiting for its partner goes through its rounds. */
+static void yielders_go(void *order)
+{
+	WRITE_ONCE(*(int *)order, 0);
+}
+
 /* yield() puts the caller behind the other runnable thread of its CPU: they alternate. */
 static void sched_yield_alternates(struct kunit *test)
 {
@@ -246,6 +253,7 @@ static void sched_yield_alternates(struct kunit *test)
 
 	init_completion(&started);
 	order[0] = -1;
+	test_wake_on_stop(test, yielders_go, order);
 	for (i = 0; i < 2; i++) {
 		y[i] = (struct yielder){ i, &next, order, &started };
 		p[i] = test_thread_start(test, yielding_thread, &y[i], cpu, "yielder");
@@ -254,7 +262,7 @@ static void sched_yield_alternates(struct kunit *test)
 	wait_for_completion(&started);
 	WRITE_ONCE(order[0], 0);
 	for (i = 0; i < 2; i++)
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	for (i = 2; i <= 2 * YIELD_ROUNDS; i++)
 		switches += order[i] != order[i - 1];
 	/* Strict alternation but for a time slice ending at the wrong moment. */
@@ -297,7 +305,7 @@ static void sched_load_balancing_spreads_threads(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, spinners_cover_cpus(s, n), "after %llu ms",
 			      (local_clock() - start) / NSEC_PER_MSEC);
 	for (i = 0; i < n; i++)
-		test_thread_stop(p[i]);
+		test_thread_stop(test, p[i]);
 }
 
 static int hopping_thread(void *data)
@@ -324,7 +332,7 @@ static void sched_migration_follows_allowed_cpus(struct kunit *test)
 	u64 start;
 
 	p = test_thread_start(test, hopping_thread, NULL, -1, "hopper");
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 
 	p = test_thread_start(test, spinning_thread, &s, a, "moved");
 	KUNIT_EXPECT_TRUE(test, wait_atomic_at_least(&s.count, 1));
@@ -333,14 +341,15 @@ static void sched_migration_follows_allowed_cpus(struct kunit *test)
 	while (s.cpu != b && local_clock() - start < (u64)TEST_WAIT_MS * NSEC_PER_MSEC)
 		msleep(1);
 	KUNIT_EXPECT_EQ(test, s.cpu, b);
-	test_thread_stop(p);
+	test_thread_stop(test, p);
 
 	init_completion(&sl.go);
+	test_wake_on_stop(test, test_complete_all, &sl.go);
 	p = test_thread_start(test, sleeping_thread, &sl, b, "sleeper");
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(p, &to_a), 0);
 	complete(&sl.go);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 7);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 7);
 	KUNIT_EXPECT_EQ(test, sl.woke_on, a);
 }
 
@@ -364,6 +373,38 @@ static void sched_idle_tasks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 }
 
+/* The task list (what ps shows) has an idle task for each CPU that exists, no more. */
+static void sched_idle_tasks_listed_for_possible_cpus(struct kunit *test)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int idle = 0, bad = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		if (!is_idle_task(p))
+			continue;
+		idle++;
+		bad += !cpu_possible(task_cpu(p)) || p != idle_task(task_cpu(p));
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	KUNIT_EXPECT_EQ(test, idle, num_possible_cpus());
+	KUNIT_EXPECT_EQ(test, bad, 0);
+}
+
+/* meminfo's KernelStack counts every thread's stack, from creation to the end. */
+static void sched_kernel_stack_counted(struct kunit *test)
+{
+	unsigned long before = global_page_state(NR_KERNEL_STACK);
+	struct task_struct *p;
+
+	KUNIT_EXPECT_GE(test, before, THREAD_SIZE / PAGE_SIZE);	/* this one's, at least */
+	p = test_thread_create(test, must_not_run, NULL, -1, "stackcount");
+	KUNIT_EXPECT_EQ(test, global_page_state(NR_KERNEL_STACK), before + THREAD_SIZE / PAGE_SIZE);
+	test_thread_stop(test, p);
+	KUNIT_EXPECT_EQ(test, global_page_state(NR_KERNEL_STACK), before);
+}
+
 static int stack_user(void *data)
 {
 	volatile char buf[2048];
@@ -378,7 +419,7 @@ static int stack_user(void *data)
 static void sched_stack_use_is_measured(struct kunit *test)
 {
 	struct task_struct *p = test_thread_start(test, stack_user, NULL, -1, "stackuser");
-	int used = test_thread_reap(p);
+	int used = test_thread_reap(test, p);
 
 	KUNIT_EXPECT_GE(test, used, 2048);
 	KUNIT_EXPECT_LT(test, used, THREAD_SIZE);
@@ -415,10 +456,55 @@ static void sched_stack_overflow_is_caught(struct kunit *test)
 
 	kunit_expect_fault_begin(test);
 	p = test_thread_start(test, overflowing_thread, (void *)&depth, -1, "overflow");
-	code = test_thread_reap(p);
+	code = test_thread_reap(test, p);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, code, SIGSEGV);
 	KUNIT_EXPECT_GE(test, depth * FRAME_PAD, THREAD_SIZE / 2);
+}
+
+static struct task_struct *abandoned;
+
+static int frame_writer(void *data)
+{
+	volatile int *counter = data;
+
+	while (!kthread_should_stop()) {
+		(*counter)++;
+		msleep(1);
+	}
+	return 0;
+}
+
+static void helper_asserts_with_a_thread_running(struct kunit *test)
+{
+	volatile int counter = 0;	/* in this case's frame: the thread writes it */
+	unsigned long end = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
+
+	abandoned = test_thread_start(test, frame_writer, (void *)&counter, -1, "abandoned");
+	get_task_struct(abandoned);
+	while (!counter && time_before(jiffies, end))
+		msleep(1);
+	KUNIT_ASSERT_EQ(test, counter, -1);	/* ends the case with the thread running */
+}
+
+/* A case that ends by an ASSERT has its threads stopped before its stack goes. */
+static void sched_assert_stops_the_case_threads(struct kunit *test)
+{
+	struct kunit inner = { .name = "inner" };
+	char log[256] = "";
+	bool stopped;
+
+	inner.log = log;
+	inner.log_size = sizeof(log);
+	abandoned = NULL;
+	kunit_try_run_case(&inner, helper_asserts_with_a_thread_running);
+	KUNIT_EXPECT_EQ(test, inner.status, KUNIT_FAILURE);
+	KUNIT_ASSERT_NOT_NULL(test, abandoned);
+	stopped = completion_done(&abandoned->exited);
+	KUNIT_EXPECT_TRUE(test, stopped);
+	if (!stopped)
+		kthread_stop(abandoned);	/* the kernel must survive the failure */
+	put_task_struct(abandoned);
 }
 
 static struct kunit_case sched_cases[] = {
@@ -432,8 +518,11 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(sched_load_balancing_spreads_threads),
 	KUNIT_CASE(sched_migration_follows_allowed_cpus),
 	KUNIT_CASE(sched_idle_tasks),
+	KUNIT_CASE(sched_idle_tasks_listed_for_possible_cpus),
+	KUNIT_CASE(sched_kernel_stack_counted),
 	KUNIT_CASE(sched_stack_use_is_measured),
 	KUNIT_CASE(sched_stack_overflow_is_caught),
+	KUNIT_CASE(sched_assert_stops_the_case_threads),
 	{}
 };
 

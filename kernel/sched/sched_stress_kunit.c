@@ -166,6 +166,12 @@ static int stress_thread_fn(void *data)
 	return 0;
 }
 
+/* When the case ends: the threads finish their operation and return. */
+static void stress_stop(void *s)
+{
+	WRITE_ONCE(((struct stress_shared *)s)->stop, 1);
+}
+
 static void sched_stress_mixed_load(struct kunit *test)
 {
 	static struct stress_shared s;
@@ -192,6 +198,7 @@ static void sched_stress_mixed_load(struct kunit *test)
 	drain_all_pages();
 	free_before = nr_free_pages();
 	vm_before = vmalloc_nr_pages();
+	test_wake_on_stop(test, stress_stop, &s);
 	for (i = 0; i < STRESS_THREADS; i++) {
 		memset(&t[i], 0, sizeof(t[i]));
 		t[i].s = &s;
@@ -201,7 +208,7 @@ static void sched_stress_mixed_load(struct kunit *test)
 	msleep(STRESS_MS);
 	WRITE_ONCE(s.stop, 1);
 	for (i = 0; i < STRESS_THREADS; i++)
-		stuck += test_thread_reap(p[i]) != 0;
+		stuck += test_thread_reap(test, p[i]) != 0;
 	KUNIT_ASSERT_EQ(test, stuck, 0);	/* all stopped: no deadlock */
 
 	for (j = 0; j < NMUTEX; j++) {

@@ -159,7 +159,7 @@ static void waitqueue_exclusive_tasks_one_at_a_time(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&tp.done), 1);
 	give_tokens(&tp, 2);
 	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p[i]), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&tp.done), 3);
 	KUNIT_EXPECT_EQ(test, tp.tokens, 0);
 }
@@ -240,8 +240,8 @@ static void waitqueue_producer_consumer(struct kunit *test)
 	r.head = r.tail = r.bad = 0;
 	cons = test_thread_start(test, consumer, &r, raw_smp_processor_id(), "consumer");
 	prod = test_thread_start(test, producer, &r, test_other_cpu(), "producer");
-	KUNIT_EXPECT_EQ(test, test_thread_reap(prod), 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(cons), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, prod), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, cons), 0);
 	KUNIT_EXPECT_EQ(test, r.head, ITEMS);
 	KUNIT_EXPECT_EQ(test, r.tail, ITEMS);
 	KUNIT_EXPECT_EQ(test, r.bad, 0);
@@ -312,19 +312,29 @@ static int waiting_thread(void *data)
 	}
 }
 
+/* When the case ends: the condition comes true for every waiter. */
+static void waiters_release(void *data)
+{
+	struct waiter_ctl *w = data;
+
+	WRITE_ONCE(w->cond, 1);
+	wake_up_all(&w->q);
+}
+
 static void waitqueue_signals_and_interruptible_wakeups(struct kunit *test)
 {
 	struct waiter_ctl w = { .cond = 0 };
 	struct task_struct *p;
 
 	init_waitqueue_head(&w.q);
+	test_wake_on_stop(test, waiters_release, &w);
 
 	/* A signal ends an interruptible wait with -ERESTARTSYS. */
 	w.kind = 1;
 	p = test_thread_start(test, waiting_thread, &w, -1, "waiter");
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -ERESTARTSYS);
 
 	/* wake_up_interruptible leaves an uninterruptible waiter asleep; a signal too. */
 	w.kind = 0;
@@ -336,7 +346,7 @@ static void waitqueue_signals_and_interruptible_wakeups(struct kunit *test)
 	msleep(30);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), TASK_UNINTERRUPTIBLE);
 	wake_up(&w.q);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 
 	/* A killable wait ignores SIGUSR1 and ends on SIGKILL. */
 	WRITE_ONCE(w.cond, 0);
@@ -347,7 +357,7 @@ static void waitqueue_signals_and_interruptible_wakeups(struct kunit *test)
 	msleep(30);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(p->state), TASK_KILLABLE);
 	send_sig(SIGKILL, p, 0);
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), -ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), -ERESTARTSYS);
 }
 
 static struct kunit_case waitqueue_cases[] = {

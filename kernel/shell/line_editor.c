@@ -11,7 +11,21 @@
 #define ASCII_DEL	0x7f
 #define ASCII_ESC	0x1b
 
-enum { ESC_NONE, ESC_SEEN, ESC_CSI, ESC_SS3 };
+/*
+ * Escape sequence states. ESC_STRING: inside a control string (OSC, DCS,
+ * SOS, PM, APC: ESC ] P X ^ _, or their 8-bit forms), which runs to BEL or
+ * ST (ESC \ or 0x9c); ESC_STRING_ESC: an ESC inside one.
+ */
+enum { ESC_NONE, ESC_SEEN, ESC_CSI, ESC_SS3, ESC_STRING, ESC_STRING_ESC };
+
+#define C1_DCS	0x90
+#define C1_SOS	0x98
+#define C1_SS3	0x8f
+#define C1_CSI	0x9b
+#define C1_ST	0x9c
+#define C1_OSC	0x9d
+#define C1_PM	0x9e
+#define C1_APC	0x9f
 
 enum key { KEY_NONE, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END, KEY_DELETE };
 
@@ -290,28 +304,64 @@ static void do_key(struct line_editor *le, enum key key)
 	}
 }
 
+static void csi_begin(struct line_editor *le)
+{
+	le->esc_state = ESC_CSI;
+	le->csi_param = 0;
+	le->csi_first_done = false;
+	le->csi_ignore = false;
+}
+
+/* The byte after ESC, or an 8-bit C1 control: which sequence begins. */
+static void escape_begin(struct line_editor *le, unsigned char c)
+{
+	switch (c) {
+	case '[': case C1_CSI:
+		csi_begin(le);
+		break;
+	case 'O': case C1_SS3:
+		le->esc_state = ESC_SS3;
+		break;
+	case ']': case 'P': case 'X': case '^': case '_':
+	case C1_OSC: case C1_DCS: case C1_SOS: case C1_PM: case C1_APC:
+		le->esc_state = ESC_STRING;
+		break;
+	default:
+		le->esc_state = ESC_NONE;	/* ESC + one byte (Alt-key), or a lone C1 */
+	}
+}
+
 /*
  * One byte inside an escape sequence. Returns true if the byte is not part
  * of it (a control byte: the sequence is dropped and the byte acts as usual).
  */
 static bool escape_byte(struct line_editor *le, unsigned char c)
 {
+	if (le->esc_state == ESC_STRING_ESC) {
+		if (c == '\\') {
+			le->esc_state = ESC_NONE;	/* ESC \ is ST: the string ends */
+			return false;
+		}
+		le->esc_state = ESC_SEEN;	/* ESC + anything else: a new sequence */
+	} else if (le->esc_state == ESC_STRING) {
+		if (c == '\a' || c == C1_ST) {
+			le->esc_state = ESC_NONE;
+			return false;
+		}
+		if (c == ASCII_ESC) {
+			le->esc_state = ESC_STRING_ESC;
+			return false;
+		}
+		if (c >= 0x20 && c != ASCII_DEL)
+			return false;		/* the string's text: swallowed */
+	}
 	if (c < 0x20 || c == ASCII_DEL) {
 		le->esc_state = ESC_NONE;
 		return true;
 	}
 	switch (le->esc_state) {
 	case ESC_SEEN:
-		if (c == '[') {
-			le->esc_state = ESC_CSI;
-			le->csi_param = 0;
-			le->csi_first_done = false;
-			le->csi_ignore = false;
-		} else if (c == 'O') {
-			le->esc_state = ESC_SS3;
-		} else {
-			le->esc_state = ESC_NONE;	/* ESC + one byte (Alt-key) */
-		}
+		escape_begin(le, c);
 		break;
 	case ESC_SS3:
 		le->esc_state = ESC_NONE;
@@ -374,6 +424,7 @@ void line_editor_begin(struct line_editor *le)
 	le->cursor = 0;
 	le->overflow = false;
 	le->esc_state = ESC_NONE;
+	le->utf8_left = 0;
 	le->hist_pos = 0;
 	emit_str(le, le->prompt);
 }
@@ -389,6 +440,19 @@ enum line_editor_status line_editor_feed(struct line_editor *le, int c)
 	}
 	if (le->esc_state != ESC_NONE && !escape_byte(le, c))
 		return LINE_EDITOR_EDITING;
+	if (c >= 0x80) {
+		/* UTF-8 (dropped): its continuation bytes are no C1 controls. */
+		if (le->utf8_left && c < 0xc0) {
+			le->utf8_left--;
+			return LINE_EDITOR_EDITING;
+		}
+		le->utf8_left = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 :
+				c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+		if (c < 0xa0)
+			escape_begin(le, c);	/* 8-bit C1: CSI, SS3, strings */
+		return LINE_EDITOR_EDITING;
+	}
+	le->utf8_left = 0;
 
 	switch (c) {
 	case '\r':

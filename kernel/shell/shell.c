@@ -1,6 +1,7 @@
 /*
  * The console shell: reads lines with the line editor, splits them with
- * shell_parse_line() and runs the command found in the shell_cmds section.
+ * shell_parse_line() and runs the command found in the shell_cmds section
+ * (kernel/shell/args.c). Command output (shell_printf) goes to the console.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -16,57 +17,46 @@ extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
 /* Large (history): static rather than on the boot stack. */
 static struct line_editor shell_editor;
 
+/* Where shell_printf() output goes instead of the console (tests). */
+static struct {
+	char *buf;
+	size_t size, len;
+} capture;
+
+void shell_capture(char *buf, size_t size)
+{
+	capture.buf = buf;
+	capture.size = size;
+	capture.len = 0;
+	if (buf && size)
+		buf[0] = '\0';
+}
+
+static void shell_emit(void *ctx, const char *s, size_t n)
+{
+	size_t room;
+
+	if (!capture.buf) {
+		console_write(s, n);
+		return;
+	}
+	room = capture.size - 1 - capture.len;
+	if (n > room)
+		n = room;
+	memcpy(capture.buf + capture.len, s, n);
+	capture.len += n;
+	capture.buf[capture.len] = '\0';
+}
+
 int shell_printf(const char *fmt, ...)
 {
-	char buf[256];
 	va_list args;
 	int n;
 
 	va_start(args, fmt);
-	n = vscnprintf(buf, sizeof(buf), fmt, args);
+	n = vformat(shell_emit, NULL, fmt, args);
 	va_end(args);
-	console_write(buf, n);
 	return n;
-}
-
-int shell_parse_ulong(const char *cmd, const char *arg, unsigned long min,
-		      unsigned long max, unsigned long *res)
-{
-	unsigned long val;
-	int err = kstrtoul(arg, 0, &val);
-
-	if (err == -ERANGE || (!err && (val < min || val > max))) {
-		shell_printf("%s: '%s' is out of range (%lu..%lu)\n", cmd, arg, min, max);
-		return -ERANGE;
-	}
-	if (err) {
-		shell_printf("%s: '%s' is not a number\n", cmd, arg);
-		return -EINVAL;
-	}
-	*res = val;
-	return 0;
-}
-
-const struct shell_command *shell_find_command(const char *name)
-{
-	const struct shell_command *cmd;
-
-	for (cmd = __start_shell_cmds; cmd < __stop_shell_cmds; cmd++)
-		if (!strcmp(cmd->name, name))
-			return cmd;
-	return NULL;
-}
-
-/* A handful of commands: a selection pass per step is cheap and needs no memory. */
-const struct shell_command *shell_next_command(const struct shell_command *prev)
-{
-	const struct shell_command *cmd, *next = NULL;
-
-	for (cmd = __start_shell_cmds; cmd < __stop_shell_cmds; cmd++)
-		if ((!prev || strcmp(cmd->name, prev->name) > 0) &&
-		    (!next || strcmp(cmd->name, next->name) < 0))
-			next = cmd;
-	return next;
 }
 
 static const char *errno_name(int err)
@@ -88,23 +78,22 @@ static const char *errno_name(int err)
 	return NULL;
 }
 
-int shell_execute(char *line)
+/* Look up and run a split command line. */
+static int shell_execute_argv(int argc, char **argv)
 {
-	char *argv[SHELL_MAX_ARGS + 1];
 	const struct shell_command *cmd;
-	int argc = shell_parse_line(line, argv);
 	int ret;
 
-	if (argc < 0) {
-		shell_printf("%s\n", shell_parse_strerror(argc));
-		return -EINVAL;
-	}
-	if (argc == 0)
-		return 0;
 	cmd = shell_find_command(argv[0]);
 	if (!cmd) {
 		shell_printf("unknown command '%s' — type 'help'\n", argv[0]);
 		return -ENOENT;
+	}
+	/* As GNU tools: -h or --help, alone, asks for the usage and runs nothing. */
+	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		shell_print_usage(cmd->name);
+		shell_printf("%s\n", cmd->help);
+		return 0;
 	}
 	ret = cmd->run(argc, argv);
 	if (ret) {
@@ -114,6 +103,18 @@ int shell_execute(char *line)
 			     ename ? " " : "", ename ? ename : "");
 	}
 	return ret;
+}
+
+int shell_execute(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	int argc = shell_parse_line(line, argv);
+
+	if (argc < 0) {
+		shell_printf("%s\n", shell_parse_strerror(argc));
+		return -EINVAL;
+	}
+	return argc ? shell_execute_argv(argc, argv) : 0;
 }
 
 static void shell_echo_output(void *ctx, const char *buf, size_t len)
@@ -140,6 +141,59 @@ void shell_run(void)
 			continue;
 		if (status == LINE_EDITOR_DONE)
 			shell_execute(shell_editor.line);
+		line_editor_begin(&shell_editor);
+	}
+}
+
+/* The commands that only read the log or stop the machine: safe once the kernel has stopped. */
+static const char *const emergency_commands[] = {
+	"dmesg", "reboot", "poweroff", "version", "echo",
+};
+
+static void emergency_execute(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	int argc = shell_parse_line(line, argv);
+	size_t i;
+
+	if (argc <= 0) {
+		if (argc < 0)
+			shell_printf("%s\n", shell_parse_strerror(argc));
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(emergency_commands); i++)
+		if (!strcmp(argv[0], emergency_commands[i]))
+			break;
+	if (i == ARRAY_SIZE(emergency_commands) || !shell_find_command(argv[0])) {
+		shell_printf("The kernel has stopped; this shell runs only:");
+		for (i = 0; i < ARRAY_SIZE(emergency_commands); i++)
+			shell_printf(" %s", emergency_commands[i]);
+		shell_printf("\n");
+		return;
+	}
+	shell_execute_argv(argc, argv);
+}
+
+void shell_run_emergency(void)
+{
+	if (!console_ops)
+		return;
+	shell_capture(NULL, 0);
+	shell_printf("\nThe kernel has stopped. Emergency shell: dmesg, reboot, poweroff, "
+		     "version, echo.\n");
+	line_editor_init(&shell_editor, "emergency> ", shell_echo_output, NULL, NULL);
+	line_editor_begin(&shell_editor);
+	for (;;) {
+		int c = console_emergency_getc();	/* polled: interrupts are off */
+		enum line_editor_status status;
+
+		if (c < 0)
+			continue;
+		status = line_editor_feed(&shell_editor, c);
+		if (status == LINE_EDITOR_EDITING)
+			continue;
+		if (status == LINE_EDITOR_DONE)
+			emergency_execute(shell_editor.line);
 		line_editor_begin(&shell_editor);
 	}
 }

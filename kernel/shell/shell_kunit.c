@@ -1,8 +1,9 @@
 /*
- * KUnit suite "shell": the line editor, the tokeniser and the dispatcher on
- * the target (the host tests cover them in depth; this proves the same code
- * behaves the same when built for the kernel). Some cases print the shell's
- * error messages on the console: that output is what they check.
+ * KUnit suite "shell": the line editor, the tokeniser, the dispatcher and
+ * the argument helpers on the target (the host tests cover them in depth;
+ * this proves the same code behaves the same when built for the kernel),
+ * and every registered command refusing arguments it does not take. The
+ * shell's output is captured (shell_capture) and checked.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -131,12 +132,29 @@ static void shell_test_parse(struct kunit *test)
 			   "too many arguments (max 16)");
 }
 
+static char out[4096];	/* captured shell_printf output */
+
+static void capture_begin(struct kunit *test);
+
+/* Empty the capture buffer. */
+static void clear_out(void)
+{
+	shell_capture(out, sizeof(out));
+}
+
+static int run(char *line)
+{
+	clear_out();
+	return shell_execute(line);
+}
+
 static void shell_test_dispatch(struct kunit *test)
 {
 	const struct shell_command *cmd, *prev = NULL;
 	unsigned int n = 0;
 	char line[64];
 
+	capture_begin(test);
 	KUNIT_ASSERT_NOT_NULL(test, shell_find_command("help"));
 	KUNIT_EXPECT_STREQ(test, shell_find_command("help")->name, "help");
 	KUNIT_EXPECT_NULL(test, shell_find_command("hel"));
@@ -145,41 +163,50 @@ static void shell_test_dispatch(struct kunit *test)
 			KUNIT_EXPECT_GT(test, strcmp(cmd->name, prev->name), 0);
 		n++;
 	}
-	/* Fewer in the ordered walk than registered: two commands share a name. */
+	/* As many in the ordered walk as registered: no two commands share a name. */
 	KUNIT_EXPECT_EQ(test, n, __stop_shell_cmds - __start_shell_cmds);
 
 	strcpy(line, "   ");
-	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	KUNIT_EXPECT_EQ(test, run(line), 0);
 	strcpy(line, "echo shell_test: dispatch");
-	KUNIT_EXPECT_EQ(test, shell_execute(line), 0);
+	KUNIT_EXPECT_EQ(test, run(line), 0);
+	KUNIT_EXPECT_STREQ(test, out, "shell_test: dispatch\n");
 	strcpy(line, "shell_test_no_such_command");
-	KUNIT_EXPECT_EQ(test, shell_execute(line), -ENOENT);
+	KUNIT_EXPECT_EQ(test, run(line), -ENOENT);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "unknown command 'shell_test_no_such_command'"));
 	strcpy(line, "echo \"shell_test: unterminated");
-	KUNIT_EXPECT_EQ(test, shell_execute(line), -EINVAL);
+	KUNIT_EXPECT_EQ(test, run(line), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, out, "unterminated quote\n");
 	strcpy(line, "help shell_test_no_such_command");
-	KUNIT_EXPECT_EQ(test, shell_execute(line), -ENOENT);
+	KUNIT_EXPECT_EQ(test, run(line), -ENOENT);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: failed (-2 ENOENT)"));
 }
 
 static void shell_test_parse_ulong(struct kunit *test)
 {
 	unsigned long v = 0;
 
-	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "42", 0, 100, &v), 0);
+	capture_begin(test);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("help", "42", 0, 100, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 42);
-	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "0x10", 0, 100, &v), 0);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("help", "0x10", 0, 100, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 16);
-	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "99999999999", 0, 4294967295UL, &v),
-			-ERANGE);
-	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "5", 10, 20, &v), -ERANGE);
-	KUNIT_EXPECT_EQ(test, shell_parse_ulong("shell_test", "12abc", 0, 100, &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("help", "99999999999", 0, 4294967295UL, &v),
+			-EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: '99999999999' is out of range (0..4294967295)\n"
+					   "usage: help [COMMAND]\n"));
+	clear_out();
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("help", "5", 10, 20, &v), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "'5' is out of range (10..20)"));
+	KUNIT_EXPECT_EQ(test, shell_parse_ulong("help", "12abc", 0, 100, &v), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "'12abc' is not a number"));
 	KUNIT_EXPECT_EQ(test, v, 16);		/* untouched on error */
 }
 
 /* Records what shell_apply_settings passes on; "bad" is a key whose values are all wrong. */
-static char applied[64];
-
-static int record_setting(const char *key, const char *val)
+static int record_setting(void *settings, const char *key, const char *val)
 {
+	char *applied = settings;
 	size_t n;
 
 	if (!strcmp(key, "bad"))
@@ -187,30 +214,134 @@ static int record_setting(const char *key, const char *val)
 	if (strcmp(key, "a") && strcmp(key, "b"))
 		return -ENOENT;
 	n = strlen(applied);
-	snprintf(applied + n, sizeof(applied) - n, "%s=%s;", key, val);
+	snprintf(applied + n, 64 - n, "%s=%s;", key, val);
 	return 0;
 }
 
 static void shell_test_apply_settings(struct kunit *test)
 {
-	char *good[] = { "cmd", "a=1", "b=x=y", NULL };
-	char *unknown[] = { "cmd", "a=2", "c=3", "b=4", NULL };
-	char *bad_value[] = { "cmd", "bad=1", NULL };
-	char *no_equals[] = { "cmd", "a", NULL };
-	char *no_key[] = { "cmd", "=5", NULL };
-	char *long_key[] = { "cmd", "a_key_longer_than_thirty_one_chars_=1", NULL };
+	char *good[] = { "a=1", "b=x=y", NULL };
+	char *unknown[] = { "a=2", "c=3", "b=4", NULL };
+	char *bad_value[] = { "bad=1", NULL };
+	char *no_equals[] = { "a", NULL };
+	char *no_key[] = { "=5", NULL };
+	char *long_key[] = { "a_key_longer_than_thirty_one_chars_=1", NULL };
+	char applied[64] = "";
 
-	applied[0] = '\0';
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 3, good, record_setting), 0);
+	capture_begin(test);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 2, good, record_setting, applied), 0);
 	KUNIT_EXPECT_STREQ(test, applied, "a=1;b=x=y;");
-	applied[0] = '\0';	/* stops at the first bad word: b=4 is not applied */
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 4, unknown, record_setting), -EINVAL);
+	applied[0] = '\0';	/* stops at the first bad word: b=4 is not looked at */
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 3, unknown, record_setting, applied),
+			-EINVAL);
 	KUNIT_EXPECT_STREQ(test, applied, "a=2;");
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, bad_value, record_setting), -ERANGE);
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, no_equals, record_setting), -EINVAL);
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, no_key, record_setting), -EINVAL);
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 2, long_key, record_setting), -EINVAL);
-	KUNIT_EXPECT_EQ(test, shell_apply_settings("shell_test", 1, good, record_setting), 0);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: unknown setting 'c'\nusage: help"));
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 1, bad_value, record_setting, applied),
+			-EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "bad value in 'bad=1' (out of range)"));
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 1, no_equals, record_setting, applied),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 1, no_key, record_setting, applied),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 1, long_key, record_setting, applied),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, shell_apply_settings("help", 0, good, record_setting, applied), 0);
+}
+
+/* getopt(3)'s rules: flags, groups, values attached or not, "--", unknown ones reported. */
+static void shell_test_getopt(struct kunit *test)
+{
+	char *words[] = { "help", "-vs", "-n3", "-n", "4", "--", "-x", "operand", NULL };
+	char *bad[] = { "help", "-v", "-q", NULL };
+	char *missing[] = { "help", "-n", NULL };
+	char *long_opt[] = { "help", "--verbose", NULL };
+	struct shell_args args;
+	char seen[32] = "";
+
+	capture_begin(test);
+	shell_args_init(&args, 8, words);
+	for (int opt; (opt = shell_getopt(&args, "vsn:")) > 0;) {
+		size_t n = strlen(seen);
+
+		snprintf(seen + n, sizeof(seen) - n, "%c%s,", opt, args.optarg ? args.optarg : "");
+	}
+	KUNIT_EXPECT_STREQ(test, seen, "v,s,n3,n4,");
+	KUNIT_EXPECT_EQ(test, shell_operands(&args, 2, 2), 2);
+	KUNIT_EXPECT_STREQ(test, words[args.optind], "-x");
+	KUNIT_EXPECT_EQ(test, shell_operands(&args, 3, 5), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: missing operand\nusage: help [COMMAND]"));
+	clear_out();
+	KUNIT_EXPECT_EQ(test, shell_operands(&args, 0, 1), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: extra operand 'operand'"));
+
+	shell_args_init(&args, 3, bad);
+	KUNIT_EXPECT_EQ(test, shell_getopt(&args, "v"), 'v');
+	KUNIT_EXPECT_EQ(test, shell_getopt(&args, "v"), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: invalid option -- 'q'"));
+	shell_args_init(&args, 2, missing);
+	KUNIT_EXPECT_EQ(test, shell_getopt(&args, "n:"), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: option requires an argument -- 'n'"));
+	shell_args_init(&args, 2, long_opt);
+	KUNIT_EXPECT_EQ(test, shell_getopt(&args, "v"), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(out, "help: unrecognized option '--verbose'"));
+}
+
+/* Output of any length reaches the console whole (it was cut at 255 bytes). */
+static void shell_test_long_output(struct kunit *test)
+{
+	static char text[1500];
+
+	memset(text, 'x', sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	capture_begin(test);
+	KUNIT_EXPECT_EQ(test, shell_printf("<%s>%d\n", text, 42), (int)sizeof(text) + 4);
+	KUNIT_EXPECT_EQ(test, strlen(out), sizeof(text) + 4);
+	KUNIT_EXPECT_EQ(test, out[0], '<');
+	KUNIT_EXPECT_STREQ(test, out + sizeof(text), ">42\n");
+}
+
+/*
+ * Every command: -h and --help print its usage and run nothing; an option
+ * it does not have is refused with its usage, and so is any word for a
+ * command that takes none (reboot --help used to reboot, meminfo -1 to run).
+ */
+static void shell_test_every_command_checks_its_arguments(struct kunit *test)
+{
+	const struct shell_command *cmd;
+	char line[96], usage[48];
+
+	capture_begin(test);
+	for (cmd = shell_next_command(NULL); cmd; cmd = shell_next_command(cmd)) {
+		snprintf(usage, sizeof(usage), "usage: %s", cmd->name);
+		snprintf(line, sizeof(line), "%s --help", cmd->name);
+		KUNIT_EXPECT_EQ_MSG(test, run(line), 0, "%s", cmd->name);
+		KUNIT_EXPECT_TRUE_MSG(test, !strncmp(out, usage, strlen(usage)), "%s", cmd->name);
+		snprintf(line, sizeof(line), "%s -h", cmd->name);
+		KUNIT_EXPECT_EQ_MSG(test, run(line), 0, "%s", cmd->name);
+		if (!strcmp(cmd->name, "echo"))
+			continue;	/* prints its words, as the shell builtin */
+		snprintf(line, sizeof(line), "%s --no-such-option", cmd->name);
+		KUNIT_EXPECT_EQ_MSG(test, run(line), -EINVAL, "%s", cmd->name);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(out, usage), "%s", cmd->name);
+		snprintf(line, sizeof(line), "%s -%%", cmd->name);
+		KUNIT_EXPECT_EQ_MSG(test, run(line), -EINVAL, "%s", cmd->name);
+		if (cmd->synopsis[0])
+			continue;
+		snprintf(line, sizeof(line), "%s 1", cmd->name);
+		KUNIT_EXPECT_EQ_MSG(test, run(line), -EINVAL, "%s", cmd->name);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(out, "extra operand '1'"), "%s", cmd->name);
+	}
+}
+
+static void capture_end(void *unused)
+{
+	shell_capture(NULL, 0);
+}
+
+static void capture_begin(struct kunit *test)
+{
+	shell_capture(out, sizeof(out));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, capture_end, NULL), 0);
 }
 
 static struct kunit_case shell_test_cases[] = {
@@ -222,6 +353,9 @@ static struct kunit_case shell_test_cases[] = {
 	KUNIT_CASE(shell_test_dispatch),
 	KUNIT_CASE(shell_test_parse_ulong),
 	KUNIT_CASE(shell_test_apply_settings),
+	KUNIT_CASE(shell_test_getopt),
+	KUNIT_CASE(shell_test_long_output),
+	KUNIT_CASE(shell_test_every_command_checks_its_arguments),
 	{}
 };
 

@@ -44,7 +44,29 @@ struct arming {
 	struct probe_timer probe[NPROBES];
 	atomic_t fired;
 	int cpu;
+	bool armed;		/* the probes are set up */
 };
+
+/* When the case ends: no probe of an arming thread is left pending. */
+static void disarm_probes(void *data)
+{
+	struct arming *a = data;
+	int cpu, i;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (!a[cpu].armed)
+			continue;
+		for (i = 0; i < NPROBES; i++)
+			del_timer_sync(&a[cpu].probe[i].timer);
+		a[cpu].armed = false;
+	}
+}
+
+/* When the case ends: a timer set up by the case is not left pending. */
+static void disarm_timer(void *timer)
+{
+	del_timer_sync(timer);
+}
 
 /* Arm NPROBES timers 1..NPROBES jiffies ahead on this thread's (bound) CPU. */
 static int arm_probes(void *data)
@@ -63,6 +85,7 @@ static int arm_probes(void *data)
 		p->armed_lag_ns = jiffies_lag_ns();
 		mod_timer(&p->timer, jiffies + 1 + i);
 	}
+	a->armed = true;
 	return 0;
 }
 
@@ -73,12 +96,13 @@ static void timer_fires_within_a_tick_on_arming_cpu(struct kunit *test)
 	unsigned int late = 0, total = 0, worst = 0;
 	int cpu, i;
 
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, disarm_probes, a), 0);
 	for_each_online_cpu(cpu) {
 		struct task_struct *p;
 
 		atomic_set(&a[cpu].fired, 0);
 		p = test_thread_start(test, arm_probes, &a[cpu], cpu, "armer");
-		KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	}
 	msleep(1000 * (NPROBES + 2) / HZ + 100);
 	for_each_online_cpu(cpu) {
@@ -152,7 +176,16 @@ static void timer_setup_timer_form(struct kunit *test)
 struct slow_timer {
 	struct timer_list timer;
 	int running, finished;
+	bool armed;
 };
+
+static void disarm_slow(void *data)
+{
+	struct slow_timer *s = data;
+
+	if (s->armed)
+		del_timer_sync(&s->timer);
+}
 
 static void slow_fn(struct timer_list *t)
 {
@@ -171,6 +204,7 @@ static int arm_slow(void *data)
 
 	timer_setup(&s->timer, slow_fn, 0);
 	mod_timer(&s->timer, jiffies + 1);
+	s->armed = true;
 	return 0;
 }
 
@@ -183,13 +217,14 @@ static void timer_del_sync_waits_for_running(struct kunit *test)
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "one CPU");
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, disarm_slow, &s), 0);
 	p = test_thread_start(test, arm_slow, &s, test_other_cpu(), "armer");
-	KUNIT_EXPECT_EQ(test, test_thread_reap(p), 0);
+	KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 	end = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
 	while (!READ_ONCE(s.running) && time_before(jiffies, end))
 		cpu_relax();
 	KUNIT_ASSERT_TRUE(test, READ_ONCE(s.running));
-	del_timer_sync(&s.timer);
+	kunit_release_action(test, disarm_slow, &s);	/* del_timer_sync() */
 	KUNIT_EXPECT_EQ(test, READ_ONCE(s.finished), 1);
 }
 
@@ -202,11 +237,13 @@ static void timer_cascades_from_second_level(struct kunit *test)
 
 	p.fired = &fired;
 	timer_setup(&p.timer, probe_fn, 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, disarm_timer, &p.timer), 0);
 	mod_timer(&p.timer, jiffies + 260);
 	end = p.timer.expires + msecs_to_jiffies(TEST_WAIT_MS);
 	while (!atomic_read(&fired) && time_before(jiffies, end))
 		msleep(20);
 	KUNIT_ASSERT_EQ(test, atomic_read(&fired), 1);
+	kunit_release_action(test, disarm_timer, &p.timer);
 	KUNIT_EXPECT_GE(test, (long)(p.fired_jiffies - p.timer.expires), 0);
 	KUNIT_EXPECT_LE(test, (long)(p.fired_jiffies - p.timer.expires), 10);	/* QEMU noise */
 }
@@ -226,7 +263,7 @@ static void timer_schedule_timeout_returns_time_left(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	msleep(20);
 	wake_up_process(p);
-	left = test_thread_reap(p);
+	left = test_thread_reap(test, p);
 	KUNIT_EXPECT_GT(test, left, 0);
 	KUNIT_EXPECT_LT(test, left, 100);
 	KUNIT_EXPECT_GT(test, left, 100 - 2 - (int)msecs_to_jiffies(20) - HZ / 2);	/* wide: QEMU */
@@ -269,7 +306,7 @@ static void timer_msleep_interruptible_returns_rest(struct kunit *test)
 
 	KUNIT_EXPECT_TRUE(test, test_wait_asleep(p));
 	send_sig(SIGUSR1, p, 0);
-	left = test_thread_reap(p);
+	left = test_thread_reap(test, p);
 	KUNIT_EXPECT_GT(test, left, 0);
 	KUNIT_EXPECT_LE(test, left, 1000 + 1000 / HZ);
 }

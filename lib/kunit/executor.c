@@ -1,6 +1,6 @@
 /*
  * Which suites run, and when: kunit_run_suites() for the shell's `test`
- * command (kernel/shell/builtins.c) and kunit_run_all_tests() for the
+ * command (kernel/shell/shell_commands.c) and kunit_run_all_tests() for the
  * boot-time run, which the command line controls as in Linux:
  *   kunit.enable=0 (or the short "notests")  skip the boot-time run
  *   kunit.filter_glob=GLOB                   run only matching suites
@@ -56,7 +56,13 @@ static bool suite_selected(const struct kunit_filter *filter, const struct kunit
 	return false;
 }
 
-int kunit_run_suites(int nnames, char **names)
+/* Per suite: an oops in one (console_verbose) makes the rest verbose. */
+static bool run_quietly(bool verbose)
+{
+	return !verbose && READ_ONCE(console_loglevel) <= CONSOLE_LOGLEVEL_DEFAULT;
+}
+
+int kunit_run_suites(int nnames, char **names, bool verbose)
 {
 	struct kunit_filter filter = { nnames, names };
 	struct kunit_result_stats totals = { 0 };
@@ -79,11 +85,14 @@ int kunit_run_suites(int nnames, char **names)
 
 	for_each_suite(sp)
 		nsuites += suite_selected(&filter, *sp);
+	if (nsuites)
+		add_taint(TAINT_TEST, LOCKDEP_STILL_OK);	/* as Linux: tests ran here */
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%u\n", nsuites);
 	for_each_suite(sp)
 		if (suite_selected(&filter, *sp) &&
-		    kunit_run_suite(*sp, ++number, &filter, &totals) == KUNIT_FAILURE)
+		    kunit_run_suite(*sp, ++number, &filter, &totals, run_quietly(verbose)) ==
+		    KUNIT_FAILURE)
 			failed++;
 	printk(KERN_INFO "# Totals: pass:%u fail:%u skip:%u total:%u\n",
 	       totals.passed, totals.failed, totals.skipped, totals.total);
@@ -98,7 +107,7 @@ int kunit_run_all_tests(void)
 		pr_info("kunit: boot-time tests disabled\n");
 		return 0;
 	}
-	return glob[0] ? kunit_run_suites(1, &glob) : kunit_run_suites(0, NULL);
+	return glob[0] ? kunit_run_suites(1, &glob, false) : kunit_run_suites(0, NULL, false);
 }
 
 /* A module_param bool's spellings: y/Y/1 and n/N/0. */

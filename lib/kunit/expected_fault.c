@@ -50,10 +50,18 @@ static bool kunit_fault_recover(struct pt_regs *regs)
 	return fault_resume_in_task(regs, test->abort_ctx, abort_case, test);
 }
 
+static bool kunit_markers_open(void)
+{
+	struct kunit *test = kunit_get_current_test();
+
+	return test && test->fault_expected;
+}
+
 static const struct fault_expect_hooks kunit_fault_hooks = {
 	.markers_begin = kunit_markers_begin,
 	.markers_end = kunit_markers_end,
 	.recover = kunit_fault_recover,
+	.markers_open = kunit_markers_open,
 };
 
 static int __init kunit_fault_init(void)

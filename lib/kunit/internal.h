@@ -21,9 +21,13 @@ struct kunit_filter {
 bool kunit_case_selected(const struct kunit_filter *filter, const struct kunit_suite *suite,
 			 const struct kunit_case *tc);
 
-/* Run one suite as subtest @number, printing its KTAP block; adds its cases to @totals. */
+/*
+ * Run one suite as subtest @number, printing its KTAP block; adds its cases
+ * to @totals. With @quiet, everything but the suite's own result line goes
+ * to the log ring only (console_quiet).
+ */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number,
 				  const struct kunit_filter *filter,
-				  struct kunit_result_stats *totals);
+				  struct kunit_result_stats *totals, bool quiet);
 
 #endif

@@ -4,6 +4,7 @@
  * diagnostics captured in a log, and checks what the framework recorded.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/glob.h>
 #include <mica/kunit.h>
 
@@ -286,6 +287,143 @@ static void log_truncates_safely(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, strlen(small), sizeof(small) - 1);
 }
 
+/* ---- deferred actions ---- */
+
+static char action_trace[KUNIT_MAX_ACTIONS + 8];
+
+static void trace_action(void *ctx)
+{
+	size_t n = strlen(action_trace);
+
+	if (n + 1 < sizeof(action_trace)) {
+		action_trace[n] = (char)(unsigned long)ctx;
+		action_trace[n + 1] = '\0';
+	}
+}
+
+static void helper_three_actions(struct kunit *test)
+{
+	kunit_add_action(test, trace_action, (void *)'a');
+	kunit_add_action(test, trace_action, (void *)'b');
+	kunit_add_action(test, trace_action, (void *)'c');
+	reached_end = true;
+}
+
+static void helper_actions_then_assert(struct kunit *test)
+{
+	kunit_add_action(test, trace_action, (void *)'a');
+	kunit_add_action(test, trace_action, (void *)'b');
+	assert_in_callee(test, 1);
+	kunit_add_action(test, trace_action, (void *)'x');	/* not reached */
+}
+
+static void helper_actions_then_skip(struct kunit *test)
+{
+	kunit_add_action(test, trace_action, (void *)'s');
+	kunit_skip(test, "skipped with an action pending");
+}
+
+/* A case's actions run when it ends, however it ends, the last registered first. */
+static void actions_run_last_first_however_the_case_ends(struct kunit *test)
+{
+	struct inner in;
+
+	action_trace[0] = '\0';
+	reached_end = false;
+	inner_run(&in, helper_three_actions);
+	KUNIT_EXPECT_TRUE(test, reached_end);
+	KUNIT_EXPECT_STREQ(test, action_trace, "cba");
+	KUNIT_EXPECT_EQ(test, in.test.nr_actions, 0);
+
+	action_trace[0] = '\0';
+	inner_run(&in, helper_actions_then_assert);
+	KUNIT_EXPECT_EQ(test, in.test.status, KUNIT_FAILURE);
+	KUNIT_EXPECT_STREQ(test, action_trace, "ba");
+
+	action_trace[0] = '\0';
+	inner_run(&in, helper_actions_then_skip);
+	KUNIT_EXPECT_EQ(test, in.test.status, KUNIT_SKIPPED);
+	KUNIT_EXPECT_STREQ(test, action_trace, "s");
+}
+
+static unsigned long canary_frame, action_frame;
+static int canary_seen;
+
+static void read_canary(void *ctx)
+{
+	action_frame = (unsigned long)__builtin_frame_address(0);
+	canary_seen = *(volatile int *)ctx;
+}
+
+static void helper_canary_then_assert(struct kunit *test)
+{
+	volatile int canary = 0x5eed;
+
+	canary_frame = (unsigned long)&canary;
+	kunit_add_action(test, read_canary, (void *)&canary);
+	assert_in_callee(test, 1);
+	canary = 0;	/* not reached */
+}
+
+/*
+ * An ASSERT runs the actions before the case's stack goes: deeper than the
+ * case's locals, which are still intact (a thread using them can be stopped).
+ */
+static void actions_run_on_the_aborted_case_stack(struct kunit *test)
+{
+	struct inner in;
+
+	canary_seen = 0;
+	inner_run(&in, helper_canary_then_assert);
+	KUNIT_EXPECT_EQ(test, canary_seen, 0x5eed);
+	KUNIT_EXPECT_LT(test, action_frame, canary_frame);
+}
+
+static void helper_remove_and_release(struct kunit *test)
+{
+	kunit_add_action(test, trace_action, (void *)'r');
+	kunit_add_action(test, trace_action, (void *)'k');
+	kunit_add_action(test, trace_action, (void *)'n');
+	kunit_remove_action(test, trace_action, (void *)'r');	/* never runs */
+	kunit_release_action(test, trace_action, (void *)'n');	/* runs now, once */
+	trace_action((void *)'-');
+	kunit_release_action(test, trace_action, (void *)'n');	/* gone: nothing */
+}
+
+static void remove_and_release_action(struct kunit *test)
+{
+	struct inner in;
+
+	action_trace[0] = '\0';
+	inner_run(&in, helper_remove_and_release);
+	KUNIT_EXPECT_STREQ(test, action_trace, "n-k");
+}
+
+static int or_reset_result;
+
+static void helper_fills_the_table(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < KUNIT_MAX_ACTIONS; i++)
+		kunit_add_action(test, trace_action, (void *)'.');
+	KUNIT_EXPECT_EQ(test, kunit_add_action(test, trace_action, (void *)'x'), -ENOMEM);
+	or_reset_result = kunit_add_action_or_reset(test, trace_action, (void *)'!');
+}
+
+/* A full table refuses more; _or_reset then runs the action at once, as Linux on -ENOMEM. */
+static void add_action_or_reset_when_full(struct kunit *test)
+{
+	struct inner in;
+
+	action_trace[0] = '\0';
+	inner_run(&in, helper_fills_the_table);
+	KUNIT_EXPECT_EQ(test, or_reset_result, -ENOMEM);
+	KUNIT_EXPECT_EQ(test, action_trace[0], '!');
+	KUNIT_EXPECT_EQ(test, strlen(action_trace), 1 + KUNIT_MAX_ACTIONS);
+	KUNIT_EXPECT_NULL(test, strchr(action_trace, 'x'));
+}
+
 static void glob_matching(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, glob_match("kunit_*", "kunit_selftest"));
@@ -315,6 +453,10 @@ static struct kunit_case kunit_selftest_cases[] = {
 	KUNIT_CASE(current_test_tracks_nesting),
 	KUNIT_CASE(fault_markers),
 	KUNIT_CASE(log_truncates_safely),
+	KUNIT_CASE(actions_run_last_first_however_the_case_ends),
+	KUNIT_CASE(actions_run_on_the_aborted_case_stack),
+	KUNIT_CASE(remove_and_release_action),
+	KUNIT_CASE(add_action_or_reset_when_full),
 	KUNIT_CASE(glob_matching),
 	{}
 };

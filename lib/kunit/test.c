@@ -16,11 +16,14 @@
  *   # Totals: pass:P fail:F skip:S total:T
  *
  * An ASSERT or a skip ends its case through longjmp back to
- * kunit_try_run_case(). Invariants are snapshotted before and checked
+ * kunit_try_run_case(), after the case's deferred actions have run on its
+ * own stack. A quiet run prints only the top level (one line per suite) on
+ * the console; the rest goes to the log ring. Invariants are snapshotted before and checked
  * after every suite. Suite selection and the boot-time run live in
  * executor.c.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <setjmp.h>
 #include <mica/kunit.h>
 #include "internal.h"
@@ -89,10 +92,65 @@ void kunit_log(struct kunit *test, const char *fmt, ...)
 	kunit_diag(test, false, "%s: %s", test->name, msg);
 }
 
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	if (test->nr_actions == KUNIT_MAX_ACTIONS)
+		return -ENOMEM;
+	test->actions[test->nr_actions++] = (struct kunit_action){ action, ctx };
+	return 0;
+}
+
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	int err = kunit_add_action(test, action, ctx);
+
+	if (err)
+		action(ctx);
+	return err;
+}
+
+/* Take the latest (@action, @ctx) off the list; false if there is none. */
+static bool take_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	unsigned int i = test->nr_actions;
+
+	while (i-- > 0) {
+		if (test->actions[i].fn != action || test->actions[i].ctx != ctx)
+			continue;
+		memmove(&test->actions[i], &test->actions[i + 1],
+			(test->nr_actions - i - 1) * sizeof(test->actions[0]));
+		test->nr_actions--;
+		return true;
+	}
+	return false;
+}
+
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	take_action(test, action, ctx);
+}
+
+void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	if (take_action(test, action, ctx))
+		action(ctx);
+}
+
+/* Last first; each comes off the list before it runs, so one that aborts skips nothing. */
+static void run_actions(struct kunit *test)
+{
+	while (test->nr_actions) {
+		struct kunit_action a = test->actions[--test->nr_actions];
+
+		a.fn(a.ctx);
+	}
+}
+
 void kunit_abort(struct kunit *test)
 {
 	if (!test->abort_ctx)
 		panic("kunit: ASSERT or skip outside a running case (%s)", test->name);
+	run_actions(test);	/* still on the case's stack: its locals are intact */
 	longjmp(*(jmp_buf *)test->abort_ctx, 1);
 }
 
@@ -134,6 +192,7 @@ void kunit_try_run_case(struct kunit *test, void (*run_case)(struct kunit *test)
 		aborted = true;
 	else
 		run_case(test);
+	run_actions(test);	/* those of a case that returned */
 	current_test = outer_test;
 	test->abort_ctx = outer_ctx;
 	if (test->fault_expected) {
@@ -210,7 +269,7 @@ static enum kunit_status run_case(struct kunit_suite *suite, struct kunit_case *
  */
 enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number,
 				  const struct kunit_filter *filter,
-				  struct kunit_result_stats *totals)
+				  struct kunit_result_stats *totals, bool quiet)
 {
 	struct kunit_result_stats stats = { 0 };
 	struct kunit suite_test = { .name = suite->name };
@@ -222,6 +281,8 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number
 	for (tc = suite->test_cases; tc->run_case; tc++)
 		ncases += kunit_case_selected(filter, suite, tc);
 
+	if (quiet)
+		WRITE_ONCE(console_quiet, true);
 	printk(KERN_INFO INDENT "KTAP version 1\n");
 	printk(KERN_INFO INDENT "# Subtest: %s\n", suite->name);
 	printk(KERN_INFO INDENT "1..%u\n", ncases);
@@ -258,6 +319,7 @@ enum kunit_status kunit_run_suite(struct kunit_suite *suite, unsigned int number
 
 	printk(KERN_INFO INDENT "# %s: pass:%u fail:%u skip:%u total:%u\n", suite->name,
 	       stats.passed, stats.failed, stats.skipped, stats.total);
+	WRITE_ONCE(console_quiet, false);
 	if (status == KUNIT_SKIPPED)
 		printk(KERN_INFO "ok %u %s # SKIP\n", number, suite->name);
 	else

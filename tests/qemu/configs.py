@@ -9,17 +9,29 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
             the console is not the first UART (the harness then adds none)
   kernel    image passed with -kernel (default build/<board>/mica.elf)
   cmdline   kernel command-line words, passed as semihosting arg= strings
+  loglevel  the console level passed first on the command line (default 8:
+            every KTAP line on the console); None passes none (the
+            default level: one line per suite)
   qemu      a complete QEMU argument list instead of the generated one (for
             a U-Boot flow); '{kernel}' and '{root}' are substituted
   input     lines typed, one per `mica> ` prompt (default: poweroff); a dict
             instead of a line runs `loady` and uploads files by YMODEM
             (dict(ymodem=[(name, data)], sender='sb'|'harness', ...):
             harness.Transfer)
+  typeahead lines typed at once when QEMU starts, before the kernel runs;
+            the shell reads them at its first prompts, then `input` follows
   timeout   wall-clock seconds before the boot counts as hung (default 120)
   required  suites that must run and pass (default: kunit)
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
+  failures_ok  tests may fail if each says why (a diagnostic before its
+            result); crashes, hangs and broken KTAP still fail the run
+  max_lines at most this many console lines before the first prompt
+  crash_ok  the input crashes the kernel on purpose: oops and panic reports
+            are no errors, the run goes on (the emergency shell's prompt
+            takes input as the shell's does); `expect` says what must happen
+  runs=0    no KTAP run at all (the default asks for one)
   initramfs bytes of a newc archive, written before the boot; '{initramfs}'
             (its path), '{ramdisk}' (the same as a U-Boot ramdisk image) and
             '{initramfs_size}' are substituted in args, cmdline and qemu
@@ -32,6 +44,18 @@ import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
 import mkcpio   # noqa: E402
+
+# Typed at once when QEMU starts, before the kernel runs: more than the old
+# 256-byte buffer, and a first byte that used to be lost in the UART's set-up.
+TYPEAHEAD = ['echo typed-ahead-%d:%s' % (i, ''.join(chr(97 + (i + k) % 26) for k in range(200)))
+             for i in range(8)]
+# What a long semihosting command line must still say (it is cut at 1023 bytes).
+LONG_CMDLINE = ['mem=16M'] + ['pad%d=%s' % (i, 'x' * 90) for i in range(12)]
+# Every suite under 10% failing page and slab allocations, GFP_KERNEL too.
+FAULT_INJECTION = ['fail_page_alloc probability=10 ignore-gfp-wait=N ignore-gfp-highmem=N '
+                   'min-order=0 verbose=0',
+                   'failslab probability=10 ignore-gfp-wait=N verbose=0']
+
 
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
 # order. The RAM size differs from the virt board's default (1 GiB) where
@@ -48,7 +72,7 @@ def uboot_steps(mem_mib, initrd=None):
             r'Using DTB at 0x[0-9a-f]{8}',
             r'RAM bank 0: 0x40000000-0x[0-9a-f]{8} \(%d MiB, DTB\)' % mem_mib] + \
            (initrd[:1] if initrd else []) + \
-           [r'Kernel command line \(DTB\): loglevel=7'] + \
+           [r'Kernel command line \(DTB\): loglevel=8'] + \
            (initrd[1:] if initrd else [])
 
 
@@ -133,6 +157,65 @@ CONFIGS = [
     dict(name='vexpress-a9-notests-build', board='vexpress-a9', smp=2, mem=256,
          kernel='build/vexpress-a9-notests/mica.elf', input=['test', 'poweroff'],
          required=[], runs=2, expect=[r'\] 1\.\.0$', r'mica> test', r'\] 1\.\.0$']),
+    # The first screen at the default console level: the log, the banner, one
+    # line per suite and the totals, the prompt. The case lines and the
+    # expected-fault reports are in the log ring: dmesg prints the whole boot
+    # run (judged as any run), whose reports name the task and the taint as
+    # Linux's do; test -v prints a verbose one.
+    dict(name='vexpress-a9-first-screen', board='vexpress-a9', smp=4, mem=1024, loglevel=None,
+         input=['dmesg', 'test -v kunit', 'poweroff'], runs=3, max_lines=110, timeout=240,
+         expect=[r'\] Booting Mica ', r'\] Virtual kernel memory layout:$', r'\] ok 1 handoff$',
+                 r'\] # Totals: pass:\d+ fail:0 skip:\d+ total:\d+$', r'^mica> dmesg$',
+                 r'\]     ok 1 handoff_fdt_valid$', r'\] WARNING: CPU: \d+ PID: 1 at ',
+                 r'\] CPU: \d+ PID: 1 Comm: init Tainted: G {8}W {8}N$',
+                 r'\] Internal error: Oops', r'\] BUG: Bad page state in process init ',
+                 r'^mica> test -v kunit$', r'\]     ok 1 expect_records_failure_and_continues$']),
+    # Every suite again from the prompt, twice, with the shell on the other
+    # CPU of two; fault injection settings from the command line survive the
+    # self-tests (times=0: armed, never firing).
+    dict(name='vexpress-a9-smp2-rerun-pinned', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['failslab=1,10,0,0', 'fail_page_alloc=2,20,0,0'],
+         input=['taskset -p -c 1 1', 'test', 'test', 'failslab', 'fail_page_alloc', 'poweroff'],
+         runs=3, timeout=360,
+         expect=[r"^pid 1's new affinity mask: 2$", r'^probability=10 interval=1 times=0 ',
+                 r'^probability=20 interval=2 times=0 ']),
+    # Every suite under injected allocation failures: it passes or fails saying
+    # why; no oops outside an expected fault, no hang.
+    dict(name='vexpress-a9-fault-injection', board='vexpress-a9', smp=4, mem=256,
+         cmdline=['notests'], input=FAULT_INJECTION + ['test', 'poweroff'], runs=1,
+         failures_ok=True, timeout=300),
+    # Little memory (no Normal zone) and a command line cut at 1023 bytes:
+    # every suite passes or skips.
+    dict(name='vexpress-a9-smp2-16m-long-cmdline', board='vexpress-a9', smp=2, mem=256,
+         cmdline=LONG_CMDLINE, timeout=240,
+         expect=[r'\] semihosting command line cut to 1023 bytes \(it has \d+\)$',
+                 r'\]   Normal   empty$']),
+    # Other layouts that are valid: eight fake nodes, no DMA zone, all of
+    # HighMem movable.
+    dict(name='vexpress-a9-numa8-nodma-movable', board='vexpress-a9', smp=4, mem=1024,
+         cmdline=['numa=fake=8', 'dma_zone=0', 'movablecore=900M'], timeout=240,
+         expect=[r'movablecore= asks for 900 MiB of ZONE_MOVABLE; only HighMem has memory',
+                 r'\]   DMA      empty$', r'Built 8 zonelists']),
+    # Typed ahead while the kernel boots and tests itself: every byte arrives.
+    dict(name='vexpress-a9-typeahead', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['kunit.filter_glob=kunit'], typeahead=TYPEAHEAD, runs=1, only=['kunit'],
+         expect=[r'^typed-ahead-%d:%s$' % (i, l.split(':')[1]) for i, l in enumerate(TYPEAHEAD)]),
+    # PID 1 (the shell) dies: Linux's panic, then an emergency shell on the console.
+    dict(name='vexpress-a9-init-dies', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['notests'], input=['sysrq c', 'dmesg', 'ps', 'poweroff'], runs=0,
+         required=[], crash_ok=True,
+         expect=[r'\] sysrq: Trigger a crash$', r'Unable to handle kernel NULL pointer dereference',
+                 r'\] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b$',
+                 r'^The kernel has stopped. Emergency shell', r'^emergency> dmesg$',
+                 r'\] sysrq: Trigger a crash$', r'^emergency> ps$',
+                 r'^The kernel has stopped; this shell runs only', r'^emergency> poweroff$',
+                 r'\] reboot: Power down$']),
+    # ... and with panic=1 the board restarts a second later (QEMU exits).
+    dict(name='vexpress-a9-panic-reboot', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['notests', 'panic=1'], args=['-no-reboot'], input=['sysrq c'], runs=0,
+         required=[], crash_ok=True,
+         expect=[r'Attempted to kill init! exitcode=0x0000000b$', r'\] Rebooting in 1 seconds\.\.$',
+                 r'\] reboot: Restarting system$']),
     # The other boards, booted directly.
     # PL330s: all three probed, the DMA suites, UART output by DMA, then
     # dmatest typed at the prompt on every channel of the three.
@@ -141,13 +224,17 @@ CONFIGS = [
     # refused whole, its memory freed, no file left; then loady through the
     # Samsung UART, from sb with 128-byte blocks (QEMU's model of this UART
     # loses a burst that fills its 256-byte FIFO: docs/delivery.md).
-    dict(name='smdkc210-smp2', board='smdkc210',
+    # The Samsung UART keeps a line typed before its set-up (less than its FIFO:
+    # it has no flow control) and dmatest refuses what would overrun its buffers.
+    dict(name='smdkc210-smp2', board='smdkc210', timeout=240,	# 30 s alone; over 120 s on a loaded host
          required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
          initramfs=TRUNCATED_CPIO,
          args=['-device', 'loader,file={initramfs},addr=0x48000000,force-raw=on'],
          cmdline=['initrd=0x48000000,{initramfs_size}'],
+         typeahead=['echo typed before the UART was set up'],
          input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
-                'dmatest iterations=3 threads_per_chan=2', 'poweroff'],
+                'dmatest iterations=3 threads_per_chan=2',
+                'dmatest iterations=3 alignment=15 max_channels=1', 'poweroff'],
          expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
                  r'Initramfs unpacking failed: truncated data \(at offset \d+, '
                  r"entry 'lib/data\.bin'\): no files added",
@@ -157,6 +244,7 @@ CONFIGS = [
                  r'dma-pl330 12850000\.mdma: Loaded driver for PL330 DMAC-\d+',
                  r'^pl330: UART TX by DMA, from two segments$',
                  r'^cyclic period 3$',
+                 r'^typed before the UART was set up$',
                  r'mica> ls -l', r'^total 0 files, 0 bytes$']
          + loady_lines(YMODEM_SB[:1])
          # The drivers' claims in the resource tree, with RAM and the kernel.
@@ -166,7 +254,9 @@ CONFIGS = [
             r'^  40008000-[0-9a-f]{8} : Kernel code$', r'^  [0-9a-f]{8}-[0-9a-f]{8} : Kernel data$']
          + [r'mica> dmatest iterations=3',
                  r'dmatest: Added 2 threads using dma2chan7',
-                 r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s']),
+                 r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s',
+                 r'dmatest: 16384-byte buffer too small for 32768-byte alignment',
+                 r'^dmatest: failed \(-22 EINVAL\)$']),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.

@@ -161,6 +161,43 @@ class KtapParsing(unittest.TestCase):
         self.assertTrue(any("no suite named 'nosuch'" in e for e in errs))
 
 
+QUIET = '''\
+KTAP version 1
+1..2
+ok 1 alpha
+not ok 2 beta
+# Totals: pass:5 fail:1 skip:0 total:6
+'''
+
+
+class QuietAndFaultInjection(unittest.TestCase):
+    def test_quiet_run_is_one_line_per_suite(self):
+        a = ktap.analyse(lines(QUIET))
+        self.assertEqual(a.errors, ['line 4: not ok beta'])
+        self.assertEqual([s.name for s in a.suites()], ['alpha', 'beta'])
+
+    def test_explained_failures_are_accepted(self):
+        self.assertEqual(ktap.analyse(lines(FAILING_CASE), explained_failures_ok=True).errors, [])
+
+    def test_unexplained_failure_is_an_error(self):
+        text = FAILING_CASE.replace('    # mm/page_alloc.c:42: Expected a == b, but a == 1 (0x1), '
+                                    'b == 2 (0x2)\n', '')
+        errs = ktap.analyse(lines(text), explained_failures_ok=True).errors
+        self.assertEqual(errs, ['line 6: not ok alpha.first without a message saying why'])
+
+    def test_crash_still_fails_with_failures_ok(self):
+        text = FAILING_CASE + 'Unable to handle kernel NULL pointer dereference\n'
+        errs = ktap.analyse(lines(text), explained_failures_ok=True).errors
+        self.assertEqual(len(errs), 1)
+        self.assertIn('crash', errs[0])
+
+    def test_max_lines_before_the_prompt(self):
+        cfg = harness.with_defaults(dict(name='t', board='vexpress-a9', max_lines=3))
+        self.assertEqual(harness.check_expected(cfg, ['a', 'b', 'mica> x']), [])
+        self.assertEqual(harness.check_expected(cfg, ['a', 'b', 'c', 'd', 'mica> ']),
+                         ['4 console lines before the first prompt (at most 3)'])
+
+
 class Crashes(unittest.TestCase):
     OOPS = ['Unable to handle kernel NULL pointer dereference at virtual address 00000000',
             'Internal error: Oops: 805 [#1] SMP ARM']
@@ -215,7 +252,11 @@ class Judging(unittest.TestCase):
         cmd = harness.qemu_command(cfg)
         self.assertEqual(cmd[:7], ['qemu-system-arm', '-M', 'vexpress-a9', '-smp', '1', '-m', '256'])
         self.assertIn('stdio', cmd)
-        self.assertIn('enable=on,target=native,arg=mica,arg=notests,arg=a=b,,c', cmd)
+        self.assertIn('enable=on,target=native,arg=mica,arg=loglevel=8,arg=notests,arg=a=b,,c',
+                      cmd)
+        cfg['loglevel'] = None
+        self.assertIn('enable=on,target=native,arg=mica,arg=notests,arg=a=b,,c',
+                      harness.qemu_command(cfg))
         self.assertEqual(cmd[-2:], ['-kernel', 'build/vexpress-a9/mica.elf'])
         cfg['args'] = ['-serial', 'null', '-serial', 'stdio']
         self.assertEqual(harness.qemu_command(cfg).count('-serial'), 2)
@@ -225,6 +266,18 @@ class Judging(unittest.TestCase):
         self.assertEqual(len(names), len(set(names)))
         for c in harness.CONFIGS:
             self.assertTrue(harness.qemu_command(harness.with_defaults(c)), c['name'])
+
+    def test_no_configuration_needs_an_option_rom(self):
+        # QEMU virt's default NIC (virtio-net-pci) needs efi-virtio.rom, which
+        # Debian installs only as a recommendation: a fresh machine lacks it.
+        for c in harness.CONFIGS:
+            full = harness.with_defaults(c)
+            if 'qemu' in full:
+                continue
+            cmd = harness.qemu_command(full)
+            if cmd[cmd.index('-M') + 1] == 'virt':
+                self.assertIn('-nic', cmd, c['name'])
+                self.assertEqual(cmd[cmd.index('-nic') + 1], 'none', c['name'])
 
 
 # A stand-in for QEMU: prints a transcript, answers prompts like the shell.

@@ -5,7 +5,7 @@
 # the device tree's /chosen (linux,initrd-start/-end). The same commands
 # work on the FS4412 (docs/delivery.md).
 echo "Mica: fetching uImage and initramfs.uimg from ${serverip}"
-setenv bootargs "loglevel=7"
+setenv bootargs "loglevel=8"
 tftp ${kernel_addr_r} uImage
 tftp ${ramdisk_addr_r} initramfs.uimg
 bootm ${kernel_addr_r} ${ramdisk_addr_r} ${fdtcontroladdr}

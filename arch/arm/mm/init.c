@@ -12,6 +12,7 @@
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
+#include <asm/set_memory.h>
 #include <asm/setup.h>
 
 #define PGD_TABLE_SIZE (16UL << 10)
@@ -112,13 +113,16 @@ void __init mem_init(void)
 
 /*
  * Not __init: it frees the section it would live in. Nothing in .init may
- * run after this (the pages go straight back into use).
+ * run after this: the pages become plain data (never executable again)
+ * and go straight back into use.
  */
 void free_initmem(void)
 {
 	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
 
 	jump_label_invalidate_initmem();	/* static keys' sites in .init stay as they are */
+	if (set_memory_nx(start, (end - start) >> PAGE_SHIFT))
+		pr_warn("Freeing unused kernel memory: cannot make it non-executable\n");
 	memblock_free(__pa(start), end - start);	/* `memblock` no longer shows it */
 	free_reserved_area(__init_begin, __init_end, -1, "unused kernel");
 }

@@ -18,6 +18,7 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/set_memory.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -197,6 +198,27 @@ unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 	if (pte & PTE_PRESENT)
 		return pte >> PAGE_SHIFT;
 	*present = false;
+	return 0;
+}
+
+int set_memory_nx(unsigned long addr, int numpages)
+{
+	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE) || numpages < 0 || end < addr)
+		return -EINVAL;
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u32 *table = pte_table(swapper_pg_dir, va, false);
+
+		if (!table || !(READ_ONCE(table[pte_index(va)]) & PTE_PRESENT))
+			return -EINVAL;		/* a section, or not mapped */
+	}
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u32 *pte = &pte_table(swapper_pg_dir, va, false)[pte_index(va)];
+
+		WRITE_ONCE(*pte, *pte | PTE_SMALL_XN);
+	}
+	flush_tlb_kernel_range(addr, end);
 	return 0;
 }
 

@@ -7,6 +7,10 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/io.h>
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <asm/cacheflush.h>
 #include <string.h>
 #include <asm/cp15.h>
 #include <asm/fault.h>
@@ -86,8 +90,9 @@ static void image_permissions(struct kunit *test)
 					    mask, PTE_APX | PTE_AP_WRITE), 0);
 	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)__start_rodata, (unsigned long)__init_begin,
 					    mask, PTE_SMALL_XN | PTE_APX | PTE_AP_WRITE), 0);
+	/* Freed at the end of boot: plain data from then on, never executable. */
 	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)__init_begin, (unsigned long)__init_end,
-					    mask, PTE_AP_WRITE), 0);
+					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
 	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)_sdata, (unsigned long)_end,
 					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
 	/* Below the image (boot table, RAM base): plain data too. */
@@ -128,6 +133,47 @@ static void rodata_not_executable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rec.kind, ARM_FAULT_PREFETCH_ABORT);
 	KUNIT_EXPECT_EQ(test, rec.addr, (unsigned long)rodata_insns);
 	KUNIT_EXPECT_EQ(test, fsr_fs(rec.fsr), FS_PERM_PAGE);
+}
+
+/*
+ * A page of the freed .init, once the page allocator hands it out, holds
+ * data: code written into it does not run (the instruction fetch faults).
+ */
+static void freed_init_not_executable(struct kunit *test)
+{
+	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
+	/* From the zone the image is in (the DMA zone on most boards). */
+	gfp_t gfp = page_zonenum(virt_to_page(__init_begin)) == ZONE_DMA ? GFP_DMA : 0;
+	struct page *page, *next;
+	struct fault_record rec;
+	u32 *code = NULL;
+	LIST_HEAD(held);
+	int tries;
+
+	/* The freed pages sit somewhere in the free lists: draw pages until one comes. */
+	for (tries = 0; tries < 8192 && !code; tries++) {
+		page = alloc_page(GFP_KERNEL | gfp | __GFP_NOWARN);
+		if (!page)
+			break;
+		list_add(&page->lru, &held);
+		if ((unsigned long)page_address(page) >= start &&
+		    (unsigned long)page_address(page) < end)
+			code = page_address(page);
+	}
+	if (code) {
+		code[0] = 0xe12fff1e;		/* bx lr */
+		dcache_clean_range(code, sizeof(u32));
+		icache_inval_all();
+		KUNIT_EXPECT_EQ(test, arm_run_expecting_fault(call_code, code, &rec), 1);
+		KUNIT_EXPECT_EQ(test, rec.kind, ARM_FAULT_PREFETCH_ABORT);
+		KUNIT_EXPECT_EQ(test, fsr_fs(rec.fsr), FS_PERM_PAGE);
+	}
+	list_for_each_entry_safe(page, next, &held, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	if (!code)
+		kunit_skip(test, "no page of the freed .init among %d allocated", tries);
 }
 
 static void vectors_high(struct kunit *test)
@@ -265,6 +311,7 @@ static struct kunit_case mmu_cases[] = {
 	KUNIT_CASE(image_permissions),
 	KUNIT_CASE(text_read_only),
 	KUNIT_CASE(rodata_not_executable),
+	KUNIT_CASE(freed_init_not_executable),
 	KUNIT_CASE(vectors_high),
 	KUNIT_CASE(windows_have_tables),
 	KUNIT_CASE(kernel_pte_round_trip),

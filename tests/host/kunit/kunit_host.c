@@ -38,5 +38,5 @@ int main(int argc, char **argv)
 			apply_param(argv[i]);
 		return kunit_run_all_tests();
 	}
-	return kunit_run_suites(argc - 1, argv + 1);
+	return kunit_run_suites(argc - 1, argv + 1, true);
 }

@@ -166,6 +166,28 @@ static void test_cmdline_unknown_and_malformed(void **state)
 	baseline = mm_test_free_pages();
 }
 
+/* Each complaint says what is wrong: out of range is not "Malformed". */
+static void test_cmdline_messages(void **state)
+{
+	mm_test_boot(256, "mem=7M min_free_kbytes=99999999 numa=fake=0 movablecore=2G "
+			  "kernelcore=0 mem=");
+	assert_non_null(strstr(sim_log(), "Kernel command line parameter \"mem=7M\" is out of range"));
+	assert_non_null(strstr(sim_log(), "Kernel command line parameter \"min_free_kbytes=99999999\" "
+					  "is out of range"));
+	assert_non_null(strstr(sim_log(), "\"numa=fake=0\" is out of range"));
+	assert_non_null(strstr(sim_log(), "\"kernelcore=0\" is out of range"));
+	assert_non_null(strstr(sim_log(), "Malformed kernel command line parameter \"mem=\""));
+	assert_null(strstr(sim_log(), "Malformed kernel command line parameter \"mem=7M\""));
+	/* movablecore= beyond what can be movable: said, not silently all of HighMem. */
+	assert_non_null(strstr(sim_log(), "movablecore= asks for 2048 MiB of ZONE_MOVABLE; only "));
+	assert_non_null(strstr(sim_log(), " has memory for it: all "));
+	mm_test_boot(256, "bogus=\"a b");
+	assert_non_null(strstr(sim_log(), "Kernel command line: unterminated quote: \"bogus\" runs to "
+					  "the end of the line"));
+	mm_test_boot(256, "");
+	baseline = mm_test_free_pages();
+}
+
 static void test_numa_fake_layout(void **state)
 {
 	struct zonelist *zl;
@@ -897,7 +919,7 @@ static void test_fault_injection(void **state)
 			__free_pages(p, 1);
 	}
 	assert_int_equal(failed, 3);
-	assert_int_equal(setup_fault_attr(a, "1,101,0,1"), -EINVAL);
+	assert_int_equal(setup_fault_attr(a, "1,101,0,1"), -ERANGE);	/* out of range */
 	assert_int_equal(setup_fault_attr(a, "1,50"), -EINVAL);
 	/* The console command's key=value settings. */
 	assert_int_equal(set_fail_page_alloc("probability", "50"), 0);
@@ -1108,6 +1130,7 @@ int main(void)
 		T(test_layout_256m, boot_256m),
 		T(test_cmdline_mem_dma_movable, boot_256m),
 		T(test_cmdline_unknown_and_malformed, boot_256m),
+		T(test_cmdline_messages, boot_256m),
 		T(test_numa_fake_layout, boot_numa2),
 		T(test_gfp_zone_table, boot_256m),
 		T(test_gfp_bad_combinations_refused, boot_256m),

@@ -22,6 +22,8 @@ int mica_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((f
 int mica_scnprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int mica_sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset);
+int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
+	    va_list args);
 
 /* A fake symbol table for %pS/%ps: two functions, nothing else is text. */
 static const struct { const char *name; unsigned long start, size; } fake_syms[] = {
@@ -548,6 +550,62 @@ static void test_mixed_against_host(void **state)
 	assert_string_equal(host, mine);
 }
 
+/* vformat: the same text as vsnprintf, of any length, handed over in pieces. */
+struct pieces {
+	char text[20000];
+	size_t len;
+	unsigned int calls;
+	size_t largest;
+};
+
+static void collect(void *ctx, const char *s, size_t n)
+{
+	struct pieces *p = ctx;
+
+	assert_true(n > 0);
+	assert_true(p->len + n < sizeof(p->text));
+	memcpy(p->text + p->len, s, n);
+	p->len += n;
+	p->text[p->len] = '\0';
+	p->calls++;
+	if (n > p->largest)
+		p->largest = n;
+}
+
+static int vformat_call(struct pieces *p, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vformat(collect, p, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+static void test_vformat_in_pieces(void **state)
+{
+	static struct pieces p;
+	static char want[20000];
+	char word[5000];
+
+	memset(word, 'w', sizeof(word) - 1);
+	word[sizeof(word) - 1] = '\0';
+	p.len = 0;
+	assert_int_equal(vformat_call(&p, "%s|%-3000d|%08x|%s", word, -42, 0xbeef, "end"),
+			 (int)strlen(word) + 3000 + 8 + 3 + 3);
+	snprintf(want, sizeof(want), "%s|%-3000d|%08x|%s", word, -42, 0xbeef, "end");
+	assert_string_equal(p.text, want);
+	assert_true(p.calls > 1);
+	assert_true(p.largest < 128);
+	p.len = p.calls = 0;
+	assert_int_equal(vformat_call(&p, "%s", ""), 0);
+	assert_int_equal(p.calls, 0);
+	assert_int_equal(vformat_call(&p, "short %d", 7), 7);
+	assert_string_equal(p.text, "short 7");
+	assert_int_equal(p.calls, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_return_values),
 		cmocka_unit_test(test_mixed_against_host),
+		cmocka_unit_test(test_vformat_in_pieces),
 	};
 
 	return cmocka_run_group_tests_name("vsnprintf", tests, NULL, NULL);

@@ -451,6 +451,36 @@ static void test_escape_sequences_ignored(void **state)
 	assert_string_equal(le.line, "abc");
 }
 
+/* Control strings (OSC, DCS, ...) run to BEL or ST; none of their text reaches the line. */
+static void test_control_strings_and_8bit_controls(void **state)
+{
+	feed("echo A\x1b]0;title\aB");		/* OSC ended by BEL: the example */
+	assert_string_equal(le.line, "echo AB");
+	feed("\x1b]2;other title\x1b\\C");	/* OSC ended by ST (ESC \) */
+	feed("\x1bPq#0;2;0;0;0\x1b\\D");	/* DCS (sixel) */
+	feed("\x1b_apc\x1b\\\x1b^pm\x1b\\\x1bXsos\x1b\\E");	/* APC, PM, SOS */
+	assert_string_equal(le.line, "echo ABCDE");
+	clear_output();
+	feed("\x9d" "0;8-bit title\x9c" "F");	/* 8-bit OSC and ST */
+	feed("\x90" "dcs\x07G");			/* 8-bit DCS, ended by BEL */
+	feed("\x9b" "D");				/* 8-bit CSI: Left */
+	assert_string_equal(le.line, "echo ABCDEFG");
+	assert_int_equal(le.cursor, le.len - 1);
+	assert_string_equal(term.out, "FG\b");
+	feed("\x1b]unterminated");
+	assert_int_equal(feed("\r"), LINE_EDITOR_DONE);	/* Enter still ends the line */
+	assert_string_equal(le.line, "echo ABCDEFG");
+}
+
+/* UTF-8 is dropped whole: a continuation byte that looks like a C1 control is not one. */
+static void test_utf8_is_not_c1(void **state)
+{
+	feed("a\xc3\x9b" "b");			/* U+00DB: its second byte is 0x9b (CSI) */
+	feed("\xe2\x80\x9d" "c");			/* U+201D: ends in 0x9d (OSC) */
+	feed("\xf0\x9f\x98\x80" "d");		/* U+1F600: 0x9f (APC) inside */
+	assert_string_equal(le.line, "abcd");
+}
+
 static void test_control_interrupts_escape(void **state)
 {
 	feed("ab\x1b[12");
@@ -596,6 +626,8 @@ int main(void)
 		cmocka_unit_test_setup(test_complete_skips_bad_names, setup),
 		cmocka_unit_test_setup(test_too_long, setup),
 		cmocka_unit_test_setup(test_escape_sequences_ignored, setup),
+		cmocka_unit_test_setup(test_control_strings_and_8bit_controls, setup),
+		cmocka_unit_test_setup(test_utf8_is_not_c1, setup),
 		cmocka_unit_test_setup(test_control_interrupts_escape, setup),
 		cmocka_unit_test_setup(test_garbage_ignored, setup),
 		cmocka_unit_test_setup(test_fuzz_uniform, setup),

@@ -1,15 +1,17 @@
 /*
- * Host tests of the shell's kernel side (kernel/shell/shell.c, builtins.c):
- * dispatch through the shell_cmds section, error reports, the built-in
- * commands and the shell_run() loop, with the kernel services it calls
- * (console, printk, vscnprintf, kstrtoul, board, KUnit) replaced by
- * recording doubles below. The host linker provides __start_shell_cmds and
- * __stop_shell_cmds just as linker.ld does in the kernel.
+ * Host tests of the shell's kernel side (kernel/shell/shell.c, args.c,
+ * shell_commands.c): dispatch through the shell_cmds section, error reports,
+ * the argument helpers, the shell's own commands and the shell_run() loop,
+ * with the kernel services it calls (console, printk, vscnprintf, vformat,
+ * kstrtoul, board, KUnit) replaced by recording doubles below. The host
+ * linker provides __start_shell_cmds and __stop_shell_cmds just as
+ * linker.ld does in the kernel.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +44,25 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	int n = vsnprintf(buf, size, fmt, args);
 
 	return n < (int)size ? n : (int)size - 1;
+}
+
+/* The kernel's hands pieces of at most 127 bytes: so does this one. */
+int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
+	    va_list args)
+{
+	va_list again;
+	int n;
+	char *text;
+
+	va_copy(again, args);
+	n = vsnprintf(NULL, 0, fmt, args);
+	text = malloc(n + 1);
+	vsnprintf(text, n + 1, fmt, again);
+	va_end(again);
+	for (int done = 0; done < n; done += 127)
+		emit(ctx, text + done, n - done < 127 ? (size_t)(n - done) : 127);
+	free(text);
+	return n;
 }
 
 int printk(const char *fmt, ...)
@@ -85,6 +106,15 @@ int console_getc(void)
 	return (unsigned char)*script++;
 }
 
+/* The emergency shell polls: the same script, and "nothing yet" never comes. */
+int console_emergency_getc(void)
+{
+	return console_getc();
+}
+
+static const struct uart_ops test_uart = { .name = "test" };
+const struct uart_ops *console_ops = &test_uart;
+
 static int power_offs, restarts;
 static void fake_power_off(void) { power_offs++; }
 static void fake_restart(void) { restarts++; }
@@ -98,11 +128,13 @@ const struct board_desc board = {
 };
 
 static int kunit_calls, kunit_nnames, kunit_result;
+static bool kunit_verbose;
 static char kunit_names[64];
 
-int kunit_run_suites(int nnames, char **names)
+int kunit_run_suites(int nnames, char **names, bool verbose)
 {
 	kunit_calls++;
+	kunit_verbose = verbose;
 	kunit_nnames = nnames;
 	kunit_names[0] = '\0';
 	if (names)
@@ -128,19 +160,19 @@ static int cmd_record(int argc, char **argv)
 			 "[%s]", argv[i]);
 	return 0;
 }
-SHELL_COMMAND("record", "remember the arguments", cmd_record);
+SHELL_COMMAND("record", "[WORD...]", "remember the arguments", cmd_record);
 
 static int cmd_einval(int argc, char **argv)
 {
 	return -EINVAL;
 }
-SHELL_COMMAND("zz-einval", "fail with -EINVAL", cmd_einval);
+SHELL_COMMAND("zz-einval", "", "fail with -EINVAL", cmd_einval);
 
 static int cmd_odd(int argc, char **argv)
 {
 	return INT_MIN;
 }
-SHELL_COMMAND("odd", "fail with a value that is no errno", cmd_odd);
+SHELL_COMMAND("odd", "", "fail with a value that is no errno", cmd_odd);
 
 /* ---- tests ---- */
 
@@ -210,8 +242,8 @@ static void test_help(void **state)
 	unsigned int lines = 0;
 
 	assert_int_equal(run("help"), 0);
-	/* One aligned line per command, in name order. */
-	for (p = console; *p; p = strchr(p, '\n') + 1) {
+	/* One aligned line per command, in name order, then how to see one's arguments. */
+	for (p = console; *p && *p != '\''; p = strchr(p, '\n') + 1) {
 		char name[32];
 
 		assert_int_equal(sscanf(p, "%31s", name), 1);
@@ -221,19 +253,64 @@ static void test_help(void **state)
 		prev = p;
 		lines++;
 	}
-	assert_int_equal(lines, 9);
+	assert_int_equal(lines, 10);
+	assert_string_equal(p, "'help COMMAND' or 'COMMAND -h' shows a command's arguments.\n");
 	assert_non_null(strstr(console, "\nrecord    - remember the arguments\n"));
 	assert_non_null(strstr(console, "\nzz-einval - fail with -EINVAL\n"));
 	assert_int_equal(strncmp(console, "echo ", 5), 0);
 
 	reset(state);
 	assert_int_equal(run("help echo"), 0);
-	assert_string_equal(console, "echo - print the arguments, separated by spaces\n");
+	assert_string_equal(console, "usage: echo [TEXT...]\n"
+				     "print the arguments, separated by spaces\n");
 	reset(state);
 	assert_int_equal(run("help nope"), -ENOENT);
 	assert_string_equal(console, "help: unknown command 'nope'\nhelp: failed (-2 ENOENT)\n");
 	reset(state);
 	assert_int_equal(run("help a b"), -EINVAL);
+	assert_string_equal(console, "help: extra operand 'b'\nusage: help [COMMAND]\n"
+				     "help: failed (-22 EINVAL)\n");
+}
+
+/* -h or --help alone shows the usage and runs nothing; with more words it is the command's. */
+static void test_dash_h_never_runs_the_command(void **state)
+{
+	assert_int_equal(run("reboot --help"), 0);
+	assert_int_equal(restarts, 0);
+	assert_string_equal(console, "usage: reboot\nrestart the machine\n");
+	reset(state);
+	assert_int_equal(run("poweroff -h"), 0);
+	assert_int_equal(power_offs, 0);
+	last_argc = 0;
+	assert_int_equal(run("record -h x"), 0);
+	assert_int_equal(last_argc, 3);
+}
+
+/* Commands that take no arguments refuse any (reboot x used to reboot). */
+static void test_no_args_refused(void **state)
+{
+	assert_int_equal(run("reboot x"), -EINVAL);
+	assert_int_equal(restarts, 0);
+	assert_string_equal(console, "reboot: extra operand 'x'\nusage: reboot\n"
+				     "reboot: failed (-22 EINVAL)\n");
+	reset(state);
+	assert_int_equal(run("poweroff -1"), -EINVAL);
+	assert_int_equal(power_offs, 0);
+	assert_non_null(strstr(console, "poweroff: invalid option -- '1'\n"));
+	assert_int_equal(run("version x"), -EINVAL);
+	assert_int_equal(run("test -x"), -EINVAL);
+	assert_int_equal(kunit_calls, 0);
+}
+
+/* Output longer than any buffer arrives whole (it was cut at 255 bytes). */
+static void test_long_output(void **state)
+{
+	static char text[3000];
+
+	memset(text, 'y', sizeof(text) - 1);
+	assert_int_equal(shell_printf("[%s]", text), (int)sizeof(text) + 1);
+	assert_int_equal(strlen(console), sizeof(text) + 1);
+	assert_int_equal(console[sizeof(text)], ']');
 }
 
 static void test_next_command_order(void **state)
@@ -283,6 +360,10 @@ static void test_test_command(void **state)
 	assert_int_equal(run("test shell mm"), 0);
 	assert_int_equal(kunit_nnames, 2);
 	assert_string_equal(kunit_names, "shell,mm,");
+	assert_false(kunit_verbose);
+	assert_int_equal(run("test -v shell"), 0);
+	assert_true(kunit_verbose);
+	assert_string_equal(kunit_names, "shell,");
 	assert_string_equal(console, "");
 	kunit_result = 2;
 	assert_int_equal(run("test"), -EIO);
@@ -293,16 +374,17 @@ static void test_parse_ulong(void **state)
 {
 	unsigned long v = 7;
 
-	assert_int_equal(shell_parse_ulong("test", "99999999999", 0, 4294967295UL, &v), -ERANGE);
-	assert_string_equal(console, "test: '99999999999' is out of range (0..4294967295)\n");
+	assert_int_equal(shell_parse_ulong("test", "99999999999", 0, 4294967295UL, &v), -EINVAL);
+	assert_string_equal(console, "test: '99999999999' is out of range (0..4294967295)\n"
+				     "usage: test [-v] [SUITE-GLOB[.CASE-GLOB]...]\n");
 	reset(state);
-	assert_int_equal(shell_parse_ulong("x", "999999999999999999999999", 0, 10, &v), -ERANGE);
-	assert_int_equal(shell_parse_ulong("x", "3", 4, 10, &v), -ERANGE);
-	assert_int_equal(shell_parse_ulong("x", "11", 4, 10, &v), -ERANGE);
+	assert_int_equal(shell_parse_ulong("x", "999999999999999999999999", 0, 10, &v), -EINVAL);
+	assert_int_equal(shell_parse_ulong("x", "3", 4, 10, &v), -EINVAL);
+	assert_int_equal(shell_parse_ulong("x", "11", 4, 10, &v), -EINVAL);
 	assert_int_equal(v, 7);
 	reset(state);
 	assert_int_equal(shell_parse_ulong("x", "1O", 0, 10, &v), -EINVAL);
-	assert_string_equal(console, "x: '1O' is not a number\n");
+	assert_string_equal(console, "x: '1O' is not a number\nusage: x\n");
 	assert_int_equal(shell_parse_ulong("x", "", 0, 10, &v), -EINVAL);
 	assert_int_equal(shell_parse_ulong("x", "0x0a", 4, 10, &v), 0);
 	assert_int_equal(v, 10);
@@ -345,6 +427,22 @@ static void test_shell_run(void **state)
 	assert_non_null(strstr(console, "\nline too long (max 255 characters)\nmica> "));
 }
 
+/* After a panic: only the commands safe in a stopped kernel run. */
+static void test_emergency_shell(void **state)
+{
+	script = "echo still here\rrecord x\rreboot\r";
+	last_argc = 0;
+	if (!setjmp(script_done))
+		shell_run_emergency();
+	assert_non_null(strstr(console, "The kernel has stopped. Emergency shell: dmesg, reboot, "
+				       "poweroff, version, echo.\nemergency> echo still here\n"
+				       "still here\nemergency> record x\n"
+				       "The kernel has stopped; this shell runs only: dmesg reboot "
+				       "poweroff version echo\nemergency> reboot\n"));
+	assert_int_equal(last_argc, 0);		/* record did not run */
+	assert_int_equal(restarts, 1);
+}
+
 static void test_shell_run_garbage(void **state)
 {
 	static char input[20001];
@@ -370,6 +468,9 @@ int main(void)
 		cmocka_unit_test_setup(test_parse_errors, reset),
 		cmocka_unit_test_setup(test_failure_report, reset),
 		cmocka_unit_test_setup(test_help, reset),
+		cmocka_unit_test_setup(test_dash_h_never_runs_the_command, reset),
+		cmocka_unit_test_setup(test_no_args_refused, reset),
+		cmocka_unit_test_setup(test_long_output, reset),
 		cmocka_unit_test_setup(test_next_command_order, reset),
 		cmocka_unit_test_setup(test_echo, reset),
 		cmocka_unit_test_setup(test_version, reset),
@@ -377,6 +478,7 @@ int main(void)
 		cmocka_unit_test_setup(test_test_command, reset),
 		cmocka_unit_test_setup(test_parse_ulong, reset),
 		cmocka_unit_test_setup(test_shell_run, reset),
+		cmocka_unit_test_setup(test_emergency_shell, reset),
 		cmocka_unit_test_setup(test_shell_run_garbage, reset),
 	};
 

@@ -3,7 +3,8 @@
  * shell_printf go into one growing log that tests read (sim_log) and may
  * echo; WARN, BUG and panic report as the kernel does (BUG and panic then
  * abort the test program); callers in reports are named from the host's
- * dynamic symbol table.
+ * dynamic symbol table; reports name the idle task and keep a reduced set
+ * of taint flags.
  */
 #define _GNU_SOURCE 1	/* dladdr1 */
 #include <linux/kernel.h>
@@ -136,6 +137,40 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 void dump_stack(void)
 {
 	printk("Call trace: (not available on the host simulator)\n");
+}
+
+/* The console is never quiet here: every message reaches the log. */
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+bool console_quiet;
+
+/* No tasks here: every simulated CPU runs its idle context, as Linux names it. */
+int report_pid(void)
+{
+	return 0;
+}
+
+const char *report_comm(char buf[16])
+{
+	snprintf(buf, 16, "swapper/%d", raw_smp_processor_id());
+	return buf;
+}
+
+/* The kernel's taint flags, reduced: the reports only print them. */
+static unsigned long sim_taint;
+
+void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
+{
+	__atomic_or_fetch(&sim_taint, 1UL << flag, __ATOMIC_RELAXED);
+}
+
+int test_taint(unsigned int flag)
+{
+	return (__atomic_load_n(&sim_taint, __ATOMIC_RELAXED) >> flag) & 1;
+}
+
+const char *print_tainted(void)
+{
+	return test_taint(TAINT_BAD_PAGE) ? "Tainted: B" : "Not tainted";
 }
 
 void __warn(const char *file, int line, const char *cond)

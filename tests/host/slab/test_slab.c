@@ -6,6 +6,7 @@
  * that the page allocator validates and that every page came back.
  */
 #include "slab_test.h"
+#include <mica/shell.h>
 #include <linux/prandom.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -1001,11 +1002,27 @@ static void test_slub_debug_syntax(void **state)
 		slub_debug_given = true;
 		assert_int_equal(kmem_cache_flags(cases[i].cache, 0), cases[i].want);
 	}
-	strcpy(slub_debug_param, "Q");
-	assert_int_equal(kmem_cache_flags("x", 0), 0);
-	assert_int_equal(sim_log_count("slub_debug option 'Q' unknown. skipped"), 1);
 	slub_debug_given = false;
 	assert_int_equal(kmem_cache_flags("x", SLAB_POISON), SLAB_POISON);
+}
+
+/* slub_debug=XYZ: each unknown option reported once at boot, not once per cache (56 lines). */
+static void test_slub_debug_unknown_reported_once(void **state)
+{
+	extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
+	char param[] = "XYZ";
+
+	sim_log_reset();
+	for (const struct obs_kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++)
+		if (!strcmp(p->str, "slub_debug"))
+			assert_int_equal(p->setup_func(param), 0);
+	assert_int_equal(kmem_cache_flags("a", 0), SLAB_RED_ZONE);
+	assert_int_equal(kmem_cache_flags("b", 0), SLAB_RED_ZONE);
+	assert_int_equal(kmem_cache_flags("kmalloc-64", 0), SLAB_RED_ZONE);
+	assert_int_equal(sim_log_count("slub_debug option 'X' unknown. skipped"), 1);
+	assert_int_equal(sim_log_count("slub_debug option 'Y' unknown. skipped"), 1);
+	assert_int_equal(sim_log_count("unknown. skipped"), 2);
+	slub_debug_given = false;
 }
 
 /* --- failslab ------------------------------------------------------------ */
@@ -1049,6 +1066,31 @@ static void test_failslab(void **state)
 	failslab_update();
 	assert_ptr_equal(c->cpu_cache[0], c->cpu_array[0]);
 	kmem_cache_destroy(c);
+}
+
+/* The failslab command applies all its settings or none (it kept those before a bad one). */
+static void test_failslab_command_all_or_nothing(void **state)
+{
+	extern const struct shell_command __start_shell_cmds[], __stop_shell_cmds[];
+	char *bad[] = { "failslab", "probability=50", "interval=3", "times=x", NULL };
+	char *good[] = { "failslab", "probability=30", "times=3", "verbose=0", NULL };
+	const struct shell_command *cmd = NULL;
+
+	for (const struct shell_command *c = __start_shell_cmds; c < __stop_shell_cmds; c++)
+		if (!strcmp(c->name, "failslab"))
+			cmd = c;
+	assert_non_null(cmd);
+	assert_int_equal(failslab.attr.probability, 0);
+	assert_int_equal(cmd->run(4, bad), -EINVAL);
+	assert_int_equal(failslab.attr.probability, 0);
+	assert_int_equal(failslab.attr.interval, 1);
+	assert_int_equal(sim_log_count("failslab: bad value in 'times=x'"), 1);
+	assert_int_equal(cmd->run(4, good), 0);
+	assert_int_equal(failslab.attr.probability, 30);
+	assert_int_equal(failslab.attr.times, 3);
+	assert_true(failslab_armed());
+	assert_int_equal(failslab_set("probability", "0"), 0);
+	assert_false(failslab_armed());
 }
 
 static int boot_failslab_cmdline(void **state)
@@ -1260,8 +1302,10 @@ int main(void)
 		T(test_leak_at_destroy_no_debug, boot_256m),
 		T(test_freelist_corruption, boot_256m),
 		T(test_slub_debug_cmdline, boot_debug_kmalloc64),
+		T(test_slub_debug_unknown_reported_once, boot_256m),
 		T(test_slub_debug_syntax, boot_256m),
 		T(test_failslab, boot_256m),
+		T(test_failslab_command_all_or_nothing, boot_256m),
 		T(test_failslab_cmdline, boot_failslab_cmdline),
 		T(test_alloc_node, boot_numa2),
 		T(test_smp_concurrent, boot_1g),

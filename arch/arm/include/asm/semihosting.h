@@ -32,8 +32,9 @@ long semihosting_call(unsigned long op, unsigned long arg);
 /*
  * The host's command line for this program (QEMU: the -semihosting-config
  * arg= strings, space-separated) into @buf, NUL-terminated, without the
- * first word, which is the program's name. Returns its length or a
- * negative errno.
+ * first word, which is the program's name. Returns its length, -E2BIG
+ * if it does not fit in @size bytes (with its name and NUL), -ENOSYS if
+ * no host answers.
  */
 int semihosting_get_cmdline(char *buf, size_t size);
 /*

@@ -1,10 +1,12 @@
 /*
- * The `interrupts` command: Linux's /proc/interrupts layout. One line per
- * interrupt that has a handler or was ever taken, with its count on each
- * online CPU, the controller, the hardware number, the trigger and the
- * handlers' names; then the IPIs and the spurious count ("Err").
+ * The interrupt console commands: `interrupts`, in /proc/interrupts' layout.
+ * One line per interrupt that has a handler or was ever taken, with its
+ * count on each online CPU, the controller, the hardware number, the
+ * trigger and the handlers' names; then the IPIs and the spurious count.
+ * `softirqs`: runs of each softirq per CPU, as /proc/softirqs.
  */
 #include <linux/kernel.h>
+#include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/smp.h>
 #include <asm/smp.h>
@@ -70,8 +72,11 @@ static int cmd_interrupts(int argc, char **argv)
 {
 	char header[128];
 	unsigned int irq, cpu;
-	int n = scnprintf(header, sizeof(header), "%11s", "");
+	int n = shell_no_args(argc, argv);
 
+	if (n)
+		return n;
+	n = scnprintf(header, sizeof(header), "%11s", "");
 	for_each_online_cpu(cpu)
 		n += scnprintf(header + n, sizeof(header) - n, "CPU%-8u", cpu);
 	shell_printf("%s\n", header);
@@ -82,4 +87,26 @@ static int cmd_interrupts(int argc, char **argv)
 	shell_printf("Err: %10lu\n", irq_err_count());
 	return 0;
 }
-SHELL_COMMAND("interrupts", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);
+SHELL_COMMAND("interrupts", "", "interrupt counts per CPU, as /proc/interrupts", cmd_interrupts);
+
+static int cmd_softirqs(int argc, char **argv)
+{
+	int err = shell_no_args(argc, argv);
+	unsigned int cpu, nr;
+
+	if (err)
+		return err;
+	shell_printf("                ");
+	for_each_possible_cpu(cpu)
+		shell_printf("CPU%-8u", cpu);
+	shell_printf("\n");
+	for (nr = 0; nr < NR_SOFTIRQS; nr++) {
+		shell_printf("%12s:", softirq_to_name[nr]);
+		for_each_possible_cpu(cpu)
+			shell_printf(" %10u", kstat_softirqs_cpu(nr, cpu));
+		shell_printf("\n");
+	}
+	return 0;
+}
+SHELL_COMMAND("softirqs", "", "softirq runs per CPU (/proc/softirqs); tasklets are HI and TASKLET",
+	      cmd_softirqs);

@@ -1,5 +1,5 @@
 /*
- * The `bdinfo` command, after U-Boot's: the board, the CPU (MIDR decoded),
+ * The board's console command: `bdinfo`, after U-Boot's: the board, the CPU (MIDR decoded),
  * the cores, RAM banks as memblock knows them, the tick, and what the boot
  * loader handed over in r0-r2.
  */
@@ -79,6 +79,10 @@ static void show_timer(void)
 
 static int cmd_bdinfo(int argc, char **argv)
 {
+	int err = shell_no_args(argc, argv);
+
+	if (err)
+		return err;
 	shell_printf("board       = %s\n", board.name);
 	show_cpu();
 	show_ram();
@@ -88,4 +92,4 @@ static int cmd_bdinfo(int argc, char **argv)
 	shell_printf("boot_params = 0x%08lx\n", __atags_pointer);
 	return 0;
 }
-SHELL_COMMAND("bdinfo", "board, CPU, cores, RAM banks, timer and boot hand-off", cmd_bdinfo);
+SHELL_COMMAND("bdinfo", "", "board, CPU, cores, RAM banks, timer and boot hand-off", cmd_bdinfo);
