@@ -447,7 +447,7 @@ static void unmap_reaches_other_cpus_tlbs(struct kunit *test)
 	__free_page(new);
 }
 
-static char report[4096];
+static char report[32768];	/* a line per area: thread stacks too */
 static size_t report_len;
 
 static int __printf(1, 2) capture(const char *fmt, ...)
@@ -489,18 +489,32 @@ static bool ends_with(const char *s, const char *tail)
 }
 
 /* /proc/vmallocinfo's format: range, size, caller, pages= or phys=, kind; in address order. */
+static void vfree_action(void *p)
+{
+	vfree(p);
+}
+
+static void iounmap_action(void *io)
+{
+	iounmap((void __iomem *)io);
+}
+
 static void vmallocinfo_format(struct kunit *test)
 {
 	void *p = vmalloc(3 * PAGE_SIZE);
-	void __iomem *io = ioremap(board.uart_base, 0x100);
+	void __iomem *io;
 	char prefix[40], line[160];
 	unsigned long last = 0;
 	const char *l;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, vfree_action, p), 0);
+	io = ioremap(board.uart_base, 0x100);
 	KUNIT_ASSERT_NOT_NULL(test, (void __force *)io);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, iounmap_action, (void __force *)io), 0);
 	report_len = 0;
 	vmallocinfo_show(capture);
+	KUNIT_ASSERT_LT(test, report_len, sizeof(report) - 1);	/* not cut */
 
 	snprintf(prefix, sizeof(prefix), "0x%08lx-0x%08lx   16384 vmallocinfo_format+0x",
 		 (unsigned long)p, (unsigned long)p + 4 * PAGE_SIZE);
@@ -518,14 +532,17 @@ static void vmallocinfo_format(struct kunit *test)
 	l = report_line("0xfef00000-0xff000000 1048576 early_console_init+0x0/0x", line, sizeof(line));
 	KUNIT_EXPECT_NOT_NULL(test, l);
 
-	for (l = report; *l; l = strchr(l, '\n') + 1) {
+	for (l = report; *l; l++) {
 		unsigned long start = simple_strtoull(l, NULL, 16);
 
 		KUNIT_EXPECT_GT(test, start, last);
 		last = start;
+		l = strchr(l, '\n');
+		if (!l) {
+			KUNIT_FAIL(test, "the last line has no newline");
+			break;
+		}
 	}
-	vfree(p);
-	iounmap(io);
 }
 
 static struct kunit_case vmalloc_cases[] = {

@@ -235,6 +235,13 @@ static void add_board_memory(void)
 	unsigned int i;
 
 	pr_info("semihosting: RAM ends at 0x%08lx\n", ram_end);
+	/* QEMU answers about other memory when the board's is small (vexpress-a9 under -m 64). */
+	if (ram_end && ram_end <= board.mem[0].start) {
+		pr_warn("semihosting: that is below the board's RAM (0x%08lx): ignored; with less "
+			"RAM than the board's %lu MiB, give mem=\n", (unsigned long)board.mem[0].start,
+			board.mem[0].size >> 20);
+		ram_end = 0;
+	}
 	for (i = 0; i < board.nr_banks; i++) {
 		phys_addr_t start = board.mem[i].start;
 		unsigned long size = board.mem[i].size;

@@ -25,6 +25,7 @@ struct dmatest_params {
 	bool fault;			/* PL330 only: the first two tests of each channel run bad programs */
 	bool stall;			/* PL330 only: the first test of each channel never ends */
 	bool r0p0;			/* PL330 only: build programs with r0p0's barriers */
+	bool oops;			/* KUnit only (no key): each channel's first thread oopses */
 	u32 seed;
 };
 

@@ -4,8 +4,9 @@
  * channel: plain, with its threads spread over the CPUs and running at
  * once, with r0p0 programs, with deliberately bad programs (each must fail
  * and leave its channel working, also with other threads on the channel)
- * and with a stall its client gives up on. On a board without a DMA
- * controller, dmatest must say so and refuse.
+ * and with a stall its client gives up on; a thread that dies is counted
+ * as failed, not waited for. On a board without a DMA controller, dmatest
+ * must say so and refuse.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -227,6 +228,33 @@ static void client_timeout_recovers_stall(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.failures, 0);
 }
 
+/*
+ * A test thread that dies (an oops kills it without a word to dmatest)
+ * is counted as failed; the run ends, the other threads' tests count.
+ * The shell used to wait for it forever.
+ */
+static void dead_thread_is_not_waited_for(struct kunit *test)
+{
+	struct dmatest_params p;
+	struct dmatest_totals t;
+	int ret;
+
+	need_controller(test);
+	dmatest_default_params(&p);
+	p.iterations = 3;
+	p.test_buf_size = 4096;
+	p.max_channels = 1;
+	p.threads_per_chan = 2;
+	p.oops = true;
+	kunit_expect_fault_begin(test);
+	ret = dmatest_run(&p, &t);
+	kunit_expect_fault_end(test);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, t.threads, 2);
+	KUNIT_EXPECT_EQ(test, t.failures, 1);
+	KUNIT_EXPECT_EQ(test, t.tests, 3);
+}
+
 static struct kunit_case dmatest_cases[] = {
 	KUNIT_CASE(verify_catches_every_region),
 	KUNIT_CASE(bad_parameters_refused),
@@ -236,6 +264,7 @@ static struct kunit_case dmatest_cases[] = {
 	KUNIT_CASE(bad_programs_fail_and_channels_recover),
 	KUNIT_CASE(faults_stay_with_their_thread),
 	KUNIT_CASE(client_timeout_recovers_stall),
+	KUNIT_CASE(dead_thread_is_not_waited_for),
 	{}
 };
 

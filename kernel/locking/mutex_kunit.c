@@ -98,7 +98,18 @@ struct counter {
 	struct mutex lock;
 	unsigned long value;	/* only under lock */
 	atomic_t contended;	/* times a locker found the count negative */
+	bool held_by_case;	/* the case holds lock while its threads line up */
 };
+
+static void release_if_held(void *data)
+{
+	struct counter *c = data;
+
+	if (c->held_by_case) {
+		c->held_by_case = false;
+		mutex_unlock(&c->lock);
+	}
+}
 
 static int incrementer(void *data)
 {
@@ -119,7 +130,12 @@ static int incrementer(void *data)
 	return 0;
 }
 
-/* Threads on every CPU hammer one mutex: every increment survives. */
+/*
+ * Threads on every CPU hammer one mutex: every increment survives. They
+ * start while the case holds the mutex and all wait on it, so that there
+ * is contention however the host schedules the CPUs (two vCPUs on a busy
+ * host may otherwise run the threads one after another).
+ */
 static void mutex_contention_no_lost_update(struct kunit *test)
 {
 	static struct counter c;
@@ -129,12 +145,19 @@ static void mutex_contention_no_lost_update(struct kunit *test)
 	mutex_init(&c.lock);
 	c.value = 0;
 	atomic_set(&c.contended, 0);
+	mutex_lock(&c.lock);
+	c.held_by_case = true;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, release_if_held, &c), 0);
+	test_wake_on_stop(test, release_if_held, &c);
 	for (i = 0; i < n; i++) {
 		while (!cpu_online(cpu))
 			cpu = (cpu + 1) % NR_CPUS;
 		p[i] = test_thread_start(test, incrementer, &c, cpu, "incr");
 		cpu = (cpu + 1) % NR_CPUS;
 	}
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_TRUE_MSG(test, test_wait_asleep(p[i]), "thread %d not waiting", i);
+	release_if_held(&c);
 	for (i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p[i]), 0);
 	KUNIT_EXPECT_EQ(test, c.value, (unsigned long)n * LOOPS);

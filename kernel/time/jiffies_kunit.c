@@ -48,15 +48,38 @@ static void jiffies_started_at_initial(struct kunit *test)
 	KUNIT_EXPECT_GE(test, j64, (u64)INITIAL_JIFFIES + elapsed);
 }
 
+/* What jiffies_tick_rate expects of 500 ms: jiffies within 30%, each CPU a quarter of its ticks. */
+static bool tick_counts_ok(unsigned long ticks, const unsigned int *took)
+{
+	unsigned int cpu;
+
+	if (ticks < HZ / 2 * 7 / 10 || ticks > HZ / 2 * 13 / 10)
+		return false;
+	for_each_online_cpu(cpu)
+		if (took[cpu] < HZ / 2 / 4 || took[cpu] > HZ / 2 * 13 / 10)
+			return false;
+	return true;
+}
+
 static void jiffies_tick_rate(struct kunit *test)
 {
-	unsigned int before[NR_CPUS], cpu;
-	unsigned long j0 = jiffies, ticks;
+	unsigned int before[NR_CPUS], took[NR_CPUS], cpu, round;
+	unsigned long j0, ticks;
 
-	for_each_online_cpu(cpu)
-		before[cpu] = kstat_irqs_cpu(tick_irq(cpu), cpu);
-	spin_ns(500 * NSEC_PER_MSEC);
-	ticks = jiffies - j0;
+	/* A host that deschedules a vCPU for long loses its ticks: up to three rounds. */
+	for (round = 0; round < 3; round++) {
+		j0 = jiffies;
+		for_each_online_cpu(cpu)
+			before[cpu] = kstat_irqs_cpu(tick_irq(cpu), cpu);
+		spin_ns(500 * NSEC_PER_MSEC);
+		ticks = jiffies - j0;
+		for_each_online_cpu(cpu)
+			took[cpu] = kstat_irqs_cpu(tick_irq(cpu), cpu) - before[cpu];
+		if (tick_counts_ok(ticks, took))
+			break;
+		kunit_info(test, "round %u: %lu jiffies in 500 ms, CPU0 took %u ticks", round, ticks,
+			   took[0]);
+	}
 	KUNIT_EXPECT_GE(test, ticks, HZ / 2 * 7 / 10);
 	KUNIT_EXPECT_LE(test, ticks, HZ / 2 * 13 / 10);
 	/*
@@ -64,12 +87,9 @@ static void jiffies_tick_rate(struct kunit *test)
 	 * lost (QEMU merges expiries when the host runs a vCPU late): only
 	 * a lower bound of a quarter.
 	 */
-	for_each_online_cpu(cpu) {
-		unsigned int n = kstat_irqs_cpu(tick_irq(cpu), cpu) - before[cpu];
-
-		KUNIT_EXPECT_TRUE_MSG(test, n >= HZ / 2 / 4 && n <= HZ / 2 * 13 / 10,
-				      "CPU%u took %u ticks in 500 ms", cpu, n);
-	}
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_TRUE_MSG(test, took[cpu] >= HZ / 2 / 4 && took[cpu] <= HZ / 2 * 13 / 10,
+				      "CPU%u took %u ticks in 500 ms", cpu, took[cpu]);
 }
 
 /* Wrappers, so that a failure message names the comparison, not its expansion. */

@@ -89,46 +89,57 @@ static int arm_probes(void *data)
 	return 0;
 }
 
-/* Timers fire on the tick at or after their expiry, on the arming CPU, in interrupt context. */
+/*
+ * Timers fire on the tick at or after their expiry, on the arming CPU, in
+ * interrupt context. A host that deschedules QEMU's vCPUs delays ticks:
+ * most timers must be on time in one of a few rounds (a kernel that fires
+ * them late does so in every round).
+ */
 static void timer_fires_within_a_tick_on_arming_cpu(struct kunit *test)
 {
 	static struct arming a[NR_CPUS];
-	unsigned int late = 0, total = 0, worst = 0;
+	unsigned int late = 0, total = 0, worst = 0, round;
 	int cpu, i;
 
 	KUNIT_ASSERT_EQ(test, kunit_add_action(test, disarm_probes, a), 0);
-	for_each_online_cpu(cpu) {
-		struct task_struct *p;
+	for (round = 0; round < 3; round++) {
+		late = total = worst = 0;
+		for_each_online_cpu(cpu) {
+			struct task_struct *p;
 
-		atomic_set(&a[cpu].fired, 0);
-		p = test_thread_start(test, arm_probes, &a[cpu], cpu, "armer");
-		KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
-	}
-	msleep(1000 * (NPROBES + 2) / HZ + 100);
-	for_each_online_cpu(cpu) {
-		KUNIT_EXPECT_EQ(test, atomic_read(&a[cpu].fired), NPROBES);
-		for (i = 0; i < NPROBES; i++) {
-			struct probe_timer *p = &a[cpu].probe[i];
-			long early = (long)(p->timer.expires - p->fired_jiffies);
-			u64 ns = p->fired_ns - p->armed_ns;
-
-			KUNIT_EXPECT_EQ(test, p->cpu, a[cpu].cpu);
-			KUNIT_EXPECT_TRUE(test, p->in_irq);
-			KUNIT_EXPECT_LE(test, early, 0);		/* never before its expiry */
-			/*
-			 * Jiffies count whole periods of the hardware counter, so
-			 * expiry i comes i periods after the first boundary, which
-			 * is ahead of the arming unless the tick was late then.
-			 */
-			KUNIT_EXPECT_GE(test, ns + p->armed_lag_ns, (u64)i * TICK_NSEC);
-			late += -early > 1;
-			worst = max(worst, (unsigned int)-early);
-			total++;
-			KUNIT_EXPECT_FALSE(test, timer_pending(&p->timer));
+			atomic_set(&a[cpu].fired, 0);
+			p = test_thread_start(test, arm_probes, &a[cpu], cpu, "armer");
+			KUNIT_EXPECT_EQ(test, test_thread_reap(test, p), 0);
 		}
+		msleep(1000 * (NPROBES + 2) / HZ + 100);
+		for_each_online_cpu(cpu) {
+			KUNIT_EXPECT_EQ(test, atomic_read(&a[cpu].fired), NPROBES);
+			for (i = 0; i < NPROBES; i++) {
+				struct probe_timer *p = &a[cpu].probe[i];
+				long early = (long)(p->timer.expires - p->fired_jiffies);
+				u64 ns = p->fired_ns - p->armed_ns;
+
+				KUNIT_EXPECT_EQ(test, p->cpu, a[cpu].cpu);
+				KUNIT_EXPECT_TRUE(test, p->in_irq);
+				KUNIT_EXPECT_LE(test, early, 0);	/* never before its expiry */
+				/*
+				 * Jiffies count whole periods of the hardware counter, so
+				 * expiry i comes i periods after the first boundary, which
+				 * is ahead of the arming unless the tick was late then.
+				 */
+				KUNIT_EXPECT_GE(test, ns + p->armed_lag_ns, (u64)i * TICK_NSEC);
+				late += -early > 1;
+				worst = max(worst, (unsigned int)-early);
+				total++;
+				KUNIT_EXPECT_FALSE(test, timer_pending(&p->timer));
+			}
+		}
+		disarm_probes(a);	/* none pending before they are set up again */
+		kunit_info(test, "%u of %u timers more than a tick late (worst %u)", late, total,
+			   worst);
+		if (late * 8 <= total)
+			break;
 	}
-	kunit_info(test, "%u of %u timers more than a tick late (worst %u)", late, total, worst);
-	/* A host that deschedules QEMU's vCPUs can delay a tick; most must still be on time. */
 	KUNIT_EXPECT_LE(test, late * 8, total);
 }
 
