@@ -42,7 +42,8 @@ TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
                 cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False,
-                loglevel=8, max_lines=None, crash_ok=False, typeahead=[])
+                loglevel=8, max_lines=None, crash_ok=False, typeahead=[],
+                typeahead_after=None)
 
 
 def board_settings(board):
@@ -290,9 +291,11 @@ def boot(cfg):
                             stderr=subprocess.STDOUT, start_new_session=True)
     console = Console(proc, cfg['input'], cfg['crash_ok'], len(cfg['typeahead']),
                       os.path.join(ROOT, 'build', 'qemu-ymodem', cfg['name']))
-    if cfg['typeahead']:    # typed before the kernel even runs, as a user may
-        proc.stdin.write(''.join(l + '\r' for l in cfg['typeahead']).encode())
-        proc.stdin.flush()
+    typeahead = ''.join(l + '\r' for l in cfg['typeahead']).encode()
+    after = re.compile(cfg['typeahead_after']) if cfg['typeahead_after'] else None
+    if typeahead and not after:     # typed before the kernel even runs, as a user may
+        console.send(typeahead)
+        typeahead = b''
     fd = proc.stdout.fileno()
     try:
         while True:
@@ -319,6 +322,9 @@ def boot(cfg):
                 break       # QEMU closed its output: it is exiting
             try:
                 console.take(data)
+                if typeahead and any(after.search(l) for l in console.lines):
+                    console.send(typeahead)     # typed while the kernel boots
+                    typeahead = b''
             except BrokenPipeError:
                 pass        # QEMU is gone; its exit status tells why
             if console.error:
