@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/jump_label.h>
 #include <linux/mutex.h>
 #include <linux/stop_machine.h>
@@ -129,6 +130,27 @@ void static_key_enable(struct static_key *key)
 	} else {
 		atomic_set(&key->enabled, 1);
 		jump_label_update(key);
+	}
+	mutex_unlock(&jump_label_mutex);
+}
+
+/*
+ * ARMv7 lets a CPU execute a B or a NOP that another CPU is rewriting
+ * (concurrent modification and execution of instructions): each sees the
+ * new one once __patch_text's I-cache invalidation, broadcast to every CPU,
+ * is done. Interrupts off only keep this CPU on the text alias it mapped.
+ */
+void static_key_set_unstopped(struct static_key *key, bool on)
+{
+	unsigned long flags;
+
+	mutex_lock(&jump_label_mutex);
+	WARN_ON_ONCE(atomic_read(&key->enabled) > 1);	/* a counted key */
+	atomic_set(&key->enabled, on);
+	if (jump_label_ready && key->entries) {
+		local_irq_save(flags);
+		update_sites(key);
+		local_irq_restore(flags);
 	}
 	mutex_unlock(&jump_label_mutex);
 }

@@ -3,12 +3,14 @@
  * Linux's order. Each step belongs to the subsystem that implements it.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/percpu.h>
 #include <linux/highmem.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
 #include <linux/jump_label.h>
+#include <linux/kasan.h>
 #include <linux/mm.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -30,6 +32,7 @@
 void start_kernel(void);
 
 enum system_states system_state = SYSTEM_BOOTING;
+EXPORT_SYMBOL(system_state);
 
 /*
  * PID 1: the rest of boot with the scheduler running (the self-tests),
@@ -81,6 +84,8 @@ void start_kernel(void)
 	early_init_memory(NULL, 0);
 	arm_memblock_init();
 	paging_init();
+	kasan_init();			/* KASAN's real shadow (a KASAN kernel only) */
+	do_ctors();			/* KASAN's global red zones */
 	vmalloc_init();			/* ioremap works from here */
 	kmap_init();			/* kmap_atomic's fixmap slots */
 	if (board.init)

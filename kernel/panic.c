@@ -18,6 +18,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <asm/barrier.h>
@@ -38,15 +39,22 @@ void add_taint(unsigned int flag, enum lockdep_ok lockdep_ok)
 	if (flag < TAINT_FLAGS_COUNT)
 		__atomic_or_fetch(&tainted_mask, 1UL << flag, __ATOMIC_RELAXED);
 }
+EXPORT_SYMBOL(add_taint);
 
 int test_taint(unsigned int flag)
 {
 	return flag < TAINT_FLAGS_COUNT && (READ_ONCE(tainted_mask) >> flag) & 1;
 }
+EXPORT_SYMBOL(test_taint);
 
 unsigned long get_taint(void)
 {
 	return READ_ONCE(tainted_mask);
+}
+
+char taint_letter(unsigned int flag)
+{
+	return flag < TAINT_FLAGS_COUNT ? taint_set[flag] : '?';
 }
 
 const char *print_tainted(void)
@@ -145,6 +153,7 @@ void panic(const char *fmt, ...)
 	}
 	halt_this_cpu();
 }
+EXPORT_SYMBOL(panic);
 
 /* Linux's warning report; @caller is where the WARN was, @fmt an optional message. */
 static void warn_report(const char *file, int line, void *caller, const char *fmt, va_list *args)
@@ -154,6 +163,7 @@ static void warn_report(const char *file, int line, void *caller, const char *fm
 		file, line, caller);
 	if (fmt)
 		vprintk(fmt, *args);
+	print_modules();
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");
 	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
@@ -163,6 +173,7 @@ void __warn(const char *file, int line, const char *cond)
 {
 	warn_report(file, line, __builtin_return_address(0), NULL, NULL);
 }
+EXPORT_SYMBOL(__warn);
 
 void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 {
@@ -172,6 +183,7 @@ void warn_slowpath_fmt(const char *file, int line, const char *fmt, ...)
 	warn_report(file, line, __builtin_return_address(0), fmt, &args);
 	va_end(args);
 }
+EXPORT_SYMBOL(warn_slowpath_fmt);
 
 void __bug(const char *file, int line, const char *cond)
 {
@@ -180,3 +192,4 @@ void __bug(const char *file, int line, const char *cond)
 	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	panic("Fatal exception");
 }
+EXPORT_SYMBOL(__bug);

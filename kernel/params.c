@@ -2,14 +2,17 @@
  * Kernel command line: Linux-style "key=value" and bare flags, separated
  * by spaces, with "double quotes" around values that contain spaces.
  * Handlers register with early_param()/__setup(); early ones run before
- * memory is set up, the rest later. A handler returns 0, -ERANGE for a value
- * out of its range or another -errno for one it cannot read; both are
- * reported, as are unknown keys and an unterminated quote.
+ * memory is set up, the rest later; then the module_param()s of built-in
+ * code ("<file>.<param>=value", kernel/module/params.c). A handler returns
+ * 0, -ERANGE for a value out of its range or another -errno for one it
+ * cannot read; both are reported, as are unknown keys and an unterminated
+ * quote.
  */
 #include <linux/kernel.h>
-#include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/jump_label.h>
+#include <linux/moduleparam.h>
 #include <string.h>
 
 #define COMMAND_LINE_SIZE 1024
@@ -78,7 +81,8 @@ static void apply_param(char *key, size_t keylen, char *val)
 	const struct obs_kernel_param *p = find_param(key, keylen, val != NULL);
 
 	if (!p) {
-		if (!parsing_early)
+		/* Late, a module_param() of built-in code ("file.param=value") may take it. */
+		if (!parsing_early && parse_builtin_param(key, val) == -ENOENT)
 			pr_warn("Unknown kernel command line parameter \"%s%s%s\", will be ignored\n",
 				key, val ? "=" : "", val ? val : "");
 		return;

@@ -8,6 +8,7 @@
  * and /proc/ioports; kernel/resource_commands.c).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/ioport.h>
@@ -23,6 +24,7 @@ struct resource iomem_resource = {
 	.end = ~(resource_size_t)0,
 	.flags = IORESOURCE_MEM,
 };
+EXPORT_SYMBOL(iomem_resource);
 
 struct resource ioport_resource = {
 	.name = "PCI IO",
@@ -30,6 +32,7 @@ struct resource ioport_resource = {
 	.end = 0xffff,
 	.flags = IORESOURCE_IO,
 };
+EXPORT_SYMBOL(ioport_resource);
 
 static DEFINE_RWLOCK(resource_lock);
 
@@ -69,6 +72,7 @@ int request_resource(struct resource *root, struct resource *new)
 {
 	return request_resource_conflict(root, new) ? -EBUSY : 0;
 }
+EXPORT_SYMBOL(request_resource);
 
 int release_resource(struct resource *old)
 {
@@ -87,6 +91,7 @@ int release_resource(struct resource *old)
 	write_unlock(&resource_lock);
 	return ret;
 }
+EXPORT_SYMBOL(release_resource);
 
 struct resource *__request_region(struct resource *parent, resource_size_t start,
 				  resource_size_t n, const char *name, int flags)
@@ -123,6 +128,7 @@ struct resource *__request_region(struct resource *parent, resource_size_t start
 	write_unlock(&resource_lock);
 	return res;
 }
+EXPORT_SYMBOL(__request_region);
 
 void __release_region(struct resource *parent, resource_size_t start, resource_size_t n)
 {
@@ -149,6 +155,7 @@ void __release_region(struct resource *parent, resource_size_t start, resource_s
 	pr_warn("Trying to free nonexistent resource <%016llx-%016llx>\n",
 		(unsigned long long)start, (unsigned long long)end);
 }
+EXPORT_SYMBOL(__release_region);
 
 /* Linux/ARM's view of RAM: each bank, with the kernel's code and data inside. */
 static struct resource kernel_code = { .name = "Kernel code", .flags = IORESOURCE_MEM | IORESOURCE_BUSY };

@@ -11,6 +11,7 @@
  * that unlock if the target has not got that far yet).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
@@ -132,6 +133,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 	put_cpu();
 	return 0;
 }
+EXPORT_SYMBOL(smp_call_function_single);
 
 void smp_call_function(smp_call_func_t func, void *info, int wait)
 {
@@ -155,6 +157,7 @@ void smp_call_function(smp_call_func_t func, void *info, int wait)
 				csd_lock_wait(&csds[cpu]);
 	put_cpu();
 }
+EXPORT_SYMBOL(smp_call_function);
 
 void on_each_cpu(smp_call_func_t func, void *info, int wait)
 {
@@ -167,3 +170,4 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(on_each_cpu);

@@ -9,12 +9,15 @@
  * The handler runs on the interrupted task's stack, as on Linux/ARM 3.x.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 
 #define MAX_SOFTIRQ_RESTART 10
 
@@ -120,6 +123,7 @@ void local_bh_enable(void)
 	if (!in_interrupt() && local_softirq_pending())
 		do_softirq();
 }
+EXPORT_SYMBOL(local_bh_enable);
 
 /* --- tasklets --------------------------------------------------------------- */
 
@@ -130,6 +134,8 @@ struct tasklet_head {
 
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
+/* A list taken off for running: odd while its tasklets run (tasklets_kill_matching). */
+static DEFINE_PER_CPU(unsigned long, tasklet_run_seq);
 
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data)
 {
@@ -139,6 +145,7 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigne
 	t->func = func;
 	t->data = data;
 }
+EXPORT_SYMBOL(tasklet_init);
 
 /* Interrupts off. */
 static void tasklet_queue(struct tasklet_head *list, struct tasklet_struct *t, unsigned int nr)
@@ -170,11 +177,13 @@ void __tasklet_schedule(struct tasklet_struct *t)
 {
 	schedule_on(&tasklet_vec, t, TASKLET_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_schedule);
 
 void __tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	schedule_on(&tasklet_hi_vec, t, HI_SOFTIRQ);
 }
+EXPORT_SYMBOL(__tasklet_hi_schedule);
 
 static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 {
@@ -184,6 +193,7 @@ static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 	t = list->head;
 	list->head = NULL;
 	list->tail = &list->head;
+	__this_cpu_write(tasklet_run_seq, __this_cpu_read(tasklet_run_seq) + 1);
 	local_irq_enable();
 
 	while (t) {
@@ -208,6 +218,8 @@ static void tasklet_run_list(struct tasklet_head *list, unsigned int nr)
 		}
 		t = next;
 	}
+	smp_wmb();
+	__this_cpu_write(tasklet_run_seq, __this_cpu_read(tasklet_run_seq) + 1);
 }
 
 static void tasklet_action(struct softirq_action *a)
@@ -242,6 +254,106 @@ void tasklet_kill(struct tasklet_struct *t)
 	/* Now ours: nobody can schedule it; wait out a run in progress. */
 	tasklet_unlock_wait(t);
 	clear_bit(TASKLET_STATE_SCHED, &t->state);
+}
+EXPORT_SYMBOL(tasklet_kill);
+
+/* --- tasklets_kill_matching (kernel/module/track.c) -------------------------- */
+
+#define KILL_BATCH 16
+
+struct kill_ctx {
+	bool (*match)(const struct tasklet_struct *t, void *data);
+	void *data;
+	spinlock_t lock;
+	unsigned int n;
+	bool more;			/* the batch was full: go round again */
+	struct tasklet_struct *taken[KILL_BATCH];
+	unsigned long seen[NR_CPUS];	/* each CPU's tasklet_run_seq as its lists were searched */
+};
+
+/* Interrupts off, on the list's CPU. */
+static void kill_in_list(struct tasklet_head *list, struct kill_ctx *ctx)
+{
+	struct tasklet_struct **pp = &list->head, *t;
+
+	while ((t = *pp)) {
+		bool take;
+
+		spin_lock(&ctx->lock);
+		take = ctx->match(t, ctx->data);
+		if (take && ctx->n == KILL_BATCH) {
+			ctx->more = true;
+			take = false;
+		}
+		if (take)
+			ctx->taken[ctx->n++] = t;
+		spin_unlock(&ctx->lock);
+		if (!take) {
+			pp = &t->next;
+			continue;
+		}
+		*pp = t->next;
+		t->next = NULL;
+		clear_bit(TASKLET_STATE_SCHED, &t->state);
+	}
+	list->tail = pp;
+}
+
+/*
+ * Interrupts off, on each CPU. A list this CPU had taken off to run (odd
+ * tasklet_run_seq) is out of reach: noted, to be waited for.
+ */
+static void kill_on_cpu(void *data)
+{
+	struct kill_ctx *ctx = data;
+
+	ctx->seen[smp_processor_id()] = __this_cpu_read(tasklet_run_seq);
+	kill_in_list(this_cpu_ptr(&tasklet_vec), ctx);
+	kill_in_list(this_cpu_ptr(&tasklet_hi_vec), ctx);
+}
+
+/*
+ * Until every list that was being run as kill_on_cpu() searched has been
+ * run (sleeping: the run may be ksoftirqd's, preempted on this very CPU).
+ * True if one was: what it put back or scheduled needs another search.
+ */
+static bool wait_for_tasklet_runs(const struct kill_ctx *ctx)
+{
+	unsigned int cpu;
+	bool waited = false;
+
+	for_each_online_cpu(cpu) {
+		if (!(ctx->seen[cpu] & 1))
+			continue;
+		waited = true;
+		while (READ_ONCE(per_cpu(tasklet_run_seq, cpu)) == ctx->seen[cpu])
+			msleep(1);
+	}
+	smp_rmb();
+	return waited;
+}
+
+unsigned int tasklets_kill_matching(bool (*match)(const struct tasklet_struct *t, void *data),
+				    void (*report)(const struct tasklet_struct *t, void *data),
+				    void *data)
+{
+	struct kill_ctx ctx = { .match = match, .data = data };
+	unsigned int total = 0;
+	bool ran;
+
+	spin_lock_init(&ctx.lock);
+	do {
+		ctx.n = 0;
+		ctx.more = false;
+		memset(ctx.seen, 0, sizeof(ctx.seen));
+		on_each_cpu(kill_on_cpu, &ctx, 1);
+		/* A list being run had been taken off before: let it finish. */
+		ran = wait_for_tasklet_runs(&ctx);
+		for (unsigned int i = 0; i < ctx.n; i++)
+			report(ctx.taken[i], data);
+		total += ctx.n;
+	} while (ctx.more || ctx.n || ran);	/* a run may have scheduled more */
+	return total;
 }
 
 /* --- ksoftirqd ------------------------------------------------------------- */

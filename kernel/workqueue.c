@@ -13,12 +13,14 @@
  * so a flush waits for the last queueing only, as Linux's does.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -26,12 +28,15 @@
 #include <linux/string.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <linux/delay.h>
+#include <mica/module_track.h>
 
 struct worker_pool {
 	struct workqueue_struct *wq;
 	int cpu;			/* bound CPU, or WORK_CPU_UNBOUND */
 	struct list_head worklist;
 	struct work_struct *current_work;	/* being run, or NULL */
+	work_func_t current_func;		/* its function (the item may be freed by it) */
 	struct task_struct *task;
 	wait_queue_head_t more_work;
 };
@@ -40,6 +45,7 @@ struct workqueue_struct {
 	char name[24];
 	unsigned int flags;
 	bool destroying;
+	struct list_head list;		/* on workqueues */
 	unsigned int nr_pools;
 	struct worker_pool pools[];	/* per CPU, or one */
 };
@@ -50,10 +56,24 @@ struct wq_barrier {
 };
 
 static DEFINE_SPINLOCK(wq_lock);
+static LIST_HEAD(workqueues);
+
+/*
+ * While cancel_work_matching() runs: what it cancels, and the items it has
+ * taken, which __queue_work() joins instead of queueing them.
+ */
+static struct {
+	bool (*match)(work_func_t func, const struct work_struct *work, void *data);
+	void *data;
+	struct list_head taken;
+} wq_cancel = { .taken = LIST_HEAD_INIT(wq_cancel.taken) };
 
 struct workqueue_struct *system_wq;
+EXPORT_SYMBOL(system_wq);
 struct workqueue_struct *system_long_wq;
+EXPORT_SYMBOL_GPL(system_long_wq);
 struct workqueue_struct *system_unbound_wq;
+EXPORT_SYMBOL_GPL(system_unbound_wq);
 
 static int worker_thread(void *data);
 
@@ -69,6 +89,7 @@ struct work_struct *current_work(void)
 
 	return pool ? READ_ONCE(pool->current_work) : NULL;
 }
+EXPORT_SYMBOL(current_work);
 
 static int worker_thread(void *data)
 {
@@ -93,6 +114,7 @@ static int worker_thread(void *data)
 		list_del_init(&work->entry);
 		pool->current_work = work;
 		func = work->func;
+		pool->current_func = func;
 		clear_bit(WORK_STRUCT_PENDING_BIT, &work->data);
 		spin_unlock_irq(&wq_lock);
 
@@ -109,6 +131,7 @@ static int worker_thread(void *data)
 
 		spin_lock_irq(&wq_lock);
 		pool->current_work = NULL;
+		pool->current_func = NULL;
 		spin_unlock_irq(&wq_lock);
 		cond_resched();
 	}
@@ -135,6 +158,12 @@ static bool __queue_work(int cpu, struct workqueue_struct *wq, struct work_struc
 		spin_unlock_irqrestore(&wq_lock, flags);
 		WARN(1, "workqueue %s is being destroyed: %pS not queued\n", wq->name, work->func);
 		return false;
+	}
+	if (unlikely(wq_cancel.match) && wq_cancel.match(work->func, work, wq_cancel.data)) {
+		work->pool = NULL;
+		list_add_tail(&work->entry, &wq_cancel.taken);
+		spin_unlock_irqrestore(&wq_lock, flags);
+		return true;
 	}
 	if (wq->nr_pools == 1) {
 		pool = &wq->pools[0];
@@ -172,6 +201,7 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 		return false;
 	return __queue_work(cpu, wq, work);
 }
+EXPORT_SYMBOL(queue_work_on);
 
 static void delayed_work_timer_fn(unsigned long data)
 {
@@ -192,6 +222,7 @@ void __init_delayed_work(struct delayed_work *dwork, work_func_t func)
 	dwork->wq = NULL;
 	dwork->cpu = WORK_CPU_UNBOUND;
 }
+EXPORT_SYMBOL(__init_delayed_work);
 
 /* DECLARE_DELAYED_WORK leaves the timer to be set up on first use. */
 static void dwork_prepare(struct delayed_work *dwork)
@@ -228,6 +259,7 @@ bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_
 		return false;
 	return __queue_delayed_work(cpu, wq, dwork, delay);
 }
+EXPORT_SYMBOL(queue_delayed_work_on);
 
 /*
  * Take PENDING for the caller: 1 if the item was pending (its timer is
@@ -273,6 +305,7 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_wo
 	__queue_delayed_work(cpu, wq, dwork, delay);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(mod_delayed_work_on);
 
 static void wq_barrier_fn(struct work_struct *work)
 {
@@ -344,6 +377,7 @@ bool flush_work(struct work_struct *work)
 		return false;
 	return wait_for_work(work);
 }
+EXPORT_SYMBOL_GPL(flush_work);
 
 bool flush_delayed_work(struct delayed_work *dwork)
 {
@@ -352,6 +386,7 @@ bool flush_delayed_work(struct delayed_work *dwork)
 		__queue_work(dwork->cpu, dwork->wq, &dwork->work);
 	return flush_work(&dwork->work);
 }
+EXPORT_SYMBOL(flush_delayed_work);
 
 static bool __cancel_work_sync(struct work_struct *work, bool is_dwork)
 {
@@ -371,12 +406,14 @@ bool cancel_work_sync(struct work_struct *work)
 {
 	return __cancel_work_sync(work, false);
 }
+EXPORT_SYMBOL_GPL(cancel_work_sync);
 
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
 	dwork_prepare(dwork);
 	return __cancel_work_sync(&dwork->work, true);
 }
+EXPORT_SYMBOL(cancel_delayed_work_sync);
 
 bool cancel_delayed_work(struct delayed_work *dwork)
 {
@@ -387,6 +424,7 @@ bool cancel_delayed_work(struct delayed_work *dwork)
 	clear_bit(WORK_STRUCT_PENDING_BIT, &dwork->work.data);
 	return ret;
 }
+EXPORT_SYMBOL(cancel_delayed_work);
 
 void flush_workqueue(struct workqueue_struct *wq)
 {
@@ -414,6 +452,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		wait_for_completion(&barr[i].done);
 	}
 }
+EXPORT_SYMBOL_GPL(flush_workqueue);
 
 static bool wq_idle(struct workqueue_struct *wq)
 {
@@ -447,6 +486,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 	va_end(args);
 	wq->flags = flags;
 	wq->nr_pools = nr_pools;
+	INIT_LIST_HEAD(&wq->list);
 	for (unsigned int i = 0; i < nr_pools; i++) {
 		struct worker_pool *pool = &wq->pools[i];
 
@@ -469,8 +509,14 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 			kthread_bind(pool->task, i);
 		wake_up_process(pool->task);
 	}
+	spin_lock_irq(&wq_lock);
+	list_add_tail(&wq->list, &workqueues);
+	spin_unlock_irq(&wq_lock);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_WORKQUEUE, wq, 0, _RET_IP_, wq->name);
 	return wq;
 }
+EXPORT_SYMBOL_GPL(alloc_workqueue);
 
 void destroy_workqueue(struct workqueue_struct *wq)
 {
@@ -487,8 +533,122 @@ void destroy_workqueue(struct workqueue_struct *wq)
 			pr_warn("workqueue %s: drain_workqueue() isn't complete after %u tries\n",
 				wq->name, tries);
 	} while (!wq_idle(wq));
+	spin_lock_irq(&wq_lock);
+	list_del(&wq->list);
+	spin_unlock_irq(&wq_lock);
 	stop_workers(wq);
+	if (module_track_held_any(MT_WORKQUEUE))
+		module_track_free(MT_WORKQUEUE, wq);
 	kfree(wq);
+}
+EXPORT_SYMBOL_GPL(destroy_workqueue);
+
+/* --- cancel_work_matching (kernel/module/track.c) ------------------------- */
+
+struct dwork_cancel {
+	void (*report)(work_func_t func, const struct work_struct *work,
+		       enum work_cancel_how how, void *data);
+	unsigned int n;
+};
+
+static bool dwork_timer_matches(const struct timer_list *t, void *data)
+{
+	const struct delayed_work *dwork = (const struct delayed_work *)t->data;
+
+	(void)data;
+	return t->function == delayed_work_timer_fn &&
+	       wq_cancel.match(dwork->work.func, &dwork->work, wq_cancel.data);
+}
+
+/* Its timer is off: the item is idle again. */
+static void dwork_timer_cancelled(const struct timer_list *t, void *data)
+{
+	struct delayed_work *dwork = (struct delayed_work *)t->data;
+	struct dwork_cancel *c = data;
+
+	c->report(dwork->work.func, &dwork->work, WORK_CANCELLED_DELAYED, wq_cancel.data);
+	clear_bit(WORK_STRUCT_PENDING_BIT, &dwork->work.data);
+	c->n++;
+}
+
+/* Under wq_lock: move every queued item that matches onto wq_cancel.taken. */
+static void take_matching(void)
+{
+	struct workqueue_struct *wq;
+	struct work_struct *work, *tmp;
+
+	list_for_each_entry(wq, &workqueues, list)
+		for (unsigned int i = 0; i < wq->nr_pools; i++)
+			list_for_each_entry_safe(work, tmp, &wq->pools[i].worklist, entry)
+				if (wq_cancel.match(work->func, work, wq_cancel.data)) {
+					work->pool = NULL;
+					list_move_tail(&work->entry, &wq_cancel.taken);
+				}
+}
+
+/* Under wq_lock: a pool running an item that matches, or NULL. */
+static struct worker_pool *running_matching(void)
+{
+	struct workqueue_struct *wq;
+
+	list_for_each_entry(wq, &workqueues, list)
+		for (unsigned int i = 0; i < wq->nr_pools; i++) {
+			struct worker_pool *pool = &wq->pools[i];
+
+			if (pool->current_func &&
+			    wq_cancel.match(pool->current_func, pool->current_work, wq_cancel.data))
+				return pool;
+		}
+	return NULL;
+}
+
+unsigned int cancel_work_matching(bool (*match)(work_func_t func, const struct work_struct *work,
+						void *data),
+				  void (*report)(work_func_t func, const struct work_struct *work,
+						 enum work_cancel_how how, void *data),
+				  void *data)
+{
+	static DEFINE_MUTEX(cancel_mutex);
+	struct dwork_cancel c = { .report = report };
+	unsigned long deadline = jiffies + HZ;
+	struct worker_pool *pool;
+	struct work_struct *work;
+	LIST_HEAD(taken);
+
+	mutex_lock(&cancel_mutex);
+	spin_lock_irq(&wq_lock);
+	wq_cancel.match = match;
+	wq_cancel.data = data;
+	take_matching();
+	spin_unlock_irq(&wq_lock);
+	/* A timer that fires meanwhile queues its item onto wq_cancel.taken. */
+	del_timers_matching(dwork_timer_matches, dwork_timer_cancelled, &c);
+	/* Runs in progress end; what they queue again is taken as it is queued. */
+	for (;;) {
+		spin_lock_irq(&wq_lock);
+		pool = running_matching();
+		if (!pool || time_after(jiffies, deadline))
+			break;
+		spin_unlock_irq(&wq_lock);
+		msleep(1);
+	}
+	wq_cancel.match = NULL;
+	list_splice_init(&wq_cancel.taken, &taken);
+	if (pool) {
+		report(pool->current_func, pool->current_work, WORK_STILL_RUNNING, data);
+		c.n++;
+	}
+	spin_unlock_irq(&wq_lock);
+	mutex_unlock(&cancel_mutex);
+
+	while (!list_empty(&taken)) {
+		work = list_first_entry(&taken, struct work_struct, entry);
+		list_del_init(&work->entry);
+		report(work->func, work, WORK_CANCELLED, data);
+		clear_bit(WORK_STRUCT_PENDING_BIT, &work->data);
+		c.n++;
+	}
+	return c.n;
 }
 
 static int __init init_workqueues(void)

@@ -3,6 +3,7 @@
  * memparse() reads sizes with K/M/G suffixes, get_option() one integer.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 
 static unsigned int digit_value(char c)
 {
@@ -44,6 +45,7 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
 		*endp = (char *)cp;
 	return result;
 }
+EXPORT_SYMBOL(simple_strtoull);
 
 unsigned long long memparse(const char *ptr, char **retptr)
 {
@@ -70,6 +72,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 		*retptr = end;
 	return ret;
 }
+EXPORT_SYMBOL(memparse);
 
 int get_option(char **str, int *pint)
 {
@@ -94,3 +97,4 @@ int get_option(char **str, int *pint)
 	}
 	return 1;
 }
+EXPORT_SYMBOL(get_option);

@@ -1,5 +1,6 @@
 /* Bitmap searches (Linux's find_*_bit): a word at a time, lowest bit first. */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bitops.h>
 
 /* First bit at or after @start that is set in (word ^ @invert). */
@@ -27,11 +28,13 @@ unsigned long find_next_bit(const unsigned long *addr, unsigned long size, unsig
 {
 	return find_next_in(addr, size, offset, 0);
 }
+EXPORT_SYMBOL(find_next_bit);
 
 unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size, unsigned long offset)
 {
 	return find_next_in(addr, size, offset, ~0UL);
 }
+EXPORT_SYMBOL(find_next_zero_bit);
 
 unsigned long find_last_bit(const unsigned long *addr, unsigned long size)
 {
@@ -50,3 +53,4 @@ unsigned long find_last_bit(const unsigned long *addr, unsigned long size)
 		word = addr[--idx];
 	}
 }
+EXPORT_SYMBOL(find_last_bit);

@@ -5,6 +5,7 @@
  * earlier one could, so linear backtracking never misses a match.
  */
 #include <linux/glob.h>
+#include <linux/export.h>
 
 /*
  * The ']' closing the class whose members start at p (just after '['), or
@@ -95,3 +96,4 @@ literal:
 		str = ++star_str;
 	}
 }
+EXPORT_SYMBOL(glob_match);

@@ -8,6 +8,7 @@
  * with -EINVAL (Linux leaves them undefined).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <limits.h>
 
@@ -76,6 +77,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 	*res = (unsigned long)v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoul);
 
 int kstrtol(const char *s, unsigned int base, long *res)
 {
@@ -102,6 +104,7 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	*res = (long)v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtol);
 
 /*
  * Linux 6.1's kstrtobool: y/Y, t/T, e/E, 1 and "on" are true; n/N, f/F,
@@ -132,3 +135,4 @@ int kstrtobool(const char *s, bool *res)
 	}
 	return -EINVAL;
 }
+EXPORT_SYMBOL(kstrtobool);

@@ -9,6 +9,7 @@
  * then drops, so plain trees pay no indirect calls.
  */
 #include <linux/rbtree.h>
+#include <linux/export.h>
 #include <linux/rbtree_augmented.h>
 
 static void set_parent(struct rb_node *n, struct rb_node *p)
@@ -251,11 +252,13 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 {
 	insert_fixup(node, root, &dummy_callbacks);
 }
+EXPORT_SYMBOL(rb_insert_color);
 
 void rb_erase(struct rb_node *node, struct rb_root *root)
 {
 	erase(node, root, &dummy_callbacks);
 }
+EXPORT_SYMBOL(rb_erase);
 
 void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 			 const struct rb_augment_callbacks *augment)
@@ -263,12 +266,14 @@ void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 	augment->propagate(node, NULL);
 	insert_fixup(node, root, augment);
 }
+EXPORT_SYMBOL(rb_insert_augmented);
 
 void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 			const struct rb_augment_callbacks *augment)
 {
 	erase(node, root, augment);
 }
+EXPORT_SYMBOL(rb_erase_augmented);
 
 struct rb_node *rb_first(const struct rb_root *root)
 {
@@ -280,6 +285,7 @@ struct rb_node *rb_first(const struct rb_root *root)
 		n = n->rb_left;
 	return n;
 }
+EXPORT_SYMBOL(rb_first);
 
 struct rb_node *rb_last(const struct rb_root *root)
 {
@@ -291,6 +297,7 @@ struct rb_node *rb_last(const struct rb_root *root)
 		n = n->rb_right;
 	return n;
 }
+EXPORT_SYMBOL(rb_last);
 
 struct rb_node *rb_next(const struct rb_node *node)
 {
@@ -307,6 +314,7 @@ struct rb_node *rb_next(const struct rb_node *node)
 		node = parent;
 	return parent;
 }
+EXPORT_SYMBOL(rb_next);
 
 struct rb_node *rb_prev(const struct rb_node *node)
 {
@@ -322,3 +330,4 @@ struct rb_node *rb_prev(const struct rb_node *node)
 		node = parent;
 	return parent;
 }
+EXPORT_SYMBOL(rb_prev);

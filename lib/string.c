@@ -1,5 +1,6 @@
 /* The kernel's own string helpers (include/linux/string.h). */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/string.h>
 
 long strscpy(char *dest, const char *src, size_t count)
@@ -17,6 +18,7 @@ long strscpy(char *dest, const char *src, size_t count)
 	memcpy(dest, src, len + 1);
 	return (long)len;
 }
+EXPORT_SYMBOL(strscpy);
 
 static bool is_space(char c)
 {
@@ -29,6 +31,7 @@ char *skip_spaces(const char *str)
 		str++;
 	return (char *)str;
 }
+EXPORT_SYMBOL(skip_spaces);
 
 char *strim(char *s)
 {
@@ -38,6 +41,7 @@ char *strim(char *s)
 		s[--len] = '\0';
 	return skip_spaces(s);
 }
+EXPORT_SYMBOL(strim);
 
 bool sysfs_streq(const char *s1, const char *s2)
 {
@@ -51,6 +55,7 @@ bool sysfs_streq(const char *s1, const char *s2)
 		return true;
 	return *s1 == '\n' && !s1[1] && !*s2;
 }
+EXPORT_SYMBOL(sysfs_streq);
 
 void *memchr_inv(const void *start, int c, size_t bytes)
 {
@@ -61,3 +66,4 @@ void *memchr_inv(const void *start, int c, size_t bytes)
 			return (void *)p;
 	return NULL;
 }
+EXPORT_SYMBOL(memchr_inv);

@@ -16,8 +16,8 @@
  *  - %p prints "0x" and the pointer's full hex width (8 digits on ARM).
  *    Mica does not hash pointers as Linux does: there is no user/kernel
  *    boundary to protect. %px prints the hex digits without "0x", as Linux.
- *    %pS gives "name+0xoff/0xsize", %ps the bare name (kallsyms_lookup();
- *    "0x..." outside kernel text); %pa and %pad print *(phys_addr_t *) and
+ *    %pS gives "name+0xoff/0xsize" ("... [module]" in a module), %ps the
+ *    bare name (kallsyms_lookup_module(); "0x..." outside kernel text); %pa and %pad print *(phys_addr_t *) and
  *    *(dma_addr_t *). As in Linux, every letter or digit after %p belongs
  *    to the conversion: unknown ones print a plain %p.
  *  - Return value: the length the whole output has (vsnprintf) or the
@@ -27,6 +27,7 @@
  *    no length limit and no allocation, for console output of any size.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <limits.h>
 
@@ -206,11 +207,12 @@ static void put_hex_fixed(struct out *o, unsigned long long v, int digits)
 	put_number(o, v, false, &hex);
 }
 
-/* Build "name+0xoff/0xsize" (or the bare name) for %pS/%ps into @o. */
+/* Build "name+0xoff/0xsize [module]" (or the bare name) for %pS/%ps into @o. */
 static void put_symbol(struct out *o, unsigned long addr, bool with_offset)
 {
 	unsigned long size, offset;
-	const char *name = kallsyms_lookup(addr, &size, &offset);
+	const char *modname;
+	const char *name = kallsyms_lookup_module(addr, &size, &offset, &modname);
 	struct spec hex = { .flags = SPECIAL | SMALL, .width = -1, .precision = -1, .base = 16 };
 
 	if (!name) {
@@ -225,6 +227,13 @@ static void put_symbol(struct out *o, unsigned long addr, bool with_offset)
 	put_number(o, offset, false, &hex);
 	put_char(o, '/');
 	put_number(o, size, false, &hex);
+	if (!modname)
+		return;
+	put_char(o, ' ');
+	put_char(o, '[');
+	while (*modname)
+		put_char(o, *modname++);
+	put_char(o, ']');
 }
 
 /* %p and its extensions; @ext points at the letters after the 'p'. */
@@ -407,6 +416,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
 	    va_list args)
@@ -430,6 +440,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return 0;
 	return (size_t)n < size ? n : (int)size - 1;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -441,6 +452,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(snprintf);
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -452,6 +464,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(scnprintf);
 
 /* No bound: the caller promises room (Linux passes INT_MAX as well). */
 int sprintf(char *buf, const char *fmt, ...)
@@ -464,3 +477,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(sprintf);

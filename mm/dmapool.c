@@ -2,9 +2,11 @@
  * DMA pools (include/linux/dmapool.h). Each coherent page ("allocation"
  * bytes, at least a page) is cut into blocks; a free block holds in its
  * first word the offset of the next free block of its page, so free lists
- * cost no memory beyond the blocks themselves (Linux's layout).
+ * cost no memory beyond the blocks themselves (Linux's layout). In a KASAN
+ * kernel a block is accessible only while it is handed out.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/spinlock.h>
 #include <linux/list.h>
@@ -12,9 +14,16 @@
 #include <linux/mm.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmapool.h>
+#include <linux/kasan.h>
 #include <string.h>
 
 #define POOL_POISON_FREED 0xa7
+/* Blocks start at least this aligned: KASAN marks 8-byte granules, which blocks must not share. */
+#ifdef CONFIG_KASAN
+#define POOL_MIN_ALIGN 8
+#else
+#define POOL_MIN_ALIGN sizeof(u32)
+#endif
 
 struct dma_page {
 	struct list_head node;
@@ -44,7 +53,7 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 		align = 1;
 	if (!size || (align & (align - 1)) || (boundary & (boundary - 1)))
 		return NULL;
-	size = ALIGN(max_t(size_t, size, sizeof(u32)), max_t(size_t, align, sizeof(u32)));
+	size = ALIGN(max_t(size_t, size, sizeof(u32)), max_t(size_t, align, POOL_MIN_ALIGN));
 	allocation = max_t(size_t, size, PAGE_SIZE);
 	if (!boundary || boundary > allocation)
 		boundary = allocation;
@@ -63,6 +72,20 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 	pool->boundary = boundary;
 	return pool;
 }
+EXPORT_SYMBOL(dma_pool_create);
+
+/* A free block's link to the next: the pool's own, KASAN-poisoned for everyone else. */
+static __no_kasan_or_inline unsigned int block_link(const struct dma_page *page,
+						     unsigned int offset)
+{
+	return *(const u32 *)((const char *)page->vaddr + offset);
+}
+
+static __no_kasan_or_inline void set_block_link(const struct dma_page *page,
+						 unsigned int offset, unsigned int next)
+{
+	*(u32 *)((char *)page->vaddr + offset) = next;
+}
 
 /* Link every block of a fresh page into its free list, skipping boundary crossings. */
 static void pool_initialise_page(struct dma_pool *pool, struct dma_page *page)
@@ -76,10 +99,11 @@ static void pool_initialise_page(struct dma_pool *pool, struct dma_page *page)
 			next = next_boundary;
 			next_boundary += pool->boundary;
 		}
-		*(u32 *)((char *)page->vaddr + offset) = next;
+		set_block_link(page, offset, next);
 		offset = next;
 	} while (offset + pool->size <= pool->allocation);
 	page->offset = 0;
+	kasan_poison_vmalloc(page->vaddr, pool->allocation);
 }
 
 /* A new coherent page for the pool; called without the pool's lock. */
@@ -128,7 +152,8 @@ void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle)
 found:
 	offset = page->offset;
 	block = (char *)page->vaddr + offset;
-	page->offset = *(u32 *)block;
+	page->offset = block_link(page, offset);
+	kasan_unpoison_vmalloc(block, pool->size);
 	page->in_use++;
 	*handle = page->dma + offset;
 	spin_unlock_irqrestore(&pool->lock, flags);
@@ -140,6 +165,7 @@ found:
 		memset(block, 0, pool->size);
 	return block;
 }
+EXPORT_SYMBOL(dma_pool_alloc);
 
 static struct dma_page *pool_find_page(struct dma_pool *pool, dma_addr_t dma)
 {
@@ -172,8 +198,7 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 		       (unsigned long)dma);
 		return;
 	}
-	for (chain = page->offset; chain < pool->allocation;
-	     chain = *(u32 *)((char *)page->vaddr + chain)) {
+	for (chain = page->offset; chain < pool->allocation; chain = block_link(page, chain)) {
 		if (chain == offset) {
 			spin_unlock_irqrestore(&pool->lock, flags);
 			pr_err("dma_pool_free %s, dma 0x%08lx already free\n", pool->name,
@@ -182,11 +207,13 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 		}
 	}
 	memset(vaddr, POOL_POISON_FREED, pool->size);
-	*(u32 *)vaddr = page->offset;
+	set_block_link(page, offset, page->offset);
+	kasan_poison_vmalloc(vaddr, pool->size);
 	page->offset = offset;
 	page->in_use--;
 	spin_unlock_irqrestore(&pool->lock, flags);
 }
+EXPORT_SYMBOL(dma_pool_free);
 
 void dma_pool_destroy(struct dma_pool *pool)
 {
@@ -204,3 +231,4 @@ void dma_pool_destroy(struct dma_pool *pool)
 	}
 	kfree(pool);
 }
+EXPORT_SYMBOL(dma_pool_destroy);

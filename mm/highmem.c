@@ -8,6 +8,7 @@
  * exist from boot, so mapping here never allocates.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/highmem.h>
 #include <linux/percpu.h>
@@ -146,6 +147,7 @@ void *kmap(struct page *page)
 		return lowmem_page_address(page);
 	return kmap_high(page);
 }
+EXPORT_SYMBOL(kmap);
 
 int kunmap_high(struct page *page)
 {
@@ -167,6 +169,7 @@ int kunmap_high(struct page *page)
 	WARN(ret, "kunmap: pfn %#lx is not kmapped\n", page_to_pfn(page));
 	return ret;
 }
+EXPORT_SYMBOL(kunmap_high);
 
 void kunmap(struct page *page)
 {
@@ -174,6 +177,7 @@ void kunmap(struct page *page)
 	if (PageHighMem(page))
 		kunmap_high(page);
 }
+EXPORT_SYMBOL(kunmap);
 
 /* Only while kmapped: a slot kept mapped after the last kunmap does not count. */
 void *pkmap_page_address(const struct page *page)
@@ -230,6 +234,7 @@ void * __frameless kmap_atomic(struct page *page)
 	set_fixmap_pfn(__virt_to_fix(vaddr), pfn);
 	return (void *)vaddr;
 }
+EXPORT_SYMBOL(kmap_atomic);
 
 static noinline int kunmap_atomic_misuse(const void *addr, int depth)
 {
@@ -267,6 +272,7 @@ int __frameless __kunmap_atomic(void *addr)
 		return kunmap_atomic_resched();
 	return 0;
 }
+EXPORT_SYMBOL(__kunmap_atomic);
 
 int kmap_atomic_depth(void)
 {
@@ -286,3 +292,4 @@ struct page *kmap_to_page(void *addr)
 	}
 	return virt_to_page(addr);
 }
+EXPORT_SYMBOL(kmap_to_page);

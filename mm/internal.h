@@ -144,9 +144,15 @@ int format_page_flags(char *buf, size_t len, unsigned long flags);
 void warn_alloc_failed(gfp_t gfp_mask, unsigned int order, const nodemask_t *nodemask);
 extern atomic_t nr_alloc_failure_reports;
 
+/* mm/page_owner.c: the record of the block headed by @page, if it is allocated (tests). */
+bool page_owner_info(const struct page *page, unsigned int *order, gfp_t *gfp,
+		     u32 *stack_handle);
+
 /* The /proc-format reports behind the console commands (mm/vmstat.c, mm/memblock_report.c). */
 typedef int (*mm_printf_t)(const char *fmt, ...) __printf(1, 2);
 void meminfo_show(mm_printf_t print);
+/* Linux's /sys/kernel/debug/percpu_stats, the parts Mica has (mm/percpu.c). */
+void percpu_stats_show(mm_printf_t print);
 void buddyinfo_show(mm_printf_t print);
 void pagetypeinfo_show(mm_printf_t print);
 void zoneinfo_show(mm_printf_t print);

@@ -9,6 +9,7 @@
  * cacheable, and a second, differently typed mapping is not allowed.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/io.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -55,11 +56,13 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
 	return ioremap_caller(phys, size, PROT_DEVICE, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(ioremap);
 
 void __iomem *ioremap_nocache(phys_addr_t phys, size_t size)
 {
 	return ioremap_caller(phys, size, PROT_DEVICE, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(ioremap_nocache);
 
 void iounmap(volatile void __iomem *addr)
 {
@@ -71,3 +74,4 @@ void iounmap(volatile void __iomem *addr)
 	if (vm)
 		free_vm_struct(vm);
 }
+EXPORT_SYMBOL(iounmap);

@@ -5,12 +5,15 @@
  * Linux does, and marked in page->private so kfree knows it.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include "slab.h"
 
 struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+EXPORT_SYMBOL(kmalloc_caches);
 atomic_t kmalloc_large_pages;
 
 #define KMALLOC_LARGE_MAGIC	0x6b6d6c67UL	/* "kmlg" in a large block's head page */
@@ -56,7 +59,7 @@ void __init create_kmalloc_caches(void)
 	}
 }
 
-static void *kmalloc_large(size_t size, gfp_t flags, int node)
+static void *kmalloc_large(size_t size, gfp_t flags, int node, unsigned long caller)
 {
 	struct page *page;
 	unsigned int order;
@@ -78,13 +81,23 @@ static void *kmalloc_large(size_t size, gfp_t flags, int node)
 	set_page_private(page, KMALLOC_LARGE_MAGIC);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, 1L << order);
 	atomic_add(1 << order, &kmalloc_large_pages);
+	if (module_track_caller(caller))
+		module_track_alloc(MT_KMALLOC_LARGE, lowmem_page_address(page), size, caller, NULL);
+	kasan_kmalloc_large(lowmem_page_address(page), size);
 	return lowmem_page_address(page);
 }
 
-static void kfree_large(struct page *page, const void *x)
+/* Not a slab page: a large block, or a KFENCE object (never PG_slab). */
+static void kfree_large(struct page *page, const void *x, unsigned long caller)
 {
 	unsigned int order;
 
+	if (is_kfence_address(x)) {
+		__kfence_free((void *)x);
+		return;
+	}
+	if (!kasan_kfree_large(x, caller))
+		return;
 	if (unlikely(!PageHead(page) || page_private(page) != KMALLOC_LARGE_MAGIC)) {
 		slab_report_invalid_free(NULL, x, "not a slab object or kmalloc block");
 		return;
@@ -93,6 +106,8 @@ static void kfree_large(struct page *page, const void *x)
 		slab_report_invalid_free(NULL, x, "inside a kmalloc block, not its start");
 		return;
 	}
+	if (module_track_held_any(MT_KMALLOC_LARGE))
+		module_track_free(MT_KMALLOC_LARGE, x);
 	order = compound_order(page);
 	set_page_private(page, 0);
 	mod_zone_page_state(page_zone(page), NR_SLAB_UNRECLAIMABLE, -(1L << order));
@@ -100,29 +115,64 @@ static void kfree_large(struct page *page, const void *x)
 	__free_pages(page, order);
 }
 
-static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
+/* Not sampled by KFENCE: kmalloc_sampled() and the node-specific calls. */
+static __always_inline void *kmalloc_unsampled(size_t size, gfp_t flags, int node,
+					       unsigned long caller)
 {
 	struct kmem_cache *s;
 
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags, node);
+		return kmalloc_large(size, flags, node, caller);
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	s = kmalloc_slab(size, flags);
+	if (module_track_caller(caller))
+		return kasan_kmalloc(s, slab_alloc_tracked(s, flags, node, caller), size);
 	if (node == NUMA_NO_NODE)
-		return slab_alloc(s, flags, caller);
-	return slab_alloc_node(s, flags, node, caller);
+		return kasan_kmalloc(s, slab_alloc_unsampled(s, flags, caller), size);
+	return kasan_kmalloc(s, slab_alloc_node(s, flags, node, caller), size);
+}
+
+/* A KFENCE sample is due: @size bytes at the end of a pool page, if it takes them. */
+static noinline void *kmalloc_sampled(size_t size, gfp_t flags, unsigned long caller)
+{
+	if (size && size <= KMALLOC_MAX_CACHE_SIZE) {
+		void *obj;
+
+		might_sleep_if(flags & __GFP_WAIT);
+		obj = __kfence_alloc(kmalloc_slab(size, flags), size, flags);
+		if (obj)
+			return obj;
+	}
+	return kmalloc_unsampled(size, flags, NUMA_NO_NODE, caller);
+}
+
+/* The test comes first, while @size is still where the caller put it. */
+static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsigned long caller)
+{
+	/* A module's objects stay out of the pool: its leak report must see them. */
+	if (node == NUMA_NO_NODE && kfence_sample_due() && !module_track_caller(caller))
+		return kmalloc_sampled(size, flags, caller);
+	return kmalloc_unsampled(size, flags, node, caller);
 }
 
 void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 {
 	return do_kmalloc(size, flags, NUMA_NO_NODE, SLAB_ENTRY_CALLER);
 }
+EXPORT_SYMBOL(__kmalloc);
 
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc(size, flags, node, _RET_IP_);
 }
+EXPORT_SYMBOL(__kmalloc_node);
+
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller)
+{
+	return do_kmalloc(size, flags, NUMA_NO_NODE, caller);
+}
+EXPORT_SYMBOL(__kmalloc_track_caller);
 
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
@@ -135,9 +185,11 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 	}
 	page = slab_virt_to_page(x);
 	if (unlikely(!PageSlab(page))) {
-		kfree_large(compound_head(page), x);
+		kfree_large(compound_head(page), x, caller);
 		return;
 	}
+	if (unlikely(atomic_read(&page->slab_cache->module_objs)))
+		return slab_free_tracked(page->slab_cache, (void *)x, caller);
 	slab_free(page->slab_cache, (void *)x, caller);
 }
 
@@ -145,6 +197,7 @@ void __slab_fastpath kfree(const void *x)
 {
 	do_kfree(x, SLAB_ENTRY_CALLER);
 }
+EXPORT_SYMBOL(kfree);
 
 size_t ksize(const void *x)
 {
@@ -152,11 +205,17 @@ size_t ksize(const void *x)
 
 	if (ZERO_OR_NULL_PTR(x))
 		return 0;
+	if (is_kfence_address(x))
+		return kfence_ksize(x);
 	page = slab_virt_to_page(x);
-	if (PageSlab(page))
+	if (PageSlab(page)) {
+		/* The caller may use all of it now (Linux 6.1's promise). */
+		kasan_kmalloc(page->slab_cache, (void *)x, page->slab_cache->usable);
 		return page->slab_cache->usable;
+	}
 	return page_size(compound_head(page));
 }
+EXPORT_SYMBOL(ksize);
 
 void *krealloc(const void *p, size_t new_size, gfp_t flags)
 {
@@ -168,9 +227,14 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		return ZERO_SIZE_PTR;
 	}
 	if (!ZERO_OR_NULL_PTR(p)) {
+		if (!kasan_check_read(p, 1))	/* freed already: reported */
+			return NULL;
 		have = ksize(p);
-		if (have >= new_size)
+		if (have >= new_size) {
+			if (PageSlab(slab_virt_to_page(p)))
+				kasan_kmalloc(slab_virt_to_page(p)->slab_cache, (void *)p, new_size);
 			return (void *)p;
+		}
 	}
 	ret = do_kmalloc(new_size, flags, NUMA_NO_NODE, _RET_IP_);
 	if (ret && have) {
@@ -179,26 +243,4 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	}
 	return ret;
 }
-
-char *kstrdup(const char *s, gfp_t flags)
-{
-	size_t len;
-	char *copy;
-
-	if (!s)
-		return NULL;
-	len = strlen(s) + 1;
-	copy = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
-	if (copy)
-		memcpy(copy, s, len);
-	return copy;
-}
-
-void *kmemdup(const void *src, size_t len, gfp_t flags)
-{
-	void *p = do_kmalloc(len, flags, NUMA_NO_NODE, _RET_IP_);
-
-	if (p && !ZERO_OR_NULL_PTR(p))
-		memcpy(p, src, len);
-	return p;
-}
+EXPORT_SYMBOL(krealloc);

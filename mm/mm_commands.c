@@ -5,6 +5,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
 #include <mica/shell.h>
 #include "internal.h"
 
@@ -17,6 +19,43 @@ static int cmd_meminfo(int argc, char **argv)
 	return err;
 }
 SHELL_COMMAND("meminfo", "", "memory totals, as /proc/meminfo", cmd_meminfo);
+
+/*
+ * Linux's "echo N > /proc/sys/vm/drop_caches": 2 (or 3) frees the slab
+ * caches' empty slabs. Mica has no page cache (1 does nothing) and also
+ * drains the per-CPU page lists, so MemFree counts every free page.
+ */
+static int cmd_drop_caches(int argc, char **argv)
+{
+	struct shell_args sa;
+	unsigned long mode;
+	int err;
+
+	err = shell_operands_only(&sa, argc, argv, 1, 1);
+	if (err < 0)
+		return err;
+	err = shell_parse_ulong("drop_caches", argv[sa.optind], 1, 3, &mode);
+	if (err)
+		return err;
+	if (mode & 2)
+		drop_slab();
+	drain_all_pages();
+	return 0;
+}
+SHELL_COMMAND("drop_caches", "1|2|3",
+	      "free the slab caches' empty slabs (2, 3) and drain per-CPU page lists",
+	      cmd_drop_caches);
+
+static int cmd_percpu_stats(int argc, char **argv)
+{
+	int err = shell_no_args(argc, argv);
+
+	if (!err)
+		percpu_stats_show(shell_printf);
+	return err;
+}
+SHELL_COMMAND("percpu_stats", "", "per-CPU allocator counters, as Linux's debugfs percpu_stats",
+	      cmd_percpu_stats);
 
 static int cmd_buddyinfo(int argc, char **argv)
 {

@@ -7,6 +7,7 @@
  * memory to the buddy allocator.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
@@ -17,14 +18,20 @@
 
 struct page *mem_map;
 struct mem_map_bounds mem_map_bounds;
+EXPORT_SYMBOL(mem_map);
 unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
+EXPORT_SYMBOL(max_mapnr);
+EXPORT_SYMBOL(max_low_pfn);
 
 static struct pglist_data node_data_storage[MAX_NUMNODES];
 struct pglist_data *node_data[MAX_NUMNODES];
+EXPORT_SYMBOL(node_data);
 struct zone *zone_table[1 << (NODES_SHIFT + ZONES_SHIFT)];
+EXPORT_SYMBOL(zone_table);
 nodemask_t node_online_map;
 int nr_online_nodes;
 int cpu_to_node_map[NR_CPUS];
+EXPORT_SYMBOL(cpu_to_node_map);
 
 const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
 

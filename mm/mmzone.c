@@ -1,11 +1,14 @@
 /* Walking nodes and zones, page addresses and memory totals. */
 #include <linux/mm.h>
+#include <linux/export.h>
 #include <linux/highmem.h>
 #include <linux/gfp.h>
 #include "internal.h"
 
 unsigned long totalram_pages;
+EXPORT_SYMBOL(totalram_pages);
 unsigned long totalhigh_pages;
+EXPORT_SYMBOL(totalhigh_pages);
 unsigned long totalreserve_pages;
 
 int first_online_node(void)
@@ -48,6 +51,7 @@ void *page_address(const struct page *page)
 		return pkmap_page_address(page);
 	return lowmem_page_address(page);
 }
+EXPORT_SYMBOL(page_address);
 
 unsigned long nr_free_pages(void)
 {
@@ -99,3 +103,4 @@ void si_meminfo(struct sysinfo *val)
 	val->freehigh = nr_free_highpages();
 	val->mem_unit = PAGE_SIZE;
 }
+EXPORT_SYMBOL(si_meminfo);

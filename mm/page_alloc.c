@@ -7,12 +7,16 @@
  * shrinkers and retries as the GFP flags allow (mm/page_alloc_slowpath.c).
  */
 #include <linux/mm.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/gfp.h>
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <linux/init.h>
 #include <linux/jump_label.h>
+#include <linux/kasan.h>
+#include <linux/page_owner.h>
 #include <string.h>
 #include "internal.h"
 
@@ -396,6 +400,8 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 			p->flags &= ~PAGEFLAGS_MASK;
 	}
 	page->flags &= ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
+	kasan_free_pages(page, order);
+	reset_page_owner(page, order);
 	return true;
 }
 
@@ -404,6 +410,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 	struct zone *zone = page_zone(page);
 	unsigned long pfn = page_to_pfn(page);
 
+	kasan_free_pages(page, order);
 	free_one_page(zone, page, pfn, order, get_pageblock_migratetype(page));
 }
 
@@ -576,12 +583,15 @@ static __always_inline bool new_pages_ok(struct page *page, unsigned int order)
  * The fields of a block's first page as an allocation hands it out, for
  * prep_new_page and for the order-0 fast path that has nothing else to do.
  */
-static __always_inline void set_new_page_fields(struct page *page, unsigned int order)
+static __always_inline void set_new_page_fields(struct page *page, unsigned int order,
+						gfp_t gfp_flags)
 {
 	page->index = 0;	/* the per-CPU lists keep the migrate type there */
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
+	kasan_alloc_pages(page, order);
+	set_page_owner(page, order, gfp_flags);
 }
 
 /* False (after a report) if the block must be leaked and another taken. */
@@ -589,7 +599,7 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 {
 	if (static_branch_unlikely(&check_pages_enabled) && !new_pages_ok(page, order))
 		return false;
-	set_new_page_fields(page, order);
+	set_new_page_fields(page, order, gfp_flags);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -827,13 +837,14 @@ static noinline struct page *alloc_order0_prep(struct page *page, gfp_t gfp_mask
 }
 
 /*
- * The allocator's entry point. The fast path: order 0, no nodemask, no
- * fault injection, a page from this CPU's list of the first usable zone of
- * the zonelist, above its low watermark. Anything else, or a miss, goes to
- * alloc_pages_walk(), which starts over. A leaf apart from its tail calls.
+ * The allocator's fast path: order 0, no nodemask, no fault injection, a
+ * page from this CPU's list of the first usable zone of the zonelist,
+ * above its low watermark. Anything else, or a miss, goes to
+ * alloc_pages_walk(), which starts over. Only tail calls leave it.
  */
-struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-						 struct zonelist *zonelist, nodemask_t *nodemask)
+static __always_inline struct page *alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+							 struct zonelist *zonelist,
+							 nodemask_t *nodemask)
 {
 	struct page *page;
 
@@ -846,9 +857,31 @@ struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int or
 		return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);
 	if (static_branch_unlikely(&check_pages_enabled) || unlikely(gfp_mask & __GFP_ZERO))
 		return alloc_order0_prep(page, gfp_mask, zonelist);
-	set_new_page_fields(page, 0);
+	set_new_page_fields(page, 0, gfp_mask);
 	return page;
 }
+
+/* Pages for module code, recorded for the report on rmmod (mica/module_track.h). */
+noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
+					  struct zonelist *zonelist, nodemask_t *nodemask,
+					  unsigned long caller)
+{
+	struct page *page = alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+
+	if (page)
+		module_track_alloc(MT_PAGES, page, order, caller, NULL);
+	return page;
+}
+
+/* The allocator's entry point: a leaf apart from its tail calls (no frame). */
+struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+						 struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	if (module_track_caller(_RET_IP_))
+		return alloc_pages_tracked(gfp_mask, order, zonelist, nodemask, _RET_IP_);
+	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+}
+EXPORT_SYMBOL(__alloc_pages_nodemask);
 
 /* The reference count reached zero: give the pages back. */
 static __always_inline void free_the_page(struct page *page, unsigned int order)
@@ -893,6 +926,8 @@ static noinline void __free_pages_any(struct page *page, unsigned int order)
 	}
 	if (unlikely(debug_locks_held()) && !PageHighMem(page))
 		debug_check_no_locks_freed(page_address(page), PAGE_SIZE << order);
+	if (module_track_held_any(MT_PAGES))
+		module_track_free(MT_PAGES, page);
 	free_the_page(page, order);
 	alloc_wake_on_free();
 }
@@ -904,11 +939,16 @@ static noinline void free_order0_checked(struct page *page)
 	alloc_wake_on_free();
 }
 
-/* With lock debugging on and mutexes held somewhere: none may be in the page. */
-static noinline void free_order0_locks_held(struct page *page)
+/*
+ * Mutexes held somewhere (lock debugging on), or pages held by modules:
+ * no held mutex may be in the page, and a module's record of it goes.
+ */
+static noinline void free_order0_watched(struct page *page)
 {
-	if (!PageHighMem(page))
+	if (debug_locks_held() && !PageHighMem(page))
 		debug_check_no_locks_freed(page_address(page), PAGE_SIZE);
+	if (module_track_held_any(MT_PAGES))
+		module_track_free(MT_PAGES, page);
 	free_order0_checked(page);
 }
 
@@ -944,8 +984,8 @@ void __frameless __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(count < 0))
 		return free_pages_misuse(page);
-	if (unlikely(debug_locks_held()))
-		return free_order0_locks_held(page);
+	if (unlikely(debug_locks_held() || module_track_held_any(MT_PAGES)))
+		return free_order0_watched(page);
 	flags = page->flags;
 	/* One test: the flags as expected (order 0 recorded), mapcount -1, no mapping. */
 	if (unlikely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
@@ -953,6 +993,8 @@ void __frameless __free_pages(struct page *page, unsigned int order)
 		      (uintptr_t)page->mapping) != 0))
 		return free_order0_checked(page);
 	page->flags = flags & ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
+	kasan_free_pages(page, 0);
+	reset_page_owner(page, 0);
 	zone = page_zone(page);
 	migratetype = *pageblock_byte(zone, page);
 	page->index = (unsigned long)migratetype;
@@ -965,6 +1007,7 @@ void __frameless __free_pages(struct page *page, unsigned int order)
 	arch_local_irq_restore(flags);
 	alloc_wake_on_free();
 }
+EXPORT_SYMBOL(__free_pages);
 
 void free_pages(unsigned long addr, unsigned int order)
 {
@@ -976,6 +1019,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 	__free_pages(virt_to_page(addr), order);
 }
+EXPORT_SYMBOL(free_pages);
 
 void put_page(struct page *page)
 {
@@ -991,6 +1035,7 @@ void put_page(struct page *page)
 	}
 	free_the_page(head, compound_order(head));
 }
+EXPORT_SYMBOL(put_page);
 
 void split_page(struct page *page, unsigned int order)
 {
@@ -1003,4 +1048,6 @@ void split_page(struct page *page, unsigned int order)
 		if (i)
 			init_page_count(page + i);
 	}
+	split_page_owner(page, order);
 }
+EXPORT_SYMBOL_GPL(split_page);

@@ -7,6 +7,9 @@
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/kasan.h>
+#include <linux/page_owner.h>
+#include <linux/sched/clock.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/shrinker.h>
@@ -17,6 +20,7 @@
 #include <mica/mm_check.h>
 #include <string.h>
 #include "internal.h"
+#include "vmalloc_internal.h"
 
 /* kernel/smp.c: run @func on every other online CPU. */
 void smp_call_function(void (*func)(void *info), void *info, int wait);
@@ -27,22 +31,30 @@ void smp_call_function(void (*func)(void *info), void *info, int wait);
  * Free pages, the slab's caches shrunk and the per-CPU lists drained. Page
  * tables the arch allocated on demand (never freed) count as free here: a
  * suite that ioremaps for the first time in a new 1 MiB section has not
- * leaked its table.
+ * leaked its table. So do KASAN's vmalloc shadow pages, kept as page
+ * tables are, and the vmalloc descriptor pool's pages: the areas and free
+ * ranges alive after a suite are as many as before, but may sit in a page
+ * the pool grew meanwhile (the per-CPU caches keep the first pages'
+ * descriptors).
  */
 static unsigned long free_and_pagetable_pages(void)
 {
 	drop_slab();		/* the slab's cached objects and empty slabs too */
 	drain_all_pages();
-	return nr_free_pages() + global_page_state(NR_PAGETABLE);
+	return nr_free_pages() + global_page_state(NR_PAGETABLE) + vm_desc_pool_pages() +
+	       kasan_populated_pages();
 }
 
 static unsigned long free_before_suite;
+static u64 suite_start;
 
 static void free_pages_snapshot(void)
 {
 	free_before_suite = free_and_pagetable_pages();
+	suite_start = local_clock();
 }
 
+/* With page_owner=on, a leak report names who allocated what is missing. */
 static int free_pages_check(char *why, size_t len)
 {
 	unsigned long now = free_and_pagetable_pages();
@@ -50,6 +62,7 @@ static int free_pages_check(char *why, size_t len)
 	if (now == free_before_suite)
 		return 0;
 	scnprintf(why, len, "%lu free pages, %lu before the suite", now, free_before_suite);
+	page_owner_report_since(suite_start, 8);
 	return -1;
 }
 KUNIT_INVARIANT(free_pages, "free page count", free_pages_snapshot, free_pages_check);

@@ -6,6 +6,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
+#include <linux/page_owner.h>
 #include <string.h>
 #include "internal.h"
 
@@ -49,6 +50,7 @@ void dump_page(struct page *page, const char *reason)
 	pr_alert("flags: %#lx(%s)\n", page->flags, names);
 	if (reason)
 		pr_alert("page dumped because: %s\n", reason);
+	dump_page_owner(page);
 }
 
 void bad_page(struct page *page, const char *reason)

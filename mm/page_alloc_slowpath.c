@@ -7,6 +7,8 @@
  * (__get_free_pages, get_zeroed_page, alloc_pages_exact).
  */
 #include <linux/errno.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/smp.h>
@@ -143,23 +145,35 @@ struct page *alloc_pages_refused(gfp_t gfp_mask, unsigned int order)
 	return NULL;
 }
 
-unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+/* @caller: for a module's allocation, recorded for the report on rmmod. */
+static unsigned long get_free_pages(gfp_t gfp_mask, unsigned int order, unsigned long caller)
 {
 	struct page *page;
 
 	/* A high page has no permanent kernel address to return. */
 	if (WARN_ON((gfp_mask & __GFP_HIGHMEM) != 0))
 		return 0;
-	page = alloc_pages(gfp_mask, order);
+	if (module_track_caller(caller))
+		page = alloc_pages_tracked(gfp_mask, order, node_zonelist(numa_node_id(), gfp_mask),
+					   NULL, caller);
+	else
+		page = alloc_pages(gfp_mask, order);
 	if (!page)
 		return 0;
 	return (unsigned long)page_address(page);
 }
 
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	return get_free_pages(gfp_mask, order, _RET_IP_);
+}
+EXPORT_SYMBOL(__get_free_pages);
+
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
-	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+	return get_free_pages(gfp_mask | __GFP_ZERO, 0, _RET_IP_);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 {
@@ -168,7 +182,7 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 
 	if (WARN_ON(gfp_mask & __GFP_COMP))
 		gfp_mask &= ~__GFP_COMP;
-	addr = __get_free_pages(gfp_mask, order);
+	addr = get_free_pages(gfp_mask, order, 0);
 	if (!addr)
 		return NULL;
 	split_page(virt_to_page(addr), order);
@@ -176,8 +190,13 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 	end = addr + (PAGE_SIZE << order);
 	for (; used < end; used += PAGE_SIZE)
 		free_page(used);
+	/* A module's: each page it keeps is recorded, as free_pages_exact frees them. */
+	if (module_track_caller(_RET_IP_))
+		for (used = addr; used < addr + PAGE_ALIGN(size); used += PAGE_SIZE)
+			module_track_alloc(MT_PAGES, virt_to_page(used), 0, _RET_IP_, NULL);
 	return (void *)addr;
 }
+EXPORT_SYMBOL(alloc_pages_exact);
 
 void free_pages_exact(void *virt, size_t size)
 {
@@ -186,3 +205,4 @@ void free_pages_exact(void *virt, size_t size)
 	for (; addr < end; addr += PAGE_SIZE)
 		free_page(addr);
 }
+EXPORT_SYMBOL(free_pages_exact);

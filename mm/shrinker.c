@@ -1,5 +1,6 @@
 /* The shrinker registry: see include/linux/shrinker.h. */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/shrinker.h>
 #include <linux/spinlock.h>
 
@@ -15,6 +16,7 @@ int register_shrinker(struct shrinker *shrinker)
 	spin_unlock(&shrinker_lock);
 	return 0;
 }
+EXPORT_SYMBOL(register_shrinker);
 
 void unregister_shrinker(struct shrinker *shrinker)
 {
@@ -22,6 +24,7 @@ void unregister_shrinker(struct shrinker *shrinker)
 	list_del(&shrinker->list);
 	spin_unlock(&shrinker_lock);
 }
+EXPORT_SYMBOL(unregister_shrinker);
 
 static unsigned long run_shrinker(struct shrinker *shrinker, struct shrink_control *sc)
 {

@@ -10,6 +10,8 @@
  * is held while the page allocator runs: it may call the slab shrinker.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
@@ -71,6 +73,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp, int nid)
 			return NULL;
 	}
 	init_slab(s, page, order);
+	kasan_poison_slab(s, page);
 	account_slab(s, page, true);
 	return page;
 }
@@ -425,7 +428,10 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	return zero_object(s, gfp, obj);
 }
 
-/* Free one object to the node lists, with every check of a debug cache. */
+/*
+ * Free one object to the node lists, with every check of a debug cache. A
+ * cache holding a KFENCE object frees through here (see slab_kfence_hold).
+ */
 static void free_one(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	struct kmem_cache_node *n;
@@ -433,6 +439,10 @@ static void free_one(struct kmem_cache *s, void *obj, unsigned long caller)
 	LIST_HEAD(discard);
 	bool ok = true;
 
+	if (is_kfence_address(obj)) {
+		__kfence_free(obj);
+		return;
+	}
 	if (slab_debug(s)) {
 		if (!slab_addr_valid(obj)) {
 			slab_report_invalid_free(s, obj, "not a lowmem address");
@@ -490,8 +500,17 @@ void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	caller = caller ?: _RET_IP_;
 	debug_check_no_locks_freed(obj, s->object_size);
+	if (kasan_slab_free(s, obj, caller))
+		return;
 	slab_free_fast(s, obj, caller);
 }
+
+#ifdef CONFIG_KASAN
+void slab_free_unchecked(struct kmem_cache *s, void *obj)
+{
+	slab_free_fast(s, obj, _RET_IP_);
+}
+#endif
 
 /* A node-specific allocation bypasses the CPU array, whose objects may be from any node. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
@@ -506,24 +525,61 @@ void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long c
 	local_irq_save(irqflags);
 	obj = alloc_slow(s, gfp, node, caller, &irqflags);
 	local_irq_restore(irqflags);
-	return zero_object(s, gfp, obj);
+	return kasan_slab_alloc(s, zero_object(s, gfp, obj), gfp);
+}
+
+void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
+{
+	void *obj = node == NUMA_NO_NODE ? slab_alloc(s, gfp, caller)
+					 : slab_alloc_node(s, gfp, node, caller);
+
+	if (obj && module_track_alloc(MT_SLAB, obj, s->object_size, caller, s))
+		atomic_inc(&s->module_objs);
+	return obj;
+}
+
+void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	if (module_track_free(MT_SLAB, obj))
+		atomic_dec(&s->module_objs);
+	slab_free(s, obj, caller);
 }
 
 void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
+	if (module_track_caller(_RET_IP_))
+		return slab_alloc_tracked(s, flags, NUMA_NO_NODE, _RET_IP_);
 	return slab_alloc(s, flags, SLAB_ENTRY_CALLER);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
 {
+	if (module_track_caller(_RET_IP_))
+		return slab_alloc_tracked(s, flags, node, _RET_IP_);
 	return slab_alloc_node(s, flags, node, _RET_IP_);
 }
+EXPORT_SYMBOL(kmem_cache_alloc_node);
 
 void __slab_fastpath kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	if (unlikely(!obj))
 		return;
+	if (unlikely(atomic_read(&s->module_objs)))
+		return slab_free_tracked(s, obj, _RET_IP_);
 	slab_free(s, obj, SLAB_ENTRY_CALLER);
+}
+EXPORT_SYMBOL(kmem_cache_free);
+
+void *slab_alloc_sampled(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	void *obj;
+
+	might_sleep_if(gfp & __GFP_WAIT);	/* the fast path's check, for either source */
+	obj = __kfence_alloc(s, s->object_size, gfp);
+	if (obj)
+		return obj;
+	return kasan_slab_alloc(s, slab_alloc_fast(s, gfp, caller, false), gfp);
 }
 
 /* Linux SLAB's sizes: fewer cached objects the bigger they are. */
@@ -540,7 +596,10 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 	*batch = (*limit + 1) / 2;
 }
 
-void slab_set_bypass(struct kmem_cache *s, bool bypass)
+/* Serializes the choice between a cache's own arrays and the bypass. */
+static DEFINE_SPINLOCK(bypass_lock);
+
+static void set_cpu_caches(struct kmem_cache *s, bool bypass)
 {
 	struct array_cache *by = &s->bypass.ac;
 	unsigned int cpu;
@@ -549,11 +608,41 @@ void slab_set_bypass(struct kmem_cache *s, bool bypass)
 	by->top = by->end = by->slot;
 	by->slot[0] = NULL;
 	by->cache = s;
+	bypass = bypass || s->kfence_objects;
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct array_cache *ac = s->cpu_array[cpu];
 
 		WRITE_ONCE(s->cpu_cache[cpu], bypass || !ac ? by : ac);
 	}
+	smp_wmb();	/* before the object that needs it is handed out */
+}
+
+void slab_set_bypass(struct kmem_cache *s, bool bypass)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&bypass_lock, flags);
+	set_cpu_caches(s, bypass);
+	spin_unlock_irqrestore(&bypass_lock, flags);
+}
+
+/*
+ * While a KFENCE object of a cache made by kmem_cache_create is handed
+ * out, the cache bypasses its CPU arrays: kmem_cache_free then reaches
+ * free_one(), which gives the object back to KFENCE, and the fast path
+ * needs no test for it. kmalloc's objects are freed by kfree, which looks
+ * at the page anyway.
+ */
+void slab_kfence_hold(struct kmem_cache *s, bool hold)
+{
+	unsigned long flags;
+
+	if (s->flags & SLAB_KMALLOC)
+		return;
+	spin_lock_irqsave(&bypass_lock, flags);
+	s->kfence_objects += hold ? 1 : -1;
+	set_cpu_caches(s, failslab_armed());
+	spin_unlock_irqrestore(&bypass_lock, flags);
 }
 
 bool slab_enable_cpu_arrays(struct kmem_cache *s)

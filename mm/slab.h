@@ -22,12 +22,10 @@
 #include <linux/smp.h>
 #include <linux/atomic.h>
 #include <linux/debug_locks.h>
+#include <linux/kasan.h>
+#include <linux/kfence.h>
 #include <string.h>
 #include "internal.h"
-
-#ifndef _RET_IP_
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
-#endif
 
 /* Bytes written by the debugging code (Linux's poison.h values). */
 #define POISON_INUSE		0x5a	/* padding, never handed out */
@@ -41,7 +39,9 @@
 				 SLAB_STORE_USER)
 /* Everything kmem_cache_create accepts. */
 #define SLAB_FLAGS_PERMITTED	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | \
-				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB)
+				 SLAB_RECLAIM_ACCOUNT | SLAB_PANIC | SLAB_FAILSLAB | SLAB_SKIP_KFENCE)
+/* kmalloc's own caches (not for kmem_cache_create). */
+#define SLAB_KMALLOC		0x00001000UL
 
 /* Slabs are at most this large unless one object needs more (Linux's slub_max_order). */
 #define SLAB_MAX_ORDER		PAGE_ALLOC_COSTLY_ORDER
@@ -115,7 +115,12 @@ struct kmem_cache {
 	bool name_owned;		/* kstrdup'ed by kmem_cache_create */
 	struct list_head list;		/* slab_caches */
 	struct array_cache *cpu_array[NR_CPUS];	/* each CPU's own array, NULL for debug caches */
+#ifdef CONFIG_KASAN
+	unsigned int kasan_meta;	/* KASAN's struct kasan_slab_meta, from the object's start */
+#endif
+	unsigned int kfence_objects;	/* KFENCE objects handed out (bypass_lock) */
 	struct kmem_cache_node node[MAX_NUMNODES];
+	atomic_t module_objs;		/* objects modules hold: frees look up their records */
 	/* An array with limit 0, pointing back at this cache; last: it ends in slot[]. */
 	union {
 		struct array_cache ac;
@@ -213,8 +218,16 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
 	return (unsigned long)x >= base && off % s->size == 0 && off / s->size < page->objects;
 }
 
-/* The fast paths run without a stack frame (linux/compiler.h). */
+/*
+ * The fast paths run without a stack frame (linux/compiler.h), but in a
+ * KASAN kernel: its hooks are calls, whose stack traces must see the
+ * allocator's caller.
+ */
+#ifdef CONFIG_KASAN
+#define __slab_fastpath
+#else
 #define __slab_fastpath	__frameless
+#endif
 
 /*
  * Slow paths, entered from the fast paths with interrupts off (@irqflags
@@ -227,10 +240,11 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
  * address is their caller, and the fast path need not keep it (reading it
  * there would cost a frame). The kernel (GCC -O2, checked by slab_kunit)
  * relies on that; the host's -O1 sanitizer and fuzzer builds, which make
- * no tail calls, have the entry points pass their _RET_IP_ instead.
+ * no tail calls, and a KASAN kernel, whose fast paths keep a frame, have
+ * the entry points pass their _RET_IP_ instead.
  */
 #define SLAB_CALLER_RET_IP	0UL
-#ifdef __arm__
+#if defined(__arm__) && !defined(CONFIG_KASAN)
 #define SLAB_ENTRY_CALLER	SLAB_CALLER_RET_IP
 #else
 #define SLAB_ENTRY_CALLER	_RET_IP_
@@ -296,17 +310,40 @@ static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsi
  */
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
 
+static __always_inline void *slab_alloc_unsampled(struct kmem_cache *s, gfp_t gfp,
+						  unsigned long caller)
+{
+	return kasan_slab_alloc(s, slab_alloc_fast(s, gfp, caller, true), gfp);
+}
+
+/* A KFENCE sample is due: this allocation may be served from its pool (mm/slab.c). */
+void *slab_alloc_sampled(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	return slab_alloc_fast(s, gfp, caller, true);
+	if (kfence_sample_due())
+		return slab_alloc_sampled(s, gfp, caller);
+	return slab_alloc_unsampled(s, gfp, caller);
 }
 
 static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	if (unlikely(debug_locks_held()))
 		return slab_free_held_locks(s, obj, caller);
+	if (kasan_slab_free(s, obj, caller))
+		return;
 	slab_free_fast(s, obj, caller);
 }
+
+/*
+ * mm/slab.c: the allocations of module code, recorded for the report on
+ * rmmod (include/mica/module_track.h), and the frees of objects a module
+ * may have allocated.
+ */
+void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
+void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller);
+/* An object leaving KASAN's quarantine: freed for real, past KASAN's hook. */
+void slab_free_unchecked(struct kmem_cache *s, void *obj);
 
 /* mm/slab.c: per-CPU arrays and node lists. */
 void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
@@ -326,6 +363,8 @@ void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned
 bool slab_enable_cpu_arrays(struct kmem_cache *s);
 /* Point every CPU of @s at its own array, or all at its bypass array. */
 void slab_set_bypass(struct kmem_cache *s, bool bypass);
+/* A KFENCE object of @s is handed out (@hold) or back: see mm/slab.c. */
+void slab_kfence_hold(struct kmem_cache *s, bool hold);
 
 /* mm/slab_common.c: caches. */
 int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,

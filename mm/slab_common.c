@@ -3,10 +3,13 @@
  * list of all caches, and the boot sequence that makes kmalloc work.
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/preempt.h>
+#include <linux/kfence.h>
 #include "slab.h"
 
 enum slab_state slab_state;
@@ -26,6 +29,7 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 {
 	return s->object_size;
 }
+EXPORT_SYMBOL(kmem_cache_size);
 
 /*
  * Cache-line alignment, but an object of half a line or less gets the
@@ -88,9 +92,11 @@ int slab_init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		s->offset = ctor ? s->inuse : 0;
 		slot = s->inuse + (ctor ? (unsigned int)sizeof(void *) : 0);
 	}
+	slot = kasan_cache_create(s, slot);
 	s->size = ALIGN(slot, s->align);
+	/* The slot's tail is the object's to use, unless something else lives there. */
 	if (!slab_debug(s))
-		s->usable = ctor ? s->inuse : s->size;
+		s->usable = ctor || kasan_meta_in_slot() ? s->inuse : s->size;
 	err = calculate_order(s);
 	if (err)
 		return err;
@@ -156,7 +162,21 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	}
 	s->name_owned = true;
 	add_cache(s);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_CACHE, s, size, _RET_IP_, NULL);
 	return s;
+}
+EXPORT_SYMBOL(kmem_cache_create);
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+EXPORT_SYMBOL(kmem_cache_name);
+
+void kmem_cache_forget_module_object(struct kmem_cache *s)
+{
+	atomic_dec(&s->module_objs);
 }
 
 /*
@@ -193,11 +213,14 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	if (WARN(s == kmem_cache || !s->name_owned, "kmem_cache_destroy %s: a boot cache\n",
 		 s->name))
 		return;
+	if (module_track_held_any(MT_CACHE))
+		module_track_free(MT_CACHE, s);
 	/* Off the list first: the shrinker and slabinfo walk it under the same lock. */
 	spin_lock(&slab_caches_lock);
 	list_del(&s->list);
 	spin_unlock(&slab_caches_lock);
-	if (!shutdown_cache(s)) {
+	kasan_quarantine_flush(s);
+	if (!shutdown_cache(s) || kfence_shutdown_cache(s)) {
 		slab_report_leak(s, _RET_IP_);
 		add_cache(s);
 		return;
@@ -207,13 +230,14 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kfree(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
+EXPORT_SYMBOL(kmem_cache_destroy);
 
 struct kmem_cache *__init create_kmalloc_cache(const char *name, unsigned int size,
 					       unsigned long flags)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
 
-	flags = kmem_cache_flags(name, flags);
+	flags = kmem_cache_flags(name, flags | SLAB_KMALLOC);
 	if (!s || slab_init_cache(s, name, size, ARCH_KMALLOC_MINALIGN, flags, NULL))
 		panic("Out of memory when creating slab %s\n", name);
 	add_cache(s);

@@ -22,8 +22,12 @@
 #include <linux/kallsyms.h>
 #include <linux/glob.h>
 #include <linux/errno.h>
+#include <linux/page_owner.h>
 #include "slab.h"
 #include "internal.h"
+#ifdef CONFIG_KASAN
+#include "kasan.h"
+#endif
 
 atomic_t slab_nr_reports;
 
@@ -154,11 +158,15 @@ unsigned int slab_debug_layout(struct kmem_cache *s)
 /* Where the metadata ends, from the object's start: the rest of the slot is padding. */
 static unsigned int meta_end(const struct kmem_cache *s)
 {
+#ifdef CONFIG_KASAN
+	return s->kasan_meta + (unsigned int)sizeof(struct kasan_slab_meta);	/* after the rest */
+#else
 	if (s->flags & SLAB_STORE_USER)
 		return s->track_offset + 2 * (unsigned int)sizeof(struct track);
 	if (s->offset)
 		return s->offset + (unsigned int)sizeof(void *);
 	return s->inuse;
+#endif
 }
 
 void slab_debug_init_slab(struct kmem_cache *s, struct page *page)
@@ -548,6 +556,7 @@ void slab_report_leak(struct kmem_cache *s, unsigned long caller)
 				unsigned int i;
 
 				print_slab_info(page);
+				dump_page_owner(page);	/* who grew the slab, with page_owner=on */
 				on_freelist(s, n, page, NULL);
 				mark_free_objects(s, page, map);
 				for (i = 0; i < page->objects; i++) {

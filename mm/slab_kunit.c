@@ -7,6 +7,7 @@
  * real per-CPU data and the real CPUs.
  */
 #include <linux/kernel.h>
+#include <linux/kasan.h>
 #include <linux/kallsyms.h>
 #include <linux/prandom.h>
 #include <linux/slab.h>
@@ -20,12 +21,16 @@
 
 /* --- the invariant --------------------------------------------------------- */
 
-/* Objects handed out and not freed, over every cache; CPU arrays hold free ones. */
+/*
+ * Objects handed out and not freed, over every cache; CPU arrays hold free
+ * ones, and so does KASAN's quarantine once emptied.
+ */
 static unsigned long live_objects(void)
 {
 	struct kmem_cache *s;
 	unsigned long n = 0;
 
+	kasan_quarantine_flush(NULL);
 	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list) {
 		struct slabinfo info;
@@ -301,6 +306,7 @@ static void ctor_runs_once_per_object(struct kunit *test)
 		}
 		for (i = 0; i < ARRAY_SIZE(obj); i++)
 			kmem_cache_free(c, obj[i]);
+		kasan_quarantine_flush(c);	/* KASAN: reusable only once out of quarantine */
 	}
 	get_slabinfo(c, &info);
 	KUNIT_EXPECT_EQ(test, (unsigned long)atomic_read(&ctor_runs), info.num_objs);
@@ -462,13 +468,41 @@ kunit_test_suite(cache_suite);
 
 #define FULL_DEBUG (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 
+/* Misuse on purpose, of the slab's own objects: KFENCE's would be reported by KFENCE. */
 static struct kmem_cache *debug_cache(struct kunit *test, const char *name, unsigned int size,
 				      unsigned long flags)
 {
-	struct kmem_cache *c = kmem_cache_create(name, size, 0, flags, NULL);
+	struct kmem_cache *c = kmem_cache_create(name, size, 0, flags | SLAB_SKIP_KFENCE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	return c;
+}
+
+/*
+ * In a KASAN kernel the misuses below are KASAN's to report first (the
+ * kasan suite checks that): the bytes are written with its reports off,
+ * as Linux's slub_kunit does, and a freed object reaches the slab only
+ * when it leaves KASAN's quarantine.
+ */
+static void poke(u8 *p, long i, u8 v)
+{
+	kasan_disable_current();
+	p[i] = v;
+	kasan_enable_current();
+}
+
+static void free_now(struct kmem_cache *c, void *p)
+{
+	kmem_cache_free(c, p);
+	kasan_quarantine_flush(c);
+}
+
+/* Misuses KASAN intercepts before the slab sees them. */
+static void skip_under_kasan(struct kunit *test)
+{
+#ifdef CONFIG_KASAN
+	kunit_skip(test, "KASAN reports this misuse itself (see the kasan suite)");
+#endif
 }
 
 static void redzone_overwritten(struct kunit *test)
@@ -477,12 +511,12 @@ static void redzone_overwritten(struct kunit *test)
 	u8 *p = kmem_cache_alloc(c, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	p[40] = 0;		/* one past the end */
-	kmem_cache_free(c, p);
+	poke(p, 40, 0);		/* one past the end */
+	free_now(c, p);
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
-	p[-1] = 0;		/* one before the start */
-	kmem_cache_free(c, p);
+	poke(p, -1, 0);		/* one before the start */
+	free_now(c, p);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
 	KUNIT_EXPECT_EQ(test, kmem_cache_validate(c), 0);
 	kmem_cache_destroy(c);
@@ -495,10 +529,10 @@ static void write_after_free(struct kunit *test)
 	u8 *p = kmem_cache_alloc(c, GFP_KERNEL), *q;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	kmem_cache_free(c, p);
-	p[5] = 1;
+	free_now(c, p);
+	poke(p, 5, 1);
 	KUNIT_EXPECT_EQ(test, kmem_cache_validate(c), 1);	/* found by validation */
-	p[6] = 2;
+	poke(p, 6, 2);
 	q = kmem_cache_alloc(c, GFP_KERNEL);			/* or when handed out */
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
@@ -508,34 +542,44 @@ static void write_after_free(struct kunit *test)
 
 static void double_free(struct kunit *test)
 {
-	struct kmem_cache *c = debug_cache(test, "df_test", 32, SLAB_CONSISTENCY_CHECKS);
-	volatile size_t size = 96;
-	void *a = kmem_cache_alloc(c, GFP_KERNEL), *b = kmem_cache_alloc(c, GFP_KERNEL), *k;
+	struct kmem_cache *c, *fast;
+	void *a, *b, *k;
 
+	skip_under_kasan(test);
+	c = debug_cache(test, "df_test", 32, SLAB_CONSISTENCY_CHECKS);
+	fast = debug_cache(test, "df_fast", 96, 0);	/* per-CPU arrays, as kmalloc-96 */
+	a = kmem_cache_alloc(c, GFP_KERNEL);
+	b = kmem_cache_alloc(c, GFP_KERNEL);
 	kmem_cache_free(c, a);
 	kmem_cache_free(c, b);
 	kmem_cache_free(c, a);		/* debug cache: found on the free list */
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
-	k = kmalloc(size, GFP_KERNEL);	/* no debugging: the fast path's check */
-	kfree(k);
-	kfree(k);
+	k = kmem_cache_alloc(fast, GFP_KERNEL);	/* no debugging: the fast path's check */
+	kmem_cache_free(fast, k);
+	kmem_cache_free(fast, k);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
-	a = kmalloc(size, GFP_KERNEL);
-	b = kmalloc(size, GFP_KERNEL);
+	a = kmem_cache_alloc(fast, GFP_KERNEL);
+	b = kmem_cache_alloc(fast, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_NE(test, a, b);
-	kfree(a);
-	kfree(b);
+	kmem_cache_free(fast, a);
+	kmem_cache_free(fast, b);
+	kmem_cache_destroy(fast);
 	kmem_cache_destroy(c);
 }
 
 static void invalid_frees(struct kunit *test)
 {
-	struct kmem_cache *c = debug_cache(test, "inval_test", 64, SLAB_CONSISTENCY_CHECKS);
-	struct kmem_cache *other = debug_cache(test, "other_test", 64, SLAB_CONSISTENCY_CHECKS);
-	struct page *page = alloc_page(GFP_KERNEL);
-	u8 *p = kmem_cache_alloc(c, GFP_KERNEL), *big = kmalloc(30000, GFP_KERNEL);
+	struct kmem_cache *c, *other;
+	struct page *page;
+	u8 *p, *big;
 	int on_stack;
 
+	skip_under_kasan(test);
+	c = debug_cache(test, "inval_test", 64, SLAB_CONSISTENCY_CHECKS);
+	other = debug_cache(test, "other_test", 64, SLAB_CONSISTENCY_CHECKS);
+	page = alloc_page(GFP_KERNEL);
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	big = kmalloc(30000, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_ASSERT_NOT_NULL(test, big);
@@ -591,9 +635,13 @@ static noinline void free_from_here(struct kmem_cache *c, void *p)
 static bool track_in(const struct kmem_cache *c, void *obj, enum track_item item, const char *fn)
 {
 	const struct track *t = (const struct track *)((char *)obj + c->track_offset) + item;
-	unsigned long size, offset;
-	const char *name = kallsyms_lookup(t->addr, &size, &offset);
+	unsigned long size, offset, addr;
+	const char *name;
 
+	kasan_disable_current();	/* slab metadata: a red zone to KASAN */
+	addr = t->addr;
+	kasan_enable_current();
+	name = kallsyms_lookup(addr, &size, &offset);
 	return name && !strcmp(name, fn);
 }
 
@@ -610,7 +658,9 @@ static void store_user_records_callers(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_ALLOC, "alloc_from_here"));
 	free_from_here(c, p);
+#ifndef CONFIG_KASAN	/* there the object waits in quarantine; KASAN keeps its free stack */
 	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_FREE, "free_from_here"));
+#endif
 	KUNIT_EXPECT_EQ(test, new_reports(), 0);
 	kmem_cache_destroy(c);
 }

@@ -11,6 +11,7 @@
  * the others' to be emptied at their next slow path.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 #include <linux/shrinker.h>
 #include <linux/smp.h>
@@ -56,14 +57,17 @@ static bool release_all_free_slabs(struct kmem_cache *s)
 
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_quarantine_flush(s);
 	on_each_cpu(flush_this_cpu, s, 1);
 	return release_all_free_slabs(s);
 }
+EXPORT_SYMBOL(kmem_cache_shrink);
 
 void drop_slab(void)
 {
 	struct kmem_cache *s;
 
+	kasan_quarantine_flush(NULL);
 	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		kmem_cache_shrink(s);
@@ -99,7 +103,8 @@ static unsigned long slab_shrink_count(struct shrinker *shrinker, struct shrink_
 	list_for_each_entry(s, &slab_caches, list)
 		count += cache_freeable(s, sc);
 	spin_unlock(&slab_caches_lock);
-	return count;
+	/* Objects in KASAN's quarantine go back to their slabs when the shrinker runs. */
+	return count + (kasan_quarantine_bytes() >> PAGE_SHIFT);
 }
 
 static unsigned long slab_shrink_scan(struct shrinker *shrinker, struct shrink_control *sc)
@@ -109,6 +114,7 @@ static unsigned long slab_shrink_scan(struct shrinker *shrinker, struct shrink_c
 
 	if (!spin_trylock(&slab_caches_lock))
 		return SHRINK_STOP;
+	kasan_quarantine_flush(NULL);
 	list_for_each_entry(s, &slab_caches, list) {
 		int nid;
 

@@ -8,18 +8,21 @@
  * CPU can still reach the old pages through a reused address.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <linux/debug_locks.h>
+#include <linux/kasan.h>
 #include <string.h>
 #include <asm/barrier.h>
 #include <mica/mm_check.h>
 #include "vmalloc_internal.h"
 
 static DEFINE_SPINLOCK(vmap_area_lock);
-static struct vmap_space vmap_space;
+/* Two windows, one allocator each: vmalloc and the modules area below PAGE_OFFSET. */
+static struct vmap_space vmap_space, module_space;
 static struct vm_struct *early_areas;
 static bool vmalloc_ready;
 
@@ -44,6 +47,9 @@ void vmalloc_init(void)
 	vmap_space.desc_alloc = va_desc_alloc;
 	vmap_space.desc_free = vm_desc_free;
 	vmap_space_init(&vmap_space, VMALLOC_START, VMALLOC_END, PAGE_SIZE, vm_desc_alloc(0));
+	module_space.desc_alloc = va_desc_alloc;
+	module_space.desc_free = vm_desc_free;
+	vmap_space_init(&module_space, MODULES_VADDR, MODULES_END, PAGE_SIZE, vm_desc_alloc(0));
 	for (vm = early_areas; vm; vm = vm->next) {
 		struct vmap_area *va = vm_desc_alloc(0);
 
@@ -60,8 +66,24 @@ static unsigned long mapped_size(const struct vm_struct *vm)
 	return vm->size - (vm->flags & VM_NO_GUARD ? 0 : PAGE_SIZE);
 }
 
-static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
-				       unsigned long flags, const void *caller)
+/* The window holding @addr (vmalloc unless it is in the modules area). */
+static struct vmap_space *space_of(unsigned long addr)
+{
+	return addr - MODULES_VADDR < MODULES_END - MODULES_VADDR ? &module_space : &vmap_space;
+}
+
+/* The window [@start, @end) names: exactly one of the two, else NULL. */
+static struct vmap_space *space_for(unsigned long start, unsigned long end)
+{
+	if (start == VMALLOC_START && end == VMALLOC_END)
+		return &vmap_space;
+	if (start == MODULES_VADDR && end == MODULES_END)
+		return &module_space;
+	return NULL;
+}
+
+static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long size,
+				       unsigned long align, unsigned long flags, const void *caller)
 {
 	unsigned long irqflags, reserve;
 	void *vm_desc, *va_desc;
@@ -74,7 +96,7 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	size = PAGE_ALIGN(size);
 	if (!(flags & VM_NO_GUARD))
 		size += PAGE_SIZE;
-	if (size <= PAGE_SIZE || size > VMALLOC_TOTAL)
+	if (size <= PAGE_SIZE || size > space->end - space->start)
 		return NULL;
 	if (!vm_desc_alloc_pair(GFP_KERNEL, &vm_desc, &va_desc))
 		return NULL;
@@ -99,14 +121,18 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 	 */
 	reserve = align > PAGE_SIZE ? ALIGN(size, align) : size;
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	err = vmap_space_alloc(&vmap_space, va, reserve, max(align, PAGE_SIZE));
+	err = vmap_space_alloc(space, va, reserve, max(align, PAGE_SIZE));
 	if (!err) {
 		vm->addr = (void *)va->va_start;
 		va->vm = vm;
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
-	if (!err)
-		return vm;
+	if (!err) {
+		if (!kasan_vmalloc_area_alloc(vm->addr, size))
+			return vm;
+		free_vm_area(vm);	/* no shadow for it: it goes back whole */
+		return NULL;
+	}
 	vm_desc_free(vm);
 	vm_desc_free(va);
 	return NULL;
@@ -115,7 +141,7 @@ static struct vm_struct *alloc_vm_area(unsigned long size, unsigned long align,
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller)
 {
-	return alloc_vm_area(size, PAGE_SIZE, flags, caller);
+	return alloc_vm_area(&vmap_space, size, PAGE_SIZE, flags, caller);
 }
 
 struct vm_struct *find_vm_area(const void *addr)
@@ -125,7 +151,7 @@ struct vm_struct *find_vm_area(const void *addr)
 	unsigned long flags;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	va = vmap_space_find(&vmap_space, (unsigned long)addr);
+	va = vmap_space_find(space_of((unsigned long)addr), (unsigned long)addr);
 	if (va && va->va_start == (unsigned long)addr)
 		vm = va->vm;
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
@@ -156,11 +182,12 @@ static const char *kind_name(unsigned long flags)
 struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char *who)
 {
 	unsigned long start = (unsigned long)addr, flags;
+	struct vmap_space *space = space_of(start);
 	struct vmap_area *va;
 	struct vm_struct *vm;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	va = vmap_space_find(&vmap_space, start);
+	va = vmap_space_find(space, start);
 	if (!va || va->va_start != start) {
 		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		WARN(1, "%s: trying to free nonexistent vm area (%p)\n", who, addr);
@@ -174,7 +201,9 @@ struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char
 		return NULL;
 	}
 	unmap_range(start, start + mapped_size(vm));
-	vmap_space_release(&vmap_space, va);
+	/* Before the range can be someone else's. */
+	kasan_poison_vmalloc(vm->addr, vm->size);
+	vmap_space_release(space, va);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return vm;
 }
@@ -215,6 +244,7 @@ int vmap_pfn_range(unsigned long addr, unsigned long pfn, unsigned int nr_pages,
 			return err;
 	}
 	publish_ptes();
+	kasan_unpoison_vmalloc((void *)addr, (unsigned long)nr_pages << PAGE_SHIFT);
 	return 0;
 }
 
@@ -230,6 +260,7 @@ static int map_pages(unsigned long addr, struct page **pages, unsigned int nr,
 			return err;
 	}
 	publish_ptes();
+	kasan_unpoison_vmalloc((void *)addr, (unsigned long)nr << PAGE_SHIFT);
 	return 0;
 }
 
@@ -252,7 +283,8 @@ static struct page **alloc_page_array(struct vm_struct *area, unsigned int nr, g
 		page = alloc_page(gfp);
 		return page ? page_address(page) : NULL;
 	}
-	return __vmalloc_node_range(bytes, PAGE_SIZE, gfp | __GFP_HIGHMEM, PROT_KERNEL, caller);
+	return __vmalloc_node_range(bytes, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    gfp | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE, caller);
 }
 
 static inline void free_page_array(struct page **pages, unsigned int nr)
@@ -279,9 +311,11 @@ static void free_area_pages(struct page **pages, unsigned int nr)
 	}
 }
 
-void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_mask,
-			   enum kernel_prot prot, const void *caller)
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp_mask, enum kernel_prot prot, int node,
+			   const void *caller)
 {
+	struct vmap_space *space = space_for(start, end);
 	/* Metadata: the caller's reclaim behaviour, but lowmem and unzeroed. */
 	gfp_t nested_gfp = gfp_mask & GFP_RECLAIM_MASK;
 	gfp_t page_gfp = gfp_mask & ~__GFP_ZERO;
@@ -291,10 +325,12 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 	unsigned int nr, i;
 
 	might_sleep_if(gfp_mask & __GFP_WAIT);
+	if (WARN(!space, "vmalloc: no window 0x%08lx-0x%08lx\n", start, end))
+		return NULL;
 	if (!page_allocator_ready())
 		goto fail;
 	/* It refuses a size of 0, one that overflowed PAGE_ALIGN and one beyond the window. */
-	area = alloc_vm_area(real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
+	area = alloc_vm_area(space, real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
 	if (!area)
 		goto fail;
 	nr = real_size >> PAGE_SHIFT;
@@ -311,6 +347,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_ma
 		goto fail_pages;
 	if (gfp_mask & __GFP_ZERO)
 		memset(area->addr, 0, real_size);
+	/* Exactly @size bytes: the rest of the last page is out of bounds. */
+	kasan_poison_vmalloc(area->addr, real_size);
+	kasan_unpoison_vmalloc(area->addr, size);
 	area->pages = pages;
 	area->nr_pages = nr;
 	smp_wmb();	/* vmallocinfo sees the pages before the flag goes */
@@ -330,21 +369,26 @@ fail:
 
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, enum kernel_prot prot)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, gfp_mask, prot,
-				    __builtin_return_address(0));
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END, gfp_mask, prot,
+				    NUMA_NO_NODE, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 void *vmalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL,
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 void *vzalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO,
-				    PROT_KERNEL, __builtin_return_address(0));
+	return __vmalloc_node_range(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL, NUMA_NO_NODE,
+				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 void __frameless vfree(const void *addr)
 {
@@ -361,6 +405,7 @@ void __frameless vfree(const void *addr)
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vfree);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	   enum kernel_prot prot)
@@ -379,6 +424,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	}
 	return area->addr;
 }
+EXPORT_SYMBOL(vmap);
 
 void vunmap(const void *addr)
 {
@@ -390,6 +436,7 @@ void vunmap(const void *addr)
 	if (vm)
 		free_vm_struct(vm);
 }
+EXPORT_SYMBOL(vunmap);
 
 unsigned long vmalloc_to_pfn(const void *addr)
 {
@@ -398,6 +445,7 @@ unsigned long vmalloc_to_pfn(const void *addr)
 
 	return present ? pfn : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 struct page *vmalloc_to_page(const void *addr)
 {
@@ -405,6 +453,7 @@ struct page *vmalloc_to_page(const void *addr)
 
 	return pfn && pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 unsigned long vmalloc_nr_pages(void)
 {
@@ -421,6 +470,16 @@ void get_vmalloc_info(struct vmalloc_info *vmi)
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
+/* The first busy area at or above @addr, the modules area's before vmalloc's. */
+static struct vmap_area *busy_from(unsigned long addr)
+{
+	struct vmap_area *va = NULL;
+
+	if (addr < MODULES_END)
+		va = vmap_space_busy_from(&module_space, addr);
+	return va ? va : vmap_space_busy_from(&vmap_space, addr);
+}
+
 bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 {
 	struct vmap_area *va;
@@ -428,8 +487,7 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	bool found = false;
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
-	for (va = vmalloc_ready ? vmap_space_busy_from(&vmap_space, *cursor) : NULL; va;
-	     va = vmap_space_busy_from(&vmap_space, va->va_end)) {
+	for (va = vmalloc_ready ? busy_from(*cursor) : NULL; va; va = busy_from(va->va_end)) {
 		if (!(READ_ONCE(va->vm->flags) & VM_UNINITIALIZED)) {
 			smp_rmb();
 			*copy = *va->vm;
@@ -442,9 +500,41 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 	return found;
 }
 
+void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *data)
+{
+	unsigned long cursor = 0;
+	struct vm_struct vm;
+
+	while (vm_area_next(&cursor, &vm))
+		fn(&vm, data);
+}
+
+#ifdef CONFIG_KASAN
+bool vm_area_lookup(const void *addr, struct vm_struct *copy)
+{
+	struct vmap_area *va;
+	unsigned long flags;
+	bool found = false;
+
+	local_irq_save(flags);
+	if (!spin_trylock(&vmap_area_lock)) {
+		local_irq_restore(flags);
+		return false;
+	}
+	va = vmalloc_ready ? vmap_space_find(space_of((unsigned long)addr), (unsigned long)addr) : NULL;
+	if (va) {
+		*copy = *va->vm;
+		found = true;
+	}
+	spin_unlock(&vmap_area_lock);
+	local_irq_restore(flags);
+	return found;
+}
+#endif
+
 unsigned long vmalloc_nr_areas(void)
 {
-	return READ_ONCE(vmap_space.nr_busy);
+	return READ_ONCE(vmap_space.nr_busy) + READ_ONCE(module_space.nr_busy);
 }
 
 int vmalloc_check(char *why, size_t len)
@@ -454,6 +544,8 @@ int vmalloc_check(char *why, size_t len)
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	ret = vmap_space_check(&vmap_space, why, len);
+	if (!ret)
+		ret = vmap_space_check(&module_space, why, len);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return ret;
 }

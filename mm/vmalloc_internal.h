@@ -58,6 +58,12 @@ void free_vm_struct(struct vm_struct *vm);
  */
 bool vm_area_next(unsigned long *cursor, struct vm_struct *copy);
 
+/*
+ * Copy the area holding @addr (its guard page included) into @copy; false
+ * if there is none, or if the lock is taken (for reports made anywhere).
+ */
+bool vm_area_lookup(const void *addr, struct vm_struct *copy);
+
 /* Print every area as /proc/vmallocinfo does (mm/vmallocinfo.c). */
 typedef int (*vmallocinfo_printf_t)(const char *fmt, ...) __printf(1, 2);
 void vmallocinfo_show(vmallocinfo_printf_t print);

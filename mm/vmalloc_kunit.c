@@ -184,8 +184,8 @@ static void alignments(struct kunit *test)
 {
 	for (unsigned int shift = PAGE_SHIFT; shift <= 22; shift++) {
 		void *p = __vmalloc_node_range(PAGE_SIZE << (shift % 3), 1UL << shift,
-					       GFP_KERNEL | __GFP_HIGHMEM, PROT_KERNEL,
-					       __builtin_return_address(0));
+					       VMALLOC_START, VMALLOC_END, GFP_KERNEL | __GFP_HIGHMEM,
+					       PROT_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
 
 		KUNIT_ASSERT_NOT_NULL(test, p);
 		KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)p, 1UL << shift));

@@ -31,6 +31,8 @@ void vmallocinfo_show(vmallocinfo_printf_t print)
 			n += scnprintf(line + n, sizeof(line) - n, " vmalloc");
 		if (vm.flags & VM_MAP)
 			n += scnprintf(line + n, sizeof(line) - n, " vmap");
+		if (vm.flags & VM_DMA_COHERENT)
+			n += scnprintf(line + n, sizeof(line) - n, " dma-coherent");
 		print("%s\n", line);
 	}
 }

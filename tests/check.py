@@ -2,7 +2,9 @@
 """`make check`: every check of the project, counted in units.
 
 A unit is one kernel build (build-BOARD, for every board in
-arch/arm/boards/, and build-vexpress-a9-notests with TESTS=0), one host test target (each name in HOST_TESTS, from
+arch/arm/boards/, build-vexpress-a9-notests with TESTS=0, and build-BOARD-kasan
+for the boards a configuration boots a KASAN kernel on), one host test
+target (each name in HOST_TESTS, from
 the tests/host/Makefile.* fragments) or one QEMU configuration
 (qemu-NAME, tests/qemu/configs.py). All units run even when some fail; the
 last line is "N passed, N failed" over units, and the exit status is 1 when
@@ -62,6 +64,10 @@ def main():
     # And the default board without its self-tests and benchmarks (TESTS=0).
     run_unit('build-vexpress-a9-notests',
              make + [f'-j{opts.jobs}', 'BOARD=vexpress-a9', 'TESTS=0', 'all'])
+    # KASAN kernels, for the boards a configuration boots one on.
+    for board in sorted({c['board'] for c in harness.CONFIGS if c.get('kasan')}):
+        run_unit(f'build-{board}-kasan',
+                 make + [f'-j{opts.jobs}', f'BOARD={board}', 'KASAN=1', 'all'])
     for target in opts.host_tests:
         run_unit(target, make + [target])
     print('--- QEMU configurations', flush=True)

@@ -12,8 +12,14 @@ checks (static keys) off, as Linux's figures are measured; --linux puts
 Linux's figure for each pair it has one for next to Mica's
 (tools/linux_peer.py).
 
+It also prints how long the kernel took to reach its prompt (boot time,
+instructions under -icount, counted from the kernel clock's start, late in
+the boot: tools/boot-instructions.py counts from reset); --tests runs the boot-time self-tests first,
+--kernel boots another build of the board (build/<board>-nokfence/mica.elf,
+build/<board>-kasan/mica.elf) for comparisons.
+
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        [--checks-off] [--cmdline WORD ...] [--linux]
+                        [--kernel ELF] [--tests] [--checks-off] [--cmdline WORD ...] [--linux]
                         COMMAND [ARG ...]
 """
 import argparse
@@ -43,6 +49,18 @@ def command_output(lines, command):
     return out
 
 
+def boot_seconds(lines):
+    """The kernel-log time of the last line before the first prompt."""
+    last = None
+    for line in lines:
+        if line.startswith(harness.PROMPT):
+            break
+        m = TIMESTAMP.match(line)
+        if m:
+            last = float(m.group(0).strip('[] '))
+    return last
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--board', default='vexpress-a9')
@@ -51,6 +69,8 @@ def main():
     ap.add_argument('--mem', type=int, default=1024, help='MiB')
     ap.add_argument('--icount', default='shift=0', help='QEMU -icount options')
     ap.add_argument('--host-time', action='store_true', help='no -icount')
+    ap.add_argument('--kernel', help='the ELF to boot (default build/<board>/mica.elf)')
+    ap.add_argument('--tests', action='store_true', help='run the boot-time self-tests first')
     ap.add_argument('--checks-off', action='store_true',
                     help='boot with ' + ' '.join(CHECKS_OFF))
     ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
@@ -64,14 +84,19 @@ def main():
     if opts.checks_off:
         opts.cmdline = CHECKS_OFF + opts.cmdline
     icount = [] if opts.host_time else ['-icount', opts.icount]
-    cfg = harness.with_defaults(dict(
-        name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
-        cmdline=['notests'] + opts.cmdline, input=[command, 'poweroff'], timeout=600))
-    lines, errors, seconds = harness.boot(cfg)
+    cfg = dict(name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
+               cmdline=([] if opts.tests else ['notests']) + opts.cmdline, input=[command, 'poweroff'],
+               timeout=1800 if opts.tests else 600)
+    if opts.kernel:
+        cfg['kernel'] = opts.kernel
+    lines, errors, seconds = harness.boot(harness.with_defaults(cfg))
     out = command_output(lines, command)
     if out and opts.linux:
         out = linux_peer.annotate(out, os.environ.get('LINUX_PEER', linux_peer.DEFAULT_PATH))
     print('\n'.join(out) if out else '(no output from %s)' % command)
+    boot = boot_seconds(lines)
+    if boot is not None:
+        print('boot: %.6f s to the prompt%s' % (boot, ', self-tests included' if opts.tests else ''))
     print('# QEMU -M %s -smp %d -m %d %s%s, %.0f s' % (
         opts.board, opts.smp, opts.mem,
         '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time',

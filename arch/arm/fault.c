@@ -5,6 +5,7 @@
  * self-test that meant it).
  */
 #include <linux/kernel.h>
+#include <linux/kfence.h>
 #include <asm/fault.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -94,6 +95,9 @@ static void kernel_abort(bool data, unsigned long addr, unsigned long fsr, struc
 
 void do_DataAbort(unsigned long addr, unsigned long fsr, struct pt_regs *regs)
 {
+	/* KFENCE's guard and freed pages: reported, then the access goes on. */
+	if (fsr_is_mapping_fault(fsr) && kfence_handle_page_fault(addr, fsr & FSR_WRITE, regs))
+		return;
 	oops_begin();
 	fault_record_note(ARM_FAULT_DATA_ABORT, addr, fsr, regs);
 	kernel_abort(true, addr, fsr, regs);

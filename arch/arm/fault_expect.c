@@ -12,6 +12,7 @@
  * registers; lib/kunit/expected_fault.c is KUnit's.
  */
 #include <linux/kernel.h>
+#include <linux/kasan.h>
 #include <linux/sched.h>
 #include <linux/stacktrace.h>
 #include <string.h>
@@ -91,6 +92,8 @@ bool fault_recover(struct pt_regs *regs)
 
 	if (!exp || exp->rec->kind == ARM_FAULT_NONE)
 		return h && h->recover(regs);
+	/* The faulting frames never return: their KASAN stack red zones go with them. */
+	kasan_unpoison_stack_below((void *)exp->sp);
 	regs->ARM_sp = exp->sp;
 	regs->ARM_pc = exp->pc;
 	regs->ARM_cpsr = exp->cpsr;

@@ -336,6 +336,9 @@ primary_virtual:
 	mcr	p15, 0, r0, c13, c0, 3
 	ldr	sp, =init_stack + STACK_SIZE
 	mov	fp, #0
+#ifdef CONFIG_KASAN
+	bl	kasan_early_init	@ instrumented C needs a shadow, if only a zero one
+#endif
 	bl	start_kernel
 	b	.
 

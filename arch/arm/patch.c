@@ -1,6 +1,7 @@
 /*
  * Text patching (asm/patch.h): static keys rewrite their sites here, with
- * the other CPUs stopped (kernel/jump_label.c).
+ * the other CPUs stopped, or running for static_key_set_unstopped()
+ * (kernel/jump_label.c).
  */
 #include <linux/kernel.h>
 #include <asm/cacheflush.h>

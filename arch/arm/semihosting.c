@@ -66,6 +66,58 @@ unsigned long semihosting_ram_end(void)
 	return info[1];
 }
 
+#define SH_MODE_RB     1	/* fopen mode "rb" */
+#define SH_READ_CHUNK  (64UL << 10)
+
+static long sh_close(long handle)
+{
+	unsigned long block[1] = { handle };
+
+	return semihosting_call(SYS_CLOSE, (unsigned long)block);
+}
+
+long semihosting_read_file(const char *path, void *buf, size_t size, size_t *file_size)
+{
+	unsigned long open_block[3] = { (unsigned long)path, SH_MODE_RB, strlen(path) };
+	long handle, len, err = 0;
+	size_t done = 0;
+
+	handle = semihosting_call(SYS_OPEN, (unsigned long)open_block);
+	if (handle == -1)
+		return -ENOENT;
+	{
+		unsigned long flen_block[1] = { handle };
+
+		len = semihosting_call(SYS_FLEN, (unsigned long)flen_block);
+	}
+	if (len < 0) {
+		err = -EIO;
+		goto out;
+	}
+	*file_size = len;
+	if (!buf)
+		goto out;
+	if ((size_t)len > size) {
+		err = -EFBIG;
+		goto out;
+	}
+	while (done < (size_t)len) {
+		size_t chunk = min((size_t)len - done, SH_READ_CHUNK);
+		unsigned long read_block[3] = { handle, (unsigned long)buf + done, chunk };
+		long left = semihosting_call(SYS_READ, (unsigned long)read_block);
+
+		/* The host answers with the bytes it did not read. */
+		if (left < 0 || (size_t)left >= chunk) {
+			err = -EIO;
+			goto out;
+		}
+		done += chunk - left;
+	}
+out:
+	sh_close(handle);
+	return err ? err : (long)done;
+}
+
 unsigned long semihosting_unanswered(void)
 {
 	return __atomic_load_n(&unanswered, __ATOMIC_RELAXED);

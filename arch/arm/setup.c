@@ -3,6 +3,7 @@
  * boot table, boot loader registers) and the boot CPU's identity.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
 
@@ -10,6 +11,7 @@
 extern unsigned long phys_boot_info[3];
 
 unsigned long phys_offset;
+EXPORT_SYMBOL(phys_offset);
 unsigned long initial_pgdir_phys;
 unsigned long initial_map_end_phys;
 unsigned long __atags_pointer;		/* r2: ATAGS or DTB, physical */

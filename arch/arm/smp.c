@@ -5,6 +5,7 @@
  * they read is cleaned to memory first.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/io.h>
 #include <linux/delay.h>
@@ -33,6 +34,8 @@
 DEFINE_PER_CPU(int, cpu_number);
 
 cpumask_t cpu_possible_map, cpu_online_map;
+EXPORT_SYMBOL(cpu_possible_map);
+EXPORT_SYMBOL(cpu_online_map);
 
 /* Read by head.S's secondary_entry with the MMU off (layout fixed there). */
 struct secondary_data secondary_data;

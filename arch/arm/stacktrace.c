@@ -3,6 +3,7 @@
  * Linux's stack_trace_save family on top of it.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/kallsyms.h>
 #include <linux/stacktrace.h>
@@ -143,6 +144,7 @@ unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned 
 			      ARM_CURRENT_SP());
 	return save_trace(&frame, store, size, skipnr + 1);	/* not this function */
 }
+EXPORT_SYMBOL_GPL(stack_trace_save);
 
 unsigned int stack_trace_save_regs(struct pt_regs *regs, unsigned long *store,
 				   unsigned int size, unsigned int skipnr)

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -86,6 +87,8 @@ void oops_end(struct pt_regs *regs)
 {
 	bool recovered = fault_recover(regs);
 
+	if (!recovered)
+		add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	oops_finish();
 	if (recovered)
 		return;
@@ -184,7 +187,7 @@ static void dump_backtrace(struct stackframe *frame, const char *lvl)
 	}
 }
 
-static void show_cpu_info(const char *lvl)
+void dump_stack_print_info(const char *lvl)
 {
 	unsigned int cpu = smp_processor_id();
 
@@ -193,13 +196,13 @@ static void show_cpu_info(const char *lvl)
 	printk("%sHardware name: %s\n", lvl, board.name);
 }
 
-static void __show_regs(struct pt_regs *regs)
+void __show_regs(struct pt_regs *regs)
 {
 	unsigned long flags = regs->ARM_cpsr;
 	unsigned long sctlr, ttbr0, dacr;
 	char f[5];
 
-	show_cpu_info(KERN_EMERG);
+	dump_stack_print_info(KERN_EMERG);
 	print_symbol_line("PC is at ", regs->ARM_pc);
 	print_symbol_line("LR is at ", regs->ARM_lr);
 	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n",
@@ -234,6 +237,7 @@ void __die(const char *str, int err, struct pt_regs *regs)
 	struct stackframe frame;
 
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
+	print_modules();
 	__show_regs(regs);
 	printk(KERN_EMERG "Process %.*s (pid: %d, stack limit = 0x%08lx)\n", TASK_COMM_LEN,
 	       current->comm, current->pid, (unsigned long)current->stack);
@@ -254,10 +258,11 @@ void dump_stack(void)
 {
 	struct stackframe frame;
 
-	show_cpu_info(KERN_DEFAULT);
+	dump_stack_print_info(KERN_DEFAULT);
 	arm_frame_from_caller(&frame, (unsigned long)dump_stack, ARM_CURRENT_FP(), ARM_CURRENT_SP());
 	dump_backtrace(&frame, KERN_DEFAULT);
 }
+EXPORT_SYMBOL(dump_stack);
 
 void do_undefinstr(struct pt_regs *regs)
 {

@@ -6,10 +6,13 @@
  * the same channel.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/spinlock.h>
 #include <linux/sched/clock.h>
 #include <linux/dmaengine.h>
+#include <linux/module.h>
+#include <mica/module_track.h>
 #include <string.h>
 
 #define DMA_SYNC_WAIT_NS (5000ULL * 1000 * 1000)
@@ -54,6 +57,7 @@ int dma_async_device_register(struct dma_device *device)
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(dma_async_device_register);
 
 void dma_async_device_unregister(struct dma_device *device)
 {
@@ -66,6 +70,7 @@ void dma_async_device_unregister(struct dma_device *device)
 	list_del(&device->global_node);
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 }
+EXPORT_SYMBOL_GPL(dma_async_device_unregister);
 
 unsigned int dma_async_device_count(void)
 {
@@ -80,6 +85,16 @@ unsigned int dma_async_device_count(void)
 	return n;
 }
 
+/*
+ * Linux's dma_chan_to_owner(): a controller driver in a module stays while
+ * a client holds one of its channels. The module is the one whose code
+ * runs the controller; NULL when none (built in, or the client itself).
+ */
+static struct module *hold_owner(struct dma_device *device, unsigned long caller)
+{
+	return module_get_owner((unsigned long)device->device_issue_pending, caller);
+}
+
 static void unclaim(struct dma_chan *chan)
 {
 	unsigned long flags;
@@ -91,10 +106,11 @@ static void unclaim(struct dma_chan *chan)
 
 /*
  * The first free channel of @only (or of any controller with @mask) that
- * @fn accepts, claimed and with its resources allocated.
+ * @fn accepts, claimed and with its resources allocated, holding the
+ * controller's module (unless that is the requester, at @caller).
  */
 static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask_t *mask,
-				     dma_filter_fn fn, void *fn_param)
+				     dma_filter_fn fn, void *fn_param, unsigned long caller)
 {
 	struct dma_device *device;
 	struct dma_chan *chan;
@@ -111,10 +127,14 @@ static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask
 				continue;
 			chan->client_count = 1;		/* ours: no other CPU takes it now */
 			spin_unlock_irqrestore(&dma_list_lock, flags);
-			if ((!fn || fn(chan, fn_param)) &&
+			chan->owner_ref = hold_owner(device, caller);
+			if (!IS_ERR(chan->owner_ref) && (!fn || fn(chan, fn_param)) &&
 			    (!device->device_alloc_chan_resources ||
 			     device->device_alloc_chan_resources(chan) >= 0))
 				return chan;
+			if (!IS_ERR(chan->owner_ref))
+				module_put(chan->owner_ref);
+			chan->owner_ref = NULL;
 			spin_lock_irqsave(&dma_list_lock, flags);
 			chan->client_count = 0;
 		}
@@ -123,11 +143,20 @@ static struct dma_chan *find_channel(struct dma_device *only, const dma_cap_mask
 	return NULL;
 }
 
+/* A module's channel is recorded for the report on rmmod (mica/module_track.h). */
+static struct dma_chan *track_chan(struct dma_chan *chan, unsigned long caller)
+{
+	if (module_track_caller(caller) && !IS_ERR_OR_NULL(chan))
+		module_track_alloc(MT_DMA_CHAN, chan, 0, caller, NULL);
+	return chan;
+}
+
 struct dma_chan *__dma_request_channel(const dma_cap_mask_t *mask, dma_filter_fn fn,
 				       void *fn_param)
 {
-	return find_channel(NULL, mask, fn, fn_param);
+	return track_chan(find_channel(NULL, mask, fn, fn_param, _RET_IP_), _RET_IP_);
 }
+EXPORT_SYMBOL_GPL(__dma_request_channel);
 
 struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 {
@@ -150,18 +179,24 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	spin_unlock_irqrestore(&dma_list_lock, flags);
 	if (!found)
 		return ERR_PTR(-ENODEV);
-	chan = find_channel(found, NULL, found->filter.fn, map->param);
-	return chan ? chan : ERR_PTR(-EBUSY);
+	chan = find_channel(found, NULL, found->filter.fn, map->param, _RET_IP_);
+	return chan ? track_chan(chan, _RET_IP_) : ERR_PTR(-EBUSY);
 }
+EXPORT_SYMBOL_GPL(dma_request_chan);
 
 void dma_release_channel(struct dma_chan *chan)
 {
 	if (WARN(!chan->client_count, "chan reference count %d != 1\n", chan->client_count))
 		return;
+	if (module_track_held_any(MT_DMA_CHAN))
+		module_track_free(MT_DMA_CHAN, chan);
 	if (chan->device->device_free_chan_resources)
 		chan->device->device_free_chan_resources(chan);
+	module_put(chan->owner_ref);
+	chan->owner_ref = NULL;
 	unclaim(chan);
 }
+EXPORT_SYMBOL_GPL(dma_release_channel);
 
 enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 {
@@ -180,6 +215,7 @@ enum dma_status dma_sync_wait(struct dma_chan *chan, dma_cookie_t cookie)
 		cpu_relax();
 	}
 }
+EXPORT_SYMBOL(dma_sync_wait);
 
 /* After every controller driver had its chance: say so if none registered. */
 static int __init dmaengine_report(void)

@@ -7,6 +7,7 @@
  * submitted -> issued -> active -> free.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/interrupt.h>
@@ -354,6 +355,7 @@ bool pl330_filter(struct dma_chan *chan, void *param)
 	to_pchan(chan)->peri = peri;
 	return true;
 }
+EXPORT_SYMBOL(pl330_filter);
 
 int pl330_inject(struct dma_chan *chan, enum pl330_inject what)
 {

@@ -12,6 +12,7 @@
 #undef __section
 #undef __used
 #undef __maybe_unused
+#undef __always_unused
 #undef __weak
 #undef __printf
 
@@ -43,6 +44,7 @@
 #define __section(s)     __attribute__((section(s)))
 #define __used           __attribute__((used))
 #define __maybe_unused   __attribute__((unused))
+#define __always_unused  __attribute__((unused))
 #define __weak           __attribute__((weak))
 #define __printf(a, b)   __attribute__((format(printf, a, b)))
 
@@ -65,6 +67,19 @@
 #define barrier()        __asm__ __volatile__("" ::: "memory")
 /* The compiler forgets where @var's value came from (Linux's): it must keep it as computed. */
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
+
+/*
+ * Code KASAN must not check: it reads memory that is poisoned on purpose
+ * (a free block's link, another frame's stack). Such a function cannot be
+ * inlined into checked code, so in a KASAN kernel it stays out of line.
+ */
+#ifdef CONFIG_KASAN
+#define __no_sanitize_address	__attribute__((no_sanitize_address))
+#define __no_kasan_or_inline	__no_sanitize_address noinline __maybe_unused
+#else
+#define __no_sanitize_address
+#define __no_kasan_or_inline	__always_inline
+#endif
 
 /* Single, untorn access that the compiler may not fuse or repeat. */
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))

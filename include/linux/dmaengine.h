@@ -183,6 +183,7 @@ struct dma_chan {
 	struct list_head device_node;
 	int client_count;		/* 1 while a client owns it */
 	void *private;			/* the controller driver's per-request data */
+	struct module *owner_ref;	/* the controller's module, held for the client */
 };
 
 static inline const char *dma_chan_name(struct dma_chan *chan)

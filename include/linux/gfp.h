@@ -203,6 +203,9 @@ static inline struct zonelist *node_zonelist(int nid, gfp_t flags)
  */
 struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 				    struct zonelist *zonelist, nodemask_t *nodemask);
+/* Mica: the same for module code at @caller, recorded for the report on rmmod. */
+struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order, struct zonelist *zonelist,
+				 nodemask_t *nodemask, unsigned long caller);
 
 static inline struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order,
 					 struct zonelist *zonelist)

@@ -2,6 +2,11 @@
  * Boot-time sections and hooks (Linux names): __init code and data are freed
  * after boot; initcalls run in level order from do_initcalls(); command-line
  * handlers are registered with early_param()/__setup().
+ *
+ * In a module (-DMODULE) the same markers put its init code and data in
+ * .init.* sections, which the loader frees and unmaps once the module's
+ * init has returned; __exit code is kept for rmmod. Built into the kernel,
+ * __exit code is discarded at link time (it can never run).
  */
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
@@ -11,8 +16,11 @@
 #define __init      __section(".init.text") noinline
 #define __initdata  __section(".init.data")
 #define __initconst __section(".init.rodata")
+#define __exit      __section(".exit.text")
+#define __exitdata  __section(".exit.data")
 
 typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
 
 #define __define_initcall(fn, level) \
 	static initcall_t __initcall_##fn##level __used \
@@ -20,6 +28,8 @@ typedef int (*initcall_t)(void);
 
 /* Run every initcall, level by level (kernel/initcall.c); start_kernel calls it once. */
 void do_initcalls(void);
+/* Run the compiler's constructors (once, early in boot). */
+void do_ctors(void);
 
 #define early_initcall(fn)    __define_initcall(fn, 0)
 #define core_initcall(fn)     __define_initcall(fn, 1)
@@ -29,6 +39,7 @@ void do_initcalls(void);
 #define fs_initcall(fn)       __define_initcall(fn, 5)
 #define device_initcall(fn)   __define_initcall(fn, 6)
 #define late_initcall(fn)     __define_initcall(fn, 7)
+#define __initcall(fn)        device_initcall(fn)
 
 /*
  * A command-line handler. "name=" keys take the value after '='; a bare

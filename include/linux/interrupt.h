@@ -48,6 +48,7 @@ struct irqaction {
 	const char *name;
 	unsigned long flags;
 	struct irqaction *next;
+	struct module *owner;		/* the module of @handler, held while registered */
 };
 
 #define IRQ_ACTION_POOL 64
@@ -87,6 +88,14 @@ void disable_percpu_irq(unsigned int irq);
  * handler: use disable_irq_nosync). An edge that arrives while disabled is
  * replayed by enable_irq.
  */
+/*
+ * Mica (for kernel/module/track.c): free every handler @match accepts, each
+ * reported first (not per-CPU lines). The number freed.
+ */
+unsigned int free_irqs_matching(bool (*match)(const struct irqaction *a, void *data),
+				void (*report)(unsigned int irq, const struct irqaction *a, void *data),
+				void *data);
+
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
@@ -225,5 +234,16 @@ static inline void tasklet_enable(struct tasklet_struct *t)
  * run: reported instead of waiting forever (Linux hangs).
  */
 void tasklet_kill(struct tasklet_struct *t);
+
+/*
+ * Mica (for kernel/module/track.c): take every scheduled tasklet @match
+ * accepts off its CPU's list (not run, no longer scheduled), then wait for
+ * the lists being run on other CPUs to finish, and @report each taken; again
+ * while any was taken or run (a tasklet that ran may have scheduled
+ * another). Process context. The number taken off.
+ */
+unsigned int tasklets_kill_matching(bool (*match)(const struct tasklet_struct *t, void *data),
+				    void (*report)(const struct tasklet_struct *t, void *data),
+				    void *data);
 
 #endif

@@ -126,6 +126,13 @@ static __always_inline bool static_key_true(struct static_key *key)
 
 void static_key_enable(struct static_key *key);
 void static_key_disable(struct static_key *key);
+/*
+ * Mica's: switch a plain (not counted) key on or off with the other CPUs
+ * running, for a key whose sites may still take the old way for a moment
+ * (the code behind them checks again; KFENCE's sampling gate, switched
+ * twenty times a second). No stop_machine.
+ */
+void static_key_set_unstopped(struct static_key *key, bool on);
 void static_key_slow_inc(struct static_key *key);
 void static_key_slow_dec(struct static_key *key);
 
@@ -153,6 +160,11 @@ static inline void static_key_enable(struct static_key *key)
 static inline void static_key_disable(struct static_key *key)
 {
 	atomic_set(&key->enabled, 0);
+}
+
+static inline void static_key_set_unstopped(struct static_key *key, bool on)
+{
+	atomic_set(&key->enabled, on);
 }
 
 static inline void static_key_slow_inc(struct static_key *key)

@@ -39,6 +39,11 @@
 
 #define BUILD_BUG_ON(c)      _Static_assert(!(c), #c)
 
+/* Where the current function returns to (Linux's instruction_pointer.h). */
+#ifndef _RET_IP_
+#define _RET_IP_             ((unsigned long)__builtin_return_address(0))
+#endif
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
@@ -66,6 +71,8 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 extern int panic_timeout;
 /* Print a backtrace of the current call chain. */
 void dump_stack(void);
+/* dump_stack's first lines: the CPU, the task, the hardware (at printk level @lvl). */
+void dump_stack_print_info(const char *lvl);
 /*
  * The current task's PID and name, for reports ("CPU: 0 PID: 1 Comm: sh"):
  * kernel/sched/core.c in the kernel; host builds of code that reports
@@ -101,6 +108,8 @@ int test_taint(unsigned int flag);
 unsigned long get_taint(void);
 /* "Not tainted", or "Tainted: " and a letter or a space per flag (Linux 6.1's layout). */
 const char *print_tainted(void);
+/* The letter of taint @flag ('P' for TAINT_PROPRIETARY_MODULE ...), as in print_tainted(). */
+char taint_letter(unsigned int flag);
 
 /*
  * Sleeping in atomic context (kernel/locking/might_sleep.c): every function that

@@ -35,6 +35,17 @@ static inline void list_del_init(struct list_head *e) { __list_del(e->prev, e->n
 static inline void list_move(struct list_head *e, struct list_head *head) { __list_del(e->prev, e->next); list_add(e, head); }
 static inline void list_move_tail(struct list_head *e, struct list_head *head) { __list_del(e->prev, e->next); list_add_tail(e, head); }
 static inline int list_empty(const struct list_head *head) { return READ_ONCE(head->next) == head; }
+/* Move every entry of @list to the front of @head; @list is left empty. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	if (list_empty(list))
+		return;
+	list->prev->next = head->next;
+	head->next->prev = list->prev;
+	head->next = list->next;
+	list->next->prev = head;
+	INIT_LIST_HEAD(list);
+}
 static inline int list_is_singular(const struct list_head *head) { return !list_empty(head) && head->next == head->prev; }
 
 #define list_entry(ptr, type, member)       container_of(ptr, type, member)

@@ -47,10 +47,10 @@ enum pageflags {
 /* The flag bits proper (everything below the order/node/zone fields). */
 #define PAGEFLAGS_MASK			((1UL << PAGE_ALLOC_ORDER_PGSHIFT) - 1)
 
-#if __NR_PAGEFLAGS > PAGE_ALLOC_ORDER_PGSHIFT || \
-	PAGE_ALLOC_ORDER_PGSHIFT + PAGE_ALLOC_ORDER_WIDTH > NODES_PGSHIFT
-#error page->flags fields overlap
-#endif
+/* __NR_PAGEFLAGS is an enumerator, which #if cannot see: checked by the compiler. */
+_Static_assert(__NR_PAGEFLAGS <= PAGE_ALLOC_ORDER_PGSHIFT &&
+	       PAGE_ALLOC_ORDER_PGSHIFT + PAGE_ALLOC_ORDER_WIDTH <= NODES_PGSHIFT,
+	       "page->flags fields overlap");
 
 #define __PAGEFLAG_TEST(uname, lname)						\
 static inline bool Page##uname(const struct page *page)				\

@@ -43,6 +43,11 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 #define per_cpu(var, cpu)      (*per_cpu_ptr(&(var), cpu))
 #define __this_cpu_read(var)   (*raw_cpu_ptr(&(var)))
 #define __this_cpu_write(var, v) (*raw_cpu_ptr(&(var)) = (v))
+/* Preemption (or interrupts) already off: no protection of their own. */
+#define __this_cpu_add(var, v) (*raw_cpu_ptr(&(var)) += (v))
+#define __this_cpu_sub(var, v) __this_cpu_add(var, -(v))
+#define __this_cpu_inc(var)    __this_cpu_add(var, 1)
+#define __this_cpu_dec(var)    __this_cpu_add(var, -1)
 
 /* this_cpu_* are safe against preemption and interrupts, as in Linux. */
 #define this_cpu_read(var) ({ __typeof__(var) __v; unsigned long __f;		\

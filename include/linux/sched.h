@@ -111,6 +111,9 @@ struct task_struct {
 	unsigned int mutex_depth;
 
 	struct fault_expectation *fault_expectation;	/* arch/arm/fault_expect.c */
+#ifdef CONFIG_KASAN
+	int kasan_depth;		/* KASAN reports dropped while > 0 (kasan_disable_current) */
+#endif
 };
 
 extern struct task_struct init_task;	/* CPU 0's idle task, on init_stack */

@@ -7,8 +7,9 @@
  *
  * Where Mica does less than Linux: no cache merging (every
  * kmem_cache_create makes a cache of its own), no SLAB_TYPESAFE_BY_RCU (no
- * RCU yet), no memory cgroups, no kmemleak/KASAN hooks, no alien caches
- * between nodes. A sleeping GFP (GFP_KERNEL) is checked with might_sleep();
+ * RCU yet), no memory cgroups, no kmemleak, no alien caches between
+ * nodes. KASAN (make KASAN=1) and KFENCE see every cache: <linux/kasan.h>,
+ * <linux/kfence.h>. A sleeping GFP (GFP_KERNEL) is checked with might_sleep();
  * the page allocator below may wait briefly for freed memory. The
  * allocator design is described in docs/slab.md.
  */
@@ -20,6 +21,7 @@
 #include <linux/cache.h>
 #include <linux/numa.h>
 #include <linux/mmzone.h>
+#include <linux/kasan.h>
 #include <asm/memory.h>
 
 /* Flags for kmem_cache_create() (the values are Linux's). */
@@ -34,6 +36,7 @@
 #define SLAB_TEMPORARY		SLAB_RECLAIM_ACCOUNT
 #define SLAB_PANIC		0x00040000UL	/* panic if kmem_cache_create() fails */
 #define SLAB_FAILSLAB		0x02000000UL	/* failslab may fail this cache (cache-filter) */
+#define SLAB_SKIP_KFENCE	0x20000000UL	/* never sampled by KFENCE (tests of misuse) */
 
 /*
  * kmalloc(0) returns ZERO_SIZE_PTR: not NULL (the call succeeded), but any
@@ -123,6 +126,10 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* The object size the cache was created with. */
 unsigned int kmem_cache_size(struct kmem_cache *s);
+/* The name it was created with (Linux 2.6's kmem_cache_name). */
+const char *kmem_cache_name(const struct kmem_cache *s);
+/* Mica, for kernel/module/track.c: a module's record of an object of @s was dropped. */
+void kmem_cache_forget_module_object(struct kmem_cache *s);
 
 /*
  * Cache struct NAME's objects: its size and alignment, named "NAME".
@@ -148,6 +155,10 @@ void kfree(const void *obj);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 /* Usable bytes of a kmalloc'd block (at least what was asked for). */
 size_t ksize(const void *obj);
+/* kmalloc on behalf of @caller: debugging records it as the allocator (kstrdup & co.). */
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller);
+#define kmalloc_track_caller(size, flags) \
+	__kmalloc_track_caller(size, flags, (unsigned long)__builtin_return_address(0))
 char *kstrdup(const char *s, gfp_t flags);
 void *kmemdup(const void *src, size_t len, gfp_t flags);
 
@@ -159,9 +170,12 @@ static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
 	if (__builtin_constant_p(size) && size <= KMALLOC_MAX_CACHE_SIZE &&
 	    __builtin_constant_p(flags & GFP_DMA) && !(flags & GFP_DMA)) {
+		struct kmem_cache *s = kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)];
+
 		if (!size)
 			return ZERO_SIZE_PTR;
-		return kmem_cache_alloc(kmalloc_caches[KMALLOC_NORMAL][kmalloc_index(size)], flags);
+		/* KASAN: only @size bytes of the object are the caller's. */
+		return kasan_kmalloc(s, kmem_cache_alloc(s, flags), size);
 	}
 	return __kmalloc(size, flags);
 }

@@ -72,6 +72,14 @@ int try_to_del_timer_sync(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
 #define del_singleshot_timer_sync(t) del_timer_sync(t)
 
+/*
+ * Mica (for kernel/module/track.c): take every pending timer @match accepts
+ * off its wheel, @report each first, and wait until none it accepts is
+ * still running. The number taken off.
+ */
+unsigned int del_timers_matching(bool (*match)(const struct timer_list *t, void *data),
+				 void (*report)(const struct timer_list *t, void *data), void *data);
+
 /* Boot CPU, before the tick starts: the per-CPU wheels. */
 void init_timers(void);
 /* Every tick on every CPU: expired timers, then the scheduler's tick. */

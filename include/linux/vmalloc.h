@@ -2,7 +2,9 @@
  * Virtually contiguous kernel memory in the vmalloc window (VMALLOC_START to
  * VMALLOC_END): vmalloc from scattered pages, vmap of the caller's pages,
  * ioremap of device registers (<linux/io.h>). Each area is followed by an
- * unmapped guard page, so running off its end faults.
+ * unmapped guard page, so running off its end faults. Module memory
+ * (module_alloc in kernel/module/main.c) comes from the same allocator in its own
+ * window below the kernel; vmallocinfo lists both, as Linux does.
  *
  * Where Mica differs from Linux: protections are the arch's enum
  * kernel_prot (PROT_KERNEL is Linux's PAGE_KERNEL) rather than pgprot_t;
@@ -15,6 +17,7 @@
 
 #include <linux/types.h>
 #include <linux/gfp.h>
+#include <linux/numa.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 
@@ -24,6 +27,7 @@ struct page;
 #define VM_IOREMAP	0x00000001	/* ioremap: device registers */
 #define VM_ALLOC	0x00000002	/* vmalloc: pages owned by the area */
 #define VM_MAP		0x00000004	/* vmap: the caller's pages */
+#define VM_DMA_COHERENT	0x00000010	/* vmap of a dma_alloc_coherent buffer */
 #define VM_NO_GUARD	0x00000040	/* no guard page after it */
 #define VM_EARLY	0x00010000	/* static, from vm_area_add_early: never unmapped */
 
@@ -51,8 +55,15 @@ void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
 /* Page flags and protection chosen by the caller (vmalloc: GFP_KERNEL | __GFP_HIGHMEM). */
 void *__vmalloc(unsigned long size, gfp_t gfp_mask, enum kernel_prot prot);
-void *__vmalloc_node_range(unsigned long size, unsigned long align, gfp_t gfp_mask,
-			   enum kernel_prot prot, const void *caller);
+/*
+ * Linux's general form: @start/@end name the window, the vmalloc window
+ * (VMALLOC_START, VMALLOC_END) or the modules area (MODULES_VADDR,
+ * MODULES_END); any other range is refused with a warning. @node is
+ * accepted for Linux's signature and ignored.
+ */
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp_mask, enum kernel_prot prot, int node,
+			   const void *caller);
 /* Unmap and free a vmalloc area; NULL is ignored, anything else bad is reported. */
 void vfree(const void *addr);
 
@@ -83,6 +94,12 @@ void free_vm_area(struct vm_struct *area);
  * on failure, free_vm_area() unmaps whatever was mapped). */
 int vmap_pfn_range(unsigned long addr, unsigned long pfn, unsigned int nr_pages,
 		   enum kernel_prot prot);
+
+/*
+ * Mica: @fn on a copy of every area of both windows, in address order (the
+ * lock is not held while it runs), e.g. to find a module's by their caller.
+ */
+void vm_area_for_each(void (*fn)(const struct vm_struct *vm, void *data), void *data);
 
 /* For meminfo: pages held by vmalloc areas and the largest free range. */
 struct vmalloc_info {

@@ -165,4 +165,20 @@ bool cancel_delayed_work_sync(struct delayed_work *dwork);
 /* The work item the calling worker is running, or NULL outside a worker. */
 struct work_struct *current_work(void);
 
+/*
+ * Mica (for kernel/module/track.c): cancel every work item @match accepts,
+ * on every workqueue: queued, delayed (its timer pending), and queued again
+ * by a run of one while this waits for the runs to end (up to a second).
+ * @match may get a running item's @work already freed: compare, do not
+ * dereference. @report gets each item as it is cancelled (WORK_CANCELLED,
+ * WORK_CANCELLED_DELAYED), or as it still runs after the second
+ * (WORK_STILL_RUNNING). Process context. The number reported.
+ */
+enum work_cancel_how { WORK_CANCELLED, WORK_CANCELLED_DELAYED, WORK_STILL_RUNNING };
+unsigned int cancel_work_matching(bool (*match)(work_func_t func, const struct work_struct *work,
+						void *data),
+				  void (*report)(work_func_t func, const struct work_struct *work,
+						 enum work_cancel_how how, void *data),
+				  void *data);
+
 #endif

@@ -1,8 +1,8 @@
 /*
  * The in-memory file list: files that reached the machine without a disk —
- * unpacked from the initramfs at boot or received over the console by
- * `loady`. `ls` lists them, `rm` removes them; insmod
- * (kernel_read_file_from_path) looks names up here first.
+ * unpacked from the initramfs at boot (kernel/ramfs/initramfs.c) or received
+ * over the console by `loady` (kernel/ramfs/loady.c). `ls` lists them, `rm`
+ * removes them; insmod (kernel_read_file_from_path) looks names up here first.
  *
  * A flat list, not a file system: a name may contain '/' ("lib/hello.ko")
  * but there are no directories to create or walk. A leading "/" or "./" is

@@ -9,10 +9,13 @@
  * EOI), so a line's handlers never run concurrently with themselves.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/bitops.h>
 #include <linux/irq.h>
 #include <linux/interrupt.h>
+#include <linux/module.h>
 #include <linux/spinlock.h>
 #include <string.h>
 
@@ -113,6 +116,12 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 	action = alloc_action(handler);
 	if (!action)
 		return -ENOMEM;
+	/* A handler in another module's code keeps that module loaded. */
+	action->owner = module_get_owner((unsigned long)handler, _RET_IP_);
+	if (IS_ERR(action->owner)) {
+		free_action(action);
+		return -ENODEV;
+	}
 	action->dev_id = dev_id;
 	action->name = name;
 	action->flags = flags;
@@ -150,9 +159,11 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 
 out_unlock:
 	spin_unlock_irqrestore(&desc->lock, irqflags);
+	module_put(action->owner);
 	free_action(action);
 	return ret;
 }
+EXPORT_SYMBOL(request_irq);
 
 void synchronize_irq(unsigned int irq)
 {
@@ -170,6 +181,7 @@ void synchronize_irq(unsigned int irq)
 			cpu_relax();
 	} while (busy);
 }
+EXPORT_SYMBOL(synchronize_irq);
 
 const void *free_irq(unsigned int irq, void *dev_id)
 {
@@ -198,8 +210,39 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	/* A handler that picked up @a before the unlink may still run. */
 	synchronize_irq(irq);
 	name = a->name;
+	module_put(a->owner);
 	free_action(a);
 	return name;
+}
+EXPORT_SYMBOL(free_irq);
+
+unsigned int free_irqs_matching(bool (*match)(const struct irqaction *a, void *data),
+				void (*report)(unsigned int irq, const struct irqaction *a, void *data),
+				void *data)
+{
+	unsigned int irq, n = 0;
+
+	for (irq = 0; irq < nr_irqs; irq++) {
+		struct irq_desc *desc = usable_desc(irq);
+
+		while (desc && !desc->percpu) {
+			struct irqaction *a, found;
+			unsigned long flags;
+
+			spin_lock_irqsave(&desc->lock, flags);
+			for (a = desc->action; a && !match(a, data); a = a->next)
+				;
+			if (a)
+				found = *a;
+			spin_unlock_irqrestore(&desc->lock, flags);
+			if (!a)
+				break;
+			report(irq, &found, data);
+			free_irq(irq, found.dev_id);
+			n++;
+		}
+	}
+	return n;
 }
 
 void disable_irq_nosync(unsigned int irq)
@@ -214,12 +257,14 @@ void disable_irq_nosync(unsigned int irq)
 		desc->chip->irq_mask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(disable_irq_nosync);
 
 void disable_irq(unsigned int irq)
 {
 	disable_irq_nosync(irq);
 	synchronize_irq(irq);
 }
+EXPORT_SYMBOL(disable_irq);
 
 void enable_irq(unsigned int irq)
 {
@@ -240,6 +285,7 @@ void enable_irq(unsigned int irq)
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL(enable_irq);
 
 static int set_affinity(unsigned int irq, unsigned long targets)
 {
@@ -259,6 +305,7 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 {
 	return set_affinity(irq, mask->bits & READ_ONCE(cpu_online_map.bits));
 }
+EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 int irq_force_affinity(unsigned int irq, const struct cpumask *mask)
 {
@@ -273,6 +320,7 @@ int irq_set_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool v
 		return -EINVAL;
 	return desc->chip->irq_set_irqchip_state(irq, which, val);
 }
+EXPORT_SYMBOL_GPL(irq_set_irqchip_state);
 
 int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *state)
 {
@@ -282,6 +330,7 @@ int irq_get_irqchip_state(unsigned int irq, enum irqchip_irq_state which, bool *
 		return -EINVAL;
 	return desc->chip->irq_get_irqchip_state(irq, which, state);
 }
+EXPORT_SYMBOL_GPL(irq_get_irqchip_state);
 
 int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
 		       void *percpu_dev_id)
@@ -311,6 +360,7 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	spin_unlock_irqrestore(&desc->lock, flags);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(request_percpu_irq);
 
 void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 {
@@ -336,6 +386,7 @@ void free_percpu_irq(unsigned int irq, void *percpu_dev_id)
 	spin_unlock_irqrestore(&desc->lock, flags);
 	free_action(a);
 }
+EXPORT_SYMBOL_GPL(free_percpu_irq);
 
 void enable_percpu_irq(unsigned int irq, unsigned int type)
 {
@@ -351,6 +402,7 @@ void enable_percpu_irq(unsigned int irq, unsigned int type)
 	desc->chip->irq_unmask(irq);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL_GPL(enable_percpu_irq);
 
 void disable_percpu_irq(unsigned int irq)
 {
@@ -364,6 +416,7 @@ void disable_percpu_irq(unsigned int irq)
 	clear_bit(smp_processor_id(), &desc->percpu_enabled);
 	spin_unlock_irqrestore(&desc->lock, flags);
 }
+EXPORT_SYMBOL_GPL(disable_percpu_irq);
 
 /* A PPI: this CPU's copy, one handler, no locking (each CPU has its own line). */
 static void handle_percpu_irq(struct irq_desc *desc, unsigned int irq, unsigned int cpu)

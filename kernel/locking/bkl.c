@@ -5,6 +5,7 @@
  * its caller had already disabled it), as Linux's CONFIG_PREEMPT version.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <linux/smp_lock.h>
 #include <asm/spinlock.h>
@@ -44,6 +45,7 @@ void _lock_kernel(const char *func, const char *file, int line)
 	}
 	current->lock_depth = depth;
 }
+EXPORT_SYMBOL(_lock_kernel);
 
 void _unlock_kernel(const char *func, const char *file, int line)
 {
@@ -51,6 +53,7 @@ void _unlock_kernel(const char *func, const char *file, int line)
 	if (likely(--current->lock_depth < 0))
 		__unlock_kernel();
 }
+EXPORT_SYMBOL(_unlock_kernel);
 
 void release_kernel_lock(struct task_struct *task)
 {

@@ -18,6 +18,7 @@
  * site, so that distinct mistakes made close together are all reported.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
@@ -95,3 +96,4 @@ void __might_sleep(const char *file, int line)
 	}
 	dump_stack();
 }
+EXPORT_SYMBOL(__might_sleep);

@@ -13,6 +13,7 @@
  * sleep.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/mutex.h>
@@ -312,12 +313,14 @@ void __mutex_init(struct mutex *lock, const char *name)
 	lock->name = name;
 	lock->magic = lock;
 }
+EXPORT_SYMBOL(__mutex_init);
 
 void mutex_destroy(struct mutex *lock)
 {
 	DEBUG_LOCKS_WARN_ON(mutex_is_locked(lock));
 	lock->magic = NULL;
 }
+EXPORT_SYMBOL(mutex_destroy);
 
 /*
  * With lock debugging on, every call checks the rules and records the
@@ -332,6 +335,7 @@ static noinline void mutex_lock_debug(struct mutex *lock)
 		__mutex_lock_slowpath(&lock->count);
 	mutex_set_owner(lock);
 }
+EXPORT_SYMBOL(mutex_lock);
 
 void __frameless mutex_lock(struct mutex *lock)
 {
@@ -364,11 +368,13 @@ int mutex_lock_interruptible(struct mutex *lock)
 {
 	return mutex_lock_sleeping(lock, __mutex_lock_interruptible_slowpath);
 }
+EXPORT_SYMBOL(mutex_lock_interruptible);
 
 int mutex_lock_killable(struct mutex *lock)
 {
 	return mutex_lock_sleeping(lock, __mutex_lock_killable_slowpath);
 }
+EXPORT_SYMBOL(mutex_lock_killable);
 
 int mutex_trylock(struct mutex *lock)
 {
@@ -384,6 +390,7 @@ int mutex_trylock(struct mutex *lock)
 		mutex_set_owner(lock);
 	return 1;
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 static noinline void mutex_unlock_debug(struct mutex *lock)
 {
@@ -406,3 +413,4 @@ void __frameless mutex_unlock(struct mutex *lock)
 	if (unlikely(!__mutex_fastpath_unlock(&lock->count)))
 		__mutex_unlock_slowpath(&lock->count);
 }
+EXPORT_SYMBOL(mutex_unlock);

@@ -5,6 +5,7 @@
  * waiters it lets in, marks them granted and wakes them.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
 
@@ -67,6 +68,7 @@ void down_read(struct rw_semaphore *sem)
 		rwsem_wait(sem, RWSEM_WAITING_FOR_READ);
 	spin_unlock_irq(&sem->wait_lock);
 }
+EXPORT_SYMBOL(down_read);
 
 int down_read_trylock(struct rw_semaphore *sem)
 {
@@ -81,6 +83,7 @@ int down_read_trylock(struct rw_semaphore *sem)
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(down_read_trylock);
 
 void up_read(struct rw_semaphore *sem)
 {
@@ -92,6 +95,7 @@ void up_read(struct rw_semaphore *sem)
 		__rwsem_do_wake(sem, true);
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 }
+EXPORT_SYMBOL(up_read);
 
 void down_write(struct rw_semaphore *sem)
 {
@@ -103,6 +107,7 @@ void down_write(struct rw_semaphore *sem)
 		rwsem_wait(sem, RWSEM_WAITING_FOR_WRITE);
 	spin_unlock_irq(&sem->wait_lock);
 }
+EXPORT_SYMBOL(down_write);
 
 int down_write_trylock(struct rw_semaphore *sem)
 {
@@ -117,6 +122,7 @@ int down_write_trylock(struct rw_semaphore *sem)
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(down_write_trylock);
 
 void up_write(struct rw_semaphore *sem)
 {
@@ -129,6 +135,7 @@ void up_write(struct rw_semaphore *sem)
 		__rwsem_do_wake(sem, true);
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 }
+EXPORT_SYMBOL(up_write);
 
 void downgrade_write(struct rw_semaphore *sem)
 {
@@ -141,3 +148,4 @@ void downgrade_write(struct rw_semaphore *sem)
 		__rwsem_do_wake(sem, false);
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 }
+EXPORT_SYMBOL(downgrade_write);

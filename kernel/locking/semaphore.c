@@ -5,6 +5,7 @@
  * cannot take it first.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/semaphore.h>
 #include <linux/sched.h>
@@ -60,21 +61,25 @@ void down(struct semaphore *sem)
 {
 	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(down);
 
 int down_interruptible(struct semaphore *sem)
 {
 	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(down_interruptible);
 
 int down_killable(struct semaphore *sem)
 {
 	return down_common(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(down_killable);
 
 int down_timeout(struct semaphore *sem, long jiffies)
 {
 	return down_common(sem, TASK_UNINTERRUPTIBLE, jiffies);
 }
+EXPORT_SYMBOL(down_timeout);
 
 int down_trylock(struct semaphore *sem)
 {
@@ -88,6 +93,7 @@ int down_trylock(struct semaphore *sem)
 	spin_unlock_irqrestore(&sem->lock, flags);
 	return count < 0;
 }
+EXPORT_SYMBOL(down_trylock);
 
 void up(struct semaphore *sem)
 {
@@ -106,3 +112,4 @@ void up(struct semaphore *sem)
 	}
 	spin_unlock_irqrestore(&sem->lock, flags);
 }
+EXPORT_SYMBOL(up);

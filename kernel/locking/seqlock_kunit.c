@@ -98,6 +98,16 @@ static int reader(void *data)
 	return 0;
 }
 
+static bool any_retry(const struct reader_stats *st, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (READ_ONCE(st[i].retries))
+			return true;
+	return false;
+}
+
 /* When the case ends: the writer and the readers return. */
 static void record_stop(void *r)
 {
@@ -128,7 +138,12 @@ static void run_readers_against_writer(struct kunit *test, bool use_seqcount)
 		rd[n] = test_thread_start(test, reader, &st[n], cpu, "seqreader");
 		n++;
 	}
-	msleep(RUN_MS);
+	/*
+	 * A slow kernel (KASAN) on a loaded host may need longer for a reader
+	 * to meet the writer mid-write: wait for that, up to 20 periods.
+	 */
+	for (i = 0; i < 20 && (i == 0 || (num_online_cpus() > 1 && !any_retry(st, n))); i++)
+		msleep(RUN_MS);
 	WRITE_ONCE(r.stop, 1);
 	test_thread_reap(test, w);
 	for (i = 0; i < n; i++) {

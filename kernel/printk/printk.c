@@ -19,6 +19,7 @@
  * messages printed before the console exists reach only the ring.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
@@ -42,6 +43,7 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 int default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
 bool console_quiet;
 int oops_in_progress;
+EXPORT_SYMBOL(oops_in_progress);
 
 /*
  * A record in the ring: this header, then the line's text without its
@@ -313,6 +315,7 @@ int vprintk(const char *fmt, va_list args)
 	logbuf_unlock_irqrestore(flags, generation);
 	return len;
 }
+EXPORT_SYMBOL(vprintk);
 
 int printk(const char *fmt, ...)
 {
@@ -324,6 +327,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(printk);
 
 /* ---- hex dumps ---- */
 
@@ -380,11 +384,13 @@ void print_hex_dump(const char *level, const char *prefix_str, int prefix_type,
 			printk("%s%s%s\n", level, prefix_str, line);
 	}
 }
+EXPORT_SYMBOL(print_hex_dump);
 
 void print_hex_dump_bytes(const char *prefix_str, int prefix_type, const void *buf, size_t len)
 {
 	print_hex_dump(KERN_DEBUG, prefix_str, prefix_type, 16, 1, buf, len, true);
 }
+EXPORT_SYMBOL(print_hex_dump_bytes);
 
 /* ---- command line ---- */
 

@@ -4,6 +4,7 @@
  * (waiters queue exclusively, so one event wakes one waiter, in FIFO order).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/completion.h>
 #include <linux/sched.h>
@@ -20,6 +21,7 @@ void complete(struct completion *x)
 	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
+EXPORT_SYMBOL(complete);
 
 void complete_all(struct completion *x)
 {
@@ -30,6 +32,7 @@ void complete_all(struct completion *x)
 	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
+EXPORT_SYMBOL(complete_all);
 
 /*
  * x->wait.lock held, interrupts off. Sleep in @state until an event comes,
@@ -76,11 +79,13 @@ void wait_for_completion(struct completion *x)
 {
 	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
 {
 	return wait_for_common(x, timeout, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(wait_for_completion_timeout);
 
 int wait_for_completion_interruptible(struct completion *x)
 {
@@ -88,11 +93,13 @@ int wait_for_completion_interruptible(struct completion *x)
 
 	return t == -ERESTARTSYS ? (int)t : 0;
 }
+EXPORT_SYMBOL(wait_for_completion_interruptible);
 
 long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
 {
 	return wait_for_common(x, timeout, TASK_INTERRUPTIBLE);
 }
+EXPORT_SYMBOL(wait_for_completion_interruptible_timeout);
 
 int wait_for_completion_killable(struct completion *x)
 {
@@ -100,11 +107,13 @@ int wait_for_completion_killable(struct completion *x)
 
 	return t == -ERESTARTSYS ? (int)t : 0;
 }
+EXPORT_SYMBOL(wait_for_completion_killable);
 
 long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)
 {
 	return wait_for_common(x, timeout, TASK_KILLABLE);
 }
+EXPORT_SYMBOL(wait_for_completion_killable_timeout);
 
 bool try_wait_for_completion(struct completion *x)
 {
@@ -122,6 +131,7 @@ bool try_wait_for_completion(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(try_wait_for_completion);
 
 bool completion_done(struct completion *x)
 {
@@ -134,3 +144,4 @@ bool completion_done(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return true;
 }
+EXPORT_SYMBOL(completion_done);

@@ -17,6 +17,7 @@
  * FORK_PREEMPT_COUNT and idle tasks always keep preemption disabled.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -243,11 +244,13 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 {
 	return try_to_wake_up(p, state, 0);
 }
+EXPORT_SYMBOL(wake_up_state);
 
 int wake_up_process(struct task_struct *p)
 {
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
+EXPORT_SYMBOL(wake_up_process);
 
 void wake_up_new_task(struct task_struct *p)
 {
@@ -442,6 +445,7 @@ void schedule(void)
 	} while (need_resched());
 	reacquire_kernel_lock(tsk);
 }
+EXPORT_SYMBOL(schedule);
 
 /* The end of a task that exited: never returns. Preemption disabled. */
 void do_task_dead(void)
@@ -461,6 +465,7 @@ void preempt_schedule(void)
 		preempt_enable_no_resched();
 	} while (need_resched());
 }
+EXPORT_SYMBOL(preempt_schedule);
 
 void preempt_schedule_irq(void)
 {
@@ -480,12 +485,14 @@ int _cond_resched(void)
 	preempt_schedule();
 	return 1;
 }
+EXPORT_SYMBOL(_cond_resched);
 
 void yield(void)
 {
 	set_current_state(TASK_RUNNING);
 	schedule();
 }
+EXPORT_SYMBOL(yield);
 
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
 {
@@ -534,6 +541,7 @@ out:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(set_cpus_allowed_ptr);
 
 static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long active)
 {

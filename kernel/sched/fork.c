@@ -8,6 +8,7 @@
  * (fork_init() creates it once kmalloc works).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/gfp.h>
@@ -60,9 +61,9 @@ static void free_task_struct(struct task_struct *p)
 
 static void *alloc_thread_stack(void)
 {
-	void *stack = __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE,
+	void *stack = __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE, VMALLOC_START, VMALLOC_END,
 					   GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PROT_KERNEL,
-					   __builtin_return_address(0));
+					   NUMA_NO_NODE, __builtin_return_address(0));
 
 	if (stack)
 		account_kernel_stack(stack, 1);
@@ -78,6 +79,7 @@ void put_task_struct(struct task_struct *p)
 	vfree(p->stack);
 	free_task_struct(p);
 }
+EXPORT_SYMBOL_GPL(put_task_struct);
 
 struct task_struct *create_kernel_thread(void (*fn)(void *), void *arg, const char *name)
 {

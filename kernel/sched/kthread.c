@@ -1,5 +1,6 @@
 /* Kernel threads: see include/linux/kthread.h. */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -37,6 +38,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	p->state = TASK_UNINTERRUPTIBLE;
 	return p;
 }
+EXPORT_SYMBOL(kthread_create);
 
 void kthread_bind(struct task_struct *k, unsigned int cpu)
 {
@@ -49,11 +51,13 @@ void kthread_bind(struct task_struct *k, unsigned int cpu)
 	WRITE_ONCE(k->cpu, cpu);
 	spin_unlock_irqrestore(&k->pi_lock, flags);
 }
+EXPORT_SYMBOL(kthread_bind);
 
 bool kthread_should_stop(void)
 {
 	return READ_ONCE(current->should_stop);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 int kthread_stop(struct task_struct *k)
 {
@@ -68,8 +72,10 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 
 void kthread_exit(long result)
 {
 	do_exit(result);
 }
+EXPORT_SYMBOL(kthread_exit);

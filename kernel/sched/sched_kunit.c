@@ -142,10 +142,15 @@ static void sched_time_slices_share_a_cpu(struct kunit *test)
 	struct spinner s[2] = {};
 	struct task_struct *p[2];
 	int cpu = test_other_cpu(), i;
+	unsigned int waited;
 
 	for (i = 0; i < 2; i++)
 		p[i] = test_thread_start(test, spinning_thread, &s[i], cpu, "spinner");
 	msleep(SPIN_MS);
+	/* A host that deschedules the vCPU holds its ticks back: up to TEST_WAIT_MS for a switch each. */
+	for (waited = SPIN_MS; waited < TEST_WAIT_MS &&
+	     !(READ_ONCE(p[0]->nivcsw) && READ_ONCE(p[1]->nivcsw)); waited += 10)
+		msleep(10);
 	for (i = 0; i < 2; i++) {
 		KUNIT_EXPECT_GT(test, atomic_read(&s[i].count), 0);
 		KUNIT_EXPECT_GT(test, READ_ONCE(p[i]->nivcsw), 0);
@@ -447,15 +452,22 @@ static void sched_stack_use_is_measured(struct kunit *test)
 
 #define FRAME_PAD 128
 
-static noinline int recurse(volatile int *depth, int n)
+/* Where the first frame's pad was, and the deepest one so far. */
+struct stack_reach {
+	unsigned long first, deepest;
+};
+
+static noinline int recurse(struct stack_reach *reach, int n)
 {
 	volatile char pad[FRAME_PAD];
 
 	pad[0] = (char)n;
-	WRITE_ONCE(*depth, n);
+	if (n == 1)
+		WRITE_ONCE(reach->first, (unsigned long)pad);
+	WRITE_ONCE(reach->deepest, (unsigned long)pad);
 	if (n > 1000000)	/* never: a stack holds a few dozen of these frames */
 		return 0;
-	return recurse(depth, n + 1) + pad[0];
+	return recurse(reach, n + 1) + pad[0];
 }
 
 static int overflowing_thread(void *data)
@@ -468,16 +480,16 @@ static int overflowing_thread(void *data)
 /* Running off the bottom of a thread stack hits the guard page: an oops kills the thread. */
 static void sched_stack_overflow_is_caught(struct kunit *test)
 {
-	volatile int depth = 0;
+	struct stack_reach reach = { 0, 0 };
 	struct task_struct *p;
 	int code;
 
 	kunit_expect_fault_begin(test);
-	p = test_thread_start(test, overflowing_thread, (void *)&depth, -1, "overflow");
+	p = test_thread_start(test, overflowing_thread, &reach, -1, "overflow");
 	code = test_thread_reap(test, p);
 	kunit_expect_fault_end(test);
 	KUNIT_EXPECT_EQ(test, code, SIGSEGV);
-	KUNIT_EXPECT_GE(test, depth * FRAME_PAD, THREAD_SIZE / 2);
+	KUNIT_EXPECT_GE(test, READ_ONCE(reach.first) - READ_ONCE(reach.deepest), THREAD_SIZE / 2);
 }
 
 static struct task_struct *abandoned;

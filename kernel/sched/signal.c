@@ -5,6 +5,7 @@
  * in a state the signal may end.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -28,6 +29,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	wake_up_state(p, sig == SIGKILL ? TASK_WAKEKILL | TASK_INTERRUPTIBLE : TASK_INTERRUPTIBLE);
 	return 0;
 }
+EXPORT_SYMBOL(send_sig);
 
 void flush_signals(struct task_struct *p)
 {
@@ -38,3 +40,4 @@ void flush_signals(struct task_struct *p)
 	clear_bit(TIF_SIGPENDING, &p->thread_info.flags);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
+EXPORT_SYMBOL(flush_signals);

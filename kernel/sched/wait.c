@@ -4,6 +4,7 @@
  * function, and stop after the @nr_exclusive-th exclusive entry it woke.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/wait.h>
 #include <linux/sched.h>
@@ -12,6 +13,7 @@ int default_wake_function(wait_queue_t *wait, unsigned int mode, int flags, void
 {
 	return try_to_wake_up(wait->private, mode, flags);
 }
+EXPORT_SYMBOL(default_wake_function);
 
 int autoremove_wake_function(wait_queue_t *wait, unsigned int mode, int flags, void *key)
 {
@@ -21,6 +23,7 @@ int autoremove_wake_function(wait_queue_t *wait, unsigned int mode, int flags, v
 		list_del_init(&wait->task_list);
 	return ret;
 }
+EXPORT_SYMBOL(autoremove_wake_function);
 
 void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
 {
@@ -31,6 +34,7 @@ void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
 	__add_wait_queue(q, wait);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue);
 
 void add_wait_queue_exclusive(wait_queue_head_t *q, wait_queue_t *wait)
 {
@@ -41,6 +45,7 @@ void add_wait_queue_exclusive(wait_queue_head_t *q, wait_queue_t *wait)
 	__add_wait_queue_tail(q, wait);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue_exclusive);
 
 void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
 {
@@ -50,6 +55,7 @@ void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
 	__remove_wait_queue(q, wait);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(remove_wait_queue);
 
 /*
  * The state is set after queueing, under the lock: a wake-up that comes
@@ -66,6 +72,7 @@ void prepare_to_wait(wait_queue_head_t *q, wait_queue_t *wait, int state)
 	set_current_state(state);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait);
 
 void prepare_to_wait_exclusive(wait_queue_head_t *q, wait_queue_t *wait, int state)
 {
@@ -78,6 +85,7 @@ void prepare_to_wait_exclusive(wait_queue_head_t *q, wait_queue_t *wait, int sta
 	set_current_state(state);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 void init_wait_entry(wait_queue_t *wait, int flags)
 {
@@ -86,6 +94,7 @@ void init_wait_entry(wait_queue_t *wait, int flags)
 	wait->func = autoremove_wake_function;
 	INIT_LIST_HEAD(&wait->task_list);
 }
+EXPORT_SYMBOL(init_wait_entry);
 
 long prepare_to_wait_event(wait_queue_head_t *q, wait_queue_t *wait, int state)
 {
@@ -109,6 +118,7 @@ long prepare_to_wait_event(wait_queue_head_t *q, wait_queue_t *wait, int state)
 	spin_unlock_irqrestore(&q->lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(prepare_to_wait_event);
 
 void finish_wait(wait_queue_head_t *q, wait_queue_t *wait)
 {
@@ -124,6 +134,7 @@ void finish_wait(wait_queue_head_t *q, wait_queue_t *wait)
 	list_del_init(&wait->task_list);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(finish_wait);
 
 /* The kernel-design notes' __wake_up_common. q->lock held. */
 static void __wake_up_common(wait_queue_head_t *q, unsigned int mode, int nr_exclusive,
@@ -148,8 +159,10 @@ void __wake_up(wait_queue_head_t *q, unsigned int mode, int nr_exclusive, void *
 	__wake_up_common(q, mode, nr_exclusive, 0, key);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
+EXPORT_SYMBOL(__wake_up);
 
 void __wake_up_locked(wait_queue_head_t *q, unsigned int mode, int nr_exclusive)
 {
 	__wake_up_common(q, mode, nr_exclusive, 0, NULL);
 }
+EXPORT_SYMBOL(__wake_up_locked);

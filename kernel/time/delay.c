@@ -3,6 +3,7 @@
  * include/linux/delay.h for why, and for the loop used before time_init).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/delay.h>
 #include <linux/time64.h>
 #include <asm/barrier.h>
@@ -12,6 +13,7 @@
 #define EARLY_LOOPS_PER_NS 2
 
 unsigned long loops_per_jiffy;
+EXPORT_SYMBOL(loops_per_jiffy);
 
 /* Counter cycles covering at least @ns (rounded up). */
 static u64 ns_to_cycles(u64 ns)
@@ -43,13 +45,16 @@ void ndelay(unsigned long nsecs)
 {
 	delay_ns(nsecs);
 }
+EXPORT_SYMBOL(ndelay);
 
 void udelay(unsigned long usecs)
 {
 	delay_ns((u64)usecs * 1000);
 }
+EXPORT_SYMBOL(udelay);
 
 void mdelay(unsigned long msecs)
 {
 	delay_ns((u64)msecs * 1000000);
 }
+EXPORT_SYMBOL(mdelay);

@@ -6,6 +6,7 @@
  * USER_HZ form follows the notes' three cases.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/jiffies.h>
 
 _Static_assert(MSEC_PER_SEC % HZ == 0, "HZ must divide 1000");
@@ -14,11 +15,13 @@ unsigned int jiffies_to_msecs(unsigned long j)
 {
 	return (MSEC_PER_SEC / HZ) * j;
 }
+EXPORT_SYMBOL(jiffies_to_msecs);
 
 unsigned int jiffies_to_usecs(unsigned long j)
 {
 	return (USEC_PER_SEC / HZ) * j;
 }
+EXPORT_SYMBOL(jiffies_to_usecs);
 
 /* In 64 bits, so that rounding up near ~0U cannot wrap. */
 static unsigned long round_up_ticks(unsigned int n, unsigned int per_tick)
@@ -32,11 +35,13 @@ unsigned long msecs_to_jiffies(unsigned int m)
 {
 	return round_up_ticks(m, MSEC_PER_SEC / HZ);
 }
+EXPORT_SYMBOL(msecs_to_jiffies);
 
 unsigned long usecs_to_jiffies(unsigned int u)
 {
 	return round_up_ticks(u, USEC_PER_SEC / HZ);
 }
+EXPORT_SYMBOL(usecs_to_jiffies);
 
 __kernel_clock_t jiffies_to_clock_t(long x)
 {
@@ -50,6 +55,7 @@ __kernel_clock_t jiffies_to_clock_t(long x)
 	return (__kernel_clock_t)(((u64)x * TICK_NSEC) / (NSEC_PER_SEC / USER_HZ));
 #endif
 }
+EXPORT_SYMBOL(jiffies_to_clock_t);
 
 u64 jiffies_64_to_clock_t(u64 x)
 {
@@ -63,3 +69,4 @@ u64 jiffies_64_to_clock_t(u64 x)
 	return x * TICK_NSEC / (NSEC_PER_SEC / USER_HZ);
 #endif
 }
+EXPORT_SYMBOL(jiffies_64_to_clock_t);

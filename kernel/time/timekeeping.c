@@ -14,6 +14,7 @@
  * (update_process_times).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/io.h>
@@ -38,6 +39,8 @@
 u64 jiffies_64 __aligned(8) = INITIAL_JIFFIES;
 /* jiffies is jiffies_64's low word (little-endian): one object, two names. */
 __asm__(".globl jiffies\n\t.type jiffies, %object\n\t.set jiffies, jiffies_64");
+EXPORT_SYMBOL(jiffies_64);
+EXPORT_SYMBOL(jiffies);
 static DEFINE_SEQLOCK(jiffies_lock);
 
 const struct timer_ops *tick_timer;
@@ -69,6 +72,7 @@ u64 get_jiffies_64(void)
 	} while (read_seqretry(&jiffies_lock, seq));
 	return j;
 }
+EXPORT_SYMBOL(get_jiffies_64);
 
 static void do_timer(void)
 {
@@ -126,6 +130,7 @@ u64 local_clock(void)
 {
 	return sched_clock();
 }
+EXPORT_SYMBOL_GPL(local_clock);
 
 /* The largest shift (best precision) whose mult still fits 32 bits. */
 static void __init clock_set_rate(unsigned long hz)

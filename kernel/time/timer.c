@@ -14,6 +14,7 @@
  * waits that out.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/timer.h>
 #include <linux/jiffies.h>
@@ -41,6 +42,7 @@ struct tvec_base {
 	struct list_head tv3[TVN_SIZE];
 	struct list_head tv4[TVN_SIZE];
 	struct list_head tv5[TVN_SIZE];
+	struct list_head expiring;		/* due now: run_timers() takes them one by one */
 };
 
 static DEFINE_PER_CPU(struct tvec_base, tvec_bases);
@@ -119,6 +121,7 @@ void init_timer(struct timer_list *timer)
 	timer->flags = 0;
 	timer->base = raw_cpu_ptr(&tvec_bases);
 }
+EXPORT_SYMBOL(init_timer);
 
 /* Arm @timer for @expires on this CPU's wheel (unless its function runs on the old one now). */
 static int __mod_timer(struct timer_list *timer, unsigned long expires)
@@ -150,12 +153,14 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 		return 1;
 	return __mod_timer(timer, expires);
 }
+EXPORT_SYMBOL(mod_timer);
 
 void add_timer(struct timer_list *timer)
 {
 	BUG_ON(timer_pending(timer));
 	__mod_timer(timer, timer->expires);
 }
+EXPORT_SYMBOL(add_timer);
 
 int del_timer(struct timer_list *timer)
 {
@@ -170,6 +175,7 @@ int del_timer(struct timer_list *timer)
 	}
 	return ret;
 }
+EXPORT_SYMBOL(del_timer);
 
 /* Disarm unless the function is running now (-1: try again). */
 int try_to_del_timer_sync(struct timer_list *timer)
@@ -184,6 +190,7 @@ int try_to_del_timer_sync(struct timer_list *timer)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(try_to_del_timer_sync);
 
 int del_timer_sync(struct timer_list *timer)
 {
@@ -196,6 +203,7 @@ int del_timer_sync(struct timer_list *timer)
 		cpu_relax();
 	}
 }
+EXPORT_SYMBOL(del_timer_sync);
 
 /* Move the whole list at @slot to @into (which need not be initialised) and empty @slot. */
 static void take_slot(struct list_head *slot, struct list_head *into)
@@ -229,16 +237,16 @@ static void run_timers(struct tvec_base *base)
 {
 	spin_lock(&base->lock);
 	while (time_after_eq(jiffies, base->timer_jiffies)) {
-		struct list_head work_list;
 		int index = base->timer_jiffies & TVR_MASK;
 
 		if (!index && !cascade(base, base->tv2, INDEX(0)) &&
 		    !cascade(base, base->tv3, INDEX(1)) && !cascade(base, base->tv4, INDEX(2)))
 			cascade(base, base->tv5, INDEX(3));
 		base->timer_jiffies++;
-		take_slot(base->tv1 + index, &work_list);
-		while (!list_empty(&work_list)) {
-			struct timer_list *timer = list_first_entry(&work_list, struct timer_list, entry);
+		take_slot(base->tv1 + index, &base->expiring);
+		while (!list_empty(&base->expiring)) {
+			struct timer_list *timer = list_first_entry(&base->expiring,
+								    struct timer_list, entry);
 			void (*fn)(unsigned long) = timer->function;
 			void (*cb)(struct timer_list *) = timer->callback;
 			unsigned long data = timer->data;
@@ -279,9 +287,57 @@ void __init init_timers(void)
 			INIT_LIST_HEAD(base->tv4 + i);
 			INIT_LIST_HEAD(base->tv5 + i);
 		}
+		INIT_LIST_HEAD(&base->expiring);
 		base->timer_jiffies = jiffies;
 		base->running_timer = NULL;
 	}
+}
+
+/* @base locked: detach and report the timers of @list that @match accepts. */
+static unsigned int del_matching_in(struct list_head *list,
+				    bool (*match)(const struct timer_list *, void *),
+				    void (*report)(const struct timer_list *, void *), void *data)
+{
+	struct timer_list *timer, *tmp;
+	unsigned int n = 0;
+
+	list_for_each_entry_safe(timer, tmp, list, entry) {
+		if (!match(timer, data))
+			continue;
+		report(timer, data);
+		detach_timer(timer);
+		n++;
+	}
+	return n;
+}
+
+unsigned int del_timers_matching(bool (*match)(const struct timer_list *, void *),
+				 void (*report)(const struct timer_list *, void *), void *data)
+{
+	struct list_head *vecs[] = { NULL, NULL, NULL, NULL, NULL };
+	unsigned int n = 0, cpu, v, i;
+	struct timer_list *running;
+	unsigned long flags;
+
+	for_each_possible_cpu(cpu) {
+		struct tvec_base *base = per_cpu_ptr(&tvec_bases, cpu);
+
+		vecs[0] = base->tv1;
+		vecs[1] = base->tv2;
+		vecs[2] = base->tv3;
+		vecs[3] = base->tv4;
+		vecs[4] = base->tv5;
+		spin_lock_irqsave(&base->lock, flags);
+		for (v = 0; v < ARRAY_SIZE(vecs); v++)
+			for (i = 0; i < (v ? TVN_SIZE : TVR_SIZE); i++)
+				n += del_matching_in(vecs[v] + i, match, report, data);
+		n += del_matching_in(&base->expiring, match, report, data);
+		spin_unlock_irqrestore(&base->lock, flags);
+		/* One of them may be running on that CPU right now. */
+		while ((running = READ_ONCE(base->running_timer)) && match(running, data))
+			cpu_relax();
+	}
+	return n;
 }
 
 /* ---- sleeping with a timeout (the kernel-design notes' schedule_timeout) ---- */
@@ -319,24 +375,28 @@ long schedule_timeout(long timeout)
 out:
 	return timeout < 0 ? 0 : timeout;
 }
+EXPORT_SYMBOL(schedule_timeout);
 
 long schedule_timeout_interruptible(long timeout)
 {
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 long schedule_timeout_killable(long timeout)
 {
 	__set_current_state(TASK_KILLABLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_killable);
 
 long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 void msleep(unsigned int msecs)
 {
@@ -346,6 +406,7 @@ void msleep(unsigned int msecs)
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
+EXPORT_SYMBOL(msleep);
 
 unsigned long msleep_interruptible(unsigned int msecs)
 {
@@ -356,3 +417,4 @@ unsigned long msleep_interruptible(unsigned int msecs)
 		timeout = schedule_timeout_interruptible(timeout);
 	return jiffies_to_msecs(timeout);
 }
+EXPORT_SYMBOL(msleep_interruptible);

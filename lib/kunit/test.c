@@ -23,6 +23,7 @@
  * executor.c.
  */
 #include <linux/kernel.h>
+#include <linux/kasan.h>
 #include <linux/errno.h>
 #include <setjmp.h>
 #include <mica/kunit.h>
@@ -151,6 +152,8 @@ void kunit_abort(struct kunit *test)
 	if (!test->abort_ctx)
 		panic("kunit: ASSERT or skip outside a running case (%s)", test->name);
 	run_actions(test);	/* still on the case's stack: its locals are intact */
+	/* The frames the jump abandons leave KASAN's stack red zones behind. */
+	kasan_unpoison_stack_below(test->abort_ctx);
 	longjmp(*(jmp_buf *)test->abort_ctx, 1);
 }
 

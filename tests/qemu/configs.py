@@ -7,6 +7,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   smp, mem  override the board's CPU count and RAM (MiB)
   args      extra QEMU arguments (list); add '-serial ...' options here when
             the console is not the first UART (the harness then adds none)
+  kasan     True: boot the KASAN kernel, build/<board>-kasan/mica.elf (make KASAN=1)
   kernel    image passed with -kernel (default build/<board>/mica.elf)
   cmdline   kernel command-line words, passed as semihosting arg= strings
   loglevel  the console level passed first on the command line (default 8:
@@ -27,6 +28,7 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   runs      exact number of KTAP documents expected (default: at least one)
   only      globs; every suite that runs must match one
   expect    regexes that must each match a console line, in this order
+  check     a function of the console lines returning a list of errors
   failures_ok  tests may fail if each says why (a diagnostic before its
             result); crashes, hangs and broken KTAP still fail the run
   max_lines at most this many console lines before the first prompt
@@ -37,12 +39,16 @@ Keys (only `name` and `board` are required; see tests/host/README.md):
   initramfs bytes of a newc archive, written before the boot; '{initramfs}'
             (its path), '{ramdisk}' (the same as a U-Boot ramdisk image) and
             '{initramfs_size}' are substituted in args, cmdline and qemu
+initramfs, input and expect may be functions of no arguments instead, called
+as the configuration boots (for files a build makes, such as the samples).
 """
 
 import os
 import re
 import sys
 import zlib
+
+import samples
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools'))
 import mkcpio   # noqa: E402
@@ -92,8 +98,12 @@ def payload(size, seed):
     return bytes(out[:size])
 
 
-DELIVERY = [('hello.ko', payload(12411, 1)), ('empty', b''), ('lib/data.bin', payload(70001, 2))]
-DELIVERY_CPIO = mkcpio.archive([(n, d, 0o100644, 0) for n, d in DELIVERY])
+def cpio_of(files):
+    return mkcpio.archive([(n, d, 0o100644, 0) for n, d in files])
+
+
+DELIVERY = [('noise.ko', payload(12411, 1)), ('empty', b''), ('lib/data.bin', payload(70001, 2))]
+DELIVERY_CPIO = cpio_of(DELIVERY)
 # Cut inside the last file's data: the whole archive must be refused.
 TRUNCATED_CPIO = DELIVERY_CPIO[:-300]
 
@@ -108,7 +118,7 @@ def ls_lines(files, source):
 # sb sends base names only; the harness's sender keeps "lib/". Small
 # enough to be quick (an emulated UART's round trips dominate), large
 # enough for many 1 KiB blocks and a last, partial one.
-YMODEM_SB = [('hello.ko', DELIVERY[0][1]), ('data.bin', DELIVERY[2][1][:20001])]
+YMODEM_SB = [('noise.ko', DELIVERY[0][1]), ('data.bin', DELIVERY[2][1][:20001])]
 YMODEM_HARNESS = [('lib/data.bin', DELIVERY[2][1][:3000]), ('empty', b'')]
 
 
@@ -122,13 +132,57 @@ def loady_lines(files, retried=False):
             (len(files), sum(len(d) for _, d in files), r'[1-9]\d*' if retried else r'\d+')]
 
 
-def initramfs_steps(source):
-    """The kernel unpacking DELIVERY_CPIO, the initrd that source (ATAGS, DTB) named."""
-    return [r'initrd at 0x[0-9a-f]{8} \(%d bytes, %s\)' % (len(DELIVERY_CPIO), re.escape(source)),
+def initramfs_steps(source, files=DELIVERY):
+    """The kernel unpacking the archive of files, the initrd that source (ATAGS, DTB) named."""
+    return [r'initrd at 0x[0-9a-f]{8} \(%d bytes, %s\)' % (len(cpio_of(files)), re.escape(source)),
             r'Trying to unpack rootfs image as initramfs\.\.\.',
-            r'initramfs: %d files, %d bytes in the file list' % (len(DELIVERY),
-                                                                 sum(len(d) for _, d in DELIVERY)),
+            r'initramfs: %d files, %d bytes in the file list' % (len(files),
+                                                                 sum(len(d) for _, d in files)),
             r'Freeing initrd memory: \d+K']
+
+
+# The samples' .ko files (built by make check-samples before the boots) with
+# an empty file and one in a directory, for the initramfs paths.
+def samples_delivery():
+    return samples.files() + DELIVERY[1:]
+
+
+def initrd_samples_expect():
+    """QEMU's -initrd (ATAGS): the archive unpacked, listed, every sample loaded from it."""
+    files = samples_delivery()
+    steps = initramfs_steps('ATAGS', files)
+    return [r'Using ATAGS at 0x60000100'] + steps[:1] + [r'CPU3: online'] + steps[1:] \
+        + [r'mica> ls -l'] + ls_lines(files, 'initramfs') + samples.expect()
+
+
+def uboot_samples_expect():
+    """U-Boot's bootm with the TFTP ramdisk (the DTB says where): the same."""
+    files = samples_delivery()
+    return uboot_steps(1024, initrd=initramfs_steps('DTB', files)) \
+        + [r'mica> ls -l'] + ls_lines(files, 'initramfs') + samples.expect()
+
+
+# loady's bad transfers; then the samples by sb, as a user sends them, each
+# loaded from the file list.
+LOADY_INPUT = [dict(ymodem=YMODEM_SB, sender='sb'),
+               dict(ymodem=YMODEM_HARNESS, block=128, corrupt=3),
+               dict(ymodem=[('partial.ko', payload(5000, 3))], cancel_at=3, expect_ok=False),
+               dict(abort=True),
+               'ls -l']
+LOADY_EXPECT = loady_lines(YMODEM_SB) + loady_lines(YMODEM_HARNESS, retried=True) \
+    + [r'^## Total: 0 files, 0 bytes, \d+ blocks? sent again$',
+       r'^loady: cancelled by the sender; nothing was kept$',
+       r'^loady: aborted \(Ctrl-C\); nothing was kept$',
+       r'mica> ls -l'] + ls_lines(YMODEM_SB + YMODEM_HARNESS, 'ymodem')
+
+
+def loady_samples_input():
+    return LOADY_INPUT + [dict(ymodem=samples.files(), sender='sb')] \
+        + samples.inputs(file_list=True) + ['poweroff']
+
+
+def loady_samples_expect():
+    return LOADY_EXPECT + loady_lines(samples.files()) + samples.expect()
 
 
 CONFIGS = [
@@ -137,10 +191,14 @@ CONFIGS = [
     # Four vCPUs on a loaded 2-core host: 30 s alone, 80 s seen under load 8.
     dict(name='vexpress-a9-smp4-256m', board='vexpress-a9', smp=4, mem=256, timeout=240),
     dict(name='vexpress-a9-smp1-1g', board='vexpress-a9', smp=1, mem=1024),
+    # Then every sample module loaded from the host (semihosting) and
+    # removed, memory checked after each (tests/qemu/samples.py).
     dict(name='vexpress-a9-smp4-1g', board='vexpress-a9', smp=4, mem=1024, timeout=240,
-         input=['dmatest', 'poweroff'],
+         cmdline=samples.cmdline(),
+         input=['dmatest'] + samples.inputs() + ['poweroff'],
          expect=[r'dmaengine: no DMA controller found',
-                 r'dmatest: no channels to test: no DMA controller on this board']),
+                 r'dmatest: no channels to test: no DMA controller on this board']
+         + samples.expect(), check=samples.check_unchanged),
     # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024, timeout=240,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
@@ -150,9 +208,11 @@ CONFIGS = [
     dict(name='vexpress-a9-nodebug', board='vexpress-a9', smp=2, mem=256,
          cmdline=['debug_locks=0', 'debug_atomic_sleep=0', 'check_pages=0']),
     # The command line and the console: no boot-time run, then one case by name.
+    # A built-in module_param given a bad value is refused by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['notests'], input=['test kunit.glob_matching', 'poweroff'],
-         runs=1, only=['kunit']),
+         cmdline=['notests', 'module.track=maybe'], input=['test kunit.glob_matching', 'poweroff'],
+         runs=1, only=['kunit'],
+         expect=[r"Booting kernel: `maybe' invalid for parameter `module.track'"]),
     # kunit.filter_glob= selects suites at boot.
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
          cmdline=['kunit.filter_glob=kun*t'], runs=1, only=['kunit']),
@@ -239,16 +299,18 @@ CONFIGS = [
     # The Samsung UART keeps a line typed while the kernel boots (less than its
     # FIFO: it has no flow control; typed before the kernel sets the FIFO up,
     # QEMU's model keeps one byte of it) and dmatest refuses what would
-    # overrun its buffers.
+    # overrun its buffers. Then the samples, the DMA client among them, from
+    # the host.
     dict(name='smdkc210-smp2', board='smdkc210', timeout=240,	# 30 s alone; over 120 s on a loaded host
          required=['kunit', 'dma_mapping', 'pl330', 'dmatest'],
          initramfs=TRUNCATED_CPIO,
          args=['-device', 'loader,file={initramfs},addr=0x48000000,force-raw=on'],
-         cmdline=['initrd=0x48000000,{initramfs_size}'],
+         cmdline=['initrd=0x48000000,{initramfs_size}'] + samples.cmdline(),
          typeahead=['echo typed while the kernel boots'], typeahead_after=r'Booting Mica',
          input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
                 'dmatest iterations=3 threads_per_chan=2',
-                'dmatest iterations=3 alignment=15 max_channels=1', 'poweroff'],
+                'dmatest iterations=3 alignment=15 max_channels=1'] + samples.inputs(dma=True)
+         + ['poweroff'], check=samples.check_unchanged,
          expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
                  r'Initramfs unpacking failed: truncated data \(at offset \d+, '
                  r"entry 'lib/data\.bin'\): no files added",
@@ -270,45 +332,66 @@ CONFIGS = [
                  r'dmatest: Added 2 threads using dma2chan7',
                  r'dmatest: 144 tests, 0 failures, \d+ iops, \d+ KB/s',
                  r'dmatest: 16384-byte buffer too small for 32768-byte alignment',
-                 r'^dmatest: failed \(-22 EINVAL\)$']),
+                 r'^dmatest: failed \(-22 EINVAL\)$']
+         + samples.expect(dma=True)),
     dict(name='virt-smp4', board='virt', smp=4, mem=1024, timeout=240),
+    # page_owner=on: its suite, then the boot's allocations grouped by call chain;
+    # bad values of the detectors' keys get a message and the default.
+    dict(name='vexpress-a9-page-owner', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['page_owner=maybe', 'page_owner=on', 'kfence.sample_interval=often',
+                  'kunit.filter_glob=page_owner'], runs=1, only=['page_owner'],
+         required=['page_owner'], input=['kfence', 'page_owner 3', 'poweroff'],
+         expect=[r'page_owner: page_owner=maybe is neither on nor off: off',
+                 r'page_owner is enabled: \d+ KiB of records',
+                 r'kfence: kfence.sample_interval=often is not a number of milliseconds '
+                 r'\(0..1000000\): using 100',
+                 r'^KfenceSampleInterval: +100 ms',
+                 r'^mica> page_owner 3',
+                 r'^\d+ blocks, \d+ pages, \d+ call chains \(the largest shown\)',
+                 r'^\d+ times, \d+ pages:',
+                 r'^Page allocated via order \d+, mask 0x[0-9a-f]+\(']),
+    # KASAN kernels (make KASAN=1): every suite with no report but the
+    # expected ones of the kasan suite. (70 s alone; near 300 s on a host at load 10.)
+    dict(name='vexpress-a9-smp4-1g-kasan', board='vexpress-a9', kasan=True, smp=4, mem=1024,
+         timeout=600, expect=[r'kasan: KernelAddressSanitizer initialized'],
+         required=['kunit', 'kasan']),
+    dict(name='smdkc210-smp2-kasan', board='smdkc210', kasan=True, timeout=400,
+         cmdline=['kasan.fault=sometimes'],
+         input=['dmatest iterations=3 threads_per_chan=2', 'kasan', 'poweroff'],
+         required=['kunit', 'kasan', 'dma_mapping', 'pl330', 'dmatest'],
+         expect=[r'kasan: kasan.fault=sometimes is neither report nor panic: using report',
+                 r'kasan: KernelAddressSanitizer initialized',
+                 r'dmatest: 144 tests, 0 failures',
+                 r'^KasanMode: +generic, outline, kasan.fault=report']),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '768'],
          expect=uboot_steps(768), timeout=180),
     # The second also hands over an initramfs as a ramdisk image (bootm
-    # kernel ramdisk fdt: the DTB's /chosen says where it is).
+    # kernel ramdisk fdt: the DTB's /chosen says where it is): the samples,
+    # each then loaded from the file list.
     dict(name='virt-uboot-tftp-gzip-initrd-1g', board='virt', kernel='build/virt/uImage.gz',
-         initramfs=DELIVERY_CPIO,
+         initramfs=lambda: cpio_of(samples_delivery()),
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz',
                '{ramdisk}'],
-         input=['ls -l', 'poweroff'],
-         expect=uboot_steps(1024, initrd=initramfs_steps('DTB'))
-         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs'), timeout=180),
+         input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
+         expect=uboot_samples_expect, check=samples.check_unchanged, timeout=300),
     # loady: files by YMODEM, sent by lrzsz's sb as a user would, then by
     # the harness's sender with 128-byte blocks and a corrupted one (sent
     # again), one the sender cancels part-way (nothing kept) and Ctrl-C at
     # the handshake; ls -l then shows exactly the files that arrived whole.
-    dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256,
+    # Then the samples, sent by sb and loaded from the file list.
+    dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256, timeout=240,
          cmdline=['kunit.filter_glob=ramfs'], required=['ramfs'], only=['ramfs'],
-         input=[dict(ymodem=YMODEM_SB, sender='sb'),
-                dict(ymodem=YMODEM_HARNESS, block=128, corrupt=3),
-                dict(ymodem=[('partial.ko', payload(5000, 3))], cancel_at=3, expect_ok=False),
-                dict(abort=True),
-                'ls -l', 'poweroff'],
-         expect=loady_lines(YMODEM_SB) + loady_lines(YMODEM_HARNESS, retried=True)
-         + [r'^## Total: 0 files, 0 bytes, \d+ blocks? sent again$',
-            r'^loady: cancelled by the sender; nothing was kept$',
-            r'^loady: aborted \(Ctrl-C\); nothing was kept$',
-            r'mica> ls -l'] + ls_lines(YMODEM_SB + YMODEM_HARNESS, 'ymodem')),
+         input=loady_samples_input, expect=loady_samples_expect, check=samples.check_unchanged),
     # QEMU's -initrd with the raw image (ATAGS, as `make run MODULES=...`),
     # whose secondaries start from QEMU's own pen (released through SYS_FLAGS).
-    dict(name='vexpress-a9-initrd-smp4', board='vexpress-a9', smp=4, mem=256,
-         kernel='build/vexpress-a9/mica.bin', initramfs=DELIVERY_CPIO,
+    # The archive holds the samples, each then loaded from the file list.
+    dict(name='vexpress-a9-initrd-smp4', board='vexpress-a9', smp=4, mem=256, timeout=240,
+         kernel='build/vexpress-a9/mica.bin', initramfs=lambda: cpio_of(samples_delivery()),
          args=['-initrd', '{initramfs}'], cmdline=['kunit.filter_glob=handoff'],
-         required=['handoff'], only=['handoff'], input=['ls -l', 'poweroff'],
-         expect=[r'Using ATAGS at 0x60000100'] + initramfs_steps('ATAGS')[:1]
-         + [r'CPU3: online'] + initramfs_steps('ATAGS')[1:]
-         + [r'mica> ls -l'] + ls_lines(DELIVERY, 'initramfs')),
+         required=['handoff'], only=['handoff'],
+         input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
+         expect=initrd_samples_expect, check=samples.check_unchanged),
 ]

@@ -41,7 +41,7 @@ PROMPTS = (PROMPT, 'emergency> ')     # the shell's, and the one after a panic
 TAIL_LINES = 40
 PANIC_GRACE = 3         # seconds of output still collected after a panic
 DEFAULTS = dict(input=['poweroff'], timeout=120, required=['kunit'],
-                cmdline=[], args=[], runs=None, only=None, expect=[], failures_ok=False,
+                cmdline=[], args=[], runs=None, only=None, expect=[], check=None, failures_ok=False,
                 loglevel=8, max_lines=None, crash_ok=False, typeahead=[],
                 typeahead_after=None)
 
@@ -58,10 +58,25 @@ def board_settings(board):
     return settings
 
 
+# Keys whose value may be a function, called when the configuration boots
+# (what it needs, such as the samples' .ko files, is built after import).
+LATE_KEYS = ('initramfs', 'input', 'expect')
+
+
+def kernel_dir(cfg):
+    """build/<board>, or build/<board>-kasan for a KASAN kernel (make KASAN=1)."""
+    return cfg['board'] + ('-kasan' if cfg.get('kasan') else '')
+
+
 def with_defaults(cfg):
     full = dict(DEFAULTS, **cfg)
-    full.setdefault('kernel', os.path.join('build', cfg['board'], 'mica.elf'))
+    full.setdefault('kernel', os.path.join('build', kernel_dir(cfg), 'mica.elf'))
     return full
+
+
+def resolved(cfg):
+    """cfg with the functions of LATE_KEYS replaced by their values."""
+    return {k: v() if k in LATE_KEYS and callable(v) else v for k, v in cfg.items()}
 
 
 def initramfs_files(cfg):
@@ -70,8 +85,9 @@ def initramfs_files(cfg):
     if 'initramfs' not in cfg:
         return {}
     base = os.path.join(ROOT, 'build', 'qemu-initramfs', cfg['name'])
+    data = cfg['initramfs']
     return dict(initramfs=base + '.cpio', ramdisk=base + '.uimg',
-                initramfs_size=str(len(cfg['initramfs'])))
+                initramfs_size=str(0 if callable(data) else len(data)))   # known once resolved
 
 
 def write_initramfs(cfg):
@@ -412,10 +428,16 @@ def describe(analysis):
 def run_config(cfg):
     """Boot, analyse, judge; returns (passed, report text)."""
     cfg = with_defaults(cfg)
+    try:
+        cfg = resolved(cfg)
+    except (OSError, SystemExit) as e:
+        return False, f"=== {cfg['name']}: cannot prepare its files: {e}"
     lines, errors, secs = boot(cfg)
     analysis = ktap.analyse(lines, cfg['failures_ok'], cfg['crash_ok'])
     if lines:       # with no output at all, QEMU's failure is the whole story
         errors += analysis.errors + judge(cfg, analysis) + check_expected(cfg, lines)
+        if cfg['check']:
+            errors += cfg['check'](lines)
     p, f, s = ktap.leaf_counts(analysis.suites())
     report = [f"=== {cfg['name']}: {' '.join(shlex.quote(a) for a in qemu_command(cfg))}"]
     report += describe(analysis)

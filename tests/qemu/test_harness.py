@@ -11,6 +11,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness   # noqa: E402
 import ktap      # noqa: E402
+import samples   # noqa: E402
 import ymodem    # noqa: E402
 
 
@@ -246,6 +247,12 @@ class Judging(unittest.TestCase):
         self.assertIn('expected 2 KTAP run(s), saw 1', errs)
         self.assertTrue(any("suite 'beta' ran" in e for e in errs))
 
+    def test_kasan_kernel(self):
+        cfg = harness.with_defaults(dict(name='t', board='smdkc210', kasan=True))
+        self.assertEqual(cfg['kernel'], 'build/smdkc210-kasan/mica.elf')
+        self.assertEqual(harness.with_defaults(dict(name='t', board='smdkc210'))['kernel'],
+                         'build/smdkc210/mica.elf')
+
     def test_qemu_command_from_board_file(self):
         cfg = harness.with_defaults(dict(name='t', board='vexpress-a9', smp=1, mem=256,
                                          cmdline=['notests', 'a=b,c']))
@@ -261,11 +268,26 @@ class Judging(unittest.TestCase):
         cfg['args'] = ['-serial', 'null', '-serial', 'stdio']
         self.assertEqual(harness.qemu_command(cfg).count('-serial'), 2)
 
+    def test_check_function_errors_are_reported(self):
+        cfg = harness.with_defaults(dict(name='t', board='vexpress-a9', required=[],
+                                         check=lambda lines: ['memory not back'] if lines else []))
+        self.assertEqual(cfg['check'](lines(PASSING)), ['memory not back'])
+        self.assertIsNone(harness.with_defaults(dict(name='t', board='b'))['check'])
+
     def test_every_configuration_is_well_formed(self):
         names = [c['name'] for c in harness.CONFIGS]
         self.assertEqual(len(names), len(set(names)))
         for c in harness.CONFIGS:
             self.assertTrue(harness.qemu_command(harness.with_defaults(c)), c['name'])
+            if c.get('check'):
+                self.assertIsInstance(c['check'](lines(PASSING)), list)
+
+    def test_late_keys_are_called_at_boot(self):
+        cfg = harness.resolved(harness.with_defaults(dict(
+            name='t', board='b', initramfs=lambda: b'archive', input=lambda: ['ls'],
+            check=lambda lines: [])))
+        self.assertEqual((cfg['initramfs'], cfg['input']), (b'archive', ['ls']))
+        self.assertTrue(callable(cfg['check']))
 
     def test_no_configuration_needs_an_option_rom(self):
         # QEMU virt's default NIC (virtio-net-pci) needs efi-virtio.rom, which
@@ -343,6 +365,34 @@ class ConsoleDriver(unittest.TestCase):
         _, errs, secs = self.boot('panic', timeout=60)
         self.assertIn('the kernel panicked; QEMU stopped', errs)
         self.assertLess(secs, 15)
+
+
+def sample_snapshot(name, when, free=1000, slab=100, areas=('0xf0000000-0xf0002000 8192 x',),
+                    cur=3):
+    return [f"mica> echo '# sample {name}: {when}'", f'# sample {name}: {when}',
+            'mica> drop_caches 3', 'mica> meminfo', f'MemFree:         {free} kB',
+            f'Slab:            {slab} kB', 'PageTables:         4 kB', 'Percpu:            8 kB',
+            'mica> vmallocinfo'] + list(areas) + [
+            'mica> percpu_stats', f'  nr_cur_alloc        :            {cur}',
+            '  bytes_in_use        :          100']
+
+
+class SampleChecks(unittest.TestCase):
+    def test_unchanged_memory_passes(self):
+        t = sample_snapshot('a', 'before') + ['mica> insmod a.ko'] + sample_snapshot('a', 'after')
+        self.assertEqual(samples.check_unchanged(t), [])
+
+    def test_each_difference_is_named(self):
+        t = (sample_snapshot('a', 'before') +
+             sample_snapshot('a', 'after', free=996, slab=104, areas=(), cur=4))
+        errs = samples.check_unchanged(t)
+        self.assertEqual(len(errs), 4, errs)
+        self.assertTrue(any('MemFree' in e for e in errs))
+        self.assertTrue(any('vmallocinfo' in e for e in errs))
+
+    def test_missing_snapshot(self):
+        self.assertIn('sample a: snapshot before or after missing',
+                      samples.check_unchanged(sample_snapshot('a', 'before')))
 
 
 class YmodemSender(unittest.TestCase):

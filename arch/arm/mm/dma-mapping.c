@@ -17,9 +17,12 @@
  * were written back harmlessly before it wrote them).
  */
 #include <linux/kernel.h>
+#include <mica/module_track.h>
+#include <linux/export.h>
 #include <linux/dma-mapping.h>
 #include <linux/dma-debug.h>
 #include <linux/highmem.h>
+#include <linux/kasan.h>
 #include <linux/vmalloc.h>
 #include <linux/mmzone.h>
 #include <string.h>
@@ -39,6 +42,7 @@ int dma_supported(struct device *dev, u64 mask)
 {
 	return mask >= arm_dma_zone_limit();
 }
+EXPORT_SYMBOL(dma_supported);
 
 int dma_set_mask(struct device *dev, u64 mask)
 {
@@ -47,6 +51,7 @@ int dma_set_mask(struct device *dev, u64 mask)
 	*dev->dma_mask = mask;
 	return 0;
 }
+EXPORT_SYMBOL(dma_set_mask);
 
 int dma_set_coherent_mask(struct device *dev, u64 mask)
 {
@@ -55,12 +60,14 @@ int dma_set_coherent_mask(struct device *dev, u64 mask)
 	dev->coherent_dma_mask = mask;
 	return 0;
 }
+EXPORT_SYMBOL(dma_set_coherent_mask);
 
 int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 {
 	debug_dma_mapping_error(dev, dma_addr);
 	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
+EXPORT_SYMBOL(dma_mapping_error);
 
 /* Invalidate [start, start + size), cleaning partial lines at either end. */
 static void dma_inv_area(const void *start, size_t size)
@@ -151,6 +158,15 @@ static dma_addr_t __map_page(struct device *dev, struct page *page, size_t offse
 		debug_dma_map_beyond_mask(dev, addr, size, dma_get_mask(dev));
 		return DMA_MAPPING_ERROR;
 	}
+	/* KASAN: the device will read or write all of it, so all of it must be the buffer. */
+	if (!PageHighMem(page + (offset >> PAGE_SHIFT))) {
+		void *cpu = (char *)lowmem_page_address(page) + offset;
+
+		if (dir == DMA_FROM_DEVICE)
+			kasan_check_write(cpu, size);
+		else
+			kasan_check_read(cpu, size);
+	}
 	dma_page_cpu_to_dev(page, offset, size, dir);
 	return addr;
 }
@@ -165,20 +181,30 @@ static dma_addr_t map_page(struct device *dev, struct page *page, size_t offset,
 	return addr;
 }
 
+/* A module's mapping is recorded for the report on rmmod (mica/module_track.h). */
+static dma_addr_t track_map(dma_addr_t addr, size_t size, unsigned long caller)
+{
+	if (module_track_caller(caller) && addr != DMA_MAPPING_ERROR)
+		module_track_alloc(MT_DMA_MAP, (void *)addr, size, caller, NULL);
+	return addr;
+}
+
 dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset,
 			      size_t size, enum dma_data_direction dir, unsigned long attrs)
 {
-	return map_page(dev, page, offset, size, dir, false);
+	return track_map(map_page(dev, page, offset, size, dir, false), size, _RET_IP_);
 }
+EXPORT_SYMBOL(dma_map_page_attrs);
 
 dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 				enum dma_data_direction dir, unsigned long attrs)
 {
 	if (!debug_dma_map_single(dev, ptr, size))
 		return DMA_MAPPING_ERROR;
-	return map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1), size,
-			dir, true);
+	return track_map(map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1),
+				  size, dir, true), size, _RET_IP_);
 }
+EXPORT_SYMBOL(dma_map_single_attrs);
 
 /* The page behind a bus address, if it is RAM the kernel manages. */
 static struct page *dma_to_page(dma_addr_t addr)
@@ -193,6 +219,8 @@ static void unmap_page(struct device *dev, dma_addr_t addr, size_t size,
 {
 	struct page *page = dma_to_page(addr);
 
+	if (module_track_held_any(MT_DMA_MAP))
+		module_track_free(MT_DMA_MAP, (void *)addr);
 	debug_dma_unmap_page(dev, addr, size, dir, map_single);
 	if (page && valid_dma_direction(dir))
 		dma_page_dev_to_cpu(page, addr & (PAGE_SIZE - 1), size, dir);
@@ -203,12 +231,14 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 {
 	unmap_page(dev, addr, size, dir, false);
 }
+EXPORT_SYMBOL(dma_unmap_page_attrs);
 
 void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
 			    enum dma_data_direction dir, unsigned long attrs)
 {
 	unmap_page(dev, addr, size, dir, true);
 }
+EXPORT_SYMBOL(dma_unmap_single_attrs);
 
 int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 		     enum dma_data_direction dir, unsigned long attrs)
@@ -223,6 +253,8 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 		sg->dma_length = sg->length;
 	}
 	debug_dma_map_sg(dev, sgl, nents, nents, dir);
+	if (module_track_caller(_RET_IP_))
+		module_track_alloc(MT_DMA_SG, sgl, nents, _RET_IP_, NULL);
 	return nents;
 
 undo:
@@ -230,6 +262,7 @@ undo:
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 	return 0;
 }
+EXPORT_SYMBOL(dma_map_sg_attrs);
 
 void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 			enum dma_data_direction dir, unsigned long attrs)
@@ -238,11 +271,14 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 	int i;
 
 	debug_dma_unmap_sg(dev, sgl, nents, dir);
+	if (module_track_held_any(MT_DMA_SG))
+		module_track_free(MT_DMA_SG, sgl);
 	if (!valid_dma_direction(dir))
 		return;
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_unmap_sg_attrs);
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 			     enum dma_data_direction dir)
@@ -253,6 +289,7 @@ void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 	if (page && valid_dma_direction(dir))
 		dma_page_dev_to_cpu(page, addr & (PAGE_SIZE - 1), size, dir);
 }
+EXPORT_SYMBOL(dma_sync_single_for_cpu);
 
 void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size,
 				enum dma_data_direction dir)
@@ -263,6 +300,7 @@ void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size
 	if (page && valid_dma_direction(dir))
 		dma_page_cpu_to_dev(page, addr & (PAGE_SIZE - 1), size, dir);
 }
+EXPORT_SYMBOL(dma_sync_single_for_device);
 
 void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
 			 enum dma_data_direction dir)
@@ -276,6 +314,7 @@ void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sgl, int nents,
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_dev_to_cpu(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_sync_sg_for_cpu);
 
 void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl, int nents,
 			    enum dma_data_direction dir)
@@ -289,6 +328,7 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sgl, int nen
 	for_each_sg(sgl, sg, nents, i)
 		dma_page_cpu_to_dev(sg->page, sg->offset, sg->length, dir);
 }
+EXPORT_SYMBOL(dma_sync_sg_for_device);
 
 /* GFP zone for a device that can only reach @mask: ZONE_DMA unless all of lowmem fits. */
 static gfp_t zone_gfp_for_mask(u64 mask)
@@ -338,7 +378,8 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	dcache_flush_range(lowmem, nr << PAGE_SHIFT);
 	outer_flush_range(phys, phys + (nr << PAGE_SHIFT));
 
-	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_MAP, __builtin_return_address(0));
+	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_MAP | VM_DMA_COHERENT,
+				  __builtin_return_address(0));
 	if (!area)
 		goto free_pages;
 	if (vmap_pfn_range((unsigned long)area->addr, page_to_pfn(page), nr, PROT_UNCACHED)) {
@@ -347,12 +388,16 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	}
 	*dma_handle = phys;
 	debug_dma_alloc_coherent(dev, size, phys, area->addr);
+	/* The buffer is @size bytes, not the pages behind it. */
+	kasan_poison_vmalloc(area->addr, nr << PAGE_SHIFT);
+	kasan_unpoison_vmalloc(area->addr, size);
 	return area->addr;
 
 free_pages:
 	__free_pages(page, order);
 	return NULL;
 }
+EXPORT_SYMBOL(dma_alloc_attrs);
 
 void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 		    dma_addr_t dma_handle, unsigned long attrs)
@@ -373,3 +418,4 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 	free_vm_area(area);
 	__free_pages(page, order);
 }
+EXPORT_SYMBOL(dma_free_attrs);

@@ -9,6 +9,8 @@
 #include <linux/jump_label.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/page_owner.h>
+#include <asm/kasan.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -40,7 +42,10 @@ void __init arm_memblock_init(void)
 #define MLK_ROUNDUP(b, t) (unsigned long)(b), (unsigned long)(t), \
 			  (long)DIV_ROUND_UP((unsigned long)(t) - (unsigned long)(b), 1024)
 
-/* Called at the end of mem_init(). Mica reserves no modules window, so no such line. */
+/*
+ * Called at the end of mem_init(). A KASAN kernel also shows its shadow
+ * (Linux/ARM's "kasan" line).
+ */
 void mem_init_print_info(void)
 {
 	printk(KERN_NOTICE "Virtual kernel memory layout:\n"
@@ -49,6 +54,10 @@ void mem_init_print_info(void)
 	       "    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 	       "    pkmap   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+	       "    modules : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#ifdef CONFIG_KASAN
+	       "    kasan   : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+#endif
 	       "      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 	       "      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
@@ -58,6 +67,10 @@ void mem_init_print_info(void)
 	       MLM(VMALLOC_START, VMALLOC_END),
 	       MLM(PAGE_OFFSET, high_memory),
 	       MLM(PKMAP_BASE, PAGE_OFFSET),
+	       MLM(MODULES_VADDR, MODULES_END),
+#ifdef CONFIG_KASAN
+	       MLM(KASAN_SHADOW_START, KASAN_SHADOW_END),
+#endif
 	       MLK_ROUNDUP(_text, _etext),
 	       MLK_ROUNDUP(__init_begin, __init_end),
 	       MLK_ROUNDUP(_sdata, _edata),
@@ -105,6 +118,7 @@ static void *pgtable_page_from_buddy(void)
  */
 void __init mem_init(void)
 {
+	page_owner_init();		/* its records come from memblock */
 	pgtable_page_alloc = pgtable_page_from_buddy;
 	memblock_free_all();
 	print_memory_summary();

@@ -10,11 +10,13 @@
  * table takes pgtable_lock.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
 #include <linux/spinlock.h>
 #include <string.h>
+#include <asm/kasan.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -25,9 +27,6 @@
 #include <asm/traps.h>
 
 #define PGD_TABLE_SIZE  (PTRS_PER_PGD * sizeof(u32))	/* 16 KiB */
-#define PTE_TABLE_SIZE  (PTRS_PER_PTE * sizeof(u32))	/* 1 KiB */
-#define PMD_TYPE_MASK   0x3
-#define PMD_TABLE_ADDR  (~(PTE_TABLE_SIZE - 1))
 #define PTE_PRESENT     PTE_TYPE_SMALL			/* bit 1: small page */
 
 /* Lowmem away from the kernel image: read-write, never executable. */
@@ -49,6 +48,7 @@ static const u32 prot_pte[] = {
 u32 *swapper_pg_dir;
 phys_addr_t arm_lowmem_limit;
 void *high_memory;
+EXPORT_SYMBOL(high_memory);
 void *(*pgtable_page_alloc)(void);
 
 static DEFINE_SPINLOCK(pgtable_lock);
@@ -132,7 +132,7 @@ static inline u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
 
 static bool in_pte_window(unsigned long va)
 {
-	return (va >= PKMAP_BASE && va < PAGE_OFFSET) ||
+	return (va >= MODULES_VADDR && va < PAGE_OFFSET) ||	/* modules, then pkmap */
 	       (va >= VMALLOC_START && va < VMALLOC_END) ||
 	       (va >= FIXADDR_START && va < FIXADDR_END);
 }
@@ -164,6 +164,20 @@ int __frameless set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_
 	return 0;
 }
 
+int kernel_pte_update(unsigned long va, u32 clear, u32 set)
+{
+	u32 *table, pte;
+
+	if (!swapper_pg_dir)
+		return -EINVAL;
+	table = pte_table(swapper_pg_dir, va, false);
+	pte = table ? READ_ONCE(table[pte_index(va)]) : 0;
+	if (!(pte & PTE_PRESENT))
+		return -EINVAL;
+	WRITE_ONCE(table[pte_index(va)], (pte & ~clear) | set);
+	return 0;
+}
+
 void __frameless clear_kernel_pte(unsigned long va)
 {
 	u32 *table;
@@ -173,6 +187,25 @@ void __frameless clear_kernel_pte(unsigned long va)
 	table = pte_table(swapper_pg_dir, va, false);
 	if (table)
 		WRITE_ONCE(table[pte_index(va)], 0);
+}
+
+int set_memory_valid(unsigned long addr, int numpages, int enable)
+{
+	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
+
+	if (!swapper_pg_dir || !IS_ALIGNED(addr, PAGE_SIZE) || numpages <= 0 || addr < PAGE_OFFSET ||
+	    end > (unsigned long)high_memory || end < addr)
+		return -EINVAL;
+	for (va = addr; va < end; va += PAGE_SIZE)
+		if (!pte_table(swapper_pg_dir, va, false))
+			return -EINVAL;		/* a section: not page by page */
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u32 *table = pte_table(swapper_pg_dir, va, false);
+
+		WRITE_ONCE(table[pte_index(va)], enable ? __pa(va) | prot_pte[PROT_KERNEL] : 0);
+	}
+	flush_tlb_kernel_range(addr, end);
+	return 0;
 }
 
 u32 kernel_pgd_val(unsigned long va)
@@ -198,27 +231,6 @@ unsigned long kernel_pte_pfn(unsigned long va, bool *present)
 	if (pte & PTE_PRESENT)
 		return pte >> PAGE_SHIFT;
 	*present = false;
-	return 0;
-}
-
-int set_memory_nx(unsigned long addr, int numpages)
-{
-	unsigned long va, end = addr + (unsigned long)numpages * PAGE_SIZE;
-
-	if (!IS_ALIGNED(addr, PAGE_SIZE) || numpages < 0 || end < addr)
-		return -EINVAL;
-	for (va = addr; va < end; va += PAGE_SIZE) {
-		u32 *table = pte_table(swapper_pg_dir, va, false);
-
-		if (!table || !(READ_ONCE(table[pte_index(va)]) & PTE_PRESENT))
-			return -EINVAL;		/* a section, or not mapped */
-	}
-	for (va = addr; va < end; va += PAGE_SIZE) {
-		u32 *pte = &pte_table(swapper_pg_dir, va, false)[pte_index(va)];
-
-		WRITE_ONCE(*pte, *pte | PTE_SMALL_XN);
-	}
-	flush_tlb_kernel_range(addr, end);
 	return 0;
 }
 
@@ -389,8 +401,11 @@ void __init paging_init(void)
 	map_vectors();
 	prealloc_pte_tables(PKMAP_BASE, PAGE_OFFSET);
 	prealloc_pte_tables(FIXADDR_START, FIXADDR_END);
-	/* The early console keeps its fixed section. */
+	/* The early console keeps its fixed section, KASAN its early shadow. */
 	swapper_pg_dir[EARLY_IO_VIRT >> SECTION_SHIFT] = boot_pgd[EARLY_IO_VIRT >> SECTION_SHIFT];
+#ifdef CONFIG_KASAN
+	kasan_copy_early_shadow(swapper_pg_dir, boot_pgd);
+#endif
 
 	cpu_install_kernel_pgd();
 	memblock_set_current_limit(arm_lowmem_limit);

@@ -7,6 +7,8 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/io.h>
+#include <linux/kasan.h>
+#include <linux/kfence.h>
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -55,14 +57,28 @@ static void lowmem_sections(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, kernel_pgd_val((unsigned long)high_memory), 0);
 }
 
+/* KASAN's shadow sits below the module area and is mapped whole (asm/kasan.h). */
+static bool in_kasan_shadow(unsigned long va)
+{
+#ifdef CONFIG_KASAN
+	return va >= KASAN_SHADOW_START && va < KASAN_SHADOW_END;
+#else
+	return false;
+#endif
+}
+
 static void user_range_unmapped(struct kunit *test)
 {
-	unsigned long va, mapped = 0;
+	unsigned long va, mapped = 0, shadow_holes = 0;
 
-	for (va = 0; va < PKMAP_BASE; va += SECTION_SIZE)
-		if (kernel_pgd_val(va))
+	for (va = 0; va < MODULES_VADDR; va += SECTION_SIZE) {	/* Linux/ARM's TASK_SIZE */
+		if (in_kasan_shadow(va))
+			shadow_holes += !kernel_pgd_val(va);
+		else if (kernel_pgd_val(va))
 			mapped++;
+	}
 	KUNIT_EXPECT_EQ(test, mapped, 0);
+	KUNIT_EXPECT_EQ(test, shadow_holes, 0);
 	KUNIT_EXPECT_FALSE(test, kernel_addr_readable(0));
 	KUNIT_EXPECT_FALSE(test, kernel_addr_readable(__pa(_text)));	/* identity map gone */
 }
@@ -82,6 +98,24 @@ static unsigned long pages_without(unsigned long start, unsigned long end, u32 m
 	return bad;
 }
 
+static unsigned long kfence_pool_start(void)
+{
+#ifdef CONFIG_KFENCE
+	return (unsigned long)__kfence_pool;
+#else
+	return (unsigned long)_end;
+#endif
+}
+
+static unsigned long kfence_pool_end(void)
+{
+#ifdef CONFIG_KFENCE
+	return (unsigned long)__kfence_pool + KFENCE_POOL_SIZE;
+#else
+	return (unsigned long)_end;
+#endif
+}
+
 static void image_permissions(struct kunit *test)
 {
 	u32 mask = PTE_SMALL_XN | PTE_AP_BITS;
@@ -93,7 +127,10 @@ static void image_permissions(struct kunit *test)
 	/* Freed at the end of boot: plain data from then on, never executable. */
 	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)__init_begin, (unsigned long)__init_end,
 					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
-	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)_sdata, (unsigned long)_end,
+	/* KFENCE's pool (in .bss) is unmapped page by page on purpose. */
+	KUNIT_EXPECT_EQ(test, pages_without((unsigned long)_sdata, kfence_pool_start(),
+					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
+	KUNIT_EXPECT_EQ(test, pages_without(kfence_pool_end(), (unsigned long)_end,
 					    mask, PTE_SMALL_XN | PTE_AP_WRITE), 0);
 	/* Below the image (boot table, RAM base): plain data too. */
 	KUNIT_EXPECT_EQ(test, pages_without(PAGE_OFFSET, (unsigned long)_text,

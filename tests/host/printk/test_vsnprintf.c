@@ -21,22 +21,26 @@ int mica_vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int mica_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int mica_scnprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int mica_sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset);
+const char *kallsyms_lookup_module(unsigned long addr, unsigned long *size,
+				   unsigned long *offset, const char **modname);
 int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const char *fmt,
 	    va_list args);
 
-/* A fake symbol table for %pS/%ps: two functions, nothing else is text. */
-static const struct { const char *name; unsigned long start, size; } fake_syms[] = {
-	{ "start_kernel", 0x1000, 0x80 },
-	{ "do_one_initcall", 0x1080, 0x40 },
+/* A fake symbol table for %pS/%ps: two kernel functions and one of a module. */
+static const struct { const char *name, *module; unsigned long start, size; } fake_syms[] = {
+	{ "start_kernel", NULL, 0x1000, 0x80 },
+	{ "do_one_initcall", NULL, 0x1080, 0x40 },
+	{ "hello_init", "hello", 0x2000, 0x20 },
 };
 
-const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset)
+const char *kallsyms_lookup_module(unsigned long addr, unsigned long *size,
+				   unsigned long *offset, const char **modname)
 {
 	for (size_t i = 0; i < sizeof(fake_syms) / sizeof(fake_syms[0]); i++) {
 		if (addr >= fake_syms[i].start && addr < fake_syms[i].start + fake_syms[i].size) {
 			*size = fake_syms[i].size;
 			*offset = addr - fake_syms[i].start;
+			*modname = fake_syms[i].module;
 			return fake_syms[i].name;
 		}
 	}
@@ -430,6 +434,8 @@ static void test_pointers(void **state)
 	CHECK("start_kernel+0x7f/0x80", "%pS", (void *)0x107f);
 	CHECK("do_one_initcall+0x10/0x40", "%pS", (void *)0x1090);
 	CHECK("do_one_initcall+0x10/0x40|", "%pSR|", (void *)0x1090);
+	CHECK("hello_init+0x1c/0x20 [hello]", "%pS", (void *)0x201c);
+	CHECK("hello_init", "%ps", (void *)0x201c);
 	CHECK("do_one_initcall", "%ps", (void *)0x1090);
 	CHECK("[do_one_initcall     ]", "[%-20ps]", (void *)0x1090);
 	CHECK("[     do_one_initcall]", "[%20ps]", (void *)0x1090);

@@ -25,6 +25,7 @@
 unsigned long sim_page_offset, sim_lowmem_limit;
 unsigned long sim_vmalloc_start, sim_vmalloc_end;
 unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
+unsigned long sim_modules_vaddr, sim_modules_end;
 unsigned long phys_offset;
 void *high_memory;
 
@@ -38,7 +39,8 @@ const struct board_desc board = {
 	.default_cmdline = "",
 };
 
-#define WINDOW_BYTES (16UL << 20)	/* vmalloc, pkmap and fixmap, each */
+#define WINDOW_BYTES (16UL << 20)	/* vmalloc, pkmap, fixmap and modules, each */
+#define NR_WINDOWS   4
 
 static int ram_fd = -1;
 static unsigned long ram_bytes;
@@ -60,11 +62,11 @@ static bool in_window(unsigned long va)
 {
 	unsigned long base = (unsigned long)window_base;
 
-	return window_base && va >= base && va < base + 3 * WINDOW_BYTES && !(va & (PAGE_SIZE - 1));
+	return window_base && va >= base && va < base + NR_WINDOWS * WINDOW_BYTES && !(va & (PAGE_SIZE - 1));
 }
 
 /* What each window page maps (physical address | 1), for kernel_pte_pfn. */
-static unsigned long window_pte[3 * WINDOW_BYTES / PAGE_SIZE];
+static unsigned long window_pte[NR_WINDOWS * WINDOW_BYTES / PAGE_SIZE];
 
 static unsigned long window_index(unsigned long va)
 {
@@ -116,7 +118,7 @@ static void teardown(void)
 	if (sim_page_offset)
 		munmap((void *)sim_page_offset, ram_bytes);
 	if (window_base)
-		munmap(window_base, 3 * WINDOW_BYTES);
+		munmap(window_base, NR_WINDOWS * WINDOW_BYTES);
 	if (debug_alias)
 		munmap(debug_alias, ram_bytes);
 	debug_alias = NULL;
@@ -152,7 +154,7 @@ static void build_machine(const struct sim_config *cfg)
 	if (mmap(va, lowmem, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, ram_fd, 0) == MAP_FAILED)
 		abort();
 	sim_lowmem_limit = sim_page_offset + cfg->lowmem_bytes;
-	window_base = mmap(NULL, 3 * WINDOW_BYTES, PROT_NONE,
+	window_base = mmap(NULL, NR_WINDOWS * WINDOW_BYTES, PROT_NONE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (window_base == MAP_FAILED)
 		abort();
@@ -164,6 +166,8 @@ static void build_machine(const struct sim_config *cfg)
 	sim_pkmap_base = sim_vmalloc_end;
 	sim_fixaddr_start = sim_pkmap_base + WINDOW_BYTES;
 	sim_fixaddr_end = sim_fixaddr_start + WINDOW_BYTES;
+	sim_modules_vaddr = sim_fixaddr_end;
+	sim_modules_end = sim_modules_vaddr + WINDOW_BYTES;
 }
 
 void *sim_phys_debug_addr(phys_addr_t phys)

@@ -36,6 +36,8 @@ __DCACHE_RANGE_OP(dcache_clean_range, c10, 1)
 __DCACHE_RANGE_OP(dcache_inv_range, c6, 1)
 /* Write back and drop (DCCIMVAC). */
 __DCACHE_RANGE_OP(dcache_flush_range, c14, 1)
+/* Write dirty lines back to the point of unification, where the I-cache reads (DCCMVAU). */
+__DCACHE_RANGE_OP(dcache_clean_range_pou, c11, 1)
 
 /* Make newly written instructions visible (ICIALLUIS + BPIALLIS). */
 static inline void icache_inval_all(void)
@@ -44,6 +46,16 @@ static inline void icache_inval_all(void)
 			     "mcr p15, 0, %0, c7, c1, 6" :: "r"(0) : "memory");
 	dsb();
 	isb();
+}
+
+/*
+ * Linux's flush_icache_range: make the instructions just written to
+ * [@start, @end) visible to instruction fetch on every CPU.
+ */
+static inline void flush_icache_range(unsigned long start, unsigned long end)
+{
+	dcache_clean_range_pou((const void *)start, end - start);
+	icache_inval_all();
 }
 
 #endif

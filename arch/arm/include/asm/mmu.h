@@ -8,9 +8,9 @@
  * read-only, data/bss/stacks read-write, none of these executable but
  * text, and .init read-write-executable because it holds boot code; when
  * the mm code frees .init it hands those pages to the page allocator, and
- * their mapping stays executable: Mica does not remap them). pkmap, vmalloc and fixmap use 4 KiB pages;
+ * their mapping stays executable: Mica does not remap them). modules, pkmap, vmalloc and fixmap use 4 KiB pages;
  * the vectors page sits at 0xFFFF0000 (SCTLR.V). Everything below
- * PAGE_OFFSET except the pkmap window is unmapped, so NULL dereferences
+ * PAGE_OFFSET except the modules and pkmap windows is unmapped, so NULL dereferences
  * fault. Normal memory is write-back write-allocate and shareable; device
  * memory is Device (shareable) and never executable.
  *
@@ -76,14 +76,22 @@ extern void *high_memory;
 extern void *(*pgtable_page_alloc)(void);
 
 /*
- * Kernel page mappings with 4 KiB pages in the pkmap, vmalloc and fixmap
- * windows (-EINVAL elsewhere). Second-level tables are allocated on demand
+ * Kernel page mappings with 4 KiB pages in the modules, pkmap, vmalloc and
+ * fixmap windows (-EINVAL elsewhere). Second-level tables are allocated on demand
  * (-ENOMEM if that fails) and never freed; those of pkmap and fixmap exist
  * from boot, so mapping there never allocates. These do not flush the
  * TLB: callers batch that with flush_tlb_kernel_range().
  */
 int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot);
 void clear_kernel_pte(unsigned long va);
+/* Clear then set descriptor bits of the small page mapped at @va (-EINVAL if none). */
+int kernel_pte_update(unsigned long va, u32 clear, u32 set);
+/*
+ * Map or unmap @numpages lowmem pages at @addr (Linux's arm64 name, for
+ * KFENCE). Only where lowmem is mapped page by page, around the kernel
+ * image; -EINVAL elsewhere. Flushes the TLB.
+ */
+int set_memory_valid(unsigned long addr, int numpages, int enable);
 /* pfn mapped at @va (page or section), or 0 with *present = false. */
 unsigned long kernel_pte_pfn(unsigned long va, bool *present);
 /* Invalidate the kernel range on every CPU (inner-shareable broadcast). */

@@ -52,5 +52,8 @@
 #define SECTION_SIZE       (1UL << SECTION_SHIFT)
 #define PTRS_PER_PGD       4096
 #define PTRS_PER_PTE       256
+#define PTE_TABLE_SIZE     (PTRS_PER_PTE * sizeof(u32))	/* 1 KiB */
+#define PMD_TYPE_MASK      0x3
+#define PMD_TABLE_ADDR     (~(PTE_TABLE_SIZE - 1))		/* a table descriptor's address bits */
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef _ASM_PREEMPT_H
 #define _ASM_PREEMPT_H
 
+#include <linux/types.h>
 #include <linux/compiler.h>
 #include <asm/current.h>
 #include <asm/thread_info.h>

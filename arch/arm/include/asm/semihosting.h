@@ -13,8 +13,12 @@
 #define SEMIHOSTING_SVC_IMM_THUMB 0xab		/* Thumb state */
 
 /* Operation numbers (ARM semihosting specification). */
+#define SYS_OPEN              0x01
+#define SYS_CLOSE             0x02
 #define SYS_WRITEC            0x03
 #define SYS_WRITE0            0x04
+#define SYS_READ              0x06
+#define SYS_FLEN              0x0C
 #define SYS_CLOCK             0x10
 #define SYS_TIME              0x11
 #define SYS_ERRNO             0x13
@@ -43,6 +47,13 @@ int semihosting_get_cmdline(char *buf, size_t size);
  * memory instead of trusting the board's default.
  */
 unsigned long semihosting_ram_end(void);
+/*
+ * Read the host file @path (absolute, or relative to where QEMU runs) into
+ * @buf, at most @size bytes. Returns the bytes read, or -ENOENT (no such
+ * file, or no host answers), -EFBIG (longer than @size: *@file_size says
+ * how long), -EIO. With @buf NULL only *@file_size is set.
+ */
+long semihosting_read_file(const char *path, void *buf, size_t size, size_t *file_size);
 /* How many semihosting calls the kernel answered itself (nobody listened). */
 unsigned long semihosting_unanswered(void);
 

@@ -78,6 +78,8 @@ bool fault_resume_in_task(struct pt_regs *regs, const void *stack_addr, void (*f
  * redirected to its recovery point.
  */
 void die(const char *str, struct pt_regs *regs, int err);
+/* The CPU, task and registers of an oops, without the backtrace (Linux's __show_regs). */
+void __show_regs(struct pt_regs *regs);
 
 /*
  * Take exceptions on this CPU from now on, through the vector template in

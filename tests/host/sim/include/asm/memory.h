@@ -2,7 +2,7 @@
  * Simulated ARM memory map for host builds of mm/ (see tests/host/sim/machine.c).
  * "Physical" RAM is a memfd; its lowmem part is mapped at PAGE_OFFSET, a
  * host address chosen at start-up, exactly as the kernel's linear map. The
- * vmalloc, pkmap and fixmap windows are reserved host address ranges where
+ * vmalloc, pkmap, fixmap and modules windows are reserved host address ranges where
  * set_kernel_pte() maps single RAM pages. Everything the ARM header makes a
  * constant is a variable here, with the same names.
  */
@@ -18,6 +18,7 @@ extern unsigned long sim_page_offset;
 extern unsigned long sim_lowmem_limit;
 extern unsigned long sim_vmalloc_start, sim_vmalloc_end;
 extern unsigned long sim_pkmap_base, sim_fixaddr_start, sim_fixaddr_end;
+extern unsigned long sim_modules_vaddr, sim_modules_end;
 extern unsigned long phys_offset;	/* physical address of PAGE_OFFSET */
 
 #define PAGE_OFFSET     sim_page_offset
@@ -28,6 +29,8 @@ extern unsigned long phys_offset;	/* physical address of PAGE_OFFSET */
 #define VMALLOC_OFFSET  (8UL << 20)
 #define FIXADDR_START   sim_fixaddr_start
 #define FIXADDR_END     sim_fixaddr_end
+#define MODULES_VADDR   sim_modules_vaddr
+#define MODULES_END     sim_modules_end
 /* Virtual end of the largest possible linear map. */
 #define LOWMEM_LIMIT    sim_lowmem_limit
 
