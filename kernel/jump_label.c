@@ -79,19 +79,23 @@ static int update_sites(void *data)
 	return 0;
 }
 
-/* Caller holds jump_label_mutex. Before jump_label_init() that does it. */
+/* Caller holds jump_label_mutex. Before jump_label_init() only the count changes. */
 static void jump_label_update(struct static_key *key)
 {
 	if (jump_label_ready && key->entries)
 		stop_machine(update_sites, key, NULL);
 }
 
+/*
+ * Alone on the boot CPU, so without jump_label_mutex: the sites of a key
+ * that the mutex code itself tests must not change between a mutex_lock()
+ * and its mutex_unlock().
+ */
 void __init jump_label_init(void)
 {
 	struct static_key *key = NULL;
 	struct jump_entry *e;
 
-	mutex_lock(&jump_label_mutex);
 	sort_entries(__start___jump_table, __stop___jump_table);
 	for (e = __start___jump_table; e < __stop___jump_table; e++) {
 		if (WARN(!in_text(e->code), "jump_label: site %08lx is not kernel text\n", e->code)) {
@@ -105,7 +109,6 @@ void __init jump_label_init(void)
 		arch_jump_label_transform(e, entry_branches(e));
 	}
 	jump_label_ready = true;
-	mutex_unlock(&jump_label_mutex);
 }
 
 void jump_label_invalidate_initmem(void)

@@ -71,7 +71,6 @@ void start_kernel(void)
 	arm_early_trap_init();		/* exceptions are reported from here on */
 	early_console_init();
 	pr_notice("Booting %s on %s\n", MICA_VERSION_STRING, board.name);
-	jump_label_init();		/* static keys: before the command line may set them */
 
 	/*
 	 * Memory: RAM banks and the command line from the boot loader (or
@@ -81,6 +80,7 @@ void start_kernel(void)
 	 */
 	setup_machine_memory_and_cmdline();
 	parse_early_param();
+	jump_label_init();		/* static keys: the sites as the early parameters set them */
 	early_init_memory(NULL, 0);
 	arm_memblock_init();
 	paging_init();

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/jump_label.h>
 #include <linux/moduleparam.h>
 #include <string.h>
 
@@ -118,4 +119,17 @@ void parse_early_param(void)
 void parse_late_params(void)
 {
 	parse_copy(false);
+}
+
+int __init static_key_param(const char *val, struct static_key *key)
+{
+	bool on;
+
+	if (kstrtobool(val, &on))
+		return -EINVAL;
+	if (on)
+		static_key_enable(key);
+	else
+		static_key_disable(key);
+	return 0;
 }

@@ -107,16 +107,19 @@ int kstrtol(const char *s, unsigned int base, long *res)
 EXPORT_SYMBOL(kstrtol);
 
 /*
- * Linux's boolean spellings: y, Y, 1, on (any case) are true; n, N, 0, off
- * false; only the first letters count ("yes", "no" work). -EINVAL else.
+ * Linux 6.1's kstrtobool: y/Y, t/T, e/E, 1 and "on" are true; n/N, f/F,
+ * d/D, 0 and "off" false ("yes", "true", "enable"...); only the first one
+ * or two characters count.
  */
 int kstrtobool(const char *s, bool *res)
 {
+	if (!s)
+		return -EINVAL;
 	switch (s[0]) {
-	case 'y': case 'Y': case '1':
+	case 'y': case 'Y': case 't': case 'T': case 'e': case 'E': case '1':
 		*res = true;
 		return 0;
-	case 'n': case 'N': case '0':
+	case 'n': case 'N': case 'f': case 'F': case 'd': case 'D': case '0':
 		*res = false;
 		return 0;
 	case 'o': case 'O':
@@ -128,6 +131,7 @@ int kstrtobool(const char *s, bool *res)
 			*res = false;
 			return 0;
 		}
+		break;
 	}
 	return -EINVAL;
 }

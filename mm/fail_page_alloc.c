@@ -6,7 +6,8 @@
  * allocations (both ignored by default, as in Linux). __GFP_NOFAIL is
  * never failed. Set with fail_page_alloc=<interval>,<probability>,<space>,
  * <times> on the command line or the `fail_page_alloc` console command
- * (mm/mm_commands.c).
+ * (mm/mm_commands.c). Disarmed, it costs the allocation fast path one NOP
+ * (a static key).
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
@@ -37,6 +38,16 @@ bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 	return should_fail(&fail_page_alloc.attr);
 }
 
+DEFINE_STATIC_KEY_FALSE(fail_page_alloc_armed);
+
+void fail_page_alloc_update(void)
+{
+	if (READ_ONCE(fail_page_alloc.attr.probability))
+		static_branch_enable(&fail_page_alloc_armed);
+	else
+		static_branch_disable(&fail_page_alloc_armed);
+}
+
 void fail_page_alloc_nth(unsigned long nth)
 {
 	fail_page_alloc.ignore_gfp_highmem = false;
@@ -47,11 +58,16 @@ void fail_page_alloc_nth(unsigned long nth)
 	fail_page_alloc.attr.times = 1;
 	fail_page_alloc.attr.count = 0;
 	WRITE_ONCE(fail_page_alloc.attr.probability, 100);
+	fail_page_alloc_update();
 }
 
 static int __init setup_fail_page_alloc(char *str)
 {
-	return setup_fault_attr(&fail_page_alloc.attr, str);
+	int err = setup_fault_attr(&fail_page_alloc.attr, str);
+
+	if (!err)
+		fail_page_alloc_update();
+	return err;
 }
 __setup("fail_page_alloc=", setup_fail_page_alloc);
 
@@ -80,6 +96,7 @@ void fail_page_alloc_configure(const struct fail_page_alloc_attr *settings)
 	fail_page_alloc.ignore_gfp_wait = settings->ignore_gfp_wait;
 	fail_page_alloc.min_order = settings->min_order;
 	fault_attr_configure(&fail_page_alloc.attr, &settings->attr);
+	fail_page_alloc_update();
 }
 
 bool fail_page_alloc_same_settings(const struct fail_page_alloc_attr *a,
@@ -118,4 +135,5 @@ void fail_page_alloc_test_restore(void)
 		return;
 	fail_page_alloc = test_saved;
 	test_saving = false;
+	fail_page_alloc_update();	/* the key follows the settings put back */
 }

@@ -29,12 +29,13 @@ static u16 pkmap_hash[PKMAP_HASH_SIZE];
 static u16 pkmap_next[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 
-/* Each CPU's kmap_atomic slots: a stack of KM_TYPE_NR from fixmap slot @base. */
-struct kmap_atomic_stack {
-	int depth;
-	unsigned int base;
-};
-static DEFINE_PER_CPU(struct kmap_atomic_stack, kmap_stack);
+/*
+ * Each CPU's kmap_atomic slots: a stack of KM_TYPE_NR fixmap slots from
+ * index FIX_KMAP_BEGIN + KM_STRIDE * cpu; this is the address of the next
+ * one free.
+ */
+static DEFINE_PER_CPU(unsigned long, kmap_top);
+_Static_assert(FIX_KMAP_BEGIN % KM_STRIDE == 0, "KM_TYPE_NR is a stack's overflow bit");
 
 static unsigned int hash_of(const struct page *page)
 {
@@ -195,32 +196,43 @@ void *pkmap_page_address(const struct page *page)
 void kmap_init(void)
 {
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		per_cpu(kmap_stack, cpu).base = FIX_KMAP_BEGIN + KM_TYPE_NR * cpu;
+		per_cpu(kmap_top, cpu) = __fix_to_virt(FIX_KMAP_BEGIN + KM_STRIDE * cpu);
 	if (fixmap_init())
 		panic("kmap: the fixmap window has no second-level table");
+}
+
+/* noipa: a tail call, which a known-noreturn callee would not get. */
+static noinline __noipa void *kmap_atomic_overflow(void)
+{
+	panic("kmap_atomic: more than %d nested on CPU%d\n", KM_TYPE_NR, smp_processor_id());
 }
 
 /*
  * The slot is reused without being cleared in between, so the entry is
  * rewritten and this CPU's stale TLB entry dropped each time (Linux's
- * non-debug kmap_atomic does the same).
+ * non-debug kmap_atomic does the same). A leaf (no frame): a lowmem page
+ * is its address, a high one takes the next slot.
  */
-void *kmap_atomic(struct page *page)
+void * __frameless kmap_atomic(struct page *page)
 {
-	unsigned long pfn = page_to_pfn(page);
-	struct kmap_atomic_stack *st;
-	unsigned int idx;
+	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map_bounds.map;
+	unsigned long pfn, vaddr, *top;
 
 	preempt_disable();
-	if (pfn < max_low_pfn)
-		return __va(PFN_PHYS(pfn));
-	st = this_cpu_ptr(&kmap_stack);
-	BUG_ON(st->depth >= KM_TYPE_NR);
-	idx = st->base + st->depth++;
+	if (off < mem_map_bounds.nr_low * sizeof(struct page))
+		return lowmem_page_address(page);
+	pfn = mem_map_bounds.first_pfn + off / sizeof(struct page);
+	top = this_cpu_ptr(&kmap_top);
+	vaddr = *top;
+	if (vaddr & ~PAGE_MASK)
+		__builtin_unreachable();	/* slot addresses: the fixmap index is a shift away */
+	if (unlikely(__virt_to_fix(vaddr) & KM_TYPE_NR))
+		return kmap_atomic_overflow();
+	*top = vaddr + PAGE_SIZE;
 	/* The slot is claimed before it is written: an interrupt's own kmap_atomic takes the next. */
 	barrier();
-	set_fixmap_pfn(idx, pfn);
-	return (void *)__fix_to_virt(idx);
+	set_fixmap_pfn(__virt_to_fix(vaddr), pfn);
+	return (void *)vaddr;
 }
 EXPORT_SYMBOL(kmap_atomic);
 
@@ -234,28 +246,37 @@ static noinline int kunmap_atomic_misuse(const void *addr, int depth)
 	return -EINVAL;
 }
 
-int __kunmap_atomic(void *addr)
+static noinline int kunmap_atomic_resched(void)
 {
-	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
-	struct kmap_atomic_stack *st;
+	__preempt_schedule();
+	return 0;
+}
 
-	if (vaddr - __fix_to_virt(FIX_KMAP_BEGIN) < (unsigned long)(FIX_KMAP_END - FIX_KMAP_BEGIN) << PAGE_SHIFT) {
-		st = this_cpu_ptr(&kmap_stack);
-		if (unlikely(!st->depth || vaddr != __fix_to_virt(st->base + st->depth - 1)))
-			return kunmap_atomic_misuse(addr, st->depth);
+/* A leaf apart from tail calls, as kmap_atomic. */
+int __frameless __kunmap_atomic(void *addr)
+{
+	unsigned long a = (unsigned long)addr, *top, last;
+
+	if (a - __fix_to_virt(FIX_KMAP_BEGIN) < (unsigned long)(FIX_KMAP_END - FIX_KMAP_BEGIN) << PAGE_SHIFT) {
+		top = this_cpu_ptr(&kmap_top);
+		last = *top - PAGE_SIZE;
+		/* In the most recent slot: the same page-aligned part as its address. */
+		if (unlikely((a ^ last) >= PAGE_SIZE))
+			return kunmap_atomic_misuse(addr, kmap_atomic_depth());
 		barrier();
-		st->depth--;
+		*top = last;
 	} else if (unlikely(preempt_count() == 0)) {
 		return kunmap_atomic_misuse(addr, -1);
 	}
-	preempt_enable();
+	if (unlikely(__preempt_count_dec_and_test()))
+		return kunmap_atomic_resched();
 	return 0;
 }
 EXPORT_SYMBOL(__kunmap_atomic);
 
 int kmap_atomic_depth(void)
 {
-	return __this_cpu_read(kmap_stack.depth);
+	return (int)((__virt_to_fix(__this_cpu_read(kmap_top)) - FIX_KMAP_BEGIN) % KM_STRIDE);
 }
 
 struct page *kmap_to_page(void *addr)

@@ -8,6 +8,7 @@
 #include <linux/mm.h>
 #include <linux/fault-inject.h>
 #include <linux/gfp.h>
+#include <linux/jump_label.h>
 
 /* How an allocation may use the watermarks (the low bits pick one). */
 #define ALLOC_WMARK_MIN		WMARK_MIN
@@ -72,11 +73,43 @@ static inline unsigned long zone_nr_pageblocks(const struct zone *zone)
 	return pageblock_index(zone, zone_end_pfn(zone) - 1) + 1;
 }
 
+/*
+ * mem_map and its length side by side (set with them at boot): the free
+ * fast path checks a page pointer and finds its pageblock, kmap_atomic a
+ * page's frame and whether it is high, from one base.
+ */
+struct mem_map_bounds {
+	struct page *map;
+	unsigned long nr;
+	unsigned long first_pfn;	/* ARCH_PFN_OFFSET */
+	unsigned long nr_low;		/* lowmem's part (max_low_pfn - first_pfn) */
+} __aligned(8);				/* pairs of fields load with one LDRD */
+extern struct mem_map_bounds mem_map_bounds;
+
+/* Is @page one of mem_map's struct pages? */
+static __always_inline bool page_in_mem_map(const struct page *page)
+{
+	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map_bounds.map;
+
+	if (is_power_of_2(sizeof(struct page))) {
+		const unsigned int s = __builtin_ctzl(sizeof(struct page));
+
+		/* Rotated, a misaligned offset's low bits land on top: too large. */
+		return ((off >> s) | (off << (8 * sizeof(off) - s))) < mem_map_bounds.nr;
+	}
+	return off < mem_map_bounds.nr * sizeof(struct page) && off % sizeof(struct page) == 0;
+}
+
+/* pageblock_index() of @page, straight from its place in mem_map. */
+static inline u8 *pageblock_byte(const struct zone *zone, const struct page *page)
+{
+	return &zone->pageblock_flags[(unsigned long)((page - mem_map_bounds.map) +
+						      zone->pageblock_bias) >> pageblock_order];
+}
+
 static inline int get_pageblock_migratetype(const struct page *page)
 {
-	const struct zone *zone = page_zone(page);
-
-	return READ_ONCE(zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))]);
+	return READ_ONCE(*pageblock_byte(page_zone(page), page));
 }
 
 void set_pageblock_migratetype(struct page *page, int migratetype);
@@ -134,16 +167,17 @@ struct fail_page_alloc_attr {
 };
 extern struct fail_page_alloc_attr fail_page_alloc;
 bool __should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
-
-/* Is fault injection on? (One load.) */
-static inline bool fail_page_alloc_armed(void)
-{
-	return READ_ONCE(fail_page_alloc.attr.probability) != 0;
-}
+/*
+ * On while fault injection is armed (probability not 0): the allocation
+ * fast path is a NOP otherwise. Whoever changes fail_page_alloc's settings
+ * calls fail_page_alloc_update() (process context: it may patch code).
+ */
+DECLARE_STATIC_KEY_FALSE(fail_page_alloc_armed);
+void fail_page_alloc_update(void);
 
 static inline bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 {
-	if (likely(!fail_page_alloc_armed()))
+	if (!static_branch_unlikely(&fail_page_alloc_armed))
 		return false;
 	return __should_fail_alloc_page(gfp_mask, order);
 }
@@ -194,7 +228,8 @@ void clear_pages_any(struct page *page, unsigned int order);
  * free tells the waiters (alloc_wake_on_free).
  */
 bool alloc_wait_for_freed_pages(long timeout);
-extern int alloc_free_waiters;
+/* Counts the waiters: on while there are some, so a free tests one NOP. */
+DECLARE_STATIC_KEY_FALSE(alloc_free_waiters);
 void __alloc_wake_on_free(void);
 
 /*
@@ -206,10 +241,19 @@ void kmap_wait_for_slot(spinlock_t *lock, unsigned long *flags);
 bool kmap_slot_waiters(void);
 void kmap_wake_slot_waiters(void);
 
-static inline void alloc_wake_on_free(void)
+static __always_inline void alloc_wake_on_free(void)
 {
-	if (unlikely(READ_ONCE(alloc_free_waiters)))
+	if (static_branch_unlikely(&alloc_free_waiters))
 		__alloc_wake_on_free();
 }
+
+/*
+ * Every page is checked when it is freed (Linux's free-time checks). With
+ * check_pages=1 on the command line, the default, it is checked again when
+ * it is allocated, which catches a free page written to while it sat in
+ * the allocator (Linux 6.1 checks a page as it leaves the buddy lists,
+ * and pages from its per-CPU lists only with CONFIG_DEBUG_VM).
+ */
+DECLARE_STATIC_KEY_TRUE(check_pages_enabled);
 
 #endif

@@ -158,7 +158,7 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t flags, int node, unsi
 
 void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 {
-	return do_kmalloc(size, flags, NUMA_NO_NODE, _RET_IP_);
+	return do_kmalloc(size, flags, NUMA_NO_NODE, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -195,7 +195,7 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 
 void __slab_fastpath kfree(const void *x)
 {
-	do_kfree(x, _RET_IP_);
+	do_kfree(x, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(kfree);
 

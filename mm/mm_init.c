@@ -17,6 +17,7 @@
 #include "internal.h"
 
 struct page *mem_map;
+struct mem_map_bounds mem_map_bounds;
 EXPORT_SYMBOL(mem_map);
 unsigned long min_low_pfn, max_low_pfn, max_pfn, max_mapnr;
 EXPORT_SYMBOL(max_mapnr);
@@ -340,6 +341,8 @@ static void __init init_mem_map(void)
 	mem_map = memblock_alloc_named(nr * sizeof(struct page), PAGE_SIZE, "mem_map");
 	if (!mem_map)
 		panic("Cannot allocate mem_map for %lu pages\n", nr);
+	mem_map_bounds = (struct mem_map_bounds){ mem_map, nr, ARCH_PFN_OFFSET,
+						   max_low_pfn - ARCH_PFN_OFFSET };
 	for (pfn = 0; pfn < nr; pfn++) {
 		struct page *page = &mem_map[pfn];
 
@@ -371,6 +374,8 @@ static void __init init_pageblock_flags(void)
 		unsigned long n = zone_nr_pageblocks(zone);
 
 		zone->pageblock_flags = flags + off;
+		zone->pageblock_bias = (long)ARCH_PFN_OFFSET -
+				       (long)ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
 		memset(zone->pageblock_flags, MIGRATE_MOVABLE, n);
 		off += n;
 	}

@@ -13,6 +13,8 @@
 #include <linux/debug_locks.h>
 #include <linux/smp.h>
 #include <linux/irqflags.h>
+#include <linux/init.h>
+#include <linux/jump_label.h>
 #include <linux/kasan.h>
 #include <linux/page_owner.h>
 #include <string.h>
@@ -32,13 +34,19 @@ static const int fallbacks[MIGRATE_TYPES][MIGRATE_TYPES - 1] = {
 	[MIGRATE_RESERVE]     = { MIGRATE_RESERVE,     MIGRATE_RESERVE,   MIGRATE_RESERVE },
 };
 
+DEFINE_STATIC_KEY_TRUE(check_pages_enabled);
+
+static int __init check_pages_setup(char *str)
+{
+	return static_key_param(str, &check_pages_enabled.key);
+}
+early_param("check_pages=", check_pages_setup);
+
 void set_pageblock_migratetype(struct page *page, int migratetype)
 {
-	struct zone *zone = page_zone(page);
-
 	if (unlikely(page_group_by_mobility_disabled && migratetype < MIGRATE_PCPTYPES))
 		migratetype = MIGRATE_UNMOVABLE;
-	WRITE_ONCE(zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))], (u8)migratetype);
+	WRITE_ONCE(*pageblock_byte(page_zone(page), page), (u8)migratetype);
 }
 
 static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
@@ -75,25 +83,27 @@ static inline bool page_is_buddy(const struct page *page, const struct page *bud
 
 /*
  * Put a free block back and merge it with its buddies as far as they are
- * free. The caller holds zone->lock and accounts NR_FREE_PAGES.
+ * free. The caller holds zone->lock and accounts NR_FREE_PAGES. A buddy
+ * outside the zone's span is none (this also keeps it inside mem_map);
+ * page_is_buddy() checks the rest.
  */
 static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 			    unsigned int order, int migratetype)
 {
-	unsigned long buddy_pfn, combined_pfn;
+	const unsigned long start = zone->zone_start_pfn, span = zone->spanned_pages;
+	unsigned long buddy_pfn;
 	struct page *buddy;
 
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = pfn ^ (1UL << order);
-		if (!pfn_valid(buddy_pfn))
-			break;
-		buddy = pfn_to_page(buddy_pfn);
-		if (!page_is_buddy(page, buddy, order))
+		buddy = page + ((long)buddy_pfn - (long)pfn);
+		if (buddy_pfn - start >= span || !page_is_buddy(page, buddy, order))
 			break;
 		del_from_free_list(buddy, zone, order);
-		combined_pfn = buddy_pfn & pfn;
-		page = pfn_to_page(combined_pfn);
-		pfn = combined_pfn;
+		if (buddy_pfn < pfn) {
+			page = buddy;
+			pfn = buddy_pfn;
+		}
 		order++;
 	}
 	/*
@@ -101,11 +111,10 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 	 * it stays unused longer and its buddy has time to come back.
 	 */
 	if (order < MAX_ORDER - 2) {
-		unsigned long higher_pfn = pfn & ~((2UL << order) - 1);
-		unsigned long higher_buddy_pfn = higher_pfn ^ (2UL << order);
+		unsigned long higher_buddy_pfn = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
 
-		if (pfn_valid(higher_buddy_pfn) &&
-		    page_is_buddy(page, pfn_to_page(higher_buddy_pfn), order + 1)) {
+		buddy = page + ((long)higher_buddy_pfn - (long)pfn);
+		if (higher_buddy_pfn - start < span && page_is_buddy(page, buddy, order + 1)) {
 			add_to_free_list(page, zone, order, migratetype, true);
 			return;
 		}
@@ -342,16 +351,35 @@ static bool destroy_compound_page(struct page *page, unsigned int order)
 	return ok;
 }
 
+/* All of free_page_problem's conditions in one test. */
+static __always_inline bool free_page_ok(const struct page *page)
+{
+	return ((page->flags & PAGE_FLAGS_CHECK_AT_FREE) |
+		(unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		(uintptr_t)page->mapping | (unsigned int)page_ref_count(page)) == 0;
+}
+
+/* Report every page of @page..@end with a problem; false (the block is leaked). */
+static noinline bool free_pages_report(struct page *page, struct page *end)
+{
+	for (; page < end; page++) {
+		const char *problem = free_page_problem(page);
+
+		if (problem)
+			bad_page(page, problem);
+	}
+	return false;
+}
+
 /*
- * Every check Linux's free_pages_prepare makes, plus the recorded order.
- * A page that fails is reported and the whole block is leaked: a leak is
- * safe, a corrupted free list is not.
+ * Every check Linux's free_pages_prepare makes, plus the recorded order,
+ * and the flags cleared, in one pass. A page that fails is reported and
+ * the whole block is leaked: a leak is safe, a corrupted free list is not.
  */
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
-	unsigned long i, nr = 1UL << order;
+	struct page *p, *end = page + (1UL << order);
 	int recorded = page_alloc_order(page);
-	bool ok = true;
 
 	if (unlikely(recorded != (int)order) && !PageReserved(page)) {
 		if (recorded < 0)
@@ -364,21 +392,14 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 	}
 	if (PageHead(page) && !destroy_compound_page(page, order))
 		return false;
-	for (i = 0; i < nr; i++) {
-		const char *problem = free_page_problem(page + i);
-
-		if (unlikely(problem)) {
-			bad_page(page + i, problem);
-			ok = false;
-		}
+	/* The first page last: a leaked block keeps the order it was allocated with. */
+	for (p = page; p < end; p++) {
+		if (unlikely(!free_page_ok(p)))
+			return free_pages_report(p, end);
+		if (p != page)
+			p->flags &= ~PAGEFLAGS_MASK;
 	}
-	if (!ok)
-		return false;
-	for (i = 0; i < nr; i++) {
-		page[i].flags &= ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
-		page[i].private = 0;
-		page[i].index = 0;
-	}
+	page->flags &= ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 	kasan_free_pages(page, order);
 	reset_page_owner(page, order);
 	return true;
@@ -413,13 +434,16 @@ static void free_pages_ok(struct page *page, unsigned int order)
  */
 static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 {
-	return &zone->pageset[smp_processor_id()].pcp;
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+
+	OPTIMIZER_HIDE_VAR(pcp);	/* one add, not a recomputation per use */
+	return pcp;
 }
 
 static __always_inline void free_hot_cold_page_prepared(struct page *page, int cold)
 {
 	struct zone *zone = page_zone(page);
-	int migratetype = zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))];
+	int migratetype = READ_ONCE(*pageblock_byte(zone, page));
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
@@ -536,22 +560,46 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	page[1].compound_order = order;
 }
 
-/* False (after a report) if the block must be leaked and another taken. */
-static __always_inline bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+static noinline void report_new_page(struct page *page)
+{
+	bad_page(page, new_page_problem(page));
+}
+
+/* Every page of a new block looks as a free page should; else reported, false. */
+static __always_inline bool new_pages_ok(struct page *page, unsigned int order)
 {
 	unsigned long i, nr = 1UL << order;
 
 	for (i = 0; i < nr; i++) {
 		if (unlikely(!new_page_ok(page + i))) {
-			bad_page(page + i, new_page_problem(page + i));
+			report_new_page(page + i);
 			return false;
 		}
 	}
+	return true;
+}
+
+/*
+ * The fields of a block's first page as an allocation hands it out, for
+ * prep_new_page and for the order-0 fast path that has nothing else to do.
+ */
+static __always_inline void set_new_page_fields(struct page *page, unsigned int order,
+						gfp_t gfp_flags)
+{
+	page->index = 0;	/* the per-CPU lists keep the migrate type there */
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
 	kasan_alloc_pages(page, order);
 	set_page_owner(page, order, gfp_flags);
+}
+
+/* False (after a report) if the block must be leaked and another taken. */
+static __always_inline bool prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	if (static_branch_unlikely(&check_pages_enabled) && !new_pages_ok(page, order))
+		return false;
+	set_new_page_fields(page, order, gfp_flags);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -587,7 +635,6 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, bool cold
 	__list_del(page->lru.prev, page->lru.next);
 	pcp->count--;
 	arch_local_irq_restore(flags);
-	page->index = 0;
 	return page;
 }
 
@@ -676,42 +723,9 @@ noinline struct page *get_page_from_freelist(gfp_t gfp_mask, const nodemask_t *n
 }
 
 /*
- * The common case, straight-line: an order-0 page from this CPU's list of
- * the preferred zone, above its low watermark. NULL sends the caller to
- * the full walk, which handles everything else (other zones, refills that
- * fail, a corrupted page).
- */
-static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zoneref *z,
-						      int migratetype)
-{
-	struct zone *zone = z->zone;
-	struct page *page;
-
-	if (unlikely(zone_page_state(zone, NR_FREE_PAGES) <=
-		     low_wmark_pages(zone) + zone->lowmem_reserve[z->zone_idx]))
-		return NULL;
-	page = rmqueue_pcplist(zone, (gfp_mask & __GFP_COLD) != 0, migratetype);
-	if (unlikely(!page))
-		return NULL;
-	if (unlikely(!new_page_ok(page))) {
-		bad_page(page, new_page_problem(page));	/* leaked; the walk takes another */
-		return NULL;
-	}
-	set_page_private(page, 0);
-	init_page_count(page);
-	set_page_alloc_order(page, 0);
-	kasan_alloc_pages(page, 0);
-	set_page_owner(page, 0, gfp_mask);
-	if (unlikely(gfp_mask & __GFP_ZERO))
-		clear_pages_any(page, 0);
-	return page;
-}
-
-/*
  * Everything but the fast path: zones bad or empty, nodemasks, fault
  * injection, higher orders, the full zonelist walk, then the slow path
- * (mm/page_alloc_slowpath.c). Out of line so that the fast path keeps its
- * few values in registers.
+ * (mm/page_alloc_slowpath.c).
  */
 static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order,
 					      struct zonelist *zonelist, nodemask_t *nodemask)
@@ -740,34 +754,117 @@ static noinline struct page *alloc_pages_walk(gfp_t gfp_mask, unsigned int order
 				      migratetype);
 }
 
+/* With debug_atomic_sleep=1: report a sleeping allocation from atomic context, then allocate. */
+static noinline struct page *alloc_pages_might_sleep(gfp_t gfp_mask, unsigned int order,
+						     struct zonelist *zonelist, nodemask_t *nodemask)
+{
+	__might_sleep(__FILE__, __LINE__);
+	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
+}
+
 /*
- * The allocator's entry point. The fast path: order 0, no nodemask, no
- * fault injection, the first usable zone of the zonelist above its low
- * watermark, a page from this CPU's list. Anything else, or a miss, goes
- * to alloc_pages_walk(), which starts over.
+ * The fast path's view of a GFP mask's zone bits (the low four, __GFP_MOVABLE
+ * among them) and __GFP_RECLAIMABLE: gfp_zone() in bits 0-1 and, above,
+ * where the migrate type's list is in struct per_cpu_pages; FAST_GFP_NONE
+ * for what only the walk handles (a GFP_ZONE_BAD combination, or movable
+ * and reclaimable at once).
+ */
+#define FAST_GFP_NONE		0xff
+#define FAST_GFP_RECLAIMABLE	16	/* the index bit standing for __GFP_RECLAIMABLE */
+#define FAST_GFP_LIST(mt)	(offsetof(struct per_cpu_pages, lists[mt]) << ZONES_SHIFT)
+#define FAST_GFP(i) ((GFP_ZONE_BAD >> ((i) & 15) & 1) ||				\
+		     (((i) & FAST_GFP_RECLAIMABLE) && ((i) & ___GFP_MOVABLE)) ? FAST_GFP_NONE :	\
+	((GFP_ZONE_TABLE >> (((i) & 15) * ZONES_SHIFT)) & ((1UL << ZONES_SHIFT) - 1)) |	\
+	((i) & ___GFP_MOVABLE ? FAST_GFP_LIST(MIGRATE_MOVABLE) :			\
+	 (i) & FAST_GFP_RECLAIMABLE ? FAST_GFP_LIST(MIGRATE_RECLAIMABLE) :		\
+	 FAST_GFP_LIST(MIGRATE_UNMOVABLE)))
+#define FAST_GFP4(i) FAST_GFP(i), FAST_GFP((i) + 1), FAST_GFP((i) + 2), FAST_GFP((i) + 3)
+static const u8 fast_gfp[32] = {
+	FAST_GFP4(0), FAST_GFP4(4), FAST_GFP4(8), FAST_GFP4(12),
+	FAST_GFP4(16), FAST_GFP4(20), FAST_GFP4(24), FAST_GFP4(28),
+};
+_Static_assert(___GFP_RECLAIMABLE >> 15 == FAST_GFP_RECLAIMABLE, "fast_gfp index");
+_Static_assert(MAX_NR_ZONES <= 1 << ZONES_SHIFT, "fast_gfp zone bits");
+_Static_assert(FAST_GFP_LIST(MIGRATE_PCPTYPES - 1) < FAST_GFP_NONE, "fast_gfp list offsets");
+
+/*
+ * The common case, straight-line: an order-0 page from the head of this
+ * CPU's list of the preferred zone, above its low watermark. NULL sends
+ * the caller to the full walk, which handles everything else: the masks
+ * fast_gfp leaves out, __GFP_COLD, other zones, an empty list to refill.
+ * (With mobility grouping off the walk refills only the unmovable lists:
+ * the others stay empty and their requests miss to it.)
+ */
+static __always_inline struct page *alloc_order0_fast(gfp_t gfp_mask, struct zonelist *zonelist)
+{
+	unsigned int bits = (__force unsigned int)gfp_mask;
+	unsigned int fast = fast_gfp[(bits & (__force unsigned int)GFP_ZONEMASK) |
+				     ((bits & ___GFP_RECLAIMABLE) >> 15)];
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct zone *zone;
+	unsigned long flags;
+	struct page *page;
+
+	if (unlikely(fast == FAST_GFP_NONE || (gfp_mask & __GFP_COLD)))
+		return NULL;
+	zone = zonelist->_zonerefs[zonelist->first[fast & ((1U << ZONES_SHIFT) - 1)]].zone;
+	/* Its own class: the zone's lowmem_reserve against itself is 0. */
+	if (unlikely(!zone || atomic_read(&zone->vm_stat[NR_FREE_PAGES]) <=
+			      (long)low_wmark_pages(zone)))
+		return NULL;
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
+	list = (struct list_head *)((char *)pcp + (fast >> ZONES_SHIFT));
+	if (unlikely(list_empty(list))) {
+		arch_local_irq_restore(flags);
+		return NULL;
+	}
+	page = list_first_entry(list, struct page, lru);
+	__list_del(page->lru.prev, page->lru.next);
+	pcp->count--;
+	arch_local_irq_restore(flags);
+	return page;
+}
+
+/* An order-0 page off a per-CPU list with check_pages=1 or __GFP_ZERO: prep_new_page out of line. */
+static noinline struct page *alloc_order0_prep(struct page *page, gfp_t gfp_mask,
+					       struct zonelist *zonelist)
+{
+	if (likely(prep_new_page(page, 0, gfp_mask)))
+		return page;
+	return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);	/* it was leaked; take another */
+}
+
+/*
+ * The allocator's fast path: order 0, no nodemask, no fault injection, a
+ * page from this CPU's list of the first usable zone of the zonelist,
+ * above its low watermark. Anything else, or a miss, goes to
+ * alloc_pages_walk(), which starts over. Only tail calls leave it.
  */
 static __always_inline struct page *alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 							 struct zonelist *zonelist,
 							 nodemask_t *nodemask)
 {
-	might_sleep_if(gfp_mask & __GFP_WAIT);
-	if (likely(order == 0 && !nodemask && !gfp_zone_bad(gfp_mask) && !fail_page_alloc_armed())) {
-		struct zoneref *z = zonelist->_zonerefs + zonelist->first[gfp_zone(gfp_mask)];
+	struct page *page;
 
-		if (likely(z->zone)) {
-			struct page *page = alloc_order0_fast(gfp_mask, z,
-							      allocflags_to_migratetype(gfp_mask));
-
-			if (likely(page))
-				return page;
-		}
-	}
-	return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
+	if (might_sleep_check() && (gfp_mask & __GFP_WAIT))
+		return alloc_pages_might_sleep(gfp_mask, order, zonelist, nodemask);
+	if (unlikely(order || nodemask) || static_branch_unlikely(&fail_page_alloc_armed))
+		return alloc_pages_walk(gfp_mask, order, zonelist, nodemask);
+	page = alloc_order0_fast(gfp_mask, zonelist);
+	if (unlikely(!page))
+		return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);
+	if (static_branch_unlikely(&check_pages_enabled) || unlikely(gfp_mask & __GFP_ZERO))
+		return alloc_order0_prep(page, gfp_mask, zonelist);
+	set_new_page_fields(page, 0, gfp_mask);
+	return page;
 }
 
 /* Pages for module code, recorded for the report on rmmod (mica/module_track.h). */
-struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order, struct zonelist *zonelist,
-				 nodemask_t *nodemask, unsigned long caller)
+noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
+					  struct zonelist *zonelist, nodemask_t *nodemask,
+					  unsigned long caller)
 {
 	struct page *page = alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
 
@@ -776,8 +873,9 @@ struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order, struct zone
 	return page;
 }
 
-struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
-				    struct zonelist *zonelist, nodemask_t *nodemask)
+/* The allocator's entry point: a leaf apart from its tail calls (no frame). */
+struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
+						 struct zonelist *zonelist, nodemask_t *nodemask)
 {
 	if (module_track_caller(_RET_IP_))
 		return alloc_pages_tracked(gfp_mask, order, zonelist, nodemask, _RET_IP_);
@@ -785,47 +883,13 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 }
 EXPORT_SYMBOL(__alloc_pages_nodemask);
 
-/*
- * An order-0 page on its way to the per-CPU list. The common case (nothing
- * to complain about) is checked with one look at flags; anything else
- * takes the full free_pages_prepare() and its report.
- */
-static __always_inline void free_unref_page(struct page *page)
-{
-	const unsigned long check = PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_head) |
-				    (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
-	unsigned long flags = page->flags;
-
-	/* One test: the flags as expected, mapcount -1, no mapping. */
-	if (likely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
-		    (unsigned int)(atomic_read(&page->_mapcount) + 1) |
-		    (uintptr_t)page->mapping) == 0)) {
-		page->flags = flags & ~(PAGEFLAGS_MASK |
-					(PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
-		page->private = 0;
-		kasan_free_pages(page, 0);
-		reset_page_owner(page, 0);
-	} else if (!free_pages_prepare(page, 0)) {
-		return;
-	}
-	free_hot_cold_page_prepared(page, 0);
-}
-
 /* The reference count reached zero: give the pages back. */
 static __always_inline void free_the_page(struct page *page, unsigned int order)
 {
 	if (likely(order == 0))
-		free_unref_page(page);
+		free_hot_cold_page(page, 0);
 	else
 		free_pages_ok(page, order);
-}
-
-/* @page must be a struct page of mem_map, else it is reported. */
-static __always_inline bool page_in_mem_map(const struct page *page)
-{
-	uintptr_t off = (uintptr_t)page - (uintptr_t)mem_map;
-
-	return off < max_mapnr * sizeof(struct page) && off % sizeof(struct page) == 0;
 }
 
 static noinline void free_pages_misuse(struct page *page)
@@ -841,8 +905,11 @@ static noinline void free_pages_misuse(struct page *page)
 	}
 }
 
-/* Drop a reference to 2^order pages; free them with the last one. */
-void __free_pages(struct page *page, unsigned int order)
+/*
+ * __free_pages() of anything but a plain order-0 page of mem_map: any
+ * order, a tail or reserved page, a pointer outside mem_map.
+ */
+static noinline void __free_pages_any(struct page *page, unsigned int order)
 {
 	int count;
 
@@ -862,6 +929,82 @@ void __free_pages(struct page *page, unsigned int order)
 	if (module_track_held_any(MT_PAGES))
 		module_track_free(MT_PAGES, page);
 	free_the_page(page, order);
+	alloc_wake_on_free();
+}
+
+/* An order-0 page that failed the one-look test: the full checks and their report. */
+static noinline void free_order0_checked(struct page *page)
+{
+	free_hot_cold_page(page, 0);
+	alloc_wake_on_free();
+}
+
+/*
+ * Mutexes held somewhere (lock debugging on), or pages held by modules:
+ * no held mutex may be in the page, and a module's record of it goes.
+ */
+static noinline void free_order0_watched(struct page *page)
+{
+	if (debug_locks_held() && !PageHighMem(page))
+		debug_check_no_locks_freed(page_address(page), PAGE_SIZE);
+	if (module_track_held_any(MT_PAGES))
+		module_track_free(MT_PAGES, page);
+	free_order0_checked(page);
+}
+
+/* This CPU's list went over its high mark: a batch back to the buddy lists. */
+static noinline void free_pcp_overflow(struct zone *zone, struct per_cpu_pages *pcp,
+				       unsigned long flags)
+{
+	free_pcppages_bulk(zone, pcp->batch, pcp);
+	arch_local_irq_restore(flags);
+	alloc_wake_on_free();
+}
+
+/*
+ * Drop a reference to 2^order pages; free them with the last one. The fast
+ * path, a leaf apart from tail calls: an order-0 page of mem_map, neither
+ * tail nor reserved, whose last reference goes, passing the free-time
+ * checks in one test, onto this CPU's hot list.
+ */
+void __frameless __free_pages(struct page *page, unsigned int order)
+{
+	const unsigned long check = PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_head) |
+				    (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT);
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	struct zone *zone;
+	int count, migratetype;
+
+	if (unlikely(order || !page_in_mem_map(page) ||
+		     (page->flags & ((1UL << PG_tail) | (1UL << PG_reserved)))))
+		return __free_pages_any(page, order);
+	count = atomic_dec_return(&page->_refcount);
+	if (likely(count > 0))
+		return;
+	if (unlikely(count < 0))
+		return free_pages_misuse(page);
+	if (unlikely(debug_locks_held() || module_track_held_any(MT_PAGES)))
+		return free_order0_watched(page);
+	flags = page->flags;
+	/* One test: the flags as expected (order 0 recorded), mapcount -1, no mapping. */
+	if (unlikely((((flags & check) ^ (1UL << PAGE_ALLOC_ORDER_PGSHIFT)) |
+		      (unsigned int)(atomic_read(&page->_mapcount) + 1) |
+		      (uintptr_t)page->mapping) != 0))
+		return free_order0_checked(page);
+	page->flags = flags & ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
+	kasan_free_pages(page, 0);
+	reset_page_owner(page, 0);
+	zone = page_zone(page);
+	migratetype = *pageblock_byte(zone, page);
+	page->index = (unsigned long)migratetype;
+	flags = arch_local_irq_save();
+	pcp = this_cpu_pcp(zone);
+	/* Reserve pages ride on the movable list but go home to the reserve. */
+	list_add(&page->lru, &pcp->lists[min(migratetype, MIGRATE_MOVABLE)]);
+	if (unlikely(++pcp->count >= pcp->high))
+		return free_pcp_overflow(zone, pcp, flags);
+	arch_local_irq_restore(flags);
 	alloc_wake_on_free();
 }
 EXPORT_SYMBOL(__free_pages);

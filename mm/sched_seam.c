@@ -15,13 +15,14 @@
  * An allocation that may sleep (__GFP_WAIT) and found no memory even after
  * reclaim waits a little for pages to be freed before it fails: Linux's
  * congestion wait, but woken by the frees themselves. A free notices
- * waiters by one unlocked test of alloc_free_waiters, so the common case
- * costs a load; a free that races with a waiter arriving is caught by the
+ * waiters through the static key alloc_free_waiters, on while there are
+ * some, so the common case costs a NOP (and the rare wait patches the
+ * frees' code); a free that races with a waiter arriving is caught by the
  * timeout.
  */
 static DECLARE_WAIT_QUEUE_HEAD(page_free_wait);
 static unsigned int free_events;	/* frees seen while somebody waited */
-int alloc_free_waiters;
+DEFINE_STATIC_KEY_FALSE(alloc_free_waiters);
 
 bool alloc_wait_for_freed_pages(long timeout)
 {
@@ -30,9 +31,9 @@ bool alloc_wait_for_freed_pages(long timeout)
 
 	if (!scheduler_running || in_atomic() || irqs_disabled())
 		return false;
-	__atomic_add_fetch(&alloc_free_waiters, 1, __ATOMIC_SEQ_CST);
+	static_branch_inc(&alloc_free_waiters);
 	left = wait_event_timeout(page_free_wait, READ_ONCE(free_events) != seen, timeout);
-	__atomic_sub_fetch(&alloc_free_waiters, 1, __ATOMIC_SEQ_CST);
+	static_branch_dec(&alloc_free_waiters);
 	return left > 0;
 }
 

@@ -20,13 +20,6 @@
 
 struct slab_lowmem slab_lowmem;
 
-/* limit 0, top == end == &slot[0]: every operation takes the slow path. */
-static union {
-	struct array_cache ac;
-	char room[sizeof(struct array_cache) + sizeof(void *)];
-} bypass = { .ac = { .top = bypass.ac.slot, .end = bypass.ac.slot } };
-struct array_cache *const slab_bypass_array = &bypass.ac;
-
 /* Count @page's pages in or out of the zone's slab counters (meminfo's Slab lines). */
 static void account_slab(const struct kmem_cache *s, struct page *page, bool add)
 {
@@ -429,7 +422,7 @@ static void *zero_object(struct kmem_cache *s, gfp_t gfp, void *obj)
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
-	void *obj = alloc_slow(s, gfp, NUMA_NO_NODE, caller, &irqflags);
+	void *obj = alloc_slow(s, gfp, NUMA_NO_NODE, caller ?: _RET_IP_, &irqflags);
 
 	local_irq_restore(irqflags);
 	return zero_object(s, gfp, obj);
@@ -483,7 +476,7 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 	struct array_cache *ac = s->cpu_cache[smp_processor_id()];
 
 	if (!ac->limit) {
-		free_one(s, obj, caller);
+		free_one(s, obj, caller ?: _RET_IP_);
 	} else if (*ac->top == obj) {
 		slab_report_double_free(s, slab_virt_to_head_page(obj), obj);
 	} else {
@@ -495,14 +488,17 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 	local_irq_restore(irqflags);
 }
 
+/* Tail-called, as the slow paths: SLAB_CALLER_RET_IP resolves here. Report, then allocate. */
 void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	might_sleep_if(gfp & __GFP_WAIT);
+	caller = caller ?: _RET_IP_;
+	__might_sleep(__FILE__, __LINE__);
 	return slab_alloc_fast(s, gfp, caller, false);
 }
 
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller)
 {
+	caller = caller ?: _RET_IP_;
 	debug_check_no_locks_freed(obj, s->object_size);
 	if (kasan_slab_free(s, obj, caller))
 		return;
@@ -553,7 +549,7 @@ void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
 	if (module_track_caller(_RET_IP_))
 		return slab_alloc_tracked(s, flags, NUMA_NO_NODE, _RET_IP_);
-	return slab_alloc(s, flags, _RET_IP_);
+	return slab_alloc(s, flags, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(kmem_cache_alloc);
 
@@ -571,7 +567,7 @@ void __slab_fastpath kmem_cache_free(struct kmem_cache *s, void *obj)
 		return;
 	if (unlikely(atomic_read(&s->module_objs)))
 		return slab_free_tracked(s, obj, _RET_IP_);
-	slab_free(s, obj, _RET_IP_);
+	slab_free(s, obj, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(kmem_cache_free);
 
@@ -605,13 +601,18 @@ static DEFINE_SPINLOCK(bypass_lock);
 
 static void set_cpu_caches(struct kmem_cache *s, bool bypass)
 {
+	struct array_cache *by = &s->bypass.ac;
 	unsigned int cpu;
 
+	/* limit 0, top == end == &slot[0]: every operation takes the slow path. */
+	by->top = by->end = by->slot;
+	by->slot[0] = NULL;
+	by->cache = s;
 	bypass = bypass || s->kfence_objects;
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct array_cache *ac = s->cpu_array[cpu];
 
-		WRITE_ONCE(s->cpu_cache[cpu], bypass || !ac ? slab_bypass_array : ac);
+		WRITE_ONCE(s->cpu_cache[cpu], bypass || !ac ? by : ac);
 	}
 	smp_wmb();	/* before the object that needs it is handed out */
 }
@@ -661,6 +662,7 @@ bool slab_enable_cpu_arrays(struct kmem_cache *s)
 		}
 		ac[cpu]->top = ac[cpu]->slot;
 		ac[cpu]->end = ac[cpu]->slot + limit;
+		ac[cpu]->cache = s;
 		ac[cpu]->limit = limit;
 		ac[cpu]->batchcount = batch;
 		ac[cpu]->drain = 0;

@@ -57,16 +57,18 @@
  * test for emptiness. top == end means full. An array with limit 0 (top ==
  * end == slot) sends every operation to the slow path: debug caches,
  * caches made before kmalloc worked, and all caches while failslab is
- * armed use such an array.
+ * armed use such an array, their own bypass.
  */
 struct array_cache {
 	void **top;			/* the newest object, or &slot[0] when empty */
 	void **end;			/* &slot[limit] */
+	struct kmem_cache *cache;	/* whose: the fast paths need not keep the cache */
 	unsigned int limit;
 	unsigned int batchcount;	/* objects moved per refill or flush */
 	unsigned int drain;		/* set by another CPU: flush at the next slow path */
 	void *slot[];
 };
+
 
 static inline unsigned int ac_avail(const struct array_cache *ac)
 {
@@ -119,6 +121,11 @@ struct kmem_cache {
 	unsigned int kfence_objects;	/* KFENCE objects handed out (bypass_lock) */
 	struct kmem_cache_node node[MAX_NUMNODES];
 	atomic_t module_objs;		/* objects modules hold: frees look up their records */
+	/* An array with limit 0, pointing back at this cache; last: it ends in slot[]. */
+	union {
+		struct array_cache ac;
+		void *room[sizeof(struct array_cache) / sizeof(void *) + 1];
+	} bypass;
 };
 
 enum slab_state {
@@ -132,7 +139,6 @@ extern enum slab_state slab_state;
 extern struct kmem_cache *kmem_cache;	/* the cache of struct kmem_cache */
 extern struct list_head slab_caches;	/* newest first */
 extern spinlock_t slab_caches_lock;	/* the list; taken in process context only */
-extern struct array_cache *const slab_bypass_array;
 
 /*
  * Lowmem as kfree sees it: its struct pages and its size, copied from the
@@ -213,22 +219,36 @@ static inline bool slab_valid_object(const struct kmem_cache *s, const struct pa
 }
 
 /*
- * The fast paths run without a stack frame: they are leaves apart from a
- * tail call to the slow path, and the frame would cost a fifth of their
- * instructions. A backtrace taken in the slow path skips them. KASAN's
- * hooks are calls, whose stack traces must see the allocator's caller.
+ * The fast paths run without a stack frame (linux/compiler.h), but in a
+ * KASAN kernel: its hooks are calls, whose stack traces must see the
+ * allocator's caller.
  */
-#if defined(__clang__) || defined(CONFIG_KASAN)	/* clang: host fuzzing builds */
+#ifdef CONFIG_KASAN
 #define __slab_fastpath
 #else
-#define __slab_fastpath	__attribute__((optimize("omit-frame-pointer")))
+#define __slab_fastpath	__frameless
 #endif
 
 /*
  * Slow paths, entered from the fast paths with interrupts off (@irqflags
  * is what to restore); they restore interrupts before returning. The
  * allocation one also serves __GFP_ZERO requests, and checks failslab.
+ *
+ * @caller is who allocates or frees (SLAB_STORE_USER records it), or
+ * SLAB_CALLER_RET_IP: the entry points (kmem_cache_alloc, kfree, ...)
+ * reach the slow paths by tail calls only, so a slow path's own return
+ * address is their caller, and the fast path need not keep it (reading it
+ * there would cost a frame). The kernel (GCC -O2, checked by slab_kunit)
+ * relies on that; the host's -O1 sanitizer and fuzzer builds, which make
+ * no tail calls, and a KASAN kernel, whose fast paths keep a frame, have
+ * the entry points pass their _RET_IP_ instead.
  */
+#define SLAB_CALLER_RET_IP	0UL
+#if defined(__arm__) && !defined(CONFIG_KASAN)
+#define SLAB_ENTRY_CALLER	SLAB_CALLER_RET_IP
+#else
+#define SLAB_ENTRY_CALLER	_RET_IP_
+#endif
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags);
 void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
@@ -236,7 +256,12 @@ void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 
 void *slab_alloc_might_sleep(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
 
-/* @check: leave for slab_alloc_might_sleep() in any atomic context. */
+/*
+ * @check: with might_sleep() checking on (debug_atomic_sleep=1), an
+ * allocation that may sleep from atomic context leaves for
+ * slab_alloc_might_sleep(), which reports and comes back with @check
+ * false; off, the check is one NOP.
+ */
 static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					     bool check)
 {
@@ -245,11 +270,10 @@ static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, un
 	void **top;
 	void *obj;
 
-	local_irq_save(irqflags);
-	if (check && unlikely(arch_irqs_disabled_flags(irqflags) | preempt_count())) {
-		local_irq_restore(irqflags);
+	if (check && static_branch_unlikely(&debug_atomic_sleep) && (gfp & __GFP_WAIT) &&
+	    might_sleep_suspect())
 		return slab_alloc_might_sleep(s, gfp, caller);
-	}
+	local_irq_save(irqflags);
 	ac = READ_ONCE(s->cpu_cache[smp_processor_id()]);
 	top = ac->top;
 	obj = *top;
@@ -258,7 +282,7 @@ static __always_inline void *slab_alloc_fast(struct kmem_cache *s, gfp_t gfp, un
 		local_irq_restore(irqflags);
 		return obj;
 	}
-	return slab_alloc_slow(s, gfp, caller, irqflags);
+	return slab_alloc_slow(ac->cache, gfp, caller, irqflags);
 }
 
 static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsigned long caller)
@@ -277,15 +301,12 @@ static __always_inline void slab_free_fast(struct kmem_cache *s, void *obj, unsi
 		local_irq_restore(irqflags);
 		return;
 	}
-	slab_free_slow(s, obj, caller, irqflags);
+	slab_free_slow(ac->cache, obj, caller, irqflags);
 }
 
 /*
  * The checks of the sleeping and locking rules, out of line (mm/slab.c):
- * a fast path that only tail-calls needs no stack frame. The allocation
- * leaves the fast path in any atomic context, not only for a sleeping GFP:
- * the GFP_KERNEL case saves a test, GFP_ATOMIC from an interrupt handler
- * pays a call.
+ * a fast path that only tail-calls needs no stack frame.
  */
 void slab_free_held_locks(struct kmem_cache *s, void *obj, unsigned long caller);
 
@@ -340,7 +361,7 @@ void slab_init_node(struct kmem_cache *s, struct kmem_cache_node *n);
 void slab_array_params(const struct kmem_cache *s, unsigned int *limit, unsigned int *batch);
 /* Give @s its per-CPU arrays; false (and @s keeps the bypass) if memory is short. */
 bool slab_enable_cpu_arrays(struct kmem_cache *s);
-/* Point every CPU of @s at its own array, or all at the bypass array. */
+/* Point every CPU of @s at its own array, or all at its bypass array. */
 void slab_set_bypass(struct kmem_cache *s, bool bypass);
 /* A KFENCE object of @s is handed out (@hold) or back: see mm/slab.c. */
 void slab_kfence_hold(struct kmem_cache *s, bool hold);

@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kasan.h>
+#include <linux/kallsyms.h>
 #include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
@@ -617,6 +618,53 @@ static void leak_at_destroy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 }
 
+static noinline void *alloc_from_here(struct kmem_cache *c)
+{
+	void *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	barrier();	/* not a tail call: the return address stays in this function */
+	return p;
+}
+
+static noinline void free_from_here(struct kmem_cache *c, void *p)
+{
+	kmem_cache_free(c, p);
+	barrier();
+}
+
+static bool track_in(const struct kmem_cache *c, void *obj, enum track_item item, const char *fn)
+{
+	const struct track *t = (const struct track *)((char *)obj + c->track_offset) + item;
+	unsigned long size, offset, addr;
+	const char *name;
+
+	kasan_disable_current();	/* slab metadata: a red zone to KASAN */
+	addr = t->addr;
+	kasan_enable_current();
+	name = kallsyms_lookup(addr, &size, &offset);
+	return name && !strcmp(name, fn);
+}
+
+/*
+ * SLAB_STORE_USER records kmem_cache_alloc's and kmem_cache_free's callers:
+ * the slow paths find them as their own return address, the entry points
+ * reaching them by tail calls only (SLAB_CALLER_RET_IP).
+ */
+static void store_user_records_callers(struct kunit *test)
+{
+	struct kmem_cache *c = debug_cache(test, "track_test", 48, SLAB_STORE_USER);
+	void *p = alloc_from_here(c);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_ALLOC, "alloc_from_here"));
+	free_from_here(c, p);
+#ifndef CONFIG_KASAN	/* there the object waits in quarantine; KASAN keeps its free stack */
+	KUNIT_EXPECT_TRUE(test, track_in(c, p, TRACK_FREE, "free_from_here"));
+#endif
+	KUNIT_EXPECT_EQ(test, new_reports(), 0);
+	kmem_cache_destroy(c);
+}
+
 static struct failslab_attr failslab_saved;
 
 static void failslab_restore(void *unused)
@@ -652,6 +700,7 @@ static struct kunit_case debug_cases[] = {
 	KUNIT_CASE(double_free),
 	KUNIT_CASE(invalid_frees),
 	KUNIT_CASE(leak_at_destroy),
+	KUNIT_CASE(store_user_records_callers),
 	KUNIT_CASE(failslab_fails),
 	{}
 };
@@ -756,7 +805,7 @@ static void all_cpus_at_once(struct kunit *test)
 	run_on_all_cpus(ctx);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ctx->errors), 0);
 	/* Plenty of memory: a refused allocation is an injected failure, or a bug. */
-	if (!failslab_armed() && !fail_page_alloc_armed())
+	if (!failslab_armed() && !static_branch_unlikely(&fail_page_alloc_armed))
 		KUNIT_EXPECT_EQ(test, atomic_read(&ctx->alloc_failures), 0);
 	else
 		kunit_info(test, "%d allocations failed (fault injection)",

@@ -89,21 +89,12 @@ static bool grow(unsigned long *flags, gfp_t gfp)
 	return true;
 }
 
-void *vm_desc_alloc(gfp_t gfp)
+/* The pool proper, under pool_lock (the per-CPU cache was empty, or is full). */
+static noinline void *vm_desc_alloc_pool(gfp_t gfp)
 {
-	struct desc_cache *cache;
 	struct pool_page *pp;
 	unsigned long flags;
 	void **obj;
-
-	local_irq_save(flags);
-	cache = this_cpu_ptr(&desc_cache);
-	if (cache->count) {
-		obj = cache->objs[--cache->count];
-		local_irq_restore(flags);
-		return obj;
-	}
-	local_irq_restore(flags);
 
 	spin_lock_irqsave(&pool_lock, flags);
 	if (list_empty(&partial_pages) && !grow(&flags, gfp)) {
@@ -120,23 +111,10 @@ void *vm_desc_alloc(gfp_t gfp)
 	return obj;
 }
 
-void vm_desc_free(void *desc)
+static noinline void vm_desc_free_pool(void *desc, struct pool_page *pp)
 {
-	struct pool_page *pp = (struct pool_page *)((unsigned long)desc & PAGE_MASK);
-	struct desc_cache *cache;
 	struct page *empty = NULL;
 	unsigned long flags;
-
-	if (pp->is_static) {
-		local_irq_save(flags);
-		cache = this_cpu_ptr(&desc_cache);
-		if (cache->count < DESC_CACHE_SIZE) {
-			cache->objs[cache->count++] = desc;
-			local_irq_restore(flags);
-			return;
-		}
-		local_irq_restore(flags);
-	}
 
 	spin_lock_irqsave(&pool_lock, flags);
 	if (!pp->free)
@@ -152,6 +130,72 @@ void vm_desc_free(void *desc)
 	spin_unlock_irqrestore(&pool_lock, flags);
 	if (empty)
 		__free_page(empty);
+}
+
+/* The per-CPU cache, a leaf apart from its tail call to the pool (no frame). */
+void * __frameless vm_desc_alloc(gfp_t gfp)
+{
+	struct desc_cache *cache;
+	unsigned long flags;
+	void **obj;
+
+	local_irq_save(flags);
+	cache = this_cpu_ptr(&desc_cache);
+	if (likely(cache->count)) {
+		obj = cache->objs[--cache->count];
+		local_irq_restore(flags);
+		return obj;
+	}
+	local_irq_restore(flags);
+	return vm_desc_alloc_pool(gfp);
+}
+
+/* Both from the pool or nothing: the cache had fewer than two. */
+static noinline bool vm_desc_alloc_pair_slow(gfp_t gfp, void **first, void **second)
+{
+	*first = vm_desc_alloc(gfp);
+	*second = *first ? vm_desc_alloc(gfp) : NULL;
+	if (*second)
+		return true;
+	if (*first)
+		vm_desc_free(*first);
+	return false;
+}
+
+bool __frameless vm_desc_alloc_pair(gfp_t gfp, void **first, void **second)
+{
+	struct desc_cache *cache;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	cache = this_cpu_ptr(&desc_cache);
+	if (likely(cache->count >= 2)) {
+		*first = cache->objs[--cache->count];
+		*second = cache->objs[--cache->count];
+		local_irq_restore(flags);
+		return true;
+	}
+	local_irq_restore(flags);
+	return vm_desc_alloc_pair_slow(gfp, first, second);
+}
+
+void __frameless vm_desc_free(void *desc)
+{
+	struct pool_page *pp = (struct pool_page *)((unsigned long)desc & PAGE_MASK);
+	struct desc_cache *cache;
+	unsigned long flags;
+
+	if (pp->is_static) {
+		local_irq_save(flags);
+		cache = this_cpu_ptr(&desc_cache);
+		if (likely(cache->count < DESC_CACHE_SIZE)) {
+			cache->objs[cache->count++] = desc;
+			local_irq_restore(flags);
+			return;
+		}
+		local_irq_restore(flags);
+	}
+	vm_desc_free_pool(desc, pp);
 }
 
 unsigned long vm_desc_pool_pages(void)

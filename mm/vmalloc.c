@@ -31,11 +31,6 @@ static struct vmap_area *va_desc_alloc(void)
 	return vm_desc_alloc(GFP_ATOMIC);	/* under vmap_area_lock */
 }
 
-static void va_desc_free(struct vmap_area *va)
-{
-	vm_desc_free(va);
-}
-
 void vm_area_add_early(struct vm_struct *vm)
 {
 	BUG_ON(vmalloc_ready);
@@ -50,10 +45,10 @@ void vmalloc_init(void)
 
 	vm_desc_pool_init();
 	vmap_space.desc_alloc = va_desc_alloc;
-	vmap_space.desc_free = va_desc_free;
+	vmap_space.desc_free = vm_desc_free;
 	vmap_space_init(&vmap_space, VMALLOC_START, VMALLOC_END, PAGE_SIZE, vm_desc_alloc(0));
 	module_space.desc_alloc = va_desc_alloc;
-	module_space.desc_free = va_desc_free;
+	module_space.desc_free = vm_desc_free;
 	vmap_space_init(&module_space, MODULES_VADDR, MODULES_END, PAGE_SIZE, vm_desc_alloc(0));
 	for (vm = early_areas; vm; vm = vm->next) {
 		struct vmap_area *va = vm_desc_alloc(0);
@@ -90,9 +85,10 @@ static struct vmap_space *space_for(unsigned long start, unsigned long end)
 static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long size,
 				       unsigned long align, unsigned long flags, const void *caller)
 {
+	unsigned long irqflags, reserve;
+	void *vm_desc, *va_desc;
 	struct vm_struct *vm;
 	struct vmap_area *va;
-	unsigned long irqflags;
 	int err;
 
 	if (WARN(!vmalloc_ready, "vmalloc: used before vmalloc_init\n"))
@@ -102,14 +98,30 @@ static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long s
 		size += PAGE_SIZE;
 	if (size <= PAGE_SIZE || size > space->end - space->start)
 		return NULL;
-	vm = vm_desc_alloc(GFP_KERNEL);
-	va = vm_desc_alloc(GFP_KERNEL);
-	if (!vm || !va)
-		goto fail;
-	*vm = (struct vm_struct){ .size = size, .flags = flags, .caller = caller };
+	if (!vm_desc_alloc_pair(GFP_KERNEL, &vm_desc, &va_desc))
+		return NULL;
+	vm = vm_desc;
+	va = va_desc;
+	/* Field by field: a compound literal here compiles to a memset call. */
+	vm->next = NULL;
+	vm->addr = NULL;
+	vm->size = size;
+	vm->flags = flags;
+	vm->pages = NULL;
+	vm->nr_pages = 0;
+	vm->phys_addr = 0;
+	vm->caller = caller;
 
+	/*
+	 * An area aligned beyond a page reserves address space up to the next
+	 * multiple of its alignment, unmapped like its guard page: the gap it
+	 * would leave before the next such area (4 KiB behind each 8 KiB-aligned
+	 * kernel stack and its guard) is too small for most requests, yet every
+	 * gap is one more node in the free tree that each vmalloc and vfree walks.
+	 */
+	reserve = align > PAGE_SIZE ? ALIGN(size, align) : size;
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	err = vmap_space_alloc(space, va, size, max(align, PAGE_SIZE));
+	err = vmap_space_alloc(space, va, reserve, max(align, PAGE_SIZE));
 	if (!err) {
 		vm->addr = (void *)va->va_start;
 		va->vm = vm;
@@ -121,11 +133,8 @@ static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long s
 		free_vm_area(vm);	/* no shadow for it: it goes back whole */
 		return NULL;
 	}
-fail:
-	if (vm)
-		vm_desc_free(vm);
-	if (va)
-		vm_desc_free(va);
+	vm_desc_free(vm);
+	vm_desc_free(va);
 	return NULL;
 }
 
@@ -278,7 +287,7 @@ static struct page **alloc_page_array(struct vm_struct *area, unsigned int nr, g
 				    gfp | __GFP_HIGHMEM, PROT_KERNEL, NUMA_NO_NODE, caller);
 }
 
-static void free_page_array(struct page **pages, unsigned int nr)
+static inline void free_page_array(struct page **pages, unsigned int nr)
 {
 	size_t bytes = nr * sizeof(struct page *);
 
@@ -318,8 +327,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (WARN(!space, "vmalloc: no window 0x%08lx-0x%08lx\n", start, end))
 		return NULL;
-	if (!size || !real_size || real_size > end - start || !page_allocator_ready())
+	if (!page_allocator_ready())
 		goto fail;
+	/* It refuses a size of 0, one that overflowed PAGE_ALIGN and one beyond the window. */
 	area = alloc_vm_area(space, real_size, align, VM_ALLOC | VM_UNINITIALIZED, caller);
 	if (!area)
 		goto fail;
@@ -380,7 +390,7 @@ void *vzalloc(unsigned long size)
 }
 EXPORT_SYMBOL(vzalloc);
 
-void vfree(const void *addr)
+void __frameless vfree(const void *addr)
 {
 	struct vm_struct *vm;
 
@@ -389,7 +399,8 @@ void vfree(const void *addr)
 	vm = vm_area_take(addr, VM_ALLOC, "vfree");
 	if (!vm)
 		return;
-	debug_check_no_locks_freed(vm->addr, vm->nr_pages << PAGE_SHIFT);
+	if (debug_locks_held())
+		debug_check_no_locks_freed(vm->addr, vm->nr_pages << PAGE_SHIFT);
 	free_area_pages(vm->pages, vm->nr_pages);
 	free_page_array(vm->pages, vm->nr_pages);
 	free_vm_struct(vm);

@@ -30,6 +30,8 @@ void vm_desc_pool_init(void);
 /* A descriptor (not zeroed: callers set every field), or NULL; a new pool page is allocated with @gfp. */
 void *vm_desc_alloc(gfp_t gfp);
 void vm_desc_free(void *desc);
+/* Two descriptors at once (an area's vm_struct and vmap_area): true, or false with neither. */
+bool vm_desc_alloc_pair(gfp_t gfp, void **first, void **second);
 /* Pages the pool took from the page allocator (for tests and meminfo). */
 unsigned long vm_desc_pool_pages(void);
 

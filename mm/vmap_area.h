@@ -39,7 +39,7 @@ struct vmap_space {
 	unsigned long nr_busy;
 	unsigned long busy_bytes;
 	struct vmap_area *(*desc_alloc)(void);
-	void (*desc_free)(struct vmap_area *va);
+	void (*desc_free)(void *va);	/* (void *: vmalloc passes its pool's free) */
 };
 
 /* Start with [start, end) free, described by @whole. */

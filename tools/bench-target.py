@@ -7,7 +7,10 @@ By default QEMU runs with `-icount shift=0`: its virtual clock advances one
 nanosecond per guest instruction, so the nanoseconds a benchmark measures
 with local_clock() are instructions (QEMU's Cortex-A9 has no working cycle
 counter). --icount passes other -icount options; --host-time runs without
-it: the clock is then the host's.
+it: the clock is then the host's. --checks-off boots with the debugging
+checks (static keys) off, as Linux's figures are measured; --linux puts
+Linux's figure for each pair it has one for next to Mica's
+(tools/linux_peer.py).
 
 It also prints how long the kernel took to reach its prompt (boot time,
 instructions under -icount, counted from the kernel clock's start, late in
@@ -16,7 +19,8 @@ the boot: tools/boot-instructions.py counts from reset); --tests runs the boot-t
 build/<board>-kasan/mica.elf) for comparisons.
 
   tools/bench-target.py [--board B] [--smp N] [--mem MiB] [--icount OPTS | --host-time]
-                        [--kernel ELF] [--tests] [--cmdline WORD ...] COMMAND [ARG ...]
+                        [--kernel ELF] [--tests] [--checks-off] [--cmdline WORD ...] [--linux]
+                        COMMAND [ARG ...]
 """
 import argparse
 import os
@@ -25,8 +29,11 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'qemu'))
 import harness  # noqa: E402
+import linux_peer  # noqa: E402
 
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\] ')
+# The debugging switches that are on by default (docs/debugging.md lists their costs).
+CHECKS_OFF = ['debug_locks=0', 'debug_atomic_sleep=0', 'check_pages=0']
 
 
 def command_output(lines, command):
@@ -64,12 +71,18 @@ def main():
     ap.add_argument('--host-time', action='store_true', help='no -icount')
     ap.add_argument('--kernel', help='the ELF to boot (default build/<board>/mica.elf)')
     ap.add_argument('--tests', action='store_true', help='run the boot-time self-tests first')
+    ap.add_argument('--checks-off', action='store_true',
+                    help='boot with ' + ' '.join(CHECKS_OFF))
     ap.add_argument('--cmdline', action='append', default=[], metavar='WORD',
-                    help='a kernel command-line word (repeatable)')
+                    help='a kernel command-line word (e.g. debug_locks=0); repeat for more')
+    ap.add_argument('--linux', action='store_true', help="Linux's figures alongside, from "
+                    "$LINUX_PEER or ../shared/reference/linux-peer/results.txt")
     ap.add_argument('command', nargs='+')
     opts = ap.parse_args()
 
     command = ' '.join(opts.command)
+    if opts.checks_off:
+        opts.cmdline = CHECKS_OFF + opts.cmdline
     icount = [] if opts.host_time else ['-icount', opts.icount]
     cfg = dict(name='bench', board=opts.board, smp=opts.smp, mem=opts.mem, args=icount,
                cmdline=([] if opts.tests else ['notests']) + opts.cmdline, input=[command, 'poweroff'],
@@ -78,13 +91,16 @@ def main():
         cfg['kernel'] = opts.kernel
     lines, errors, seconds = harness.boot(harness.with_defaults(cfg))
     out = command_output(lines, command)
+    if out and opts.linux:
+        out = linux_peer.annotate(out, os.environ.get('LINUX_PEER', linux_peer.DEFAULT_PATH))
     print('\n'.join(out) if out else '(no output from %s)' % command)
     boot = boot_seconds(lines)
     if boot is not None:
         print('boot: %.6f s to the prompt%s' % (boot, ', self-tests included' if opts.tests else ''))
-    print('# QEMU -M %s -smp %d -m %d %s, %.0f s' % (
+    print('# QEMU -M %s -smp %d -m %d %s%s, %.0f s' % (
         opts.board, opts.smp, opts.mem,
-        '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time', seconds))
+        '-icount %s (1 ns = 1 instruction)' % opts.icount if icount else 'host time',
+        ', command line: ' + ' '.join(opts.cmdline) if opts.cmdline else '', seconds))
     for e in errors:
         print('# error: ' + e, file=sys.stderr)
     return 1 if errors or not out else 0

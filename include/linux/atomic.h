@@ -4,11 +4,10 @@
 
 #include <asm/atomic.h>
 
-#define atomic_sub_return(i, v)   atomic_add_return(-(i), v)
 #define atomic_inc_return(v)      atomic_add_return(1, v)
-#define atomic_dec_return(v)      atomic_add_return(-1, v)
+#define atomic_dec_return(v)      atomic_sub_return(1, v)
 #define atomic_add(i, v)          ((void)atomic_add_return_relaxed(i, v))
-#define atomic_sub(i, v)          ((void)atomic_add_return_relaxed(-(i), v))
+#define atomic_sub(i, v)          ((void)atomic_sub_return_relaxed(i, v))
 #define atomic_inc(v)             atomic_add(1, v)
 #define atomic_dec(v)             atomic_sub(1, v)
 #define atomic_inc_and_test(v)    (atomic_inc_return(v) == 0)

@@ -48,7 +48,25 @@
 #define __weak           __attribute__((weak))
 #define __printf(a, b)   __attribute__((format(printf, a, b)))
 
+/*
+ * A fast path that is a leaf apart from tail calls to its slow paths needs
+ * no APCS frame (-mapcs-frame builds one for every function), and the
+ * frame would be a good share of its instructions. A backtrace taken in
+ * the slow path skips it. (Clang, used only for host fuzzing builds, has
+ * no optimize attribute.)
+ */
+#ifdef __clang__
+#define __frameless
+#define __noipa
+#else
+#define __frameless      __attribute__((optimize("omit-frame-pointer")))
+/* What the caller learns of the callee stays out (e.g. that it never returns). */
+#define __noipa          __attribute__((noipa))
+#endif
+
 #define barrier()        __asm__ __volatile__("" ::: "memory")
+/* The compiler forgets where @var's value came from (Linux's): it must keep it as computed. */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 
 /*
  * Code KASAN must not check: it reads memory that is poisoned on purpose

@@ -63,4 +63,12 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 void parse_early_param(void);
 void parse_late_params(void);
 
+/*
+ * For a __setup() handler whose value switches a static key (kernel/params.c):
+ * "1", "on", "y"... enable @key, "0", "off", "n"... disable it; 0, or
+ * -EINVAL (the command-line parser then reports the parameter malformed).
+ */
+struct static_key;
+int static_key_param(const char *val, struct static_key *key);
+
 #endif

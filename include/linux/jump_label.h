@@ -138,8 +138,8 @@ void static_key_slow_dec(struct static_key *key);
 
 /*
  * Sort the sites by key and make every site agree with its key. The boot
- * CPU calls it once, before the command line is parsed; keys changed
- * earlier take effect here.
+ * CPU calls it once, right after the early parameters; keys changed
+ * earlier (early_param handlers) take effect here.
  */
 void jump_label_init(void);
 /* .init is about to be freed: its sites are never patched again. */

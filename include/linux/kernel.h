@@ -54,7 +54,7 @@ int vformat(void (*emit)(void *ctx, const char *s, size_t n), void *ctx, const c
 	    va_list args);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtol(const char *s, unsigned int base, long *res);
-/* y/Y/1/on true, n/N/0/off false (Linux's spellings); 0 or -EINVAL. */
+/* y/t/e/1/on: true, n/f/d/0/off: false, else -EINVAL (Linux's rules, any case). */
 int kstrtobool(const char *s, bool *res);
 /* lib/cmdline.c: "16M" -> 16 << 20 (K, M, G suffixes); one integer of a list. */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
@@ -117,16 +117,22 @@ char taint_letter(unsigned int flag);
  * function called from invalid context" report when the caller holds a
  * spinlock, disabled preemption or interrupts, or runs in an interrupt
  * handler (once the system is running; at most one report a second).
+ * The check is on unless the command line says debug_atomic_sleep=0
+ * (Linux's CONFIG_DEBUG_ATOMIC_SLEEP); off, a might_sleep() is one NOP.
  */
 void __might_sleep(const char *file, int line);
+struct static_key_true;
+extern struct static_key_true debug_atomic_sleep;	/* <linux/jump_label.h> key */
 /*
  * Inline, the common case (preemptible, interrupts on) costs a few
- * instructions; fast paths test might_sleep_suspect() themselves to keep
+ * instructions; fast paths test might_sleep_check() themselves to keep
  * even the call out of line.
  */
 #define might_sleep_suspect() unlikely(preempt_count() | irqs_disabled())
+#define might_sleep_check() \
+	(static_branch_unlikely(&debug_atomic_sleep) && might_sleep_suspect())
 #define might_sleep() do {							\
-	if (might_sleep_suspect())						\
+	if (might_sleep_check())						\
 		__might_sleep(__FILE__, __LINE__);				\
 } while (0)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)

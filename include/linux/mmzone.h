@@ -101,12 +101,13 @@ struct per_cpu_pageset {
 struct pglist_data;
 
 struct zone {
+	/* First: the fast paths find this CPU's lists with a single add. */
+	struct per_cpu_pageset pageset[NR_CPUS];
 	/* Read on every allocation. */
 	unsigned long watermark[NR_WMARK];
 	/* Pages to keep free against an allocation that could use a higher zone. */
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
-	struct per_cpu_pageset pageset[NR_CPUS];
 
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end - start, holes included */
@@ -114,6 +115,7 @@ struct zone {
 	unsigned long managed_pages;	/* given to the buddy allocator */
 	const char *name;
 	u8 *pageblock_flags;		/* migrate type of each pageblock */
+	long pageblock_bias;		/* (page - mem_map + this) >> pageblock_order indexes it */
 
 	spinlock_t lock;		/* free_area and the pageblock types */
 	struct free_area free_area[MAX_ORDER];

@@ -10,6 +10,7 @@
 #define _LINUX_PREEMPT_H
 
 #include <linux/compiler.h>
+#include <linux/jump_label.h>	/* might_sleep()'s key (linux/kernel.h) */
 #include <asm/preempt.h>
 
 #define PREEMPT_SHIFT   0

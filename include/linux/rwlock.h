@@ -44,21 +44,34 @@ static inline int write_trylock(rwlock_t *l)
 }
 
 static inline void read_lock_irq(rwlock_t *l)    { local_irq_disable(); read_lock(l); }
-static inline void read_unlock_irq(rwlock_t *l)  { read_unlock(l); local_irq_enable(); }
+/* Preemption back after interrupts, as spin_unlock_irqrestore (linux/spinlock.h). */
+static inline void read_unlock_irq(rwlock_t *l)
+{
+	arch_read_unlock(&l->raw_lock);
+	local_irq_enable();
+	preempt_enable();
+}
 static inline void write_lock_irq(rwlock_t *l)   { local_irq_disable(); write_lock(l); }
-static inline void write_unlock_irq(rwlock_t *l) { write_unlock(l); local_irq_enable(); }
+static inline void write_unlock_irq(rwlock_t *l)
+{
+	arch_write_unlock(&l->raw_lock);
+	local_irq_enable();
+	preempt_enable();
+}
 
 #define read_lock_irqsave(l, flags)  do { local_irq_save(flags); read_lock(l); } while (0)
 #define write_lock_irqsave(l, flags) do { local_irq_save(flags); write_lock(l); } while (0)
 static inline void read_unlock_irqrestore(rwlock_t *l, unsigned long flags)
 {
-	read_unlock(l);
+	arch_read_unlock(&l->raw_lock);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 static inline void write_unlock_irqrestore(rwlock_t *l, unsigned long flags)
 {
-	write_unlock(l);
+	arch_write_unlock(&l->raw_lock);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 
 /* Against tasklets (softirqs) on this CPU too. */

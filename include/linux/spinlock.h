@@ -32,13 +32,24 @@ static inline int spin_trylock(spinlock_t *l)
 }
 static inline int spin_is_locked(spinlock_t *l) { return arch_spin_is_locked(&l->raw_lock); }
 
+/*
+ * The _irq/_irqsave unlocks enable preemption after interrupts, as Linux
+ * does: a reschedule asked for while they were off (a wake-up) happens at
+ * once, not at the next tick.
+ */
 static inline void spin_lock_irq(spinlock_t *l)   { local_irq_disable(); spin_lock(l); }
-static inline void spin_unlock_irq(spinlock_t *l) { spin_unlock(l); local_irq_enable(); }
+static inline void spin_unlock_irq(spinlock_t *l)
+{
+	arch_spin_unlock(&l->raw_lock);
+	local_irq_enable();
+	preempt_enable();
+}
 #define spin_lock_irqsave(l, flags) do { local_irq_save(flags); spin_lock(l); } while (0)
 static inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags)
 {
-	spin_unlock(l);
+	arch_spin_unlock(&l->raw_lock);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 /* Against tasklets (softirqs) on this CPU too. */
 static inline void spin_lock_bh(spinlock_t *l)   { local_bh_disable(); spin_lock(l); }

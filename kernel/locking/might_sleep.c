@@ -11,7 +11,8 @@
  * disabled, or interrupt context (preempt_count's hardirq bits); holding
  * the big kernel lock is allowed (it is dropped while the task sleeps).
  * Checked once the scheduler runs (SYSTEM_SCHEDULING), not during early
- * boot or while an oops is reported.
+ * boot or while an oops is reported; not at all with debug_atomic_sleep=0
+ * on the command line (a static key: might_sleep() is then one NOP).
  *
  * Linux reports at most once a second; Mica at most once a second per call
  * site, so that distinct mistakes made close together are all reported.
@@ -22,6 +23,8 @@
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
 #include <linux/hardirq.h>
+#include <linux/init.h>
+#include <linux/jump_label.h>
 
 #define RECENT_SITES 16
 
@@ -35,6 +38,14 @@ static struct report_site recent[RECENT_SITES];
 static unsigned int next_slot;
 static DEFINE_SPINLOCK(recent_lock);
 unsigned long might_sleep_reports;
+
+DEFINE_STATIC_KEY_TRUE(debug_atomic_sleep);
+
+static int __init debug_atomic_sleep_setup(char *str)
+{
+	return static_key_param(str, &debug_atomic_sleep.key);
+}
+early_param("debug_atomic_sleep=", debug_atomic_sleep_setup);
 
 /* True if @file:@line was reported in the last second; otherwise remember it now. */
 static bool recently_reported(const char *file, int line)

@@ -6,8 +6,11 @@
  *
  * For the "freed while held" and "exited while held" checks each task
  * records the mutexes it holds (up to MAX_HELD_MUTEXES; Linux's lockdep
- * keeps a similar held_locks[] per task), while debug_locks is on: set it
- * on the command line, not while mutexes are held.
+ * keeps a similar held_locks[] per task), while debug_locks is on. It is
+ * set on the command line only (debug_locks=0), through a static key: off,
+ * lock and unlock are one atomic each behind a NOP, no owner is recorded,
+ * and might_sleep() runs only in the slow path, where the task may really
+ * sleep.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -16,6 +19,7 @@
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/hardirq.h>
+#include <linux/jump_label.h>
 
 struct mutex_waiter {
 	struct list_head list;
@@ -23,20 +27,26 @@ struct mutex_waiter {
 };
 
 int debug_locks = 1;
+DEFINE_STATIC_KEY_TRUE(debug_locks_key);
 atomic_t debug_locks_reports = ATOMIC_INIT(0);
 /* Mutexes held system-wide: the freed-memory check walks the tasks only when nonzero. */
 atomic_t nr_held_mutexes = ATOMIC_INIT(0);
 
+/*
+ * Early, before jump_label_init() sets the key's sites: the mutexes taken
+ * meanwhile (jump_label_mutex, here) lock and unlock through the same code.
+ * A site switched while a mutex is held would leave the held-mutex
+ * accounting wrong.
+ */
 static int __init debug_locks_setup(char *str)
 {
-	bool on;
+	int err = static_key_param(str, &debug_locks_key.key);
 
-	if (kstrtobool(str, &on))
-		return -EINVAL;
-	debug_locks = on;
-	return 0;
+	if (!err)
+		debug_locks = static_key_enabled(&debug_locks_key);
+	return err;
 }
-__setup("debug_locks=", debug_locks_setup);
+early_param("debug_locks=", debug_locks_setup);
 
 /* ---- debugging ---- */
 
@@ -190,25 +200,27 @@ static bool mutex_clear_owner(struct mutex *lock)
 static void __mutex_lock_slowpath(atomic_t *count);
 static void __mutex_unlock_slowpath(atomic_t *count);
 
-/* 1 -> 0 takes it; anything else means contention: the slow path. */
-static inline void __mutex_fastpath_lock(atomic_t *count, void (*fail_fn)(atomic_t *))
+/*
+ * 1 -> 0 takes it, one atomic with acquire order; anything else means
+ * contention: false, and the caller takes the slow path.
+ */
+static __always_inline bool __mutex_fastpath_lock(atomic_t *count)
 {
-	if (unlikely(atomic_dec_return(count) < 0))
-		fail_fn(count);
+	if (unlikely(atomic_sub_return_relaxed(1, count) < 0))
+		return false;
+	smp_mb();
+	return true;
 }
 
-static inline int __mutex_fastpath_lock_retval(atomic_t *count, int (*fail_fn)(atomic_t *))
+/*
+ * 0 -> 1 releases it, one atomic with release order; false when the
+ * result is not 1: waiters to wake (negative), or an unlock of an unlocked
+ * mutex, which the slow path puts back to 1.
+ */
+static __always_inline bool __mutex_fastpath_unlock(atomic_t *count)
 {
-	if (unlikely(atomic_dec_return(count) < 0))
-		return fail_fn(count);
-	return 0;
-}
-
-/* 0 -> 1 releases it; a negative count means waiters: the slow path wakes one. */
-static inline void __mutex_fastpath_unlock(atomic_t *count, void (*fail_fn)(atomic_t *))
-{
-	if (unlikely(atomic_inc_return(count) <= 0))
-		fail_fn(count);
+	smp_mb();
+	return likely(atomic_add_return_relaxed(1, count) == 1);
 }
 
 static int __mutex_lock_common(struct mutex *lock, long state)
@@ -246,28 +258,32 @@ static int __mutex_lock_common(struct mutex *lock, long state)
 	return 0;
 }
 
-static void __mutex_lock_slowpath(atomic_t *count)
+/* Where the caller really may sleep: might_sleep() here even with lock debugging off. */
+static noinline void __mutex_lock_slowpath(atomic_t *count)
 {
 	struct mutex *lock = container_of(count, struct mutex, count);
 
+	might_sleep();
 	__mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
 }
 
-static int __mutex_lock_interruptible_slowpath(atomic_t *count)
+static noinline int __mutex_lock_interruptible_slowpath(atomic_t *count)
 {
 	struct mutex *lock = container_of(count, struct mutex, count);
 
+	might_sleep();
 	return __mutex_lock_common(lock, TASK_INTERRUPTIBLE);
 }
 
-static int __mutex_lock_killable_slowpath(atomic_t *count)
+static noinline int __mutex_lock_killable_slowpath(atomic_t *count)
 {
 	struct mutex *lock = container_of(count, struct mutex, count);
 
+	might_sleep();
 	return __mutex_lock_common(lock, TASK_KILLABLE);
 }
 
-static void __mutex_unlock_slowpath(atomic_t *count)
+static noinline void __mutex_unlock_slowpath(atomic_t *count)
 {
 	struct mutex *lock = container_of(count, struct mutex, count);
 	unsigned long flags;
@@ -306,65 +322,95 @@ void mutex_destroy(struct mutex *lock)
 }
 EXPORT_SYMBOL(mutex_destroy);
 
-void mutex_lock(struct mutex *lock)
+/*
+ * With lock debugging on, every call checks the rules and records the
+ * owner (and might_sleep() runs before even the uncontended lock); off,
+ * the fast paths are the atomic alone, behind one static-key NOP.
+ */
+static noinline void mutex_lock_debug(struct mutex *lock)
 {
 	might_sleep();
 	debug_mutex_lock_check(lock);
-	/* The locking fast path is the 1->0 transition from "unlocked" into "locked". */
-	__mutex_fastpath_lock(&lock->count, __mutex_lock_slowpath);
+	if (!__mutex_fastpath_lock(&lock->count))
+		__mutex_lock_slowpath(&lock->count);
 	mutex_set_owner(lock);
 }
 EXPORT_SYMBOL(mutex_lock);
 
-int mutex_lock_interruptible(struct mutex *lock)
+void __frameless mutex_lock(struct mutex *lock)
 {
-	int ret;
+	if (static_branch_unlikely(&debug_locks_key)) {
+		mutex_lock_debug(lock);
+		return;
+	}
+	/* The locking fast path is the 1->0 transition from "unlocked" into "locked". */
+	if (unlikely(!__mutex_fastpath_lock(&lock->count)))
+		__mutex_lock_slowpath(&lock->count);
+}
 
-	might_sleep();
-	debug_mutex_lock_check(lock);
-	ret = __mutex_fastpath_lock_retval(&lock->count, __mutex_lock_interruptible_slowpath);
-	if (!ret)
+static int mutex_lock_sleeping(struct mutex *lock, int (*slowpath)(atomic_t *))
+{
+	bool debug = static_branch_unlikely(&debug_locks_key);
+	int ret = 0;
+
+	if (debug) {
+		might_sleep();
+		debug_mutex_lock_check(lock);
+	}
+	if (!__mutex_fastpath_lock(&lock->count))
+		ret = slowpath(&lock->count);
+	if (!ret && debug)
 		mutex_set_owner(lock);
 	return ret;
+}
+
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	return mutex_lock_sleeping(lock, __mutex_lock_interruptible_slowpath);
 }
 EXPORT_SYMBOL(mutex_lock_interruptible);
 
 int mutex_lock_killable(struct mutex *lock)
 {
-	int ret;
-
-	might_sleep();
-	debug_mutex_lock_check(lock);
-	ret = __mutex_fastpath_lock_retval(&lock->count, __mutex_lock_killable_slowpath);
-	if (!ret)
-		mutex_set_owner(lock);
-	return ret;
+	return mutex_lock_sleeping(lock, __mutex_lock_killable_slowpath);
 }
 EXPORT_SYMBOL(mutex_lock_killable);
 
 int mutex_trylock(struct mutex *lock)
 {
-	DEBUG_LOCKS_WARN_ON(lock->magic != lock);
-	DEBUG_LOCKS_WARN_ON(in_interrupt());
+	bool debug = static_branch_unlikely(&debug_locks_key);
+
+	if (debug) {
+		DEBUG_LOCKS_WARN_ON(lock->magic != lock);
+		DEBUG_LOCKS_WARN_ON(in_interrupt());
+	}
 	if (atomic_cmpxchg(&lock->count, 1, 0) != 1)
 		return 0;
-	mutex_set_owner(lock);
+	if (debug)
+		mutex_set_owner(lock);
 	return 1;
 }
 EXPORT_SYMBOL(mutex_trylock);
 
-void mutex_unlock(struct mutex *lock)
+static noinline void mutex_unlock_debug(struct mutex *lock)
 {
 	/*
 	 * A broken rule (reported) goes through the slow path, which sets
 	 * the count to "unlocked" outright: a second unlock cannot push it
 	 * above 1 and let two tasks in.
 	 */
-	if (mutex_clear_owner(lock)) {
+	if (mutex_clear_owner(lock) || !__mutex_fastpath_unlock(&lock->count))
 		__mutex_unlock_slowpath(&lock->count);
+}
+
+void __frameless mutex_unlock(struct mutex *lock)
+{
+	if (static_branch_unlikely(&debug_locks_key)) {
+		mutex_unlock_debug(lock);
 		return;
 	}
 	/* The unlocking fast path is the 0->1 transition from "locked" into "unlocked". */
-	__mutex_fastpath_unlock(&lock->count, __mutex_unlock_slowpath);
+	if (unlikely(!__mutex_fastpath_unlock(&lock->count)))
+		__mutex_unlock_slowpath(&lock->count);
 }
 EXPORT_SYMBOL(mutex_unlock);

@@ -1,10 +1,12 @@
 /*
  * KUnit suite "mutex": the count (1 unlocked, 0 locked, negative with
  * waiters), contention across CPUs with no lost update, interruptible
- * waits, and each rule of the kernel-design notes reported while lock
- * debugging is on: unlock by a non-owner, double unlock, a mutex never
- * initialised through the API, recursion, re-initialising or freeing a
- * held mutex, exiting with one held, use from interrupt context.
+ * waits, held-mutex lists that match the locks, and each rule of the
+ * kernel-design notes reported while lock debugging is on: unlock by a
+ * non-owner, double unlock, a mutex never initialised through the API,
+ * recursion, re-initialising or freeing a held mutex, exiting with one
+ * held, use from interrupt context (those cases are skipped with
+ * debug_locks=0).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -44,7 +46,8 @@ static void mutex_count_states(struct kunit *test)
 	mutex_lock(&m);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 0);
 	KUNIT_EXPECT_TRUE(test, mutex_is_locked(&m));
-	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	if (debug_locks)	/* the owner is recorded for the checks only */
+		KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
 	mutex_unlock(&m);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 1);
 	KUNIT_EXPECT_NULL(test, m.owner);
@@ -52,6 +55,43 @@ static void mutex_count_states(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&m.count), 0);
 	mutex_unlock(&m);
 	mutex_destroy(&m);
+}
+
+/*
+ * Every mutex on a task's held list is locked, and with debug_locks=0 the
+ * lists are empty: switching the debugging at boot (debug_locks=) leaves
+ * no entry behind, though the switch itself takes mutexes.
+ */
+static void mutex_held_lists_are_true(struct kunit *test)
+{
+	char comm[TASK_COMM_LEN];
+	const char *name = NULL;
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int i, n;
+	void *stale = NULL;
+	int pid = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p) {
+		n = min_t(unsigned int, READ_ONCE(p->mutex_depth), MAX_HELD_MUTEXES);
+		for (i = 0; i < n && !stale; i++) {
+			struct mutex *m = READ_ONCE(p->held_mutexes[i]);
+
+			if (!mutex_is_locked(m)) {
+				stale = m;
+				name = m->name;
+				pid = p->pid;
+				memcpy(comm, p->comm, sizeof(comm));
+			}
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (stale)
+		KUNIT_FAIL(test, "%s/%d lists %s (%p) as held, but it is unlocked", comm, pid, name,
+			   stale);
+	if (!debug_locks)
+		KUNIT_EXPECT_EQ(test, atomic_read(&nr_held_mutexes), 0);
 }
 
 struct counter {
@@ -356,6 +396,7 @@ static void mutex_debug_interrupt_context(struct kunit *test)
 
 static struct kunit_case mutex_cases[] = {
 	KUNIT_CASE(mutex_count_states),
+	KUNIT_CASE(mutex_held_lists_are_true),
 	KUNIT_CASE(mutex_contention_no_lost_update),
 	KUNIT_CASE(mutex_lock_interruptible_signal),
 	KUNIT_CASE(mutex_debug_owner_rules),

@@ -203,6 +203,10 @@ CONFIGS = [
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024, timeout=240,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
          required=['kunit', 'page_alloc_zones']),
+    # Every suite with the debugging checks off (static keys): the fast paths
+    # as make bench measures them, and the checks' off state.
+    dict(name='vexpress-a9-nodebug', board='vexpress-a9', smp=2, mem=256,
+         cmdline=['debug_locks=0', 'debug_atomic_sleep=0', 'check_pages=0']),
     # The command line and the console: no boot-time run, then one case by name.
     # A built-in module_param given a bad value is refused by name.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,

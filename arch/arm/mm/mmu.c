@@ -89,21 +89,12 @@ static u32 *pte_table_alloc(void)
 	return table;
 }
 
-/*
- * The second-level table covering @va, linked in first if @alloc and the
- * first-level entry is empty. NULL if @va is mapped by a section, or no
- * memory was left for a table.
- */
-static u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
+/* Link a new second-level table for @va (its first-level entry was empty). */
+static noinline u32 *pte_table_link(u32 *pgd, unsigned long va)
 {
 	u32 *pmd = &pgd[va >> SECTION_SHIFT];
-	u32 desc = READ_ONCE(*pmd);
 	unsigned long flags;
-
-	if ((desc & PMD_TYPE_MASK) == PMD_TYPE_TABLE)
-		return __va(desc & PMD_TABLE_ADDR);
-	if (desc != 0 || !alloc)
-		return NULL;
+	u32 desc;
 
 	spin_lock_irqsave(&pgtable_lock, flags);
 	desc = *pmd;
@@ -123,6 +114,22 @@ static u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
 	return __va(desc & PMD_TABLE_ADDR);
 }
 
+/*
+ * The second-level table covering @va, linked in first if @alloc and the
+ * first-level entry is empty. NULL if @va is mapped by a section, or no
+ * memory was left for a table.
+ */
+static inline u32 *pte_table(u32 *pgd, unsigned long va, bool alloc)
+{
+	u32 desc = READ_ONCE(pgd[va >> SECTION_SHIFT]);
+
+	if ((desc & PMD_TYPE_MASK) == PMD_TYPE_TABLE)
+		return __va(desc & PMD_TABLE_ADDR);
+	if (desc != 0 || !alloc)
+		return NULL;
+	return pte_table_link(pgd, va);
+}
+
 static bool in_pte_window(unsigned long va)
 {
 	return (va >= MODULES_VADDR && va < PAGE_OFFSET) ||	/* modules, then pkmap */
@@ -130,16 +137,29 @@ static bool in_pte_window(unsigned long va)
 	       (va >= FIXADDR_START && va < FIXADDR_END);
 }
 
-int set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
+/* set_kernel_pte() where @va's second-level table has to be linked first. */
+static noinline int set_kernel_pte_linking(unsigned long va, unsigned long pfn,
+					   enum kernel_prot prot)
+{
+	u32 *table = pte_table(swapper_pg_dir, va, true);
+
+	if (!table)
+		return swapper_pg_dir[va >> SECTION_SHIFT] ? -EINVAL : -ENOMEM;
+	WRITE_ONCE(table[pte_index(va)], (pfn << PAGE_SHIFT) | prot_pte[prot]);
+	return 0;
+}
+
+/* A leaf apart from the tail call for a missing table (no frame). */
+int __frameless set_kernel_pte(unsigned long va, unsigned long pfn, enum kernel_prot prot)
 {
 	u32 *table;
 
 	if (!swapper_pg_dir || !in_pte_window(va) || (unsigned int)prot >= ARRAY_SIZE(prot_pte) ||
 	    pfn >= (1UL << (32 - PAGE_SHIFT)))
 		return -EINVAL;
-	table = pte_table(swapper_pg_dir, va, true);
-	if (!table)
-		return swapper_pg_dir[va >> SECTION_SHIFT] ? -EINVAL : -ENOMEM;
+	table = pte_table(swapper_pg_dir, va, false);
+	if (unlikely(!table))
+		return set_kernel_pte_linking(va, pfn, prot);
 	WRITE_ONCE(table[pte_index(va)], (pfn << PAGE_SHIFT) | prot_pte[prot]);
 	return 0;
 }
@@ -158,7 +178,7 @@ int kernel_pte_update(unsigned long va, u32 clear, u32 set)
 	return 0;
 }
 
-void clear_kernel_pte(unsigned long va)
+void __frameless clear_kernel_pte(unsigned long va)
 {
 	u32 *table;
 
@@ -234,7 +254,7 @@ bool kernel_addr_readable(unsigned long va)
 	return (pte & PTE_PRESENT) && normal_memory((pte >> 6) & 7, pte);
 }
 
-void flush_tlb_kernel_page(unsigned long va)
+void __frameless flush_tlb_kernel_page(unsigned long va)
 {
 	dsb_ishst();
 	__flush_tlb_kernel_page_is(va);

@@ -1,8 +1,9 @@
 /*
  * Host benchmark of the page allocator (optimised build, no sanitizers):
  * ns per alloc+free pair at order 0 (per-CPU list), 3 and 9 and for a
- * random mixed workload, next to glibc malloc/free, jemalloc and mimalloc
- * of the same sizes in the same run (the two are dlopen()ed, so glibc's
+ * random mixed workload, with the debugging checks off and on, next to
+ * glibc malloc/free, jemalloc and mimalloc of the same sizes in the same
+ * run (the two are dlopen()ed, so glibc's
  * malloc stays glibc's). Then the fragmentation experiment: the share of
  * free memory in blocks of order >= 9 after an aging workload, with and
  * without grouping by mobility.
@@ -11,6 +12,7 @@
  */
 #define _GNU_SOURCE
 #include "mm_test.h"
+#include <linux/debug_locks.h>
 #include <linux/prandom.h>
 #include <dlfcn.h>
 #include <stdio.h>
@@ -150,32 +152,77 @@ static double bench_heap_mixed(const struct heap *h, unsigned long n)
 	return t0;
 }
 
+/*
+ * The debugging checks (static keys in the kernel, plain flags here): off
+ * for the allocator's own figures, as make bench boots the target, and on
+ * in a column of their own.
+ */
+static void set_debug_checks(bool on)
+{
+	if (on) {
+		static_branch_enable(&debug_locks_key);
+		static_branch_enable(&debug_atomic_sleep);
+		static_branch_enable(&check_pages_enabled);
+	} else {
+		static_branch_disable(&debug_locks_key);
+		static_branch_disable(&debug_atomic_sleep);
+		static_branch_disable(&check_pages_enabled);
+	}
+}
+
+static double bench_pages_checked(unsigned int order, unsigned long n, bool checks)
+{
+	set_debug_checks(checks);
+	return bench_pages(order, n);
+}
+
+static double min_of(double a, double b)
+{
+	return b < a ? b : a;
+}
+
+/*
+ * Each figure is the best of ROUNDS runs, the columns' runs interleaved:
+ * the machine is shared, and a burst of someone else's work then slows
+ * one run of each column, not one column.
+ */
+#define ROUNDS 5
+
 static void speed(unsigned long n)
 {
 	static const unsigned int orders[] = { 0, 3, 9 };
-	int i, j;
+	int i, j, r;
 
 	printf("%-26s %12s", "ns per alloc+free pair", "page_alloc");
 	for (j = 0; j < nheaps; j++)
 		printf(" %12s", heaps[j].name);
-	printf("\n");
+	printf(" %14s   (best of %d runs)\n", "(checks on)", ROUNDS);
 	for (i = 0; i < 3; i++) {
-		unsigned long iters = orders[i] >= 9 ? n / 16 : n;
+		unsigned long iters = (orders[i] >= 9 ? n / 16 : n) / ROUNDS;
+		double off = 1e99, on = 1e99, heap[3] = { 1e99, 1e99, 1e99 };
 		char label[40];
 
-		bench_pages(orders[i], iters / 10);	/* warm up */
-		snprintf(label, sizeof(label), "order %u (%lu KiB)", orders[i], (PAGE_SIZE << orders[i]) >> 10);
-		printf("%-26s %12.1f", label, bench_pages(orders[i], iters));
-		for (j = 0; j < nheaps; j++) {
+		bench_pages_checked(orders[i], iters / 10, false);	/* warm up */
+		for (j = 0; j < nheaps; j++)
 			bench_heap(&heaps[j], PAGE_SIZE << orders[i], iters / 10);
-			printf(" %12.1f", bench_heap(&heaps[j], PAGE_SIZE << orders[i], iters));
+		for (r = 0; r < ROUNDS; r++) {
+			off = min_of(off, bench_pages_checked(orders[i], iters, false));
+			for (j = 0; j < nheaps; j++)
+				heap[j] = min_of(heap[j], bench_heap(&heaps[j], PAGE_SIZE << orders[i], iters));
+			on = min_of(on, bench_pages_checked(orders[i], iters, true));
 		}
-		printf("\n");
+		snprintf(label, sizeof(label), "order %u (%lu KiB)", orders[i], (PAGE_SIZE << orders[i]) >> 10);
+		printf("%-26s %12.1f", label, off);
+		for (j = 0; j < nheaps; j++)
+			printf(" %12.1f", heap[j]);
+		printf(" %14.1f\n", on);
 	}
+	set_debug_checks(false);
 	printf("%-26s %12.1f", "mixed orders 0-4", bench_pages_mixed(n));
 	for (j = 0; j < nheaps; j++)
 		printf(" %12.1f", bench_heap_mixed(&heaps[j], n));
-	printf("\n");
+	set_debug_checks(true);
+	printf(" %14.1f\n", bench_pages_mixed(n));
 }
 
 /*

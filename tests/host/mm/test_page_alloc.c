@@ -763,6 +763,7 @@ static void test_failure_report(void **state)
 	assert_non_null(p);
 	__free_pages(p, MAX_ORDER - 1);
 	fail_page_alloc.attr.probability = 0;
+	fail_page_alloc_update();
 	/* Exhaust DMA so GFP_DMA order-10 must fail. */
 	sim_log_reset();
 	{
@@ -859,6 +860,7 @@ static void test_noretry_nofail(void **state)
 	/* __GFP_NOFAIL is never refused by fault injection, and gets the reserve
 	 * freed by the shrinker. */
 	fail_page_alloc.attr.probability = 100;
+	fail_page_alloc_update();
 	fail_page_alloc.attr.times = -1;
 	fail_page_alloc.ignore_gfp_wait = false;
 	fail_page_alloc.min_order = 0;
@@ -866,6 +868,7 @@ static void test_noretry_nofail(void **state)
 	cache[cached_pages++] = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 4);
 	assert_non_null(cache[0]);
 	fail_page_alloc.attr.probability = 0;
+	fail_page_alloc_update();
 	fail_page_alloc.ignore_gfp_wait = true;
 	fail_page_alloc.min_order = 1;
 	while (cached_pages)
@@ -880,6 +883,7 @@ static void test_fault_injection(void **state)
 	int failed = 0, i;
 
 	assert_int_equal(setup_fault_attr(a, "1,100,0,2"), 0);
+	fail_page_alloc_update();
 	assert_int_equal(a->interval, 1);
 	assert_int_equal(a->probability, 100);
 	assert_int_equal(a->times, 2);
@@ -931,6 +935,7 @@ static void test_fault_injection(void **state)
 	fail_page_alloc.ignore_gfp_wait = true;
 	fail_page_alloc.min_order = 1;
 	a->probability = 0;
+	fail_page_alloc_update();
 }
 
 static void test_fault_injection_cmdline(void **state)
@@ -945,6 +950,7 @@ static void test_fault_injection_cmdline(void **state)
 	assert_non_null(p);
 	__free_pages(p, 1);
 	fail_page_alloc.attr.probability = 0;
+	fail_page_alloc_update();
 	baseline = mm_test_free_pages();
 }
 

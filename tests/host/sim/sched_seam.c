@@ -24,8 +24,11 @@ void __might_sleep(const char *file, int line)
 	      (unsigned long)preempt_count(), irqs_disabled());
 }
 
-int alloc_free_waiters;		/* never anyone: nothing sleeps */
+DEFINE_STATIC_KEY_FALSE(alloc_free_waiters);	/* never anyone: nothing sleeps */
 atomic_t nr_held_mutexes;		/* never any: there are no mutexes here */
+/* The kernel's debugging switches (kernel/locking/), on as at boot. */
+DEFINE_STATIC_KEY_TRUE(debug_locks_key);
+DEFINE_STATIC_KEY_TRUE(debug_atomic_sleep);
 
 bool alloc_wait_for_freed_pages(long timeout)
 {

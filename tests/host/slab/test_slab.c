@@ -1035,7 +1035,7 @@ static void test_failslab(void **state)
 	assert_int_equal(failslab_set("probability", "100"), 0);
 	assert_int_equal(failslab_set("times", "2"), 0);
 	failslab_update();
-	assert_ptr_equal(c->cpu_cache[0], slab_bypass_array);
+	assert_ptr_equal(c->cpu_cache[0], &c->bypass.ac);
 	/* GFP_KERNEL may wait: ignored by default, as in Linux. */
 	p = kmem_cache_alloc(c, GFP_KERNEL);
 	assert_non_null(p);
@@ -1103,7 +1103,7 @@ static void test_failslab_cmdline(void **state)
 {
 	assert_int_equal(failslab.attr.probability, 100);
 	assert_int_equal(failslab.attr.times, 1);
-	assert_ptr_equal(kmalloc_caches[0][5]->cpu_cache[0], slab_bypass_array);
+	assert_ptr_equal(kmalloc_caches[0][5]->cpu_cache[0], &kmalloc_caches[0][5]->bypass.ac);
 	assert_null(kmalloc(20, GFP_ATOMIC));
 	assert_int_equal(failslab.attr.injected, 1);
 }

@@ -141,6 +141,7 @@ static void test_vzalloc_and_vmap(void **state)
 static void fault_injection_off(void)
 {
 	fail_page_alloc.attr.probability = 0;
+	fail_page_alloc_update();
 }
 
 /* A vmalloc that cannot get its n-th page leaves nothing behind, whatever n. */

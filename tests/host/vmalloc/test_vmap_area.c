@@ -39,7 +39,7 @@ static struct vmap_area *test_desc_alloc(void)
 	return va;
 }
 
-static void test_desc_free(struct vmap_area *va)
+static void test_desc_free(void *va)
 {
 	live_descs--;
 	free(va);

@@ -11,22 +11,28 @@ typedef struct { int counter; } atomic_t;
 #define atomic_read(v)   READ_ONCE((v)->counter)
 #define atomic_set(v, i) WRITE_ONCE((v)->counter, (i))
 
-static inline int atomic_add_return_relaxed(int i, atomic_t *v)
-{
-	unsigned long tmp;
-	int result;
-
-	__asm__ __volatile__(
-"1:	ldrex	%0, [%3]\n"
-"	add	%0, %0, %4\n"
-"	strex	%1, %0, [%3]\n"
-"	teq	%1, #0\n"
-"	bne	1b"
-	: "=&r"(result), "=&r"(tmp), "+Qo"(v->counter)
-	: "r"(&v->counter), "Ir"(i)
-	: "cc");
-	return result;
+#define __ATOMIC_OP_RETURN(op, insn)						\
+static inline int atomic_##op##_return_relaxed(int i, atomic_t *v)		\
+{										\
+	unsigned long tmp;							\
+	int result;								\
+										\
+	__asm__ __volatile__(							\
+	"1:	ldrex	%0, [%3]\n"						\
+	"	" insn "	%0, %0, %4\n"					\
+	"	strex	%1, %0, [%3]\n"						\
+	"	teq	%1, #0\n"						\
+	"	bne	1b"							\
+	: "=&r"(result), "=&r"(tmp), "+Qo"(v->counter)				\
+	: "r"(&v->counter), "Ir"(i)						\
+	: "cc");								\
+	return result;								\
 }
+
+/* add and sub both: a constant operand stays an immediate either way. */
+__ATOMIC_OP_RETURN(add, "add")
+__ATOMIC_OP_RETURN(sub, "sub")
+#undef __ATOMIC_OP_RETURN
 
 static inline int atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
 {
@@ -105,6 +111,14 @@ static inline int atomic_add_return(int i, atomic_t *v)
 	int r;
 	smp_mb();
 	r = atomic_add_return_relaxed(i, v);
+	smp_mb();
+	return r;
+}
+static inline int atomic_sub_return(int i, atomic_t *v)
+{
+	int r;
+	smp_mb();
+	r = atomic_sub_return_relaxed(i, v);
 	smp_mb();
 	return r;
 }

@@ -14,6 +14,8 @@
 #define smp_wmb() __asm__ __volatile__("dmb ishst" ::: "memory")
 
 #define sev()   __asm__ __volatile__("sev" ::: "memory")
+/* An unlocking store made visible to the other CPUs, then those in WFE woken. */
+#define dsb_sev() __asm__ __volatile__("dsb ishst\n\tsev" ::: "memory")
 #define wfe()   __asm__ __volatile__("wfe" ::: "memory")
 #define wfi()   __asm__ __volatile__("wfi" ::: "memory")
 #define cpu_relax() __asm__ __volatile__("" ::: "memory")

@@ -2,7 +2,7 @@
  * Fixmap: virtual addresses fixed at compile time in FIXADDR_START to
  * FIXADDR_END, each mapped to whatever page its user needs at run time.
  * Slots count up from FIXADDR_START, as on Linux/ARM 3.x: KM_TYPE_NR
- * kmap_atomic slots per CPU (CPU n's at n * KM_TYPE_NR), then the
+ * kmap_atomic slots per CPU (CPU n's at n * KM_STRIDE), then the
  * writable alias through which patch_text rewrites kernel text. The page
  * allocator keeps its own per-CPU page at the top of the window
  * (mm/highpage_local.c), so the slots here must stay below it.
@@ -15,11 +15,17 @@
 #include <asm/memory.h>
 #include <asm/tlbflush.h>
 
-#define KM_TYPE_NR	16	/* kmap_atomic nesting depth per CPU */
+#define KM_TYPE_NR	16
+/*
+ * CPU n's slots start at n * KM_STRIDE: the unused half above each CPU's
+ * stack makes the slot past a full one the only one with index bit
+ * KM_TYPE_NR set (one test in kmap_atomic).
+ */
+#define KM_STRIDE	(2 * KM_TYPE_NR)	/* kmap_atomic nesting depth per CPU */
 
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,
-	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_STRIDE * NR_CPUS,
 	FIX_TEXT_POKE0 = FIX_KMAP_END,
 	__end_of_fixed_addresses
 };
@@ -35,16 +41,23 @@ enum fixed_addresses {
  * fixmap_init() finds the table, and the entry bits set_kernel_pte uses for
  * PROT_KERNEL, once after paging_init.
  */
-extern u32 *fixmap_pte;
-extern u32 fixmap_pte_prot;
+struct fixmap_table {
+	/* The window's entries, less FIXADDR_START >> 10: + (va >> 10) is va's entry. */
+	unsigned long pte_by_va;
+	u32 prot;	/* PROT_KERNEL's bits */
+} __aligned(8);		/* one LDRD loads both */
+extern struct fixmap_table fixmap_table;
 int fixmap_init(void);
 
 static inline void set_fixmap_pfn(unsigned int idx, unsigned long pfn)
 {
-	WRITE_ONCE(fixmap_pte[idx], (pfn << PAGE_SHIFT) | fixmap_pte_prot);
+	unsigned long va = __fix_to_virt(idx);
+
+	WRITE_ONCE(*(u32 *)(fixmap_table.pte_by_va + (va >> (PAGE_SHIFT - 2))),
+		   (pfn << PAGE_SHIFT) | fixmap_table.prot);
 	dsb_ishst();
 	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1"	/* TLBIMVA */
-			     :: "r"(__fix_to_virt(idx)) : "memory");
+			     :: "r"(va) : "memory");
 	dsb_nsh();
 	isb();
 }

@@ -23,6 +23,13 @@ struct jump_entry {
 	unsigned long key;	/* struct static_key *, bit 0: inverted */
 };
 
+/* The site's __jump_table entry: its address (label 1), the target, the key word. */
+#define JUMP_TABLE_ENTRY					\
+	".pushsection __jump_table, \"aw\"\n\t"		\
+	".align 2\n\t"					\
+	".word 1b, %l[jumped], %c0\n\t"			\
+	".popsection"
+
 /*
  * The site starts as a NOP; it returns true when it has been patched into
  * a branch. @inverted goes into the entry only (a constant address plus 0
@@ -30,11 +37,7 @@ struct jump_entry {
  */
 static __always_inline bool arch_static_branch(struct static_key *key, bool inverted)
 {
-	__asm__ goto("1:	nop\n\t"
-		     ".pushsection __jump_table, \"aw\"\n\t"
-		     ".align 2\n\t"
-		     ".word 1b, %l[jumped], %c0\n\t"
-		     ".popsection"
+	__asm__ goto("1:	nop\n\t" JUMP_TABLE_ENTRY
 		     : : "i"((char *)key + inverted) : : jumped);
 	return false;
 jumped:
@@ -44,11 +47,7 @@ jumped:
 /* The same, starting as the branch. */
 static __always_inline bool arch_static_branch_jump(struct static_key *key, bool inverted)
 {
-	__asm__ goto("1:	b	%l[jumped]\n\t"
-		     ".pushsection __jump_table, \"aw\"\n\t"
-		     ".align 2\n\t"
-		     ".word 1b, %l[jumped], %c0\n\t"
-		     ".popsection"
+	__asm__ goto("1:	b	%l[jumped]\n\t" JUMP_TABLE_ENTRY
 		     : : "i"((char *)key + inverted) : : jumped);
 	return false;
 jumped:

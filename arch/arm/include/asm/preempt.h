@@ -27,15 +27,28 @@ static __always_inline bool tif_need_resched(void)
 	return READ_ONCE(current_thread_info()->flags) & _TIF_NEED_RESCHED;
 }
 
-/* Drop one level; true if that made us preemptible with a reschedule pending. */
+/*
+ * Drop one level; true if that made us preemptible with a reschedule
+ * pending. The decrement sets the flags itself (SUBS), so the common
+ * "still nested" or "count reached zero, nothing pending" cases cost the
+ * load, SUBS, store and one branch (plus the flags test at zero).
+ */
 static __always_inline bool __preempt_count_dec_and_test(void)
 {
-	int *count = preempt_count_ptr();
+	struct thread_info *ti = current_thread_info();
+	int left;
 
-	barrier();
-	*count -= 1;
-	barrier();
-	return *count == 0 && tif_need_resched();
+	__asm__ __volatile__ goto("	ldr	%0, [%1, %2]\n"
+		     "	subs	%0, %0, #1\n"
+		     "	str	%0, [%1, %2]\n"
+		     "	beq	%l[zero]"
+		     : "=&r"(left)
+		     : "r"(ti), "J"(TI_PREEMPT)
+		     : "cc", "memory"
+		     : zero);
+	return false;
+zero:
+	return READ_ONCE(ti->flags) & _TIF_NEED_RESCHED;
 }
 
 void preempt_schedule(void);

@@ -18,26 +18,39 @@ typedef struct {
 #define __ARCH_SPIN_LOCK_UNLOCKED { { 0 } }
 #define TICKET_SHIFT 16
 
+/*
+ * Linux's ARMv7 sequence, with the "was it free?" test folded into the
+ * STREX retry test: one ticket-equality check (EOR of the word with its
+ * halves swapped) ORed with the STREX result, and a single branch for
+ * both the retry and the wait.
+ */
 static inline void arch_spin_lock(arch_spinlock_t *lock)
 {
-	unsigned long tmp;
-	u32 newval;
-	arch_spinlock_t lockval;
+	u32 old, new, busy;
+	unsigned long fail;
+	u16 ticket;
 
-	__asm__ __volatile__(
-"1:	ldrex	%0, [%3]\n"
-"	add	%1, %0, %4\n"
-"	strex	%2, %1, [%3]\n"
-"	teq	%2, #0\n"
-"	bne	1b"
-	: "=&r"(lockval), "=&r"(newval), "=&r"(tmp)
-	: "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
-	: "cc");
-
-	while (lockval.tickets.next != lockval.tickets.owner) {
-		wfe();
-		lockval.tickets.owner = READ_ONCE(lock->tickets.owner);
+	for (;;) {
+		__asm__ __volatile__ goto(
+		"	ldrex	%0, [%4]\n"
+		"	add	%1, %0, %5\n"
+		"	strex	%2, %1, [%4]\n"
+		"	eor	%3, %0, %0, ror #16\n"	/* 0: our ticket is the owner's */
+		"	orrs	%3, %3, %2\n"		/* or the STREX failed */
+		"	bne	%l[slow]"
+		: "=&r"(old), "=&r"(new), "=&r"(fail), "=&r"(busy)
+		: "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
+		: "cc", "memory"
+		: slow);
+		smp_mb();
+		return;
+slow:
+		if (!fail)
+			break;		/* a ticket taken, not yet our turn */
 	}
+	ticket = old >> TICKET_SHIFT;
+	while (READ_ONCE(lock->tickets.owner) != ticket)
+		wfe();
 	smp_mb();
 }
 
@@ -69,8 +82,7 @@ static inline void arch_spin_unlock(arch_spinlock_t *lock)
 {
 	smp_mb();
 	lock->tickets.owner++;
-	dsb();
-	sev();
+	dsb_sev();
 }
 
 static inline int arch_spin_is_locked(arch_spinlock_t *lock)
@@ -135,8 +147,7 @@ static inline void arch_write_unlock(arch_rwlock_t *rw)
 {
 	smp_mb();
 	WRITE_ONCE(rw->lock, 0);
-	dsb();
-	sev();
+	dsb_sev();
 }
 
 /* Readers: add one unless the writer bit is set (the sum would be negative). */
@@ -195,8 +206,7 @@ static inline void arch_read_unlock(arch_rwlock_t *rw)
 	: "r"(&rw->lock)
 	: "cc");
 	if (!val) {	/* last reader out: wake a waiting writer */
-		dsb();
-		sev();
+		dsb_sev();
 	}
 }
 

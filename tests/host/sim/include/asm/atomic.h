@@ -15,6 +15,10 @@ static inline int atomic_add_return_relaxed(int i, atomic_t *v)
 {
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_RELAXED);
 }
+static inline int atomic_sub_return_relaxed(int i, atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_RELAXED);
+}
 static inline int atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
 {
 	__atomic_compare_exchange_n(&v->counter, &old, new, false,
@@ -28,6 +32,10 @@ static inline int atomic_xchg_relaxed(atomic_t *v, int new)
 static inline int atomic_add_return(int i, atomic_t *v)
 {
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+static inline int atomic_sub_return(int i, atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 {

@@ -10,10 +10,16 @@
 #include <asm/mmu.h>
 
 #define KM_TYPE_NR	16
+/*
+ * CPU n's slots start at n * KM_STRIDE: the unused half above each CPU's
+ * stack makes the slot past a full one the only one with index bit
+ * KM_TYPE_NR set (one test in kmap_atomic).
+ */
+#define KM_STRIDE	(2 * KM_TYPE_NR)
 
 enum fixed_addresses {
 	FIX_KMAP_BEGIN,
-	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR * NR_CPUS,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_STRIDE * NR_CPUS,
 	__end_of_fixed_addresses
 };
 
