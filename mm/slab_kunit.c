@@ -515,6 +515,7 @@ static void redzone_overwritten(struct kunit *test)
 	free_now(c, p);
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
 	poke(p, -1, 0);		/* one before the start */
 	free_now(c, p);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
@@ -550,16 +551,21 @@ static void double_free(struct kunit *test)
 	fast = debug_cache(test, "df_fast", 96, 0);	/* per-CPU arrays, as kmalloc-96 */
 	a = kmem_cache_alloc(c, GFP_KERNEL);
 	b = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
 	kmem_cache_free(c, a);
 	kmem_cache_free(c, b);
 	kmem_cache_free(c, a);		/* debug cache: found on the free list */
 	KUNIT_EXPECT_EQ(test, new_reports(), 1);
 	k = kmem_cache_alloc(fast, GFP_KERNEL);	/* no debugging: the fast path's check */
+	KUNIT_ASSERT_NOT_NULL(test, k);
 	kmem_cache_free(fast, k);
 	kmem_cache_free(fast, k);
 	KUNIT_EXPECT_EQ(test, new_reports(), 2);
 	a = kmem_cache_alloc(fast, GFP_KERNEL);
 	b = kmem_cache_alloc(fast, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
 	KUNIT_EXPECT_PTR_NE(test, a, b);
 	kmem_cache_free(fast, a);
 	kmem_cache_free(fast, b);
