@@ -10,7 +10,7 @@
 
 static void strscpy_fits_and_truncates(struct kunit *test)
 {
-	char buf[6] = "xxxxx";
+	char buf[6] = "xxxxx";	/* filled: a copy that forgets its terminator shows */
 
 	KUNIT_EXPECT_EQ(test, strscpy(buf, "abc", sizeof(buf)), 3);
 	KUNIT_EXPECT_STREQ(test, buf, "abc");
