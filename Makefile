@@ -73,7 +73,7 @@ CFLAGS += -fno-optimize-sibling-calls
 # Not instrumented (Linux's KASAN_SANITIZE_file.o := n): the runtime and the
 # shadow set-up, the slab's internals (they touch free objects and red
 # zones by design), and code that reads other frames' stacks.
-KASAN_SANITIZE_N := arch/arm/mm/kasan_init.c mm/kasan_common.c mm/kasan_generic.c \
+KASAN_SANITIZE_N := arch/arm/mm/kasan_init.c mm/kasan_common.c mm/kasan_generic.c mm/kasan_globals.c \
                     mm/kasan_quarantine.c mm/kasan_report.c mm/kasan_string.c \
                     lib/stackdepot.c mm/slab.c mm/slab_common.c mm/slab_debug.c \
                     mm/kmalloc.c arch/arm/stacktrace.c arch/arm/traps.c

@@ -13,6 +13,7 @@
 #include <linux/kasan.h>
 #include <linux/stackdepot.h>
 #include <asm/kasan.h>
+#include <mica/kasan_kunit.h>	/* the self-tests' expectations */
 
 #define KASAN_GRANULE_SIZE	(1UL << KASAN_SHADOW_SCALE_SHIFT)
 #define KASAN_GRANULE_MASK	(KASAN_GRANULE_SIZE - 1)
@@ -68,17 +69,6 @@ extern atomic_t kasan_nr_reports, kasan_nr_suppressed;
 /* kasan.fault=panic: every report ends in a panic. */
 bool kasan_fault_panics(void);
 
-/*
- * A self-test's expectation: reports made by @task between begin and end
- * are counted (and never dropped as repeats); the first one's kind is kept.
- */
-struct kasan_expectation {
-	struct task_struct *task;
-	unsigned int reports;
-	const char *bug_type;
-};
-void kasan_expect_begin(struct kasan_expectation *e);
-void kasan_expect_end(void);
 
 /* Who allocated or freed a slab object: a task and a call chain in the stack depot. */
 struct kasan_track {
@@ -121,7 +111,11 @@ struct kasan_global {
 	const struct kasan_source_location *location;
 	const void *odr_indicator;
 };
-/* The registered global whose variable or red zone holds @addr, or NULL. */
-const struct kasan_global *kasan_find_global(unsigned long addr);
+/*
+ * mm/kasan_globals.c: for a report, the registered global whose variable or
+ * red zone holds @addr: printed, its name copied to @name (unless NULL).
+ * False if there is none.
+ */
+bool kasan_print_global(unsigned long addr, char *name, size_t len);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * The generic KASAN runtime: the shadow's bookkeeping and the checks the
  * compiler's instrumentation calls (outline mode: one __asan_loadN/storeN
- * call per access), global variables' red zones, and stacks cleaned up
- * after frames that ended without their epilogue.
+ * call per access) and stacks cleaned up after frames that ended without
+ * their epilogue. Global variables' red zones are in mm/kasan_globals.c.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -175,62 +175,6 @@ void __asan_storeN_noabort(unsigned long addr, size_t size)
 	check_region(addr, size, true, _RET_IP_);
 }
 EXPORT_SYMBOL(__asan_storeN_noabort);
-
-/* ---- global variables ---- */
-
-/* Every registered array of globals, for reports to name a variable. */
-#define MAX_GLOBAL_SETS 512
-static struct {
-	const struct kasan_global *globals;
-	size_t n;
-} global_sets[MAX_GLOBAL_SETS];
-static unsigned int nr_global_sets;
-
-/* GCC's constructors call this once per instrumented file (do_ctors). */
-void __asan_register_globals(struct kasan_global *globals, size_t n);
-void __asan_register_globals(struct kasan_global *globals, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const struct kasan_global *g = &globals[i];
-		size_t used = ALIGN(g->size, KASAN_GRANULE_SIZE);
-
-		kasan_unpoison(g->beg, g->size);
-		kasan_poison((const char *)g->beg + used, g->size_with_redzone - used,
-			     KASAN_GLOBAL_REDZONE);
-	}
-	if (nr_global_sets < MAX_GLOBAL_SETS) {
-		global_sets[nr_global_sets].globals = globals;
-		global_sets[nr_global_sets].n = n;
-		nr_global_sets++;
-	}
-}
-EXPORT_SYMBOL(__asan_register_globals);
-
-/* The kernel's globals live as long as it does. */
-void __asan_unregister_globals(struct kasan_global *globals, size_t n);
-void __asan_unregister_globals(struct kasan_global *globals, size_t n)
-{
-}
-EXPORT_SYMBOL(__asan_unregister_globals);
-
-const struct kasan_global *kasan_find_global(unsigned long addr)
-{
-	unsigned int s;
-	size_t i;
-
-	for (s = 0; s < nr_global_sets; s++) {
-		for (i = 0; i < global_sets[s].n; i++) {
-			const struct kasan_global *g = &global_sets[s].globals[i];
-			unsigned long beg = (unsigned long)g->beg;
-
-			if (addr >= beg && addr < beg + g->size_with_redzone)
-				return g;
-		}
-	}
-	return NULL;
-}
 
 /* ---- stacks ---- */
 

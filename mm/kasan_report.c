@@ -75,6 +75,7 @@ void kasan_expect_begin(struct kasan_expectation *e)
 	e->task = current;
 	e->reports = 0;
 	e->bug_type = NULL;
+	e->variable[0] = '\0';
 	WRITE_ONCE(expectation, e);
 }
 
@@ -279,6 +280,15 @@ static void describe_stack(unsigned long addr, struct task_struct *t)
 	pr_err("\n");
 }
 
+/* The kernel's or a module's global variable, for the self-test expecting this report too. */
+static void describe_global(unsigned long addr)
+{
+	struct kasan_expectation *e = READ_ONCE(expectation);
+	bool expected = e && e->task == current && !e->reports;
+
+	kasan_print_global(addr, expected ? e->variable : NULL, sizeof(e->variable));
+}
+
 static void describe_address(unsigned long addr)
 {
 	struct vm_struct vm;
@@ -289,22 +299,17 @@ static void describe_address(unsigned long addr)
 	}
 	if (addr >= PAGE_OFFSET && addr < (unsigned long)high_memory) {
 		struct page *page = compound_head(virt_to_page((void *)addr));
-		const struct kasan_global *g = kasan_find_global(addr);
 
-		if (PageSlab(page)) {
+		if (PageSlab(page))
 			describe_slab_object(addr, page);
-		} else if (g) {
-			pr_err("The buggy address belongs to the variable:\n");
-			pr_err(" %s+0x%lx/0x%zx", g->name, addr - (unsigned long)g->beg, g->size);
-			if (g->location)
-				pr_cont(" (%s:%d)", g->location->filename, g->location->line);
-			pr_cont("\n\n");
-		}
+		else
+			describe_global(addr);
 		pr_err("The buggy address belongs to the physical page:\n");
 		dump_page(page, "kasan: bad access detected");
 		pr_err("\n");
 		return;
 	}
+	describe_global(addr);		/* a module's: in the module area */
 	if (vm_area_lookup((void *)addr, &vm)) {
 		pr_err("The buggy address belongs to the virtual mapping at\n");
 		pr_err(" [%08lx, %08lx) created by:\n", (unsigned long)vm.addr,

@@ -73,6 +73,12 @@ int kasan_vmalloc_area_alloc(const void *addr, unsigned long size);
 void kasan_poison_vmalloc(const void *addr, unsigned long size);
 void kasan_unpoison_vmalloc(const void *addr, unsigned long size);
 
+/*
+ * [start, start + size) is about to be freed (a module's memory): reports
+ * no longer name the global variables its constructors registered there.
+ */
+void kasan_forget_globals(const void *start, size_t size);
+
 /* Stacks: frames that ended without their epilogue (longjmp, a fault) leave poison behind. */
 void kasan_unpoison_task_stack(struct task_struct *task);
 /* Everything of this stack below @watermark is dead: make it accessible. */
@@ -117,6 +123,7 @@ static inline unsigned long kasan_quarantine_bytes(void) { return 0; }
 static inline int kasan_vmalloc_area_alloc(const void *addr, unsigned long size) { return 0; }
 static inline void kasan_poison_vmalloc(const void *addr, unsigned long size) {}
 static inline void kasan_unpoison_vmalloc(const void *addr, unsigned long size) {}
+static inline void kasan_forget_globals(const void *start, size_t size) {}
 static inline void kasan_unpoison_task_stack(struct task_struct *task) {}
 static inline void kasan_unpoison_stack_below(const void *watermark) {}
 static inline bool kasan_enabled(void) { return false; }
