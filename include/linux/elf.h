@@ -54,6 +54,7 @@ typedef struct elf32_hdr {
 #define SHT_RELA	4
 #define SHT_NOBITS	8
 #define SHT_REL		9
+#define SHT_INIT_ARRAY	14
 #define SHT_GROUP	17
 
 #define SHF_WRITE	0x1

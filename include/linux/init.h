@@ -21,6 +21,7 @@
 
 typedef int (*initcall_t)(void);
 typedef void (*exitcall_t)(void);
+typedef void (*ctor_fn_t)(void);	/* a compiler-generated or __attribute__((constructor)) function */
 
 #define __define_initcall(fn, level) \
 	static initcall_t __initcall_##fn##level __used \

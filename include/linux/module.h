@@ -16,6 +16,9 @@
  *    ("rmmod"): an oops there kills that thread, not the shell. A module
  *    whose init oopsed stays listed in the state MODULE_STATE_FAILED; rmmod
  *    removes it without calling its exit.
+ *  - Its constructors (.init_array, by priority) run before its init in
+ *    every kernel, not only with CONFIG_CONSTRUCTORS (which Linux's KASAN
+ *    selects); destructors never run, as in Linux.
  *  - What a module still holds when it is removed (or its init fails) is
  *    reported with the function that took it, and callbacks into its text
  *    are cancelled (kernel/module/track.c).
@@ -80,6 +83,9 @@ struct module {
 
 	int (*init)(void);
 	void (*exit)(void);
+	/* Its constructors, in order, until they have run (before init). */
+	ctor_fn_t *ctors;
+	unsigned int num_ctors;
 
 	struct module_layout core_layout;
 	struct module_layout init_layout;	/* freed and unmapped once init returned */

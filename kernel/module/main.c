@@ -8,6 +8,10 @@
  * read-only and executable, rodata read-only, data stays read-write and
  * never executable. Init is freed, and so unmapped, once init returned.
  *
+ * Constructors (.init_array) run once, just before init; destructors never
+ * run (Linux runs none either). KASAN forgets the globals a module's
+ * constructors registered when its memory is freed.
+ *
  * Concurrency: module_mutex serialises loading and removal and guards the
  * list; readers that may run anywhere (kallsyms in an oops, the tracking
  * hooks of the allocators) walk the list with interrupts off and no lock.
@@ -18,6 +22,7 @@
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
 #include <linux/errno.h>
+#include <linux/kasan.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -187,14 +192,20 @@ struct module_call {
 	bool returned;
 };
 
+/* Exit; or the constructors, then init (either may be missing). */
 static int module_call_fn(void *data)
 {
 	struct module_call *call = data;
+	unsigned int i;
 
-	if (call->init)
-		call->ret = call->init();
-	else
+	if (call->exit) {
 		call->exit();
+	} else {
+		for (i = 0; i < call->mod->num_ctors; i++)
+			call->mod->ctors[i]();
+		if (call->init)
+			call->ret = call->init();
+	}
 	WRITE_ONCE(call->returned, true);
 	return 0;
 }
@@ -266,6 +277,7 @@ static void free_module_init(struct module *mod)
 static void free_module(struct module *mod, const char *why, bool listed)
 {
 	void *core = mod->core_layout.base;
+	unsigned int core_size = mod->core_layout.size;
 	void __percpu *percpu = mod->percpu;
 	bool keep;
 
@@ -284,11 +296,13 @@ static void free_module(struct module *mod, const char *why, bool listed)
 		return;
 	}
 	module_kallsyms_free(mod);
+	kfree(mod->ctors);
 	kfree(mod->sect_addrs);
 	kfree(mod->modinfo);
 	kfree(mod->filename);
 	/* mod lives in core: nothing of it may be used after this. */
 	free_percpu(percpu);
+	kasan_forget_globals(core, core_size);
 	vfree(core);
 }
 
@@ -493,6 +507,77 @@ static int setup_sections(struct load_info *info, struct module *mod)
 	return 0;
 }
 
+/* ---- constructors ---- */
+
+/* .init_array.NNNNN runs by priority NNNNN, then .init_array (GCC's default, 65535). */
+static unsigned long ctor_priority(const char *name)
+{
+	unsigned long prio;
+
+	if (!strncmp(name, ".init_array.", 12) && !kstrtoul(name + 12, 10, &prio) &&
+	    prio < 65536)
+		return prio;
+	return 65536;
+}
+
+static bool is_ctor_section(const Elf32_Shdr *s)
+{
+	return s->sh_type == SHT_INIT_ARRAY && (s->sh_flags & SHF_ALLOC);
+}
+
+/*
+ * The module's constructors, in the order the kernel's own run (linker.ld):
+ * every SHT_INIT_ARRAY section, by priority, the entries of each in order.
+ * Copied out of the sections (they are in the init allocation) once
+ * relocated, each checked to point into the module's code.
+ */
+static int setup_ctors(struct load_info *info, struct module *mod)
+{
+	unsigned long prio, next;
+	unsigned int i, j, n = 0;
+
+	for (i = 1; i < info->hdr->e_shnum; i++) {
+		const Elf32_Shdr *s = &info->sechdrs[i];
+
+		if (!is_ctor_section(s))
+			continue;
+		if (s->sh_size % sizeof(ctor_fn_t)) {
+			pr_err("%s: %s has a partial entry\n", mod->name, section_name(info, s));
+			return -ENOEXEC;
+		}
+		n += s->sh_size / sizeof(ctor_fn_t);
+	}
+	if (!n)
+		return 0;
+	mod->ctors = kmalloc_array(n, sizeof(ctor_fn_t), GFP_KERNEL);
+	if (!mod->ctors)
+		return -ENOMEM;
+	for (prio = 0; prio != ULONG_MAX; prio = next) {
+		next = ULONG_MAX;	/* the next priority up, if any */
+		for (i = 1; i < info->hdr->e_shnum; i++) {
+			const Elf32_Shdr *s = &info->sechdrs[i];
+			const ctor_fn_t *fn = (const ctor_fn_t *)(unsigned long)s->sh_addr;
+			unsigned long p = ctor_priority(section_name(info, s));
+
+			if (!is_ctor_section(s) || p < prio)
+				continue;
+			if (p > prio) {
+				next = min(next, p);
+				continue;
+			}
+			for (j = 0; j < s->sh_size / sizeof(ctor_fn_t); j++) {
+				if (!within_module_text((unsigned long)fn[j] & ~1UL, mod)) {
+					pr_err("%s: constructor %p in %s is not in the module's code\n",
+					       mod->name, fn[j], section_name(info, s));
+					return -ENOEXEC;
+				}
+				mod->ctors[mod->num_ctors++] = fn[j];
+			}
+		}
+	}
+	return 0;
+}
+
 /* Undo the parts of load_module() done before the module went on the list. */
 static void unwind_load(struct load_info *info, struct module *mod, void __percpu *percpu)
 {
@@ -556,6 +641,8 @@ static int prepare_module(struct load_info *info, const char *args, const char *
 	if (!err)
 		err = setup_sections(info, mod);
 	if (!err)
+		err = setup_ctors(info, mod);
+	if (!err)
 		err = verify_export_symbols(mod);
 	if (!err)
 		err = module_kallsyms_init(mod, info);
@@ -585,21 +672,28 @@ static void report_init_result(struct module *mod, int ret)
 }
 
 /*
- * Run init; on success the module is live and its init memory gone.
+ * Run its constructors (as Linux with CONFIG_CONSTRUCTORS; in a KASAN
+ * kernel they register its globals' red zones), then init, in a task of
+ * their own; on success the module is live and its init memory gone.
  * Not inlined: a debugger stops here to load the module's symbols before
  * its init runs (tools/gdb/mica-modules.py).
  */
 static noinline int do_init_module(struct module *mod)
 {
 	struct module_call call = { .mod = mod, .init = mod->init };
+	bool returned;
 	int err;
 
-	if (!mod->init) {
+	if (!mod->init && !mod->num_ctors) {
 		WRITE_ONCE(mod->state, MODULE_STATE_LIVE);
 		free_module_init(mod);
 		return 0;
 	}
-	if (!run_in_task(&call, "insmod", &err)) {
+	returned = run_in_task(&call, "insmod", &err);
+	kfree(mod->ctors);		/* they run once */
+	mod->ctors = NULL;
+	mod->num_ctors = 0;
+	if (!returned) {
 		mutex_lock(&module_mutex);
 		if (err) {			/* no task to run it in */
 			WRITE_ONCE(mod->state, MODULE_STATE_GOING);

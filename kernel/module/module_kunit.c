@@ -1,7 +1,8 @@
 /*
  * KUnit suite "module_loader": loads real modules (tests/modules/, built
  * with tools/kbuild like any out-of-tree module and linked into the image
- * below) and checks relocations, permissions, exports and dependencies,
+ * below) and checks relocations, permissions, constructors (and, with
+ * KASAN, the red zones of module globals), exports and dependencies,
  * references, parameters, per-CPU copies, the failure paths and what a
  * leaking module leaves behind. Every case leaves no module loaded.
  */
@@ -13,6 +14,7 @@
 #include <linux/irq.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
+#include <linux/kasan.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -22,11 +24,13 @@
 #include <linux/vmalloc.h>
 #include <asm/elf.h>
 #include <asm/mmu.h>
+#include <mica/kasan_kunit.h>
 #include <mica/kunit.h>
 #include <mica/ramfs.h>
 #include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
+#include "../../tests/modules/mt_globals.h"
 #include "../../tests/modules/mt_params.h"
 
 #ifndef MODULE_TEST_DIR
@@ -54,6 +58,7 @@ EMBED(mt_badbranch);
 EMBED(mt_badreloc);
 EMBED(mt_dupexport);
 EMBED(mt_dmaprov);
+EMBED(mt_globals);
 
 #define IMAGE(name) name##_ko, name##_ko_end, #name ".ko"
 
@@ -232,13 +237,60 @@ static void unload_test_modules(struct kunit *test)
 {
 	static const char *const order[] = {
 		"mt_importer", "mt_exporter", "mt_reloc", "mt_proprietary", "mt_params",
-		"mt_oops", "mt_leak", "mt_dmaprov",
+		"mt_oops", "mt_leak", "mt_dmaprov", "mt_globals",
 	};
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(order); i++)
 		if (loaded(order[i]))
 			delete_module(order[i]);
+}
+
+/* ---- constructors ---- */
+
+typedef char (*read_fn)(unsigned int);
+
+/*
+ * Constructors run before init, by priority (mt_globals' init fails
+ * otherwise). In a KASAN kernel one of them registers the module's
+ * globals: a read past its array is reported, naming it; once the module
+ * is gone, the same addresses are clean for whoever gets them next, and
+ * no report names its variables.
+ */
+static void constructors_and_globals(struct kunit *test)
+{
+	struct module *mod;
+	read_fn read;
+	char *array;
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_globals), "", &mod), 0);
+	KUNIT_EXPECT_NULL(test, mod->ctors);	/* run and dropped */
+	read = sym(test, "mt_globals_read");
+	array = sym(test, "mt_globals_array");
+	KUNIT_EXPECT_EQ(test, array[0], MT_GLOBALS_FILL);
+	KUNIT_EXPECT_EQ(test, read(MT_GLOBALS_LEN - 1), MT_GLOBALS_FILL);
+#ifdef CONFIG_KASAN
+	{
+		void *core = mod->core_layout.base, *again;
+		unsigned int size = mod->core_layout.size;
+		struct kasan_expectation e;
+
+		KASAN_EXPECT_REPORT(test, &e, "global-out-of-bounds", read(MT_GLOBALS_LEN));
+		KUNIT_EXPECT_STREQ(test, e.variable, "mt_globals_array");
+		KUNIT_EXPECT_EQ(test, delete_module("mt_globals"), 0);
+		/* The lowest fit in the modules area: where the module was. */
+		again = __vmalloc_node_range(size, PAGE_SIZE, MODULES_VADDR, MODULES_END, GFP_KERNEL,
+					     PROT_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+		KUNIT_ASSERT_PTR_EQ(test, again, core);
+		KASAN_EXPECT_NONE(test, kasan_check_read(again, size));
+		vfree(again);
+		KASAN_EXPECT_REPORT(test, &e, "vmalloc-out-of-bounds",
+				    kasan_check_read(array + MT_GLOBALS_LEN, 1));
+		KUNIT_EXPECT_STREQ(test, e.variable, "");
+	}
+#else
+	KUNIT_EXPECT_EQ(test, delete_module("mt_globals"), 0);
+#endif
 }
 
 /* ---- symbols ---- */
@@ -588,6 +640,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(permissions),
 	KUNIT_CASE(write_text),
 	KUNIT_CASE(exec_data),
+	KUNIT_CASE(constructors_and_globals),
 	KUNIT_CASE(kallsyms_names),
 	KUNIT_CASE(exports_and_dependencies),
 	KUNIT_CASE(refused_exports),

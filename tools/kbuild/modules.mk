@@ -22,8 +22,8 @@ MODULE_CFLAGS   := $(ARCHFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
                    -Wno-format-security -Wdeclaration-after-statement -Wno-pointer-sign \
                    -MMD -MP
 # A KASAN kernel's modules are instrumented as it is (the shadow covers the
-# module area; the loader does not run constructors, so module globals get
-# no red zones).
+# module area; the constructors the compiler adds, which the loader runs
+# before init, give the module's globals their red zones).
 ifeq ($(KASAN),1)
 MODULE_CPPFLAGS += -DCONFIG_KASAN
 MODULE_CFLAGS   += $(KASAN_CFLAGS)
