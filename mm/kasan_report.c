@@ -364,9 +364,9 @@ static void report_end(unsigned long flags, const char *type)
 	arch_spin_unlock(&report_lock);
 	current->kasan_depth--;
 	local_irq_restore(flags);
+	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);	/* "B", as Linux: the panic shows it */
 	if (fault_panic)
 		panic("kasan.fault=panic set ...\n");
-	add_taint(TAINT_BAD_PAGE, LOCKDEP_NOW_UNRELIABLE);	/* "B", as Linux */
 }
 
 /* Should this report be printed? Counts the ones that are not. */

@@ -65,6 +65,12 @@ FAULT_INJECTION = ['fail_page_alloc probability=10 ignore-gfp-wait=N ignore-gfp-
                    'failslab probability=10 ignore-gfp-wait=N verbose=0']
 
 
+def one_kasan_report(lines):
+    """Exactly one KASAN report in the transcript."""
+    n = sum('BUG: KASAN:' in l for l in lines)
+    return [] if n == 1 else [f'{n} KASAN reports, expected exactly one']
+
+
 # The U-Boot flow (`make tftpboot`): what U-Boot and the kernel must say, in
 # order. The RAM size differs from the virt board's default (1 GiB) where
 # the check that the kernel took its memory from U-Boot's DTB is to mean
@@ -363,6 +369,29 @@ CONFIGS = [
                  r'kasan: KernelAddressSanitizer initialized',
                  r'dmatest: 144 tests, 0 failures',
                  r'^KasanMode: +generic, outline, kasan.fault=report']),
+    # kasan.fault=panic: a driver's first bug stops the kernel. A test module
+    # (tests/modules/mt_globals.c) from the host reads past its global array
+    # in its init: the whole report, naming the variable, then Linux's panic,
+    # then the panic path's emergency shell, which powers the board off.
+    dict(name='vexpress-a9-kasan-fault-panic', board='vexpress-a9', kasan=True, smp=2, mem=256,
+         cmdline=['notests', 'kasan.fault=panic',
+                  'hostdir={root}/build/vexpress-a9-kasan/test-modules'],
+         input=['insmod mt_globals.ko read_past_end=1', 'poweroff'], runs=0, required=[],
+         crash_ok=True, check=one_kasan_report,
+         expect=[r'^mica> insmod mt_globals\.ko read_past_end=1$',
+                 r'\] =+$',
+                 r'\] BUG: KASAN: global-out-of-bounds in mt_globals_read\+0x[0-9a-f]+/0x[0-9a-f]+ '
+                 r'\[mt_globals\]$',
+                 r'\] Read of size 1 at addr bf[0-9a-f]{6} by task insmod/\d+$',
+                 r'\] The buggy address belongs to the variable:$',
+                 r'\]  mt_globals_array\+0xd/0xd \(.*tests/modules/mt_globals\.c:\d+\)$',
+                 r'\] Memory state around the buggy address:$',
+                 r'\] =+$',
+                 r'\] Kernel panic - not syncing: kasan\.fault=panic set \.\.\.$',
+                 r'\] CPU: \d+ PID: \d+ Comm: insmod Tainted: G +B +O +$',
+                 r'\] ---\[ end Kernel panic - not syncing: kasan\.fault=panic set \.\.\. \]---$',
+                 r'^The kernel has stopped\. Emergency shell',
+                 r'^emergency> poweroff$', r'\] reboot: Power down$']),
     # Through Debian's U-Boot over TFTP: uImage with the DTB in lowmem,
     # uImage.gz with the DTB in highmem.
     dict(name='virt-uboot-tftp-768m', board='virt', kernel='build/virt/uImage',
