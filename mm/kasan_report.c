@@ -298,8 +298,14 @@ static void describe_address(unsigned long addr)
 		return;
 	}
 	if (addr >= PAGE_OFFSET && addr < (unsigned long)high_memory) {
-		struct page *page = compound_head(virt_to_page((void *)addr));
+		struct page *page;
 
+		/* Early boot (a board's init): no struct pages to look at yet. */
+		if (!page_allocator_ready()) {
+			describe_global(addr);
+			return;
+		}
+		page = compound_head(virt_to_page((void *)addr));
 		if (PageSlab(page))
 			describe_slab_object(addr, page);
 		else
