@@ -369,6 +369,18 @@ CONFIGS = [
                  r'kasan: KernelAddressSanitizer initialized',
                  r'dmatest: 144 tests, 0 failures',
                  r'^KasanMode: +generic, outline, kasan.fault=report']),
+    # virt's KASAN kernel: what only virt runs (QEMU's DTB, which it passes
+    # with the raw image; PSCI for the secondaries; the generic timer; the
+    # GIC on Cortex-A15), under KASAN, without the suites vexpress-a9's
+    # KASAN boot already runs (all of them: 50 s more here).
+    dict(name='virt-smp4-kasan-dtb', board='virt', kasan=True, smp=4, mem=1024,
+         kernel='build/virt-kasan/mica.bin', cmdline=['notests'],
+         input=['test handoff irq smp timer delay jiffies', 'kasan', 'poweroff'], runs=1,
+         required=['handoff', 'irq', 'smp', 'timer', 'delay', 'jiffies'],
+         only=['handoff', 'irq', 'smp', 'timer', 'delay', 'jiffies'],
+         expect=[r'\] Using DTB at 0x[0-9a-f]{8}', r'\] kasan: KernelAddressSanitizer initialized',
+                 r'\] psci: PSCIv', r'\] CPU3: online', r'\]     ok \d+ handoff_boot_result$',
+                 r'^KasanReports: +0$']),
     # kasan.fault=panic: a driver's first bug stops the kernel. A test module
     # (tests/modules/mt_globals.c) from the host reads past its global array
     # in its init: the whole report, naming the variable, then Linux's panic,
