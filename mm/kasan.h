@@ -69,7 +69,6 @@ extern atomic_t kasan_nr_reports, kasan_nr_suppressed;
 /* kasan.fault=panic: every report ends in a panic. */
 bool kasan_fault_panics(void);
 
-
 /* Who allocated or freed a slab object: a task and a call chain in the stack depot. */
 struct kasan_track {
 	int pid;
