@@ -293,6 +293,40 @@ static void constructors_and_globals(struct kunit *test)
 #endif
 }
 
+/* The header of section @name in a .ko image (its offsets are still the file's), or NULL. */
+static Elf32_Shdr *image_section(void *image, const char *name)
+{
+	Elf32_Ehdr *hdr = image;
+	Elf32_Shdr *sh = (Elf32_Shdr *)((char *)image + hdr->e_shoff);
+	const char *names = (const char *)image + sh[hdr->e_shstrndx].sh_offset;
+	unsigned int i;
+
+	for (i = 1; i < hdr->e_shnum; i++)
+		if (!strcmp(names + sh[i].sh_name, name))
+			return &sh[i];
+	return NULL;
+}
+
+/* A constructor that does not point into the module's code is refused, not called. */
+static void bad_constructors(struct kunit *test)
+{
+	size_t len = mt_globals_ko_end - mt_globals_ko;
+	char *image = vmalloc(len);
+	unsigned long areas = count_areas();
+	Elf32_Shdr *s;
+
+	KUNIT_ASSERT_NOT_NULL(test, image);
+	memcpy(image, mt_globals_ko, len);
+	s = image_section(image, ".init_array.00101");
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	/* The entry's addend (REL: in place): 1 MiB past mt_globals_first. */
+	*(u32 *)(image + s->sh_offset) = 1U << 20;
+	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
+	KUNIT_EXPECT_FALSE(test, loaded("mt_globals"));
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	vfree(image);
+}
+
 /* ---- symbols ---- */
 
 static void kallsyms_names(struct kunit *test)
@@ -641,6 +675,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(write_text),
 	KUNIT_CASE(exec_data),
 	KUNIT_CASE(constructors_and_globals),
+	KUNIT_CASE(bad_constructors),
 	KUNIT_CASE(kallsyms_names),
 	KUNIT_CASE(exports_and_dependencies),
 	KUNIT_CASE(refused_exports),
