@@ -7,12 +7,15 @@
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
+#include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/io.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -22,11 +25,14 @@
 #include <linux/vmalloc.h>
 #include <asm/elf.h>
 #include <asm/mmu.h>
+#include <mica/board.h>
 #include <mica/kunit.h>
+#include <mica/printk_log.h>
 #include <mica/ramfs.h>
 #include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
+#include "../../tests/modules/mt_leakdev.h"
 #include "../../tests/modules/mt_params.h"
 
 #ifndef MODULE_TEST_DIR
@@ -54,6 +60,7 @@ EMBED(mt_badbranch);
 EMBED(mt_badreloc);
 EMBED(mt_dupexport);
 EMBED(mt_dmaprov);
+EMBED(mt_leakdev);
 
 #define IMAGE(name) name##_ko, name##_ko_end, #name ".ko"
 
@@ -113,6 +120,49 @@ static unsigned long count_areas(void)
 	vm_area_for_each(count_one, &n);
 	return n;
 }
+
+/* ---- what the kernel printed ---- */
+
+/* @s matches @pat, in which '*' stands for any run of characters and nothing else is special. */
+static bool star_match(const char *pat, const char *s)
+{
+	const char *star = NULL, *resume = NULL;
+
+	while (*s) {
+		if (*pat == '*') {
+			star = ++pat;
+			resume = s;
+		} else if (*pat == *s) {
+			pat++;
+			s++;
+		} else if (star) {
+			pat = star;
+			s = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return !*pat;
+}
+
+/* Each of @pats (NULL-terminated) matches a line logged since record @since, in that order. */
+static void expect_logged(struct kunit *test, u64 since, const char *const *pats)
+{
+	char line[256];
+	unsigned int i = 0;
+
+	for (u64 seq = since; pats[i] && printk_log_read(seq, line, sizeof(line)); seq++)
+		if (star_match(pats[i], line))
+			i++;
+	if (pats[i])
+		KUNIT_FAIL(test, "no log line '%s' (in this order) since record %llu", pats[i],
+			   since);
+}
+
+#define EXPECT_LOGGED(test, since, ...) \
+	expect_logged(test, since, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* ---- relocations ---- */
 
@@ -232,7 +282,7 @@ static void unload_test_modules(struct kunit *test)
 {
 	static const char *const order[] = {
 		"mt_importer", "mt_exporter", "mt_reloc", "mt_proprietary", "mt_params",
-		"mt_oops", "mt_leak", "mt_dmaprov",
+		"mt_oops", "mt_leak", "mt_dmaprov", "mt_leakdev",
 	};
 	unsigned int i;
 
@@ -514,6 +564,138 @@ static void leaks_reported(struct kunit *test)
 	free_percpu((void __percpu __force *)leaked[5]);
 }
 
+/*
+ * DMA mappings (single, page, scatterlist), a DMA coherent buffer, an
+ * ioremap area and a kernel thread, left behind by mt_leakdev: each
+ * reported with the module function that took it. The thread cannot be
+ * stopped, so the module's memory stays while it runs; once it has
+ * exited, the next insmod or rmmod frees that memory. The rest stays the
+ * kernel's to give back, and given back, the vmalloc areas, DMA mappings
+ * and free pages are what they were (the suite's invariants check the
+ * last two).
+ */
+static struct mt_leakdev_io leakdev;
+
+static void leakdev_give_back(void *unused)
+{
+	struct mt_leakdev_io *p = &leakdev;
+
+	if (loaded("mt_leakdev"))
+		delete_module("mt_leakdev");
+	if (!IS_ERR_OR_NULL(p->thread)) {
+		kthread_stop(p->thread);
+		put_task_struct(p->thread);
+	}
+	module_free_kept();
+	if (p->single && !dma_mapping_error(NULL, p->single))
+		dma_unmap_single(NULL, p->single, p->buf_len, DMA_TO_DEVICE);
+	if (p->paged && !dma_mapping_error(NULL, p->paged))
+		dma_unmap_page(NULL, p->paged, PAGE_SIZE, DMA_FROM_DEVICE);
+	if (p->sg_mapped)
+		dma_unmap_sg(NULL, p->sg, ARRAY_SIZE(p->sg), DMA_BIDIRECTIONAL);
+	if (p->coherent)
+		dma_free_coherent(NULL, p->coherent_len, p->coherent, p->coherent_dma);
+	if (p->io)
+		iounmap(p->io);
+	kfree(p->buf);
+	if (p->page)
+		__free_page(p->page);
+	if (sg_page(&p->sg[0]))
+		__free_page(sg_page(&p->sg[0]));
+	memset(p, 0, sizeof(*p));
+}
+
+static void device_leaks_reported(struct kunit *test)
+{
+	unsigned int reported = module_track_reported;
+	unsigned long areas = count_areas(), core, ticks;
+	struct mt_leakdev_io *p = &leakdev;
+	struct page *sg_pages;
+	struct module *mod;
+	char args[32];
+	u64 since;
+
+	memset(p, 0, sizeof(*p));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, leakdev_give_back, NULL), 0);
+	p->buf_len = 256;
+	p->buf = kmalloc(p->buf_len, GFP_KERNEL);
+	p->page = alloc_page(GFP_KERNEL);
+	sg_pages = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, p->buf && p->page && sg_pages);
+	sg_init_table(p->sg, ARRAY_SIZE(p->sg));
+	sg_set_page(&p->sg[0], sg_pages, 512, 0);
+	sg_set_page(&p->sg[1], sg_pages, 512, 1024);
+	p->regs = board.uart_base;
+	snprintf(args, sizeof(args), "io=%lu", (unsigned long)p);
+
+	since = printk_log_next_seq();
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_leakdev), args, &mod), 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(p->thread));
+	get_task_struct(p->thread);	/* stopped below, long after its module went */
+	core = (unsigned long)mod->core_layout.base;
+	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), 0);
+	KUNIT_EXPECT_FALSE(test, loaded("mt_leakdev"));
+	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 6);
+	EXPECT_LOGGED(test, since, "mt_leakdev: on rmmod, it still holds:",
+		      "mt_leakdev:   DMA mapping at dma 0x* (256 bytes), mapped by "
+		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+		      "mt_leakdev:   DMA mapping at dma 0x* (4096 bytes), mapped by "
+		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+		      "mt_leakdev:   DMA scatterlist mapping * (2 entries), mapped by "
+		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]");
+	EXPECT_LOGGED(test, since, "mt_leakdev:   DMA coherent buffer * (8192 bytes), allocated by "
+		      "mt_leakdev_alloc_coherent+0x*/0x* [mt_leakdev]");
+	EXPECT_LOGGED(test, since, "mt_leakdev:   ioremap of 0x* at * (4096 bytes), mapped by "
+		      "mt_leakdev_map_regs+0x*/0x* [mt_leakdev]");
+	EXPECT_LOGGED(test, since, "mt_leakdev:   kernel thread mt_leakdev (pid *) running "
+		      "mt_leakdev_thread+0x0/0x* [mt_leakdev]: cannot be stopped",
+		      "mt_leakdev: 6 items left behind on rmmod",
+		      "mt_leakdev: its memory at * stays allocated while its kernel threads run; "
+		      "the next insmod or rmmod after they exit frees it");
+
+	/* The thread still runs, in the module's code, which is still there. */
+	ticks = READ_ONCE(p->ticks);
+	msleep(50);
+	KUNIT_EXPECT_GT(test, READ_ONCE(p->ticks), ticks);
+	KUNIT_EXPECT_NE(test, kernel_pte_val(core), 0);
+	module_free_kept();
+	KUNIT_EXPECT_NE(test, kernel_pte_val(core), 0);
+	/* Once it has exited, an rmmod (of anything) frees that memory. */
+	since = printk_log_next_seq();
+	kthread_stop(p->thread);
+	put_task_struct(p->thread);
+	p->thread = NULL;
+	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, kernel_pte_val(core), 0);
+	EXPECT_LOGGED(test, since, "mt_leakdev: its kernel threads have exited: its memory at * "
+		      "is freed");
+	/* What it left is the kernel's to give back: then no area is left over. */
+	kunit_release_action(test, leakdev_give_back, NULL);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+}
+
+/* rmmod of a module that is not loaded: refused, said, and nothing changes. */
+static void rmmod_not_loaded(struct kunit *test)
+{
+	unsigned long areas;
+	struct module *mod;
+	u64 since;
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_exporter), "", &mod), 0);
+	areas = count_areas();
+	since = printk_log_next_seq();
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter_two"), -ENOENT);
+	EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter_two is not currently loaded");
+	KUNIT_EXPECT_TRUE(test, loaded("mt_exporter"));
+	KUNIT_EXPECT_EQ(test, mod->state, MODULE_STATE_LIVE);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 0);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
+	since = printk_log_next_seq();
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -ENOENT);
+	EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter is not currently loaded");
+}
+
 /* The commands, on a file from the in-memory file list (as the initramfs or loady leave it). */
 static void insmod_from_file_list(struct kunit *test)
 {
@@ -601,6 +783,8 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(init_fails),
 	KUNIT_CASE(init_oopses),
 	KUNIT_CASE(leaks_reported),
+	KUNIT_CASE(device_leaks_reported),
+	KUNIT_CASE(rmmod_not_loaded),
 	KUNIT_CASE(insmod_from_file_list),
 	KUNIT_CASE(bad_images),
 	{}

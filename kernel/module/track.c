@@ -15,7 +15,8 @@
  * queued or delayed work that would run its code or live in its memory.
  * Those, and its DMA channels, are cancelled; a kernel thread (or a work
  * function that does not return) cannot be, so the module's memory is
- * then kept.
+ * then kept: for threads only until they have exited (module_free_kept()
+ * in main.c asks module_threads_running()).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -220,7 +221,7 @@ struct report {
 	const char *why;
 	unsigned int count;
 	bool cancel;			/* rmmod or failed init: cancel and release */
-	bool keep;			/* something still runs the module's code */
+	unsigned int keep;		/* MODULE_KEEP_*: something still runs its code */
 	struct list_head taken;		/* records to release once callbacks are cancelled */
 	char sym[KSYM_NAME_LEN + 48];
 };
@@ -486,7 +487,7 @@ static void report_work(work_func_t func, const struct work_struct *work,
 	case WORK_STILL_RUNNING:
 		item(r, "work %p running %s: still running after a second, cannot be stopped",
 		     work, sym(r, func));
-		r->keep = true;
+		r->keep |= MODULE_KEEP_CALLBACKS;
 		break;
 	}
 }
@@ -509,7 +510,12 @@ static void cancel_callbacks(struct report *r)
 			return;
 	}
 	item(r, "callbacks that keep re-arming each other after %u passes; its memory is kept", pass);
-	r->keep = true;
+	r->keep |= MODULE_KEEP_CALLBACKS;
+}
+
+static bool runs_module_code(struct module *mod, const struct task_struct *p)
+{
+	return in_text(mod, (unsigned long)p->threadfn) && !(p->flags & PF_EXITING);
 }
 
 static void report_threads(struct report *r)
@@ -519,13 +525,26 @@ static void report_threads(struct report *r)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
-		if (!in_text(r->mod, (unsigned long)p->threadfn) || (p->flags & PF_EXITING))
+		if (!runs_module_code(r->mod, p))
 			continue;
 		item(r, "kernel thread %s (pid %d) running %s%s", p->comm, p->pid,
 		     sym(r, p->threadfn), r->cancel ? ": cannot be stopped" : "");
-		r->keep = true;
+		r->keep |= MODULE_KEEP_THREADS;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+bool module_threads_running(struct module *mod)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		found |= runs_module_code(mod, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
 }
 
 static void report_all(struct report *r)
@@ -569,7 +588,7 @@ static void drop_spares(void)
 	}
 }
 
-bool module_track_release(struct module *mod, const char *why)
+unsigned int module_track_release(struct module *mod, const char *why)
 {
 	struct report r = { .mod = mod, .why = why, .cancel = true };
 
