@@ -198,7 +198,7 @@ CONFIGS = [
          input=['dmatest'] + samples.inputs() + ['poweroff'],
          expect=[r'dmaengine: no DMA controller found',
                  r'dmatest: no channels to test: no DMA controller on this board']
-         + samples.expect(), check=samples.check_unchanged),
+         + samples.expect(), check=samples.check),
     # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024, timeout=240,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
@@ -310,7 +310,7 @@ CONFIGS = [
          input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
                 'dmatest iterations=3 threads_per_chan=2',
                 'dmatest iterations=3 alignment=15 max_channels=1'] + samples.inputs(dma=True)
-         + ['poweroff'], check=samples.check_unchanged,
+         + ['poweroff'], check=samples.check,
          expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
                  r'Initramfs unpacking failed: truncated data \(at offset \d+, '
                  r"entry 'lib/data\.bin'\): no files added",
@@ -376,7 +376,7 @@ CONFIGS = [
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz',
                '{ramdisk}'],
          input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
-         expect=uboot_samples_expect, check=samples.check_unchanged, timeout=300),
+         expect=uboot_samples_expect, check=samples.check, timeout=300),
     # loady: files by YMODEM, sent by lrzsz's sb as a user would, then by
     # the harness's sender with 128-byte blocks and a corrupted one (sent
     # again), one the sender cancels part-way (nothing kept) and Ctrl-C at
@@ -384,7 +384,7 @@ CONFIGS = [
     # Then the samples, sent by sb and loaded from the file list.
     dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256, timeout=240,
          cmdline=['kunit.filter_glob=ramfs'], required=['ramfs'], only=['ramfs'],
-         input=loady_samples_input, expect=loady_samples_expect, check=samples.check_unchanged),
+         input=loady_samples_input, expect=loady_samples_expect, check=samples.check),
     # QEMU's -initrd with the raw image (ATAGS, as `make run MODULES=...`),
     # whose secondaries start from QEMU's own pen (released through SYS_FLAGS).
     # The archive holds the samples, each then loaded from the file list.
@@ -393,5 +393,5 @@ CONFIGS = [
          args=['-initrd', '{initramfs}'], cmdline=['kunit.filter_glob=handoff'],
          required=['handoff'], only=['handoff'],
          input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
-         expect=initrd_samples_expect, check=samples.check_unchanged),
+         expect=initrd_samples_expect, check=samples.check),
 ]
