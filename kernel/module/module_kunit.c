@@ -27,7 +27,7 @@
 #include <asm/mmu.h>
 #include <mica/board.h>
 #include <mica/kunit.h>
-#include <mica/printk_log.h>
+#include <mica/kunit_log.h>
 #include <mica/ramfs.h>
 #include <mica/shell.h>
 #include <string.h>
@@ -120,49 +120,6 @@ static unsigned long count_areas(void)
 	vm_area_for_each(count_one, &n);
 	return n;
 }
-
-/* ---- what the kernel printed ---- */
-
-/* @s matches @pat, in which '*' stands for any run of characters and nothing else is special. */
-static bool star_match(const char *pat, const char *s)
-{
-	const char *star = NULL, *resume = NULL;
-
-	while (*s) {
-		if (*pat == '*') {
-			star = ++pat;
-			resume = s;
-		} else if (*pat == *s) {
-			pat++;
-			s++;
-		} else if (star) {
-			pat = star;
-			s = ++resume;
-		} else {
-			return false;
-		}
-	}
-	while (*pat == '*')
-		pat++;
-	return !*pat;
-}
-
-/* Each of @pats (NULL-terminated) matches a line logged since record @since, in that order. */
-static void expect_logged(struct kunit *test, u64 since, const char *const *pats)
-{
-	char line[256];
-	unsigned int i = 0;
-
-	for (u64 seq = since; pats[i] && printk_log_read(seq, line, sizeof(line)); seq++)
-		if (star_match(pats[i], line))
-			i++;
-	if (pats[i])
-		KUNIT_FAIL(test, "no log line '%s' (in this order) since record %llu", pats[i],
-			   since);
-}
-
-#define EXPECT_LOGGED(test, since, ...) \
-	expect_logged(test, since, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* ---- relocations ---- */
 
@@ -636,22 +593,27 @@ static void device_leaks_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), 0);
 	KUNIT_EXPECT_FALSE(test, loaded("mt_leakdev"));
 	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 6);
-	EXPECT_LOGGED(test, since, "mt_leakdev: on rmmod, it still holds:",
-		      "mt_leakdev:   DMA mapping at dma 0x* (256 bytes), mapped by "
-		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
-		      "mt_leakdev:   DMA mapping at dma 0x* (4096 bytes), mapped by "
-		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
-		      "mt_leakdev:   DMA scatterlist mapping * (2 entries), mapped by "
-		      "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]");
-	EXPECT_LOGGED(test, since, "mt_leakdev:   DMA coherent buffer * (8192 bytes), allocated by "
-		      "mt_leakdev_alloc_coherent+0x*/0x* [mt_leakdev]");
-	EXPECT_LOGGED(test, since, "mt_leakdev:   ioremap of 0x* at * (4096 bytes), mapped by "
-		      "mt_leakdev_map_regs+0x*/0x* [mt_leakdev]");
-	EXPECT_LOGGED(test, since, "mt_leakdev:   kernel thread mt_leakdev (pid *) running "
-		      "mt_leakdev_thread+0x0/0x* [mt_leakdev]: cannot be stopped",
-		      "mt_leakdev: 6 items left behind on rmmod",
-		      "mt_leakdev: its memory at * stays allocated while its kernel threads run; "
-		      "the next insmod or rmmod after they exit frees it");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev: on rmmod, it still holds:",
+			    "mt_leakdev:   DMA mapping at dma 0x* (256 bytes), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+			    "mt_leakdev:   DMA mapping at dma 0x* (4096 bytes), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+			    "mt_leakdev:   DMA scatterlist mapping * (2 entries), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]");
+	/* The areas are listed in address order, the thread after them. */
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   DMA coherent buffer * (8192 bytes), allocated by "
+			    "mt_leakdev_alloc_coherent+0x*/0x* [mt_leakdev]");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   ioremap of 0x* at * (4096 bytes), mapped by "
+			    "mt_leakdev_map_regs+0x*/0x* [mt_leakdev]");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   kernel thread mt_leakdev (pid *) running "
+			    "mt_leakdev_thread+0x0/0x* [mt_leakdev]: cannot be stopped",
+			    "mt_leakdev: 6 items left behind on rmmod",
+			    "mt_leakdev: its memory at * stays allocated while its kernel threads "
+			    "run; the next insmod or rmmod after they exit frees it");
 
 	/* The thread still runs, in the module's code, which is still there. */
 	ticks = READ_ONCE(p->ticks);
@@ -667,8 +629,8 @@ static void device_leaks_reported(struct kunit *test)
 	p->thread = NULL;
 	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), -ENOENT);
 	KUNIT_EXPECT_EQ(test, kernel_pte_val(core), 0);
-	EXPECT_LOGGED(test, since, "mt_leakdev: its kernel threads have exited: its memory at * "
-		      "is freed");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev: its kernel threads have exited: its memory at * is freed");
 	/* What it left is the kernel's to give back: then no area is left over. */
 	kunit_release_action(test, leakdev_give_back, NULL);
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
@@ -685,7 +647,7 @@ static void rmmod_not_loaded(struct kunit *test)
 	areas = count_areas();
 	since = printk_log_next_seq();
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter_two"), -ENOENT);
-	EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter_two is not currently loaded");
+	KUNIT_EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter_two is not currently loaded");
 	KUNIT_EXPECT_TRUE(test, loaded("mt_exporter"));
 	KUNIT_EXPECT_EQ(test, mod->state, MODULE_STATE_LIVE);
 	KUNIT_EXPECT_EQ(test, module_refcount(mod), 0);
@@ -693,7 +655,7 @@ static void rmmod_not_loaded(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
 	since = printk_log_next_seq();
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -ENOENT);
-	EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter is not currently loaded");
+	KUNIT_EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter is not currently loaded");
 }
 
 /* The commands, on a file from the in-memory file list (as the initramfs or loady leave it). */
