@@ -170,12 +170,18 @@ static void relocations(struct kunit *test)
 static void bad_relocations(struct kunit *test)
 {
 	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
 
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badbranch), "", NULL), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badreloc), "", NULL), -ENOEXEC);
 	KUNIT_EXPECT_FALSE(test, loaded("mt_badbranch"));
 	KUNIT_EXPECT_FALSE(test, loaded("mt_badreloc"));
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_badbranch: branch out of range (more than 32 MiB away): R_ARM_CALL "
+			    "at .text+0x0 against symbol '*'",
+			    "mt_badreloc: unknown relocation: relocation type 10 at .text+0x0 "
+			    "against symbol 'jiffies_to_msecs'");
 }
 
 /* ---- memory: permissions, guard page, init freed ---- */
@@ -271,12 +277,17 @@ static void kallsyms_names(struct kunit *test)
 static void exports_and_dependencies(struct kunit *test)
 {
 	struct module *exporter, *importer;
+	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
 	unsigned int cpu;
 
 	/* Without its provider the importer cannot resolve its symbols. */
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_importer), "", NULL), -ENOENT);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_exporter), "", &exporter), 0);
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_exporter), "", NULL), -EEXIST);
+	KUNIT_EXPECT_LOGGED(test, since, "mt_importer: Unknown symbol mt_exported_fn (err -2)",
+			    "mt_exporter: a module of that name is already loaded");
 	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_importer), "", &importer), 0);
 	KUNIT_EXPECT_EQ(test, *(int *)sym(test, "mt_import_result"), 51);
 	/* Per-CPU: every CPU has its own copy, initialised from the module. */
@@ -296,11 +307,19 @@ static void exports_and_dependencies(struct kunit *test)
 
 static void refused_exports(struct kunit *test)
 {
+	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
+
 	/* GPL-only symbol from a proprietary module; a name the kernel exports. */
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_nongpl), "", NULL), -EPERM);
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_dupexport), "", NULL), -ENOEXEC);
 	KUNIT_EXPECT_FALSE(test, loaded("mt_nongpl"));
 	KUNIT_EXPECT_FALSE(test, loaded("mt_dupexport"));
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_nongpl: Unknown symbol * (err -1): it is exported GPL-only and the "
+			    "module's license is not GPL-compatible",
+			    "mt_dupexport: exports duplicate symbol msleep (owned by kernel)");
 }
 
 static void taints(struct kunit *test)
@@ -428,17 +447,31 @@ static void parameters(struct kunit *test)
 
 static void bad_parameters(struct kunit *test)
 {
-	static const char *const bad[] = {
-		"p_int=abc", "p_int=2147483648", "p_byte=256", "p_short=40000", "p_uint=-1",
-		"p_bool=maybe", "p_int", "p_array=1,2,3,4,5", "p_string=toolongforit",
-		"nosuchparam=1",
+	/* Each value, and Linux's message for it. */
+	static const char *const bad[][2] = {
+		{ "p_int=abc", "mt_params: `abc' invalid for parameter `p_int'" },
+		{ "p_int=2147483648", "mt_params: `2147483648' invalid for parameter `p_int'" },
+		{ "p_byte=256", "mt_params: `256' invalid for parameter `p_byte'" },
+		{ "p_short=40000", "mt_params: `40000' invalid for parameter `p_short'" },
+		{ "p_uint=-1", "mt_params: `-1' invalid for parameter `p_uint'" },
+		{ "p_bool=maybe", "mt_params: `maybe' invalid for parameter `p_bool'" },
+		{ "p_int", "mt_params: `' invalid for parameter `p_int'" },
+		{ "p_array=1,2,3,4,5", "mt_params: `1,2,3,4,5' invalid for parameter `p_array'" },
+		{ "p_string=toolongforit",
+		  "mt_params: `toolongforit' too large for parameter `p_string'" },
+		{ "nosuchparam=1", "mt_params: Unknown parameter `nosuchparam'" },
 	};
+	unsigned long areas = count_areas();
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		KUNIT_EXPECT_NE(test, load(test, IMAGE(mt_params), bad[i], NULL), 0);
+		u64 since = printk_log_next_seq();
+
+		KUNIT_EXPECT_NE(test, load(test, IMAGE(mt_params), bad[i][0], NULL), 0);
 		KUNIT_EXPECT_FALSE(test, loaded("mt_params"));
+		KUNIT_EXPECT_LOGGED(test, since, bad[i][1]);
 	}
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 }
 
 /* ---- init failing, oopsing; a module leaking ---- */
@@ -455,6 +488,7 @@ static void init_fails(struct kunit *test)
 	unsigned long areas = count_areas();
 	unsigned int reported = module_track_reported;
 	static struct timer_list timer;	/* armed by the module, to run its code */
+	u64 since = printk_log_next_seq();
 	void *leaked = NULL;
 	char more[32], args[64];
 
@@ -466,6 +500,13 @@ static void init_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 	KUNIT_EXPECT_FALSE(test, timer_pending(&timer));
+	KUNIT_EXPECT_LOGGED(test, since, "mt_initfail: init failed with error -19: unloading",
+			    "mt_initfail: after its init failed, it still holds:",
+			    "mt_initfail:   kmalloc-32 object * (32 bytes), allocated by "
+			    "mt_initfail_init+0x*/0x* [mt_initfail]",
+			    "mt_initfail:   armed timer * calling mt_initfail_timeout+0x0/0x* "
+			    "[mt_initfail]; cancelled",
+			    "mt_initfail: 2 items left behind after its init failed");
 	KUNIT_EXPECT_NOT_NULL(test, leaked);
 	kfree(leaked);		/* the kernel can still free what the module left */
 }
@@ -694,10 +735,14 @@ static void bad_images(struct kunit *test)
 	size_t len = end - start;
 	char *image = vmalloc(len);
 	Elf32_Ehdr *hdr = (Elf32_Ehdr *)image;
+	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
 	char *magic;
 
 	KUNIT_ASSERT_NOT_NULL(test, image);
 #define RELOAD(n) (memcpy(image, start, len), load_module(image, n, "", "bad.ko", NULL))
+	memset(image, 0xa5, len);	/* garbage */
+	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	KUNIT_EXPECT_EQ(test, load_module(image, 20, "", "bad.ko", NULL), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, load_module(image, len / 2, "", "bad.ko", NULL), -ENOEXEC);
@@ -706,6 +751,9 @@ static void bad_images(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	hdr->e_ident[EI_CLASS] = 2;
+	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
+	memcpy(image, start, len);
+	hdr->e_ident[EI_DATA] = 2;	/* big-endian */
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	hdr->e_type = 2;	/* an executable */
@@ -719,6 +767,17 @@ static void bad_images(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, magic);
 	magic[9] = 'X';
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "bad.ko: not an ELF file (bad magic)",
+			    "bad.ko: truncated: 20 bytes, an ELF header alone is 52",
+			    "bad.ko: section headers at 0x* run past the end of the file (* bytes)",
+			    "bad.ko: ELF machine 3: built for another architecture than ARM (40)",
+			    "bad.ko: ELF class 2: a module for this kernel is ELFCLASS32",
+			    "bad.ko: ELF data encoding 2: this kernel is little-endian (ELFDATA2LSB)",
+			    "bad.ko: ELF type 2: a module must be a relocatable object (ET_REL)",
+			    "bad.ko: section name table index * out of range (* sections)",
+			    "mt_exporter: version magic 'X.1.0 * should be '0.1.0 *'");
 	/* After all that, the intact file still loads. */
 	KUNIT_EXPECT_EQ(test, RELOAD(len), 0);
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
