@@ -257,13 +257,7 @@ static void free_module_init(struct module *mod)
 	vfree(base);
 }
 
-/*
- * Report and cancel what the module still holds (while it is still listed,
- * so reports name its functions), take it off the list, let go of what it
- * uses, free its memory. The memory stays if something that cannot be
- * stopped still runs its code: if that is kernel threads, until they have
- * exited (kept_modules). module_mutex not held.
- */
+/* The module's memory and what the loader allocated for it. */
 static void free_module_memory(struct module *mod)
 {
 	void *core = mod->core_layout.base;
@@ -300,6 +294,13 @@ void module_free_kept(void)
 	mutex_unlock(&module_mutex);
 }
 
+/*
+ * Report and cancel what the module still holds (while it is still listed,
+ * so reports name its functions), take it off the list, let go of what it
+ * uses, free its memory. The memory stays if something that cannot be
+ * stopped still runs its code: if that is kernel threads, until they have
+ * exited (kept_modules). module_mutex not held.
+ */
 static void free_module(struct module *mod, const char *why, bool listed)
 {
 	unsigned int keep;
