@@ -166,22 +166,32 @@ static void relocations(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_reloc"), 0);
 }
 
-/* Refusals name the problem and leave nothing behind. */
-static void bad_relocations(struct kunit *test)
+/*
+ * A module file refused with @err and the message @msg, loaded by the
+ * args IMAGE() gives: nothing of it stays loaded or mapped.
+ */
+static void expect_refused(struct kunit *test, const char *start, const char *end,
+			   const char *file, int err, const char *msg)
 {
 	unsigned long areas = count_areas();
 	u64 since = printk_log_next_seq();
+	char name[MODULE_NAME_LEN];
 
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badbranch), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badreloc), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_FALSE(test, loaded("mt_badbranch"));
-	KUNIT_EXPECT_FALSE(test, loaded("mt_badreloc"));
+	KUNIT_EXPECT_EQ(test, load(test, start, end, file, "", NULL), err);
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(file, "."), file);
+	KUNIT_EXPECT_FALSE(test, loaded(name));
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
-	KUNIT_EXPECT_LOGGED(test, since,
-			    "mt_badbranch: branch out of range (more than 32 MiB away): R_ARM_CALL "
-			    "at .text+0x0 against symbol '*'",
-			    "mt_badreloc: unknown relocation: relocation type 10 at .text+0x0 "
-			    "against symbol 'jiffies_to_msecs'");
+	KUNIT_EXPECT_LOGGED(test, since, msg);
+}
+
+static void bad_relocations(struct kunit *test)
+{
+	expect_refused(test, IMAGE(mt_badbranch), -ENOEXEC,
+		       "mt_badbranch: branch out of range (more than 32 MiB away): R_ARM_CALL "
+		       "at .text+0x0 against symbol '*'");
+	expect_refused(test, IMAGE(mt_badreloc), -ENOEXEC,
+		       "mt_badreloc: unknown relocation: relocation type 10 at .text+0x0 "
+		       "against symbol 'jiffies_to_msecs'");
 }
 
 /* ---- memory: permissions, guard page, init freed ---- */
@@ -305,21 +315,14 @@ static void exports_and_dependencies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -ENOENT);
 }
 
+/* A GPL-only symbol for a proprietary module; a name the kernel exports already. */
 static void refused_exports(struct kunit *test)
 {
-	unsigned long areas = count_areas();
-	u64 since = printk_log_next_seq();
-
-	/* GPL-only symbol from a proprietary module; a name the kernel exports. */
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_nongpl), "", NULL), -EPERM);
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_dupexport), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_FALSE(test, loaded("mt_nongpl"));
-	KUNIT_EXPECT_FALSE(test, loaded("mt_dupexport"));
-	KUNIT_EXPECT_EQ(test, count_areas(), areas);
-	KUNIT_EXPECT_LOGGED(test, since,
-			    "mt_nongpl: Unknown symbol * (err -1): it is exported GPL-only and the "
-			    "module's license is not GPL-compatible",
-			    "mt_dupexport: exports duplicate symbol msleep (owned by kernel)");
+	expect_refused(test, IMAGE(mt_nongpl), -EPERM,
+		       "mt_nongpl: Unknown symbol * (err -1): it is exported GPL-only and the "
+		       "module's license is not GPL-compatible");
+	expect_refused(test, IMAGE(mt_dupexport), -ENOEXEC,
+		       "mt_dupexport: exports duplicate symbol msleep (owned by kernel)");
 }
 
 static void taints(struct kunit *test)
