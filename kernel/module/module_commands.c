@@ -238,7 +238,7 @@ static void show_modinfo(const char *filename, const char *info, size_t size)
 	}
 }
 
-/* A bare module name ("hello"), not a file's path or name ("hello.ko", "lib/x"). */
+/* A bare module name ("hello"), not a file's name or path ("hello.ko", a name with a slash). */
 static bool is_module_name(const char *arg)
 {
 	size_t len = strlen(arg);
