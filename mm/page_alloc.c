@@ -862,7 +862,7 @@ static __always_inline struct page *alloc_pages_nodemask(gfp_t gfp_mask, unsigne
 	return page;
 }
 
-/* Pages for module code, recorded for the report on rmmod (mica/module_track.h). */
+/* A module's pages are recorded for the report on rmmod (mica/module_track.h). */
 noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
 					  struct zonelist *zonelist, nodemask_t *nodemask,
 					  unsigned long caller)
@@ -878,11 +878,18 @@ noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
 struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 						 struct zonelist *zonelist, nodemask_t *nodemask)
 {
+	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+}
+EXPORT_SYMBOL(__alloc_pages_nodemask);
+
+/* What a module's __alloc_pages_nodemask resolves to while recording (mica/module_track.h). */
+struct page *__alloc_pages_nodemask_from_module(gfp_t gfp_mask, unsigned int order,
+						struct zonelist *zonelist, nodemask_t *nodemask)
+{
 	if (module_track_caller(_RET_IP_))
 		return alloc_pages_tracked(gfp_mask, order, zonelist, nodemask, _RET_IP_);
 	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
 }
-EXPORT_SYMBOL(__alloc_pages_nodemask);
 
 /* The reference count reached zero: give the pages back. */
 static __always_inline void free_the_page(struct page *page, unsigned int order)
