@@ -124,7 +124,7 @@ static int cmd_module_bench(int argc, char **argv)
 	/* Per pair, the loop's own few instructions included in both. */
 	print_per_pair("kmalloc(64)+kfree, built in", builtin, "");
 	print_per_pair("kmalloc(64)+kfree, from a module", module,
-		       READ_ONCE(module_track_active) ? "  (recording on)" : "  (recording off)");
+		       static_key_enabled(&module_track_key) ? "  (recording on)" : "  (recording off)");
 	return delete_module("mt_kbench");
 }
 SHELL_COMMAND("module_bench", "",

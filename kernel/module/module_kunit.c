@@ -61,6 +61,7 @@ EMBED(mt_badreloc);
 EMBED(mt_dupexport);
 EMBED(mt_dmaprov);
 EMBED(mt_leakdev);
+EMBED(mt_track);
 
 #define IMAGE(name) name##_ko, name##_ko_end, #name ".ko"
 
@@ -702,6 +703,31 @@ static void rmmod_not_loaded(struct kunit *test)
 	KUNIT_EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter is not currently loaded");
 }
 
+/*
+ * A module's allocations through each allocator entry point are recorded
+ * (its references resolve to the tracked entries); a free drops the
+ * record, even the kernel's free of a module's object.
+ */
+static void allocations_tracked(struct kunit *test)
+{
+	unsigned int reported = module_track_reported;
+	void *ptrs[3] = { NULL };
+	char args[48];
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_track), out_arg(args, sizeof(args), "size=200 ", ptrs),
+				   NULL), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[0]);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[1]);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[2]);
+	kfree(ptrs[1]);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_track"), 0);
+	/* The run-time sized kmalloc and the page; not the object the kernel freed. */
+	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
+	kfree(ptrs[0]);
+	if (ptrs[2])
+		__free_page((struct page *)ptrs[2]);
+}
+
 /* The commands, on a file from the in-memory file list (as the initramfs or loady leave it). */
 static void insmod_from_file_list(struct kunit *test)
 {
@@ -809,6 +835,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(leaks_reported),
 	KUNIT_CASE(device_leaks_reported),
 	KUNIT_CASE(rmmod_not_loaded),
+	KUNIT_CASE(allocations_tracked),
 	KUNIT_CASE(insmod_from_file_list),
 	KUNIT_CASE(bad_images),
 	{}

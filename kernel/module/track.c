@@ -22,6 +22,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/kasan.h>
 #include <linux/kallsyms.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
@@ -47,7 +48,7 @@ static bool track_enabled = true;
 module_param_named(track, track_enabled, bool, 0444);
 MODULE_PARM_DESC(track, "record what modules allocate, for the report on rmmod (default: on)");
 
-int module_track_active;
+DEFINE_STATIC_KEY_FALSE(module_track_key);
 int module_track_held[MT_NR_KINDS];
 unsigned int module_track_reported;
 
@@ -68,7 +69,7 @@ struct module_track {
 	unsigned int dropped;		/* allocations that could not be recorded */
 	unsigned long init_text;	/* where the init code was, once freed */
 	unsigned long init_text_size;
-	bool counted;			/* in module_track_active (recording was on at load) */
+	bool counted;			/* in module_track_key's count (recording was on at load) */
 };
 
 #define TRACK_HASH_BITS 8
@@ -106,7 +107,7 @@ int module_track_init(struct module *mod)
 	INIT_LIST_HEAD(&mod->track->records);
 	mod->track->counted = READ_ONCE(track_enabled);
 	if (mod->track->counted)
-		__atomic_add_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
+		static_branch_inc(&module_track_key);
 	return 0;
 }
 
@@ -550,6 +551,8 @@ bool module_threads_running(struct module *mod)
 static void report_all(struct report *r)
 {
 	INIT_LIST_HEAD(&r->taken);
+	/* Objects the module freed may wait in KASAN's quarantine, their records with them. */
+	kasan_quarantine_flush(NULL);
 	report_records(r);
 	vm_area_for_each(report_vm_area, r);
 	/* What would call into the module is only cancelled as it goes. */
@@ -569,6 +572,32 @@ void module_track_report(struct module *mod, const char *why)
 	struct report r = { .mod = mod, .why = why };
 
 	report_all(&r);
+}
+
+/*
+ * The allocators' entry points a recording module's references resolve
+ * to: they record what module code takes, so the kernel's own calls test
+ * nothing (the fast paths are the same with modules loaded).
+ */
+static const struct {
+	unsigned long entry;
+	unsigned long tracked;
+} tracked_entries[] = {
+	{ (unsigned long)kmem_cache_alloc, (unsigned long)kmem_cache_alloc_from_module },
+	{ (unsigned long)__kmalloc, (unsigned long)__kmalloc_from_module },
+	{ (unsigned long)__alloc_pages_nodemask, (unsigned long)__alloc_pages_nodemask_from_module },
+};
+
+unsigned long module_track_entry(const struct module *mod, unsigned long addr)
+{
+	unsigned int i;
+
+	if (!mod->track || !mod->track->counted)
+		return addr;
+	for (i = 0; i < ARRAY_SIZE(tracked_entries); i++)
+		if (tracked_entries[i].entry == addr)
+			return tracked_entries[i].tracked;
+	return addr;
 }
 
 /* Give the spare records back: a removed module leaves no memory of its own behind. */
@@ -594,9 +623,10 @@ unsigned int module_track_release(struct module *mod, const char *why)
 
 	report_all(&r);
 	drop_spares();
+	kmem_cache_module_removed();
 	if (mod->track) {
 		if (mod->track->counted)
-			__atomic_sub_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
+			static_branch_dec(&module_track_key);
 		kfree(mod->track);
 		mod->track = NULL;
 	}
