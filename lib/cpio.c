@@ -121,6 +121,8 @@ int cpio_parse(const void *buf, size_t len,
 				return fail(err, "junk after the archive", pos, NULL);
 			in_archive = true;
 		}
+		if (pos == len)		/* the last entry ended the buffer */
+			return fail(err, "no TRAILER!!! entry at the end (cut short?)", pos, NULL);
 		if (pos % 4)
 			return fail(err, "header not aligned to 4 bytes", pos, NULL);
 		h = (const char *)base + pos;

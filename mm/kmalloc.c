@@ -162,6 +162,12 @@ void *__slab_fastpath __kmalloc(size_t size, gfp_t flags)
 }
 EXPORT_SYMBOL(__kmalloc);
 
+/* What a module's __kmalloc resolves to while recording (mica/module_track.h). */
+void *__kmalloc_from_module(size_t size, gfp_t flags)
+{
+	return do_kmalloc(size, flags, NUMA_NO_NODE, _RET_IP_);
+}
+
 void *__kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc(size, flags, node, _RET_IP_);
@@ -188,8 +194,6 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 		kfree_large(compound_head(page), x, caller);
 		return;
 	}
-	if (unlikely(atomic_read(&page->slab_cache->module_objs)))
-		return slab_free_tracked(page->slab_cache, (void *)x, caller);
 	slab_free(page->slab_cache, (void *)x, caller);
 }
 

@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <mica/shell.h>
 #include "internal.h"
+#include "vmalloc_internal.h"
 
 static int cmd_meminfo(int argc, char **argv)
 {
@@ -23,7 +24,8 @@ SHELL_COMMAND("meminfo", "", "memory totals, as /proc/meminfo", cmd_meminfo);
 /*
  * Linux's "echo N > /proc/sys/vm/drop_caches": 2 (or 3) frees the slab
  * caches' empty slabs. Mica has no page cache (1 does nothing) and also
- * drains the per-CPU page lists, so MemFree counts every free page.
+ * drains the per-CPU page lists, so MemFree counts every free page, and
+ * gives back the freed vmalloc areas kept for reuse, with their descriptors.
  */
 static int cmd_drop_caches(int argc, char **argv)
 {
@@ -39,11 +41,12 @@ static int cmd_drop_caches(int argc, char **argv)
 		return err;
 	if (mode & 2)
 		drop_slab();
+	vmalloc_drop_spare_areas();
 	drain_all_pages();
 	return 0;
 }
 SHELL_COMMAND("drop_caches", "1|2|3",
-	      "free the slab caches' empty slabs (2, 3) and drain per-CPU page lists",
+	      "free the slab caches' empty slabs (2, 3), spare vmalloc areas and per-CPU page lists",
 	      cmd_drop_caches);
 
 static int cmd_percpu_stats(int argc, char **argv)

@@ -583,15 +583,13 @@ static __always_inline bool new_pages_ok(struct page *page, unsigned int order)
  * The fields of a block's first page as an allocation hands it out, for
  * prep_new_page and for the order-0 fast path that has nothing else to do.
  */
-static __always_inline void set_new_page_fields(struct page *page, unsigned int order,
-						gfp_t gfp_flags)
+static __always_inline void set_new_page_fields(struct page *page, unsigned int order)
 {
 	page->index = 0;	/* the per-CPU lists keep the migrate type there */
 	set_page_private(page, 0);
 	init_page_count(page);
 	set_page_alloc_order(page, (int)order);
 	kasan_alloc_pages(page, order);
-	set_page_owner(page, order, gfp_flags);
 }
 
 /* False (after a report) if the block must be leaked and another taken. */
@@ -599,7 +597,8 @@ static __always_inline bool prep_new_page(struct page *page, unsigned int order,
 {
 	if (static_branch_unlikely(&check_pages_enabled) && !new_pages_ok(page, order))
 		return false;
-	set_new_page_fields(page, order, gfp_flags);
+	set_new_page_fields(page, order);
+	set_page_owner(page, order, gfp_flags);
 	if (unlikely(gfp_flags & __GFP_ZERO))
 		clear_pages_any(page, order);
 	if (unlikely(order && (gfp_flags & __GFP_COMP)))
@@ -855,13 +854,15 @@ static __always_inline struct page *alloc_pages_nodemask(gfp_t gfp_mask, unsigne
 	page = alloc_order0_fast(gfp_mask, zonelist);
 	if (unlikely(!page))
 		return alloc_pages_walk(gfp_mask, 0, zonelist, NULL);
-	if (static_branch_unlikely(&check_pages_enabled) || unlikely(gfp_mask & __GFP_ZERO))
+	/* page_owner's record is a call: out of line, as the checks. */
+	if (static_branch_unlikely(&check_pages_enabled) || page_owner_enabled() ||
+	    unlikely(gfp_mask & __GFP_ZERO))
 		return alloc_order0_prep(page, gfp_mask, zonelist);
-	set_new_page_fields(page, 0, gfp_mask);
+	set_new_page_fields(page, 0);
 	return page;
 }
 
-/* Pages for module code, recorded for the report on rmmod (mica/module_track.h). */
+/* A module's pages are recorded for the report on rmmod (mica/module_track.h). */
 noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
 					  struct zonelist *zonelist, nodemask_t *nodemask,
 					  unsigned long caller)
@@ -877,11 +878,18 @@ noinline struct page *alloc_pages_tracked(gfp_t gfp_mask, unsigned int order,
 struct page * __frameless __alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 						 struct zonelist *zonelist, nodemask_t *nodemask)
 {
+	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
+}
+EXPORT_SYMBOL(__alloc_pages_nodemask);
+
+/* What a module's __alloc_pages_nodemask resolves to while recording (mica/module_track.h). */
+struct page *__alloc_pages_nodemask_from_module(gfp_t gfp_mask, unsigned int order,
+						struct zonelist *zonelist, nodemask_t *nodemask)
+{
 	if (module_track_caller(_RET_IP_))
 		return alloc_pages_tracked(gfp_mask, order, zonelist, nodemask, _RET_IP_);
 	return alloc_pages_nodemask(gfp_mask, order, zonelist, nodemask);
 }
-EXPORT_SYMBOL(__alloc_pages_nodemask);
 
 /* The reference count reached zero: give the pages back. */
 static __always_inline void free_the_page(struct page *page, unsigned int order)
@@ -940,8 +948,9 @@ static noinline void free_order0_checked(struct page *page)
 }
 
 /*
- * Mutexes held somewhere (lock debugging on), or pages held by modules:
- * no held mutex may be in the page, and a module's record of it goes.
+ * Mutexes held somewhere (lock debugging on), pages held by modules, or
+ * page_owner on: no held mutex may be in the page, a module's record of
+ * it goes, and so does page_owner's (free_hot_cold_page).
  */
 static noinline void free_order0_watched(struct page *page)
 {
@@ -984,7 +993,7 @@ void __frameless __free_pages(struct page *page, unsigned int order)
 		return;
 	if (unlikely(count < 0))
 		return free_pages_misuse(page);
-	if (unlikely(debug_locks_held() || module_track_held_any(MT_PAGES)))
+	if (unlikely(debug_locks_held() || module_track_held_any(MT_PAGES)) || page_owner_enabled())
 		return free_order0_watched(page);
 	flags = page->flags;
 	/* One test: the flags as expected (order 0 recorded), mapcount -1, no mapping. */
@@ -994,7 +1003,6 @@ void __frameless __free_pages(struct page *page, unsigned int order)
 		return free_order0_checked(page);
 	page->flags = flags & ~(PAGEFLAGS_MASK | (PAGE_ALLOC_ORDER_MASK << PAGE_ALLOC_ORDER_PGSHIFT));
 	kasan_free_pages(page, 0);
-	reset_page_owner(page, 0);
 	zone = page_zone(page);
 	migratetype = *pageblock_byte(zone, page);
 	page->index = (unsigned long)migratetype;

@@ -364,6 +364,23 @@ static void *alloc_one(struct kmem_cache *s, gfp_t gfp, int node, unsigned long 
 	}
 }
 
+/*
+ * This CPU's array for the slow paths. A cache that bypasses its arrays
+ * only because modules hold objects of it (slab_module_objects) still
+ * uses its own here: that bypass only brings each operation to the slow
+ * path, where a free drops the object's record. The bypasses of a debug
+ * cache (no arrays), KFENCE objects and failslab keep the array of limit 0.
+ */
+static struct array_cache *slow_path_array(struct kmem_cache *s)
+{
+	unsigned int cpu = smp_processor_id();
+	struct array_cache *ac = s->cpu_cache[cpu], *own = s->cpu_array[cpu];
+
+	if (ac->limit || !own || READ_ONCE(s->kfence_objects) || failslab_armed())
+		return ac;
+	return own;
+}
+
 /* Refill this CPU's array from the local node, growing the cache if it has nothing. */
 static void *refill(struct kmem_cache *s, gfp_t gfp, unsigned long caller, unsigned long *irqflags)
 {
@@ -371,7 +388,7 @@ static void *refill(struct kmem_cache *s, gfp_t gfp, unsigned long caller, unsig
 
 	for (;;) {
 		/* Re-read: interrupts may have been on while the cache grew. */
-		struct array_cache *ac = s->cpu_cache[smp_processor_id()];
+		struct array_cache *ac = slow_path_array(s);
 		struct kmem_cache_node *n;
 		struct page *page;
 
@@ -402,10 +419,10 @@ static void *alloc_slow(struct kmem_cache *s, gfp_t gfp, int node, unsigned long
 
 	if (unlikely(should_failslab(s, gfp)))
 		return NULL;
-	ac = s->cpu_cache[smp_processor_id()];
+	ac = slow_path_array(s);
 	if (node != NUMA_NO_NODE || !ac->limit)
 		obj = alloc_one(s, gfp, node, caller, irqflags);
-	else if (*ac->top)		/* only __GFP_ZERO brought us here */
+	else if (*ac->top)		/* __GFP_ZERO, or modules' objects, brought us here */
 		obj = *ac->top--;
 	else
 		obj = refill(s, gfp, caller, irqflags);
@@ -419,7 +436,7 @@ static void *zero_object(struct kmem_cache *s, gfp_t gfp, void *obj)
 	return obj;
 }
 
-void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+noinline void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
 	void *obj = alloc_slow(s, gfp, NUMA_NO_NODE, caller ?: _RET_IP_, &irqflags);
@@ -470,19 +487,25 @@ static void free_one(struct kmem_cache *s, void *obj, unsigned long caller)
 	discard_slabs(s, &discard);
 }
 
-void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
+noinline void slab_free_slow(struct kmem_cache *s, void *obj, unsigned long caller,
 		    unsigned long irqflags)
 {
-	struct array_cache *ac = s->cpu_cache[smp_processor_id()];
+	struct array_cache *ac;
 
+	if (unlikely(READ_ONCE(s->module_objs)) && module_track_free(MT_SLAB, obj))
+		slab_module_objects(s, -1);
+	ac = slow_path_array(s);
 	if (!ac->limit) {
 		free_one(s, obj, caller ?: _RET_IP_);
 	} else if (*ac->top == obj) {
 		slab_report_double_free(s, slab_virt_to_head_page(obj), obj);
 	} else {
 		/* Full (or asked to drain): the oldest batch goes back to the slabs. */
-		flush_array(s, ac, ac->drain ? ac_avail(ac) : min(ac->batchcount, ac_avail(ac)));
-		ac->drain = 0;
+		if (ac->top == ac->end || ac->drain) {
+			flush_array(s, ac, ac->drain ? ac_avail(ac)
+						     : min(ac->batchcount, ac_avail(ac)));
+			ac->drain = 0;
+		}
 		*++ac->top = obj;
 	}
 	local_irq_restore(irqflags);
@@ -528,30 +551,31 @@ void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp, int node, unsigned long c
 	return kasan_slab_alloc(s, zero_object(s, gfp, obj), gfp);
 }
 
+/* A module's allocation (@caller is in its code): recorded for its report on rmmod. */
 void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller)
 {
-	void *obj = node == NUMA_NO_NODE ? slab_alloc(s, gfp, caller)
+	/* A module's objects stay out of KFENCE's pool: its report must see them. */
+	void *obj = node == NUMA_NO_NODE ? slab_alloc_unsampled(s, gfp, caller)
 					 : slab_alloc_node(s, gfp, node, caller);
 
 	if (obj && module_track_alloc(MT_SLAB, obj, s->object_size, caller, s))
-		atomic_inc(&s->module_objs);
+		slab_module_objects(s, 1);
 	return obj;
-}
-
-void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller)
-{
-	if (module_track_free(MT_SLAB, obj))
-		atomic_dec(&s->module_objs);
-	slab_free(s, obj, caller);
 }
 
 void *__slab_fastpath kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	if (module_track_caller(_RET_IP_))
-		return slab_alloc_tracked(s, flags, NUMA_NO_NODE, _RET_IP_);
 	return slab_alloc(s, flags, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(kmem_cache_alloc);
+
+/* What a module's kmem_cache_alloc resolves to while recording (mica/module_track.h). */
+void *kmem_cache_alloc_from_module(struct kmem_cache *s, gfp_t flags)
+{
+	if (module_track_caller(_RET_IP_))
+		return slab_alloc_tracked(s, flags, NUMA_NO_NODE, _RET_IP_);
+	return slab_alloc(s, flags, _RET_IP_);
+}
 
 void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t flags, int node)
 {
@@ -565,8 +589,6 @@ void __slab_fastpath kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	if (unlikely(!obj))
 		return;
-	if (unlikely(atomic_read(&s->module_objs)))
-		return slab_free_tracked(s, obj, _RET_IP_);
 	slab_free(s, obj, SLAB_ENTRY_CALLER);
 }
 EXPORT_SYMBOL(kmem_cache_free);
@@ -608,7 +630,7 @@ static void set_cpu_caches(struct kmem_cache *s, bool bypass)
 	by->top = by->end = by->slot;
 	by->slot[0] = NULL;
 	by->cache = s;
-	bypass = bypass || s->kfence_objects;
+	bypass = bypass || s->kfence_objects || s->module_bypass;
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct array_cache *ac = s->cpu_array[cpu];
 
@@ -643,6 +665,50 @@ void slab_kfence_hold(struct kmem_cache *s, bool hold)
 	s->kfence_objects += hold ? 1 : -1;
 	set_cpu_caches(s, failslab_armed());
 	spin_unlock_irqrestore(&bypass_lock, flags);
+}
+
+/*
+ * Likewise once a module took objects of the cache: every free then
+ * reaches slab_free_slow(), which drops the object's record, so neither
+ * kfree nor kmem_cache_free tests for them. The cache's other users take
+ * its slow paths meanwhile (which still use the CPU arrays), until a
+ * module is removed while none of the cache's objects is held: switching
+ * back each time the count reaches 0 would cost every module's
+ * kmalloc+kfree pair two switches.
+ */
+void slab_module_objects(struct kmem_cache *s, int n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&bypass_lock, flags);
+	s->module_objs += n;
+	if (n > 0 && !s->module_bypass) {
+		s->module_bypass = true;
+		set_cpu_caches(s, failslab_armed());
+	}
+	spin_unlock_irqrestore(&bypass_lock, flags);
+}
+
+void kmem_cache_forget_module_object(struct kmem_cache *s)
+{
+	slab_module_objects(s, -1);
+}
+
+void kmem_cache_module_removed(void)
+{
+	struct kmem_cache *s;
+	unsigned long flags;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list) {
+		spin_lock_irqsave(&bypass_lock, flags);
+		if (s->module_bypass && !s->module_objs) {
+			s->module_bypass = false;
+			set_cpu_caches(s, failslab_armed());
+		}
+		spin_unlock_irqrestore(&bypass_lock, flags);
+	}
+	spin_unlock(&slab_caches_lock);
 }
 
 bool slab_enable_cpu_arrays(struct kmem_cache *s)

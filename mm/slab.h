@@ -120,7 +120,8 @@ struct kmem_cache {
 #endif
 	unsigned int kfence_objects;	/* KFENCE objects handed out (bypass_lock) */
 	struct kmem_cache_node node[MAX_NUMNODES];
-	atomic_t module_objs;		/* objects modules hold: frees look up their records */
+	unsigned int module_objs;	/* objects modules hold (bypass_lock): frees drop their records */
+	bool module_bypass;		/* bypassing for them, until a module goes with none held */
 	/* An array with limit 0, pointing back at this cache; last: it ends in slot[]. */
 	union {
 		struct array_cache ac;
@@ -341,7 +342,8 @@ static __always_inline void slab_free(struct kmem_cache *s, void *obj, unsigned 
  * may have allocated.
  */
 void *slab_alloc_tracked(struct kmem_cache *s, gfp_t gfp, int node, unsigned long caller);
-void slab_free_tracked(struct kmem_cache *s, void *obj, unsigned long caller);
+/* Modules took (n > 0) or gave back objects of @s: it bypasses its CPU arrays (slab.c says how long). */
+void slab_module_objects(struct kmem_cache *s, int n);
 /* An object leaving KASAN's quarantine: freed for real, past KASAN's hook. */
 void slab_free_unchecked(struct kmem_cache *s, void *obj);
 

@@ -174,11 +174,6 @@ const char *kmem_cache_name(const struct kmem_cache *s)
 }
 EXPORT_SYMBOL(kmem_cache_name);
 
-void kmem_cache_forget_module_object(struct kmem_cache *s)
-{
-	atomic_dec(&s->module_objs);
-}
-
 /*
  * Empty every CPU array and give back every empty slab; true if no slab
  * remains. The caller guarantees nobody else uses @s any more, which is

@@ -82,9 +82,70 @@ static struct vmap_space *space_for(unsigned long start, unsigned long end)
 	return NULL;
 }
 
+/*
+ * The last few areas of the vmalloc window to be freed stay reserved: a
+ * request of the same size takes one back without updating the two trees
+ * (Linux, too, gives freed areas back lazily). Such an area is unmapped
+ * and flushed like any freed one and has no vm_struct (va->vm == NULL), so
+ * lookups pass it by and a second vfree of its address finds nothing. An
+ * allocation that finds no room gives them all back and tries again.
+ */
+#define NR_SPARE_AREAS		4
+#define SPARE_AREA_MAX		(16 * PAGE_SIZE)
+static struct vmap_area *spare_areas[NR_SPARE_AREAS];	/* vmap_area_lock */
+static unsigned int nr_spare_areas;
+
+static bool keep_spare_area(struct vmap_space *space, struct vmap_area *va)
+{
+	if (space != &vmap_space || nr_spare_areas == NR_SPARE_AREAS ||
+	    va->va_end - va->va_start > SPARE_AREA_MAX)
+		return false;
+	va->vm = NULL;
+	spare_areas[nr_spare_areas++] = va;
+	return true;
+}
+
+/* A spare area of exactly @size bytes, or NULL. */
+static struct vmap_area *take_spare_area(struct vmap_space *space, unsigned long size)
+{
+	unsigned int i;
+
+	if (space != &vmap_space)
+		return NULL;
+	for (i = nr_spare_areas; i--; ) {
+		struct vmap_area *va = spare_areas[i];
+
+		if (va->va_end - va->va_start == size) {
+			spare_areas[i] = spare_areas[--nr_spare_areas];
+			return va;
+		}
+	}
+	return NULL;
+}
+
+/* Give every spare area back to the window; true if there was one. */
+static bool release_spare_areas(void)
+{
+	bool any = nr_spare_areas != 0;
+
+	while (nr_spare_areas)
+		vmap_space_release(&vmap_space, spare_areas[--nr_spare_areas]);
+	return any;
+}
+
+void vmalloc_drop_spare_areas(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	release_spare_areas();
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+}
+
 static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long size,
 				       unsigned long align, unsigned long flags, const void *caller)
 {
+	struct vmap_area *spare = NULL;
 	unsigned long irqflags, reserve;
 	void *vm_desc, *va_desc;
 	struct vm_struct *vm;
@@ -94,9 +155,11 @@ static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long s
 	if (WARN(!vmalloc_ready, "vmalloc: used before vmalloc_init\n"))
 		return NULL;
 	size = PAGE_ALIGN(size);
+	if (!size)			/* 0, or so large that PAGE_ALIGN wrapped */
+		return NULL;
 	if (!(flags & VM_NO_GUARD))
-		size += PAGE_SIZE;
-	if (size <= PAGE_SIZE || size > space->end - space->start)
+		size += PAGE_SIZE;	/* wraps to 0 only from the last page */
+	if (!size || size > space->end - space->start)
 		return NULL;
 	if (!vm_desc_alloc_pair(GFP_KERNEL, &vm_desc, &va_desc))
 		return NULL;
@@ -121,12 +184,25 @@ static struct vm_struct *alloc_vm_area(struct vmap_space *space, unsigned long s
 	 */
 	reserve = align > PAGE_SIZE ? ALIGN(size, align) : size;
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	err = vmap_space_alloc(space, va, reserve, max(align, PAGE_SIZE));
+	spare = align <= PAGE_SIZE ? take_spare_area(space, reserve) : NULL;
+	if (spare) {
+		struct vmap_area *unused = va;	/* the new descriptor: freed below */
+
+		va = spare;
+		spare = unused;
+		err = 0;
+	} else {
+		err = vmap_space_alloc(space, va, reserve, max(align, PAGE_SIZE));
+		if (err && release_spare_areas())
+			err = vmap_space_alloc(space, va, reserve, max(align, PAGE_SIZE));
+	}
 	if (!err) {
 		vm->addr = (void *)va->va_start;
 		va->vm = vm;
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+	if (spare)
+		vm_desc_free(spare);
 	if (!err) {
 		if (!kasan_vmalloc_area_alloc(vm->addr, size))
 			return vm;
@@ -188,7 +264,7 @@ struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	va = vmap_space_find(space, start);
-	if (!va || va->va_start != start) {
+	if (!va || va->va_start != start || !va->vm) {
 		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		WARN(1, "%s: trying to free nonexistent vm area (%p)\n", who, addr);
 		return NULL;
@@ -203,7 +279,8 @@ struct vm_struct *vm_area_take(const void *addr, unsigned long kinds, const char
 	unmap_range(start, start + mapped_size(vm));
 	/* Before the range can be someone else's. */
 	kasan_poison_vmalloc(vm->addr, vm->size);
-	vmap_space_release(space, va);
+	if (!keep_spare_area(space, va))
+		vmap_space_release(space, va);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return vm;
 }
@@ -488,7 +565,7 @@ bool vm_area_next(unsigned long *cursor, struct vm_struct *copy)
 
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	for (va = vmalloc_ready ? busy_from(*cursor) : NULL; va; va = busy_from(va->va_end)) {
-		if (!(READ_ONCE(va->vm->flags) & VM_UNINITIALIZED)) {
+		if (va->vm && !(READ_ONCE(va->vm->flags) & VM_UNINITIALIZED)) {
 			smp_rmb();
 			*copy = *va->vm;
 			*cursor = va->va_end;
@@ -522,7 +599,7 @@ bool vm_area_lookup(const void *addr, struct vm_struct *copy)
 		return false;
 	}
 	va = vmalloc_ready ? vmap_space_find(space_of((unsigned long)addr), (unsigned long)addr) : NULL;
-	if (va) {
+	if (va && va->vm) {
 		*copy = *va->vm;
 		found = true;
 	}
@@ -534,7 +611,8 @@ bool vm_area_lookup(const void *addr, struct vm_struct *copy)
 
 unsigned long vmalloc_nr_areas(void)
 {
-	return READ_ONCE(vmap_space.nr_busy) + READ_ONCE(module_space.nr_busy);
+	return READ_ONCE(vmap_space.nr_busy) - READ_ONCE(nr_spare_areas) +
+	       READ_ONCE(module_space.nr_busy);
 }
 
 int vmalloc_check(char *why, size_t len)

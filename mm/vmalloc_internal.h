@@ -71,4 +71,7 @@ void vmallocinfo_show(vmallocinfo_printf_t print);
 /* Areas in the window now (static ones included). */
 unsigned long vmalloc_nr_areas(void);
 
+/* Give back the freed areas kept for reuse (drop_caches). */
+void vmalloc_drop_spare_areas(void);
+
 #endif

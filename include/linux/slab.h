@@ -130,6 +130,8 @@ unsigned int kmem_cache_size(struct kmem_cache *s);
 const char *kmem_cache_name(const struct kmem_cache *s);
 /* Mica, for kernel/module/track.c: a module's record of an object of @s was dropped. */
 void kmem_cache_forget_module_object(struct kmem_cache *s);
+/* Mica, for kernel/module/track.c: a module went; caches no module holds objects of use their CPU arrays again. */
+void kmem_cache_module_removed(void);
 
 /*
  * Cache struct NAME's objects: its size and alignment, named "NAME".

@@ -5,14 +5,17 @@
  * what is left with the module function that took it, and cancels the
  * callbacks that would run in the module's freed code.
  *
- * The test on the fast paths is one load while no module is loaded; with
- * modules loaded, a compare of the caller's address with the modules area.
- * Frees are looked up only while something of that kind is held (slab:
- * per cache, kmem_cache.module_objs). Everything in the vmalloc window
- * already records its caller, so it needs no record (DMA coherent buffers
- * are there too, as VM_DMA_COHERENT areas); kernel threads,
- * timers, interrupt handlers, tasklets and work items are found by the
- * function they run.
+ * The allocators' fast paths test nothing: while recording, a module's
+ * calls of kmem_cache_alloc, __kmalloc and __alloc_pages_nodemask resolve
+ * (at insmod) to the *_from_module entry points below, which record; a
+ * cache some module holds objects of bypasses its CPU arrays, so its frees
+ * reach the slow path, which drops their records. Elsewhere the test is a
+ * static key, one NOP while no recording module is loaded, and the
+ * caller's address compared with the modules area. Everything in the
+ * vmalloc window already records its caller, so it needs no record (DMA
+ * coherent buffers are there too, as VM_DMA_COHERENT areas); kernel
+ * threads, timers, interrupt handlers, tasklets and work items are found
+ * by the function they run.
  * MT_DMA_MAP covers single and page mappings; a scatterlist mapping is
  * recorded by its list (obj = the scatterlist, size = nents).
  * `module.track=0` on the command line turns recording off.
@@ -22,6 +25,8 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/jump_label.h>
+#include <linux/gfp.h>
 #include <asm/memory.h>
 
 enum module_track_kind {
@@ -37,14 +42,33 @@ enum module_track_kind {
 	MT_NR_KINDS
 };
 
-/* Loaded modules while recording is on; 0 keeps every hook to one load. */
-extern int module_track_active;
+/* On while a module loaded with recording on is there (counted: inc at insmod, dec at rmmod). */
+DECLARE_STATIC_KEY_FALSE(module_track_key);
 
-static inline bool module_track_caller(unsigned long caller)
+static __always_inline bool module_track_on(void)
 {
-	return unlikely(READ_ONCE(module_track_active)) &&
-	       caller - MODULES_VADDR < MODULES_END - MODULES_VADDR;
+	return static_branch_unlikely(&module_track_key);
 }
+
+static inline bool module_track_from_module(unsigned long caller)
+{
+	return caller - MODULES_VADDR < MODULES_END - MODULES_VADDR;
+}
+
+static __always_inline bool module_track_caller(unsigned long caller)
+{
+	return module_track_on() && module_track_from_module(caller);
+}
+
+struct module;
+/* Where @mod's reference to the kernel's @addr goes: its tracked entry if it has one and @mod records. */
+unsigned long module_track_entry(const struct module *mod, unsigned long addr);
+
+struct kmem_cache;
+void *kmem_cache_alloc_from_module(struct kmem_cache *s, gfp_t flags);
+void *__kmalloc_from_module(size_t size, gfp_t flags);
+struct page *__alloc_pages_nodemask_from_module(gfp_t gfp_mask, unsigned int order,
+						struct zonelist *zonelist, nodemask_t *nodemask);
 
 /*
  * Record @obj for the module whose code is at @caller (which passed
@@ -58,9 +82,9 @@ bool module_track_free(enum module_track_kind kind, const void *obj);
 /* Records of each kind held now: the free paths look only while there are some. */
 extern int module_track_held[MT_NR_KINDS];
 
-static inline bool module_track_held_any(enum module_track_kind kind)
+static __always_inline bool module_track_held_any(enum module_track_kind kind)
 {
-	return unlikely(READ_ONCE(module_track_held[kind]) != 0);
+	return module_track_on() && unlikely(READ_ONCE(module_track_held[kind]) != 0);
 }
 
 #endif

@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <stdlib.h>
 #include <string.h>
+#include <mica/module_track.h>
 #include "internal.h"
 
 extern const struct kernel_symbol __start___ksymtab[], __stop___ksymtab[];
@@ -179,8 +180,9 @@ unsigned long resolve_symbol(struct module *mod, const struct load_info *info,
 		*err = ref_module(mod, owner);
 		if (*err)
 			return 0;
+		return sym->value;
 	}
-	return sym->value;
+	return module_track_entry(mod, sym->value);
 }
 
 /* A module's export table entries name strings inside its own read-only memory. */

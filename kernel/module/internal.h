@@ -113,6 +113,11 @@ int module_check_unload(struct module *mod);
 /* Wait until no CPU can still be walking the module list as it was. */
 void module_sync_readers(void);
 /*
+ * Free the memory of removed modules that was kept for their kernel
+ * threads, once those threads have exited (insmod and rmmod call it).
+ */
+void module_free_kept(void);
+/*
  * Taint letters, and with @with_state the state ('+' loading, '-' going,
  * '!' failed), "(PO+)" or "", into @buf (TAINT_FLAGS_COUNT + 4 bytes).
  */
@@ -150,9 +155,13 @@ void module_track_init_freed(struct module *mod);
 void module_track_report(struct module *mod, const char *why);
 /*
  * The module is going: report what it holds, cancel the callbacks into its
- * code, free the records. True if its memory must stay (code that cannot
- * be stopped still runs there).
+ * code, free the records. Returns why its memory must stay: 0, or
+ * MODULE_KEEP_* bits (code that cannot be stopped still runs there).
  */
-bool module_track_release(struct module *mod, const char *why);
+#define MODULE_KEEP_THREADS	1	/* kernel threads run its functions */
+#define MODULE_KEEP_CALLBACKS	2	/* work still running, or callbacks re-arming */
+unsigned int module_track_release(struct module *mod, const char *why);
+/* A kernel thread still runs a function of @mod (not one that is exiting). */
+bool module_threads_running(struct module *mod);
 
 #endif

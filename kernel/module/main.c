@@ -268,18 +268,56 @@ static void free_module_init(struct module *mod)
 	vfree(base);
 }
 
-/*
- * Report and cancel what the module still holds (while it is still listed,
- * so reports name its functions), take it off the list, let go of what it
- * uses, free its memory. The memory stays if something that cannot be
- * stopped still runs its code. module_mutex not held.
- */
-static void free_module(struct module *mod, const char *why, bool listed)
+/* The module's memory and what the loader allocated for it. */
+static void free_module_memory(struct module *mod)
 {
 	void *core = mod->core_layout.base;
 	unsigned int core_size = mod->core_layout.size;
 	void __percpu *percpu = mod->percpu;
-	bool keep;
+
+	module_kallsyms_free(mod);
+	kfree(mod->ctors);
+	kfree(mod->sect_addrs);
+	kfree(mod->modinfo);
+	kfree(mod->filename);
+	/* mod lives in core: nothing of it may be used after this. */
+	free_percpu(percpu);
+	kasan_forget_globals(core, core_size);
+	vfree(core);
+}
+
+/*
+ * Removed modules whose memory stays because kernel threads still ran
+ * their code, linked by their list entry; module_mutex guards it.
+ */
+static LIST_HEAD(kept_modules);
+
+void module_free_kept(void)
+{
+	struct module *mod, *tmp;
+
+	mutex_lock(&module_mutex);
+	list_for_each_entry_safe(mod, tmp, &kept_modules, list) {
+		if (module_threads_running(mod))
+			continue;
+		list_del(&mod->list);
+		pr_info("%s: its kernel threads have exited: its memory at %p is freed\n",
+			mod->name, mod->core_layout.base);
+		free_module_memory(mod);
+	}
+	mutex_unlock(&module_mutex);
+}
+
+/*
+ * Report and cancel what the module still holds (while it is still listed,
+ * so reports name its functions), take it off the list, let go of what it
+ * uses, free its memory. The memory stays if something that cannot be
+ * stopped still runs its code: if that is kernel threads, until they have
+ * exited (kept_modules). module_mutex not held.
+ */
+static void free_module(struct module *mod, const char *why, bool listed)
+{
+	unsigned int keep;
 
 	keep = module_track_release(mod, why);
 	if (listed) {
@@ -290,20 +328,21 @@ static void free_module(struct module *mod, const char *why, bool listed)
 	module_unuse_all(mod);
 	module_params_free(mod);
 	free_module_init(mod);
-	if (keep) {
+	if (keep & MODULE_KEEP_CALLBACKS) {
 		pr_err("%s: its memory at %p stays allocated: code in it may still run\n",
-		       mod->name, core);
+		       mod->name, mod->core_layout.base);
 		return;
 	}
-	module_kallsyms_free(mod);
-	kfree(mod->ctors);
-	kfree(mod->sect_addrs);
-	kfree(mod->modinfo);
-	kfree(mod->filename);
-	/* mod lives in core: nothing of it may be used after this. */
-	free_percpu(percpu);
-	kasan_forget_globals(core, core_size);
-	vfree(core);
+	if (keep) {
+		pr_err("%s: its memory at %p stays allocated while its kernel threads run; "
+		       "the next insmod or rmmod after they exit frees it\n",
+		       mod->name, mod->core_layout.base);
+		mutex_lock(&module_mutex);
+		list_add_tail(&mod->list, &kept_modules);
+		mutex_unlock(&module_mutex);
+		return;
+	}
+	free_module_memory(mod);
 }
 
 
@@ -727,6 +766,7 @@ int load_module(void *image, unsigned long len, const char *args, const char *fi
 	const char *slash;
 	int err;
 
+	module_free_kept();
 	slash = strrchr(filename, '/');
 	if (slash)
 		info.name = slash + 1;
@@ -754,6 +794,7 @@ int delete_module(const char *name)
 	bool failed;
 	int err;
 
+	module_free_kept();
 	mutex_lock(&module_mutex);
 	mod = find_module(name);
 	if (!mod) {

@@ -63,7 +63,8 @@ static long read_module_file(const char *cmd, const char *name, void **buf)
 	long ret;
 
 	*buf = NULL;
-	ret = kernel_read_file_from_path(name, 0, buf, 16UL << 20, &size, READING_MODULE);
+	ret = kernel_read_file_from_path(name, 0, buf, MODULE_MAX_FILE_SIZE, &size,
+					 READING_MODULE);
 	if (ret < 0)
 		shell_printf("%s: cannot read '%s': %s\n", cmd, name, read_error(ret));
 	return ret;
@@ -237,14 +238,62 @@ static void show_modinfo(const char *filename, const char *info, size_t size)
 	}
 }
 
-/* modinfo of a file, or of a loaded module by name. */
+/* A bare module name ("hello"), not a file's name or path ("hello.ko", a name with a slash). */
+static bool is_module_name(const char *arg)
+{
+	size_t len = strlen(arg);
+
+	return !strchr(arg, '/') && !(len > 3 && !strcmp(arg + len - 3, ".ko"));
+}
+
+/* The .modinfo of the module file @name, shown; -errno after saying why not. */
+static int modinfo_of_file(const char *name)
+{
+	struct load_info info = { .name = name };
+	size_t size = 0;
+	void *image = NULL;
+	long len;
+	int err;
+
+	len = kernel_read_file_from_path(name, 0, &image, MODULE_MAX_FILE_SIZE, &size,
+					 READING_MODULE);
+	if (len < 0) {
+		if (!is_module_name(name)) {
+			shell_printf("modinfo: cannot read '%s': %s\n", name, read_error(len));
+			return len;
+		}
+		/* kmod's words for a name it cannot find */
+		shell_printf("modinfo: ERROR: Module %s not found (not loaded, and no file of "
+			     "that name).\n", name);
+		return -ENOENT;
+	}
+	info.hdr = image;
+	info.len = len;
+	err = elf_check(&info);
+	if (!err)
+		err = find_sections(&info);
+	if (err) {
+		shell_printf("modinfo: ERROR: could not get modinfo from '%s': not a valid "
+			     "module (the message above says why)\n", name);
+	} else if (!info.index.info) {
+		shell_printf("modinfo: ERROR: could not get modinfo from '%s': it has no "
+			     ".modinfo section\n", name);
+		err = -ENOEXEC;
+	} else {
+		const Elf32_Shdr *s = &info.sechdrs[info.index.info];
+
+		show_modinfo(name, (char *)image + s->sh_offset, s->sh_size);
+	}
+	vfree(image);
+	return err;
+}
+
+/* modinfo of a loaded module by name, else of a file. */
 static int cmd_modinfo(int argc, char **argv)
 {
 	struct shell_args sa;
 	struct module *mod;
 	const char *arg;
-	void *image;
-	long len;
 	int n;
 
 	n = shell_operands_only(&sa, argc, argv, 1, 1);
@@ -253,29 +302,10 @@ static int cmd_modinfo(int argc, char **argv)
 	arg = argv[sa.optind];
 	mutex_lock(&module_mutex);
 	mod = find_module(arg);
-	if (mod) {
+	if (mod)
 		show_modinfo(mod->filename, mod->modinfo, mod->modinfo_size);
-		mutex_unlock(&module_mutex);
-		return 0;
-	}
 	mutex_unlock(&module_mutex);
-	len = read_module_file("modinfo", arg, &image);
-	if (len < 0)
-		return len;
-	{
-		struct load_info info = { .hdr = image, .len = len, .name = arg };
-		long err = elf_check(&info);
-
-		if (!err)
-			err = find_sections(&info);
-		if (!err && info.index.info) {
-			const Elf32_Shdr *s = &info.sechdrs[info.index.info];
-
-			show_modinfo(arg, (char *)image + s->sh_offset, s->sh_size);
-		}
-		vfree(image);
-		return err;
-	}
+	return mod ? 0 : modinfo_of_file(arg);
 }
 SHELL_COMMAND("modinfo", "FILE|NAME", "a module's .modinfo tags: of a file, or of a loaded module",
 	      cmd_modinfo);

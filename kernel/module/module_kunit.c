@@ -8,13 +8,16 @@
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
+#include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
+#include <linux/io.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
 #include <linux/kasan.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -24,13 +27,16 @@
 #include <linux/vmalloc.h>
 #include <asm/elf.h>
 #include <asm/mmu.h>
+#include <mica/board.h>
 #include <mica/kasan_kunit.h>
 #include <mica/kunit.h>
+#include <mica/kunit_log.h>
 #include <mica/ramfs.h>
 #include <mica/shell.h>
 #include <string.h>
 #include "internal.h"
 #include "../../tests/modules/mt_globals.h"
+#include "../../tests/modules/mt_leakdev.h"
 #include "../../tests/modules/mt_params.h"
 
 #ifndef MODULE_TEST_DIR
@@ -58,6 +64,8 @@ EMBED(mt_badbranch);
 EMBED(mt_badreloc);
 EMBED(mt_dupexport);
 EMBED(mt_dmaprov);
+EMBED(mt_leakdev);
+EMBED(mt_track);
 EMBED(mt_globals);
 
 #define IMAGE(name) name##_ko, name##_ko_end, #name ".ko"
@@ -164,16 +172,32 @@ static void relocations(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_reloc"), 0);
 }
 
-/* Refusals name the problem and leave nothing behind. */
-static void bad_relocations(struct kunit *test)
+/*
+ * A module file refused with @err and the message @msg, loaded by the
+ * args IMAGE() gives: nothing of it stays loaded or mapped.
+ */
+static void expect_refused(struct kunit *test, const char *start, const char *end,
+			   const char *file, int err, const char *msg)
 {
 	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
+	char name[MODULE_NAME_LEN];
 
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badbranch), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_badreloc), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_FALSE(test, loaded("mt_badbranch"));
-	KUNIT_EXPECT_FALSE(test, loaded("mt_badreloc"));
+	KUNIT_EXPECT_EQ(test, load(test, start, end, file, "", NULL), err);
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(file, "."), file);
+	KUNIT_EXPECT_FALSE(test, loaded(name));
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_LOGGED(test, since, msg);
+}
+
+static void bad_relocations(struct kunit *test)
+{
+	expect_refused(test, IMAGE(mt_badbranch), -ENOEXEC,
+		       "mt_badbranch: branch out of range (more than 32 MiB away): R_ARM_CALL "
+		       "at .text+0x0 against symbol '*'");
+	expect_refused(test, IMAGE(mt_badreloc), -ENOEXEC,
+		       "mt_badreloc: unknown relocation: relocation type 10 at .text+0x0 "
+		       "against symbol 'jiffies_to_msecs'");
 }
 
 /* ---- memory: permissions, guard page, init freed ---- */
@@ -237,7 +261,7 @@ static void unload_test_modules(struct kunit *test)
 {
 	static const char *const order[] = {
 		"mt_importer", "mt_exporter", "mt_reloc", "mt_proprietary", "mt_params",
-		"mt_oops", "mt_leak", "mt_dmaprov", "mt_globals",
+		"mt_oops", "mt_leak", "mt_dmaprov", "mt_leakdev", "mt_globals",
 	};
 	unsigned int i;
 
@@ -312,7 +336,6 @@ static void bad_constructors(struct kunit *test)
 {
 	size_t len = mt_globals_ko_end - mt_globals_ko;
 	char *image = vmalloc(len);
-	unsigned long areas = count_areas();
 	Elf32_Shdr *s;
 
 	KUNIT_ASSERT_NOT_NULL(test, image);
@@ -321,9 +344,8 @@ static void bad_constructors(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	/* The entry's addend (REL: in place): 1 MiB past mt_globals_first. */
 	*(u32 *)(image + s->sh_offset) = 1U << 20;
-	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
-	KUNIT_EXPECT_FALSE(test, loaded("mt_globals"));
-	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	expect_refused(test, image, image + len, "mt_globals.ko", -ENOEXEC,
+		       "mt_globals: constructor 0x* in .init_array.00101 is not in the module's code");
 	vfree(image);
 }
 
@@ -350,12 +372,17 @@ static void kallsyms_names(struct kunit *test)
 static void exports_and_dependencies(struct kunit *test)
 {
 	struct module *exporter, *importer;
+	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
 	unsigned int cpu;
 
 	/* Without its provider the importer cannot resolve its symbols. */
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_importer), "", NULL), -ENOENT);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_exporter), "", &exporter), 0);
 	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_exporter), "", NULL), -EEXIST);
+	KUNIT_EXPECT_LOGGED(test, since, "mt_importer: Unknown symbol mt_exported_fn (err -2)",
+			    "mt_exporter: a module of that name is already loaded");
 	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_importer), "", &importer), 0);
 	KUNIT_EXPECT_EQ(test, *(int *)sym(test, "mt_import_result"), 51);
 	/* Per-CPU: every CPU has its own copy, initialised from the module. */
@@ -373,13 +400,14 @@ static void exports_and_dependencies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -ENOENT);
 }
 
+/* A GPL-only symbol for a proprietary module; a name the kernel exports already. */
 static void refused_exports(struct kunit *test)
 {
-	/* GPL-only symbol from a proprietary module; a name the kernel exports. */
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_nongpl), "", NULL), -EPERM);
-	KUNIT_EXPECT_EQ(test, load(test, IMAGE(mt_dupexport), "", NULL), -ENOEXEC);
-	KUNIT_EXPECT_FALSE(test, loaded("mt_nongpl"));
-	KUNIT_EXPECT_FALSE(test, loaded("mt_dupexport"));
+	expect_refused(test, IMAGE(mt_nongpl), -EPERM,
+		       "mt_nongpl: Unknown symbol * (err -1): it is exported GPL-only and the "
+		       "module's license is not GPL-compatible");
+	expect_refused(test, IMAGE(mt_dupexport), -ENOEXEC,
+		       "mt_dupexport: exports duplicate symbol msleep (owned by kernel)");
 }
 
 static void taints(struct kunit *test)
@@ -507,17 +535,31 @@ static void parameters(struct kunit *test)
 
 static void bad_parameters(struct kunit *test)
 {
-	static const char *const bad[] = {
-		"p_int=abc", "p_int=2147483648", "p_byte=256", "p_short=40000", "p_uint=-1",
-		"p_bool=maybe", "p_int", "p_array=1,2,3,4,5", "p_string=toolongforit",
-		"nosuchparam=1",
+	/* Each value, and Linux's message for it. */
+	static const char *const bad[][2] = {
+		{ "p_int=abc", "mt_params: `abc' invalid for parameter `p_int'" },
+		{ "p_int=2147483648", "mt_params: `2147483648' invalid for parameter `p_int'" },
+		{ "p_byte=256", "mt_params: `256' invalid for parameter `p_byte'" },
+		{ "p_short=40000", "mt_params: `40000' invalid for parameter `p_short'" },
+		{ "p_uint=-1", "mt_params: `-1' invalid for parameter `p_uint'" },
+		{ "p_bool=maybe", "mt_params: `maybe' invalid for parameter `p_bool'" },
+		{ "p_int", "mt_params: `' invalid for parameter `p_int'" },
+		{ "p_array=1,2,3,4,5", "mt_params: `1,2,3,4,5' invalid for parameter `p_array'" },
+		{ "p_string=toolongforit",
+		  "mt_params: `toolongforit' too large for parameter `p_string'" },
+		{ "nosuchparam=1", "mt_params: Unknown parameter `nosuchparam'" },
 	};
+	unsigned long areas = count_areas();
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		KUNIT_EXPECT_NE(test, load(test, IMAGE(mt_params), bad[i], NULL), 0);
+		u64 since = printk_log_next_seq();
+
+		KUNIT_EXPECT_NE(test, load(test, IMAGE(mt_params), bad[i][0], NULL), 0);
 		KUNIT_EXPECT_FALSE(test, loaded("mt_params"));
+		KUNIT_EXPECT_LOGGED(test, since, bad[i][1]);
 	}
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 }
 
 /* ---- init failing, oopsing; a module leaking ---- */
@@ -534,6 +576,7 @@ static void init_fails(struct kunit *test)
 	unsigned long areas = count_areas();
 	unsigned int reported = module_track_reported;
 	static struct timer_list timer;	/* armed by the module, to run its code */
+	u64 since = printk_log_next_seq();
 	void *leaked = NULL;
 	char more[32], args[64];
 
@@ -545,6 +588,13 @@ static void init_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
 	KUNIT_EXPECT_EQ(test, count_areas(), areas);
 	KUNIT_EXPECT_FALSE(test, timer_pending(&timer));
+	KUNIT_EXPECT_LOGGED(test, since, "mt_initfail: init failed with error -19: unloading",
+			    "mt_initfail: after its init failed, it still holds:",
+			    "mt_initfail:   kmalloc-32 object * (32 bytes), allocated by "
+			    "mt_initfail_init+0x*/0x* [mt_initfail]",
+			    "mt_initfail:   armed timer * calling mt_initfail_timeout+0x0/0x* "
+			    "[mt_initfail]; cancelled",
+			    "mt_initfail: 2 items left behind after its init failed");
 	KUNIT_EXPECT_NOT_NULL(test, leaked);
 	kfree(leaked);		/* the kernel can still free what the module left */
 }
@@ -600,6 +650,168 @@ static void leaks_reported(struct kunit *test)
 	free_percpu((void __percpu __force *)leaked[5]);
 }
 
+/*
+ * DMA mappings (single, page, scatterlist), a DMA coherent buffer, an
+ * ioremap area and a kernel thread, left behind by mt_leakdev: each
+ * reported with the module function that took it. The thread cannot be
+ * stopped, so the module's memory stays while it runs; once it has
+ * exited, the next insmod or rmmod frees that memory. The rest stays the
+ * kernel's to give back, and given back, the vmalloc areas, DMA mappings
+ * and free pages are what they were (the suite's invariants check the
+ * last two).
+ */
+static struct mt_leakdev_io leakdev;
+
+static void leakdev_give_back(void *unused)
+{
+	struct mt_leakdev_io *p = &leakdev;
+
+	if (loaded("mt_leakdev"))
+		delete_module("mt_leakdev");
+	if (!IS_ERR_OR_NULL(p->thread)) {
+		kthread_stop(p->thread);
+		put_task_struct(p->thread);
+	}
+	module_free_kept();
+	if (p->single && !dma_mapping_error(NULL, p->single))
+		dma_unmap_single(NULL, p->single, p->buf_len, DMA_TO_DEVICE);
+	if (p->paged && !dma_mapping_error(NULL, p->paged))
+		dma_unmap_page(NULL, p->paged, PAGE_SIZE, DMA_FROM_DEVICE);
+	if (p->sg_mapped)
+		dma_unmap_sg(NULL, p->sg, ARRAY_SIZE(p->sg), DMA_BIDIRECTIONAL);
+	if (p->coherent)
+		dma_free_coherent(NULL, p->coherent_len, p->coherent, p->coherent_dma);
+	if (p->io)
+		iounmap(p->io);
+	kfree(p->buf);
+	if (p->page)
+		__free_page(p->page);
+	if (sg_page(&p->sg[0]))
+		__free_page(sg_page(&p->sg[0]));
+	memset(p, 0, sizeof(*p));
+}
+
+static void device_leaks_reported(struct kunit *test)
+{
+	unsigned int reported = module_track_reported;
+	unsigned long areas = count_areas(), core, ticks;
+	struct mt_leakdev_io *p = &leakdev;
+	struct page *sg_pages;
+	struct module *mod;
+	char args[32];
+	u64 since;
+
+	memset(p, 0, sizeof(*p));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, leakdev_give_back, NULL), 0);
+	p->buf_len = 256;
+	p->buf = kmalloc(p->buf_len, GFP_KERNEL);
+	p->page = alloc_page(GFP_KERNEL);
+	sg_pages = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, p->buf && p->page && sg_pages);
+	sg_init_table(p->sg, ARRAY_SIZE(p->sg));
+	sg_set_page(&p->sg[0], sg_pages, 512, 0);
+	sg_set_page(&p->sg[1], sg_pages, 512, 1024);
+	p->regs = board.uart_base;
+	snprintf(args, sizeof(args), "io=%lu", (unsigned long)p);
+
+	since = printk_log_next_seq();
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_leakdev), args, &mod), 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(p->thread));
+	get_task_struct(p->thread);	/* stopped below, long after its module went */
+	core = (unsigned long)mod->core_layout.base;
+	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), 0);
+	KUNIT_EXPECT_FALSE(test, loaded("mt_leakdev"));
+	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 6);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev: on rmmod, it still holds:",
+			    "mt_leakdev:   DMA mapping at dma 0x* (256 bytes), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+			    "mt_leakdev:   DMA mapping at dma 0x* (4096 bytes), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]",
+			    "mt_leakdev:   DMA scatterlist mapping * (2 entries), mapped by "
+			    "mt_leakdev_map_streaming+0x*/0x* [mt_leakdev]");
+	/* The areas are listed in address order, the thread after them. */
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   DMA coherent buffer * (8192 bytes), allocated by "
+			    "mt_leakdev_alloc_coherent+0x*/0x* [mt_leakdev]");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   ioremap of 0x* at * (4096 bytes), mapped by "
+			    "mt_leakdev_map_regs+0x*/0x* [mt_leakdev]");
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev:   kernel thread mt_leakdev (pid *) running "
+			    "mt_leakdev_thread+0x0/0x* [mt_leakdev]: cannot be stopped",
+			    "mt_leakdev: 6 items left behind on rmmod",
+			    "mt_leakdev: its memory at * stays allocated while its kernel threads "
+			    "run; the next insmod or rmmod after they exit frees it");
+
+	/* The thread still runs, in the module's code, which is still there. */
+	ticks = READ_ONCE(p->ticks);
+	msleep(50);
+	KUNIT_EXPECT_GT(test, READ_ONCE(p->ticks), ticks);
+	KUNIT_EXPECT_NE(test, kernel_pte_val(core), 0);
+	module_free_kept();
+	KUNIT_EXPECT_NE(test, kernel_pte_val(core), 0);
+	/* Once it has exited, an rmmod (of anything) frees that memory. */
+	since = printk_log_next_seq();
+	kthread_stop(p->thread);
+	put_task_struct(p->thread);
+	p->thread = NULL;
+	KUNIT_EXPECT_EQ(test, delete_module("mt_leakdev"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, kernel_pte_val(core), 0);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "mt_leakdev: its kernel threads have exited: its memory at * is freed");
+	/* What it left is the kernel's to give back: then no area is left over. */
+	kunit_release_action(test, leakdev_give_back, NULL);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+}
+
+/* rmmod of a module that is not loaded: refused, said, and nothing changes. */
+static void rmmod_not_loaded(struct kunit *test)
+{
+	unsigned long areas;
+	struct module *mod;
+	u64 since;
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_exporter), "", &mod), 0);
+	areas = count_areas();
+	since = printk_log_next_seq();
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter_two"), -ENOENT);
+	KUNIT_EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter_two is not currently loaded");
+	KUNIT_EXPECT_TRUE(test, loaded("mt_exporter"));
+	KUNIT_EXPECT_EQ(test, mod->state, MODULE_STATE_LIVE);
+	KUNIT_EXPECT_EQ(test, module_refcount(mod), 0);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
+	since = printk_log_next_seq();
+	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), -ENOENT);
+	KUNIT_EXPECT_LOGGED(test, since, "rmmod: Module mt_exporter is not currently loaded");
+}
+
+/*
+ * A module's allocations through each allocator entry point are recorded
+ * (its references resolve to the tracked entries); a free drops the
+ * record, even the kernel's free of a module's object.
+ */
+static void allocations_tracked(struct kunit *test)
+{
+	unsigned int reported = module_track_reported;
+	void *ptrs[3] = { NULL };
+	char args[48];
+
+	KUNIT_ASSERT_EQ(test, load(test, IMAGE(mt_track), out_arg(args, sizeof(args), "size=200 ", ptrs),
+				   NULL), 0);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[0]);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[1]);
+	KUNIT_EXPECT_NOT_NULL(test, ptrs[2]);
+	kfree(ptrs[1]);
+	KUNIT_EXPECT_EQ(test, delete_module("mt_track"), 0);
+	/* The run-time sized kmalloc and the page; not the object the kernel freed. */
+	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
+	kfree(ptrs[0]);
+	if (ptrs[2])
+		__free_page((struct page *)ptrs[2]);
+}
+
 /* The commands, on a file from the in-memory file list (as the initramfs or loady leave it). */
 static void insmod_from_file_list(struct kunit *test)
 {
@@ -636,10 +848,14 @@ static void bad_images(struct kunit *test)
 	size_t len = end - start;
 	char *image = vmalloc(len);
 	Elf32_Ehdr *hdr = (Elf32_Ehdr *)image;
+	unsigned long areas = count_areas();
+	u64 since = printk_log_next_seq();
 	char *magic;
 
 	KUNIT_ASSERT_NOT_NULL(test, image);
 #define RELOAD(n) (memcpy(image, start, len), load_module(image, n, "", "bad.ko", NULL))
+	memset(image, 0xa5, len);	/* garbage */
+	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	KUNIT_EXPECT_EQ(test, load_module(image, 20, "", "bad.ko", NULL), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, load_module(image, len / 2, "", "bad.ko", NULL), -ENOEXEC);
@@ -648,6 +864,9 @@ static void bad_images(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	hdr->e_ident[EI_CLASS] = 2;
+	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
+	memcpy(image, start, len);
+	hdr->e_ident[EI_DATA] = 2;	/* big-endian */
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
 	memcpy(image, start, len);
 	hdr->e_type = 2;	/* an executable */
@@ -661,6 +880,17 @@ static void bad_images(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, magic);
 	magic[9] = 'X';
 	KUNIT_EXPECT_EQ(test, load_module(image, len, "", "bad.ko", NULL), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, count_areas(), areas);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "bad.ko: not an ELF file (bad magic)",
+			    "bad.ko: truncated: 20 bytes, an ELF header alone is 52",
+			    "bad.ko: section headers at 0x* run past the end of the file (* bytes)",
+			    "bad.ko: ELF machine 3: built for another architecture than ARM (40)",
+			    "bad.ko: ELF class 2: a module for this kernel is ELFCLASS32",
+			    "bad.ko: ELF data encoding 2: this kernel is little-endian (ELFDATA2LSB)",
+			    "bad.ko: ELF type 2: a module must be a relocatable object (ET_REL)",
+			    "bad.ko: section name table index * out of range (* sections)",
+			    "mt_exporter: version magic 'X.1.0 * should be '0.1.0 *'");
 	/* After all that, the intact file still loads. */
 	KUNIT_EXPECT_EQ(test, RELOAD(len), 0);
 	KUNIT_EXPECT_EQ(test, delete_module("mt_exporter"), 0);
@@ -689,6 +919,9 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(init_fails),
 	KUNIT_CASE(init_oopses),
 	KUNIT_CASE(leaks_reported),
+	KUNIT_CASE(device_leaks_reported),
+	KUNIT_CASE(rmmod_not_loaded),
+	KUNIT_CASE(allocations_tracked),
 	KUNIT_CASE(insmod_from_file_list),
 	KUNIT_CASE(bad_images),
 	{}

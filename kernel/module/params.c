@@ -50,11 +50,15 @@ static int set_unsigned(const char *val, unsigned long max, unsigned long *res)
 	return 0;
 }
 
-#define STANDARD_PARAM_SIGNED(name, type, min, max, fmt)			\
+/*
+ * param_set_/param_get_/param_ops_<name> for a number of @type, parsed
+ * into a @parsed_type v by the expression @parse (of val and &v).
+ */
+#define STANDARD_PARAM(name, type, parsed_type, parse, fmt)			\
 	int param_set_##name(const char *val, const struct kernel_param *kp)	\
 	{									\
-		long v;								\
-		int err = set_signed(val, min, max, &v);			\
+		parsed_type v;							\
+		int err = parse;						\
 		if (!err)							\
 			*(type *)kp->arg = (type)v;				\
 		return err;							\
@@ -69,24 +73,10 @@ static int set_unsigned(const char *val, unsigned long max, unsigned long *res)
 	EXPORT_SYMBOL(param_set_##name);					\
 	EXPORT_SYMBOL(param_ops_##name)
 
-#define STANDARD_PARAM_UNSIGNED(name, type, max, fmt)				\
-	int param_set_##name(const char *val, const struct kernel_param *kp)	\
-	{									\
-		unsigned long v;						\
-		int err = set_unsigned(val, max, &v);				\
-		if (!err)							\
-			*(type *)kp->arg = (type)v;				\
-		return err;							\
-	}									\
-	static int param_get_##name(char *buf, const struct kernel_param *kp)	\
-	{									\
-		return scnprintf(buf, PAGE_SIZE, fmt "\n", *(type *)kp->arg);	\
-	}									\
-	const struct kernel_param_ops param_ops_##name = {			\
-		.set = param_set_##name, .get = param_get_##name,		\
-	};									\
-	EXPORT_SYMBOL(param_set_##name);					\
-	EXPORT_SYMBOL(param_ops_##name)
+#define STANDARD_PARAM_SIGNED(name, type, min, max, fmt) \
+	STANDARD_PARAM(name, type, long, set_signed(val, min, max, &v), fmt)
+#define STANDARD_PARAM_UNSIGNED(name, type, max, fmt) \
+	STANDARD_PARAM(name, type, unsigned long, set_unsigned(val, max, &v), fmt)
 
 STANDARD_PARAM_UNSIGNED(byte, unsigned char, UCHAR_MAX, "%hhu");
 STANDARD_PARAM_SIGNED(short, short, SHRT_MIN, SHRT_MAX, "%hd");

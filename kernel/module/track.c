@@ -15,12 +15,14 @@
  * queued or delayed work that would run its code or live in its memory.
  * Those, and its DMA channels, are cancelled; a kernel thread (or a work
  * function that does not return) cannot be, so the module's memory is
- * then kept.
+ * then kept: for threads only until they have exited (module_free_kept()
+ * in main.c asks module_threads_running()).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/kasan.h>
 #include <linux/kallsyms.h>
 #include <linux/irq.h>
 #include <linux/irqflags.h>
@@ -46,7 +48,7 @@ static bool track_enabled = true;
 module_param_named(track, track_enabled, bool, 0444);
 MODULE_PARM_DESC(track, "record what modules allocate, for the report on rmmod (default: on)");
 
-int module_track_active;
+DEFINE_STATIC_KEY_FALSE(module_track_key);
 int module_track_held[MT_NR_KINDS];
 unsigned int module_track_reported;
 
@@ -67,7 +69,7 @@ struct module_track {
 	unsigned int dropped;		/* allocations that could not be recorded */
 	unsigned long init_text;	/* where the init code was, once freed */
 	unsigned long init_text_size;
-	bool counted;			/* in module_track_active (recording was on at load) */
+	bool counted;			/* in module_track_key's count (recording was on at load) */
 };
 
 #define TRACK_HASH_BITS 8
@@ -105,7 +107,7 @@ int module_track_init(struct module *mod)
 	INIT_LIST_HEAD(&mod->track->records);
 	mod->track->counted = READ_ONCE(track_enabled);
 	if (mod->track->counted)
-		__atomic_add_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
+		static_branch_inc(&module_track_key);
 	return 0;
 }
 
@@ -220,7 +222,7 @@ struct report {
 	const char *why;
 	unsigned int count;
 	bool cancel;			/* rmmod or failed init: cancel and release */
-	bool keep;			/* something still runs the module's code */
+	unsigned int keep;		/* MODULE_KEEP_*: something still runs its code */
 	struct list_head taken;		/* records to release once callbacks are cancelled */
 	char sym[KSYM_NAME_LEN + 48];
 };
@@ -486,7 +488,7 @@ static void report_work(work_func_t func, const struct work_struct *work,
 	case WORK_STILL_RUNNING:
 		item(r, "work %p running %s: still running after a second, cannot be stopped",
 		     work, sym(r, func));
-		r->keep = true;
+		r->keep |= MODULE_KEEP_CALLBACKS;
 		break;
 	}
 }
@@ -509,7 +511,12 @@ static void cancel_callbacks(struct report *r)
 			return;
 	}
 	item(r, "callbacks that keep re-arming each other after %u passes; its memory is kept", pass);
-	r->keep = true;
+	r->keep |= MODULE_KEEP_CALLBACKS;
+}
+
+static bool runs_module_code(struct module *mod, const struct task_struct *p)
+{
+	return in_text(mod, (unsigned long)p->threadfn) && !(p->flags & PF_EXITING);
 }
 
 static void report_threads(struct report *r)
@@ -519,18 +526,33 @@ static void report_threads(struct report *r)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
-		if (!in_text(r->mod, (unsigned long)p->threadfn) || (p->flags & PF_EXITING))
+		if (!runs_module_code(r->mod, p))
 			continue;
 		item(r, "kernel thread %s (pid %d) running %s%s", p->comm, p->pid,
 		     sym(r, p->threadfn), r->cancel ? ": cannot be stopped" : "");
-		r->keep = true;
+		r->keep |= MODULE_KEEP_THREADS;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+bool module_threads_running(struct module *mod)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		found |= runs_module_code(mod, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
 }
 
 static void report_all(struct report *r)
 {
 	INIT_LIST_HEAD(&r->taken);
+	/* Objects the module freed may wait in KASAN's quarantine, their records with them. */
+	kasan_quarantine_flush(NULL);
 	report_records(r);
 	vm_area_for_each(report_vm_area, r);
 	/* What would call into the module is only cancelled as it goes. */
@@ -552,6 +574,32 @@ void module_track_report(struct module *mod, const char *why)
 	report_all(&r);
 }
 
+/*
+ * The allocators' entry points a recording module's references resolve
+ * to: they record what module code takes, so the kernel's own calls test
+ * nothing (the fast paths are the same with modules loaded).
+ */
+static const struct {
+	unsigned long entry;
+	unsigned long tracked;
+} tracked_entries[] = {
+	{ (unsigned long)kmem_cache_alloc, (unsigned long)kmem_cache_alloc_from_module },
+	{ (unsigned long)__kmalloc, (unsigned long)__kmalloc_from_module },
+	{ (unsigned long)__alloc_pages_nodemask, (unsigned long)__alloc_pages_nodemask_from_module },
+};
+
+unsigned long module_track_entry(const struct module *mod, unsigned long addr)
+{
+	unsigned int i;
+
+	if (!mod->track || !mod->track->counted)
+		return addr;
+	for (i = 0; i < ARRAY_SIZE(tracked_entries); i++)
+		if (tracked_entries[i].entry == addr)
+			return tracked_entries[i].tracked;
+	return addr;
+}
+
 /* Give the spare records back: a removed module leaves no memory of its own behind. */
 static void drop_spares(void)
 {
@@ -569,15 +617,16 @@ static void drop_spares(void)
 	}
 }
 
-bool module_track_release(struct module *mod, const char *why)
+unsigned int module_track_release(struct module *mod, const char *why)
 {
 	struct report r = { .mod = mod, .why = why, .cancel = true };
 
 	report_all(&r);
 	drop_spares();
+	kmem_cache_module_removed();
 	if (mod->track) {
 		if (mod->track->counted)
-			__atomic_sub_fetch(&module_track_active, 1, __ATOMIC_RELAXED);
+			static_branch_dec(&module_track_key);
 		kfree(mod->track);
 		mod->track = NULL;
 	}

@@ -29,6 +29,7 @@
 #include <linux/time64.h>
 #include <asm/barrier.h>
 #include <mica/console.h>
+#include <mica/printk_log.h>
 #include <string.h>
 #include "internal.h"
 
@@ -482,4 +483,37 @@ void log_clear(void)
 
 	clear_seq = log_next_seq;
 	logbuf_unlock_irqrestore(flags, generation);
+}
+
+/* ---- reading the log back (mica/printk_log.h) ---- */
+
+u64 printk_log_next_seq(void)
+{
+	unsigned int generation;
+	unsigned long flags = logbuf_lock_irqsave(&generation);
+	u64 seq = log_next_seq;
+
+	logbuf_unlock_irqrestore(flags, generation);
+	return seq;
+}
+
+/* Where the next record after the last one read is: reading in order needs no walk. */
+static u32 read_idx;
+
+bool printk_log_read(u64 seq, char *buf, size_t size)
+{
+	unsigned int generation;
+	unsigned long flags = logbuf_lock_irqsave(&generation);
+	bool found = seq >= log_first_seq && seq < log_next_seq && size;
+
+	if (found) {
+		struct printk_log *msg = log_find(seq, &read_idx);
+		size_t n = min_t(size_t, msg->text_len, size - 1);
+
+		memcpy(buf, msg + 1, n);
+		buf[n] = '\0';
+		read_idx += msg->len;
+	}
+	logbuf_unlock_irqrestore(flags, generation);
+	return found;
 }

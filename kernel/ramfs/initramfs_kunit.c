@@ -1,9 +1,10 @@
 /*
  * KUnit suite "initramfs": initramfs_unpack() on archives built here —
  * regular files arrive byte for byte, directories and links do not become
- * files, and a truncated archive, a bad header or an allocation failure
- * part-way leaves no file behind (the suite-wide invariants check that no
- * memory is left either). The parser's own rules are tested on the host
+ * files, and a truncated archive, a bad header (each kind, with the
+ * message it gets) or an allocation failure part-way leaves no file
+ * behind (the suite-wide invariants check that no memory is left
+ * either). The parser's own rules are tested on the host
  * (tests/host/cpio/test_cpio.c).
  */
 #include <linux/kernel.h>
@@ -13,6 +14,7 @@
 #include <linux/stat.h>
 #include <linux/vmalloc.h>
 #include <mica/kunit.h>
+#include <mica/kunit_log.h>
 #include <mica/mm_check.h>
 #include <mica/ramfs.h>
 #include <string.h>
@@ -132,22 +134,62 @@ static void truncated_archive_adds_nothing(struct kunit *test)
 	vfree(a.buf);
 }
 
+/* Write @value as the 8 hex digits of header field @field of the entry at @entry. */
+static void set_field(struct archive *a, size_t entry, unsigned int field, u32 value)
+{
+	char hex[9];
+
+	snprintf(hex, sizeof(hex), "%08x", value);
+	memcpy(a->buf + entry + 6 + 8 * field, hex, 8);
+}
+
+/*
+ * Each kind of bad header: the whole archive is refused with a message
+ * saying what and where (the files before it are not kept either).
+ */
 static void bad_headers_add_nothing(struct kunit *test)
 {
 	static const u8 gzip_magic[] = { 0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0 };
 	struct archive a = sample_archive();
-	size_t second;
+	const size_t second = 112;	/* "." is the first entry: 110 + 2 bytes of name */
+	size_t trailer;
+	u64 since;
 
 	KUNIT_ASSERT_NOT_NULL(test, a.buf);
-	second = 112;	/* "." is the first entry: 110 + 2 bytes of name */
+	trailer = a.len - 124;		/* 110 + "TRAILER!!!\0", padded */
+	since = printk_log_next_seq();
 	a.buf[second + 20] = 'x';	/* not a hex digit in the mode field */
 	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, a.len), -EINVAL);
 	a.buf[second + 20] = '0';
 	a.buf[second] = '1';		/* bad magic */
 	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, a.len), -EINVAL);
+	a.buf[second] = '0';
 	KUNIT_EXPECT_EQ(test, initramfs_unpack(gzip_magic, sizeof(gzip_magic)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, 0), -EINVAL);
+	set_field(&a, trailer, 11, 300);	/* the trailer's name runs past the end */
+	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, a.len), -EINVAL);
+	set_field(&a, trailer, 11, 11);
+	set_field(&a, second, 6, a.len);	/* hello.ko's data runs past the end */
+	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, a.len), -EINVAL);
+	set_field(&a, second, 6, sizeof(pattern));
+	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, trailer), -EINVAL);	/* no trailer */
 	KUNIT_EXPECT_EQ(test, count_test_files(), 0);
+	KUNIT_EXPECT_LOGGED(test, since,
+			    "Initramfs unpacking failed: bad mode field (not 8 hex digits) "
+			    "(at offset 126): no files added",
+			    "Initramfs unpacking failed: bad magic: not a newc cpio archive "
+			    "(at offset 112): no files added",
+			    "Initramfs unpacking failed: gzip-compressed archive: not supported, "
+			    "pack it uncompressed (at offset 0): no files added",
+			    "Initramfs unpacking failed: empty archive (at offset 0): no files added",
+			    "Initramfs unpacking failed: truncated name (at offset *): no files added",
+			    "Initramfs unpacking failed: truncated data (at offset 112, entry '"
+			    T "hello.ko'): no files added",
+			    "Initramfs unpacking failed: no TRAILER!!! entry at the end (cut short?) "
+			    "(at offset *): no files added");
+	/* Repaired, the same bytes unpack. */
+	KUNIT_EXPECT_EQ(test, initramfs_unpack(a.buf, a.len), 2);
+	remove_test_files();
 	vfree(a.buf);
 }
 

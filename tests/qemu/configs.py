@@ -114,6 +114,34 @@ DELIVERY_CPIO = cpio_of(DELIVERY)
 TRUNCATED_CPIO = DELIVERY_CPIO[:-300]
 
 
+def bad_field(archive, name, field, text):
+    """archive with header field number field (0 ino .. 12 check) of the
+    entry called name replaced by the 8 characters text."""
+    at = archive.index(name.encode() + b'\0') - 110 + 6 + 8 * field
+    return archive[:at] + text.encode() + archive[at + 8:], at
+
+
+# The last file's size is not hex: refused whole, the files before it too
+# (kernel/ramfs/initramfs.c), at the offset of that field.
+BAD_HEADER_CPIO, BAD_HEADER_AT = bad_field(DELIVERY_CPIO, 'lib/data.bin', 6, '0001z171')
+
+
+def vmallocinfo_without(*callers):
+    """A check: `vmallocinfo` names none of callers (what a boot step
+    mapped and must have unmapped)."""
+    def check(lines):
+        out, inside = [], False
+        for line in lines:
+            if line.startswith('mica> '):
+                inside = line.rstrip() == 'mica> vmallocinfo'
+            elif inside:
+                out.append(line)
+        if not out:
+            return ['no vmallocinfo output']
+        return [f'vmallocinfo still lists {c}: {l}' for l in out for c in callers if c in l]
+    return check
+
+
 def ls_lines(files, source):
     """What `ls -l` prints for files (name, data) from source, in its order."""
     return [r'^-rw-r--r-- +%d %08x %s +%s$' % (len(d), zlib.crc32(d), source, re.escape(n))
@@ -204,7 +232,7 @@ CONFIGS = [
          input=['dmatest'] + samples.inputs() + ['poweroff'],
          expect=[r'dmaengine: no DMA controller found',
                  r'dmatest: no channels to test: no DMA controller on this board']
-         + samples.expect(), check=samples.check_unchanged),
+         + samples.expect(), check=samples.check),
     # Two fake NUMA nodes: per-node zones, zonelists and the fallback between nodes.
     dict(name='vexpress-a9-smp4-1g-numa2', board='vexpress-a9', smp=4, mem=1024, timeout=240,
          cmdline=['numa=fake=2'], expect=[r'Built 2 zonelists, mobility grouping on'],
@@ -214,11 +242,24 @@ CONFIGS = [
     dict(name='vexpress-a9-nodebug', board='vexpress-a9', smp=2, mem=256,
          cmdline=['debug_locks=0', 'debug_atomic_sleep=0', 'check_pages=0']),
     # The command line and the console: no boot-time run, then one case by name.
-    # A built-in module_param given a bad value is refused by name.
+    # A built-in module_param given a bad value is refused by name. An
+    # initrd (by QEMU's loader device and initrd=) with a bad header in its
+    # third entry: refused whole with the reason and where, its whole pages
+    # freed (the last, partial one stays reserved), its mapping gone; the
+    # shell carries on with no file.
     dict(name='vexpress-a9-notests-shell', board='vexpress-a9', smp=2, mem=256,
-         cmdline=['notests', 'module.track=maybe'], input=['test kunit.glob_matching', 'poweroff'],
+         initramfs=BAD_HEADER_CPIO,
+         args=['-device', 'loader,file={initramfs},addr=0x68000000,force-raw=on'],
+         cmdline=['notests', 'module.track=maybe', 'initrd=0x68000000,{initramfs_size}'],
+         input=['test kunit.glob_matching', 'ls -l', 'vmallocinfo', 'poweroff'],
          runs=1, only=['kunit'],
-         expect=[r"Booting kernel: `maybe' invalid for parameter `module.track'"]),
+         expect=[r'\] initrd at 0x68000000 \(%d bytes, initrd=\)$' % len(BAD_HEADER_CPIO),
+                 r"Booting kernel: `maybe' invalid for parameter `module.track'",
+                 r'\] Initramfs unpacking failed: bad filesize field \(not 8 hex digits\) '
+                 r'\(at offset %d\): no files added$' % BAD_HEADER_AT,
+                 r'\] Freeing initrd memory: %dK$' % (len(BAD_HEADER_CPIO) // 4096 * 4),
+                 r'^mica> ls -l$', r'^total 0 files, 0 bytes$'],
+         check=vmallocinfo_without('populate_rootfs', 'map_initrd')),
     # kunit.filter_glob= selects suites at boot.
     dict(name='vexpress-a9-filter-glob', board='vexpress-a9', smp=2, mem=256,
          cmdline=['kunit.filter_glob=kun*t'], runs=1, only=['kunit']),
@@ -316,7 +357,7 @@ CONFIGS = [
          input=['ls -l', dict(ymodem=YMODEM_SB[:1], sender='sb', block=128), 'iomem',
                 'dmatest iterations=3 threads_per_chan=2',
                 'dmatest iterations=3 alignment=15 max_channels=1'] + samples.inputs(dma=True)
-         + ['poweroff'], check=samples.check_unchanged,
+         + ['poweroff'], check=samples.check,
          expect=[r'initrd at 0x48000000 \(%d bytes, initrd=\)' % len(TRUNCATED_CPIO),
                  r'Initramfs unpacking failed: truncated data \(at offset \d+, '
                  r"entry 'lib/data\.bin'\): no files added",
@@ -417,7 +458,7 @@ CONFIGS = [
          qemu=['{root}/tools/tftpboot-qemu.sh', '{root}/build/virt', '2', '1024', 'uImage.gz',
                '{ramdisk}'],
          input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
-         expect=uboot_samples_expect, check=samples.check_unchanged, timeout=300),
+         expect=uboot_samples_expect, check=samples.check, timeout=300),
     # loady: files by YMODEM, sent by lrzsz's sb as a user would, then by
     # the harness's sender with 128-byte blocks and a corrupted one (sent
     # again), one the sender cancels part-way (nothing kept) and Ctrl-C at
@@ -425,7 +466,7 @@ CONFIGS = [
     # Then the samples, sent by sb and loaded from the file list.
     dict(name='vexpress-a9-loady', board='vexpress-a9', smp=2, mem=256, timeout=240,
          cmdline=['kunit.filter_glob=ramfs'], required=['ramfs'], only=['ramfs'],
-         input=loady_samples_input, expect=loady_samples_expect, check=samples.check_unchanged),
+         input=loady_samples_input, expect=loady_samples_expect, check=samples.check),
     # QEMU's -initrd with the raw image (ATAGS, as `make run MODULES=...`),
     # whose secondaries start from QEMU's own pen (released through SYS_FLAGS).
     # The archive holds the samples, each then loaded from the file list.
@@ -434,5 +475,5 @@ CONFIGS = [
          args=['-initrd', '{initramfs}'], cmdline=['kunit.filter_glob=handoff'],
          required=['handoff'], only=['handoff'],
          input=['ls -l'] + samples.inputs(file_list=True) + ['poweroff'],
-         expect=initrd_samples_expect, check=samples.check_unchanged),
+         expect=initrd_samples_expect, check=samples.check),
 ]

@@ -15,7 +15,9 @@ After rmmod, MemFree (plus PageTables: a first module in a new MiB of the
 modules area keeps the table it needed), Slab, Percpu, the vmalloc areas
 and the per-CPU allocator's allocations must equal what they were before.
 The leak and oops samples are the exceptions they exist to show: their
-reports are checked instead. `make check-samples` builds the samples first.
+reports are checked instead. With hello, the other module commands run
+and check_commands() checks what they print (modinfo, /proc/modules, and
+the refusals). `make check-samples` builds the samples first.
 """
 
 import os
@@ -33,10 +35,23 @@ def _load(directory, name, args=''):
     return [f'insmod {directory}/{name}.ko' + (f' {args}' if args else ''), f'rmmod {name}']
 
 
+# With hello, the other module commands (check_commands() reads their
+# output): modinfo of the file and of the loaded module, /proc/modules,
+# and what is refused: rmmod of a module that is not loaded (before and
+# after hello's own rmmod; nothing changes), modinfo of a name nothing has
+# and of a missing file.
+HELLO = ['modinfo hello/hello.ko', 'insmod hello/hello.ko whom=Mica howmany=2', 'modinfo hello',
+         'modules', 'rmmod hello_world', 'modules', 'rmmod hello', 'rmmod hello',
+         'modinfo hello', 'modinfo hello/nosuch.ko']
+
 # (name, commands between the two snapshots, lines they print, in order)
 SAMPLES = [
-    ('hello', _load('hello', 'hello', 'whom=Mica howmany=2'),
-     [r'hello: Hello, Mica \(1/2\)', r'hello: Hello, Mica \(2/2\)', r'hello: Goodbye, Mica']),
+    ('hello', HELLO,
+     [r'hello: Hello, Mica \(1/2\)', r'hello: Hello, Mica \(2/2\)',
+      r'rmmod: Module hello_world is not currently loaded$', r'hello: Goodbye, Mica',
+      r'rmmod: Module hello is not currently loaded$',
+      r'^modinfo: ERROR: Module hello not found \(not loaded, and no file of that name\)\.$',
+      r"^modinfo: cannot read '(hello/)?nosuch\.ko': no such file "]),
     ('test_cache', _load('slab', 'test_cache'),
      [r'test_cache: 16 objects of \d+ bytes allocated and freed: OK',
       r'test_cache: object kept since init still says a 1']),
@@ -54,8 +69,10 @@ SAMPLES = [
       r'timer_test: msleep\(20\) .*: OK']),
     # Two out-of-tree modules, one using the other's exports.
     ('exports', ['insmod exports/provider/provider.ko', 'insmod exports/user/user.ko',
-                 'rmmod provider', 'rmmod user', 'rmmod provider'],
+                 'modules', 'rmmod provider', 'rmmod user', 'rmmod provider'],
      [r'provider: ready', r'user: tickets 1 and 2, provider counted 2: OK',
+      r'^provider \d+ 1 user, Live 0xbf[0-9a-f]{6} \(O\)$',
+      r'^user \d+ 0 - Live 0xbf[0-9a-f]{6} \(O\)$',
       r'rmmod: Module provider is in use by: user', r'provider: 2 tickets handed out']),
 ]
 DMA_SAMPLE = ('dma_memcpy', _load('dma', 'dma_memcpy', 'copies=8'),
@@ -90,9 +107,9 @@ def inputs(dma=False, file_list=False):
                   [f"echo '{MARK % (name, 'after')}'"] + SNAPSHOT)
     lines += ['insmod leak/leak.ko', 'rmmod leak',
               "echo '# expected-fault begin'", 'insmod oops/oops.ko',
-              "echo '# expected-fault end'", 'lsmod', 'rmmod oops', 'lsmod']
+              "echo '# expected-fault end'", 'lsmod', 'modules', 'rmmod oops', 'lsmod']
     if file_list:
-        lines = [re.sub(r'^insmod \S+/(\S+\.ko)', r'insmod \1', line) for line in lines]
+        lines = [re.sub(r'^(insmod|modinfo) \S+/(\S+\.ko)', r'\1 \2', line) for line in lines]
     return lines
 
 
@@ -110,7 +127,8 @@ def expect(dma=False):
                 r'Modules linked in: oops\(O\+\)',
                 r'PC is at oops_init\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops\]',
                 r'oops: init oopsed: the module is left in state Failed',
-                r'^oops +\d+ +0 \[init failed\]$']
+                r'^oops +\d+ +0 \[init failed\]$',
+                r'^oops \d+ 0 - Failed 0xbf[0-9a-f]{6} \(O\)$']
     return regexes
 
 
@@ -155,6 +173,67 @@ def _percpu(block):
         if m:
             values[m.group(1)] = int(m.group(2))
     return values
+
+
+def _modinfo_hello(filename):
+    """modinfo's lines for hello.ko read from filename: kmod's tags, padded to 16 columns."""
+    return [r'^filename: {7}%s$' % re.escape(filename),
+            r'^description: {4}Hello world, with two parameters$',
+            r'^author: {9}Mica samples$',
+            r'^license: {8}GPL$',
+            r'^parm: {11}howmany:how many times \(int\)$',
+            r'^parm: {11}whom:who to greet \(charp\)$',
+            r'^depends: *$',
+            r'^vermagic: {7}0\.1\.0 SMP mod_unload ARMv7 abi-[0-9a-f]{8}$']
+
+
+def _outputs(lines):
+    """[(command, its output lines)] in the order typed; kernel messages
+    (timestamped) left out."""
+    out = []
+    for raw in lines:
+        line = raw.rstrip('\r\n')
+        if line.startswith('mica> '):
+            out.append((line[len('mica> '):].strip(), []))
+        elif out and not TIMESTAMP.match(line):
+            out[-1][1].append(line)
+    return out
+
+
+def _exactly(what, output, regexes):
+    """Errors unless output is one line per regex, each matching."""
+    if len(output) == len(regexes) and all(re.search(r, l) for r, l in zip(regexes, output)):
+        return []
+    return [f'{what}: printed {output}, expected lines matching {regexes}']
+
+
+def check_commands(lines):
+    """hello's block (HELLO): modinfo of the file and of the loaded module
+    print exactly kmod's lines; `modules` prints hello's /proc/modules line
+    in the modules area, the same after the refused rmmod."""
+    outputs = _outputs(lines)
+    start = next((i for i, (cmd, _) in enumerate(outputs)
+                  if re.match(r'insmod \S*hello\.ko whom=Mica', cmd)), None)
+    if start is None or start < 1 or len(outputs) < start + 5:
+        return ['module commands: the hello block (insmod hello.ko whom=Mica ...) not found']
+    (info_cmd, info_file), (insmod, _), (_, info_loaded), (_, mods1), _, (_, mods2) = \
+        outputs[start - 1:start + 5]
+    errors = _exactly(f'`{info_cmd}`', info_file, _modinfo_hello(info_cmd.split()[1]))
+    errors += _exactly('`modinfo hello` (loaded)', info_loaded, _modinfo_hello(insmod.split()[1]))
+    if info_file[-1:] != info_loaded[-1:]:
+        errors.append(f'vermagic of the file {info_file[-1:]} and of the loaded module '
+                      f'{info_loaded[-1:]} differ')
+    errors += _exactly('`modules` with hello loaded', mods1,
+                       [r'^hello \d+ 0 - Live 0xbf[0-9a-f]{6} \(O\)$'])
+    if mods2 != mods1:
+        errors.append(f'`modules` after a refused rmmod printed {mods2}, before {mods1}')
+    return errors
+
+
+def check(lines):
+    """What a configuration that loads the samples checks: memory after
+    each, and the module commands' output."""
+    return check_unchanged(lines) + check_commands(lines)
 
 
 def check_unchanged(lines):

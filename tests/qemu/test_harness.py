@@ -11,6 +11,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness   # noqa: E402
 import ktap      # noqa: E402
+import configs   # noqa: E402
 import samples   # noqa: E402
 import ymodem    # noqa: E402
 
@@ -393,6 +394,63 @@ class SampleChecks(unittest.TestCase):
     def test_missing_snapshot(self):
         self.assertIn('sample a: snapshot before or after missing',
                       samples.check_unchanged(sample_snapshot('a', 'before')))
+
+
+def hello_modinfo(filename, vermagic='abi-0123abcd'):
+    return ['filename:       ' + filename, 'description:    Hello world, with two parameters',
+            'author:         Mica samples', 'license:        GPL',
+            'parm:           howmany:how many times (int)',
+            'parm:           whom:who to greet (charp)', 'depends:        ',
+            'vermagic:       0.1.0 SMP mod_unload ARMv7 ' + vermagic]
+
+
+def hello_block(path='hello/', loaded=None, modules_after=None):
+    """The start of samples.HELLO's transcript, with what each command prints."""
+    live = ['hello 12288 0 - Live 0xbf000000 (O)']
+    return (['mica> modinfo %shello.ko' % path] + hello_modinfo(path + 'hello.ko') +
+            ['mica> insmod %shello.ko whom=Mica howmany=2' % path,
+             '[    1.000000] hello: Hello, Mica (1/2)', 'mica> modinfo hello'] +
+            (loaded or hello_modinfo(path + 'hello.ko')) +
+            ['mica> modules'] + live + ['mica> rmmod hello_world',
+             '[    1.100000] rmmod: Module hello_world is not currently loaded',
+             'rmmod: failed (-2 ENOENT)', 'mica> modules'] + (modules_after or live))
+
+
+class ModuleCommandChecks(unittest.TestCase):
+    def test_kmod_formats_pass(self):
+        self.assertEqual(samples.check_commands(hello_block()), [])
+        self.assertEqual(samples.check_commands(hello_block(path='')), [])
+
+    def test_a_wrong_modinfo_line_is_named(self):
+        bad = hello_modinfo('hello/hello.ko')
+        bad[0] = 'filename:      hello/hello.ko'      # one column short
+        errs = samples.check_commands(hello_block(loaded=bad))
+        self.assertEqual(len(errs), 1, errs)
+        self.assertIn('`modinfo hello` (loaded)', errs[0])
+
+    def test_vermagic_of_file_and_module_must_agree(self):
+        other = hello_modinfo('hello/hello.ko', vermagic='abi-ffffffff')
+        errs = samples.check_commands(hello_block(loaded=other))
+        self.assertTrue(any('vermagic' in e for e in errs), errs)
+
+    def test_modules_must_not_change_after_a_refused_rmmod(self):
+        errs = samples.check_commands(
+            hello_block(modules_after=['hello 12288 0 - Unloading 0xbf000000 (O)']))
+        self.assertTrue(any('after a refused rmmod' in e for e in errs), errs)
+
+    def test_missing_block(self):
+        self.assertTrue(samples.check_commands(['mica> poweroff']))
+
+
+class VmallocinfoCheck(unittest.TestCase):
+    def test_a_left_mapping_is_named(self):
+        check = configs.vmallocinfo_without('populate_rootfs')
+        lines = ['mica> vmallocinfo', '0xf0000000-0xf0002000    8192 kunit_x+0x1/0x2 pages=1',
+                 'mica> poweroff']
+        self.assertEqual(check(lines), [])
+        lines.insert(2, '0xf0030000-0xf0046000   90112 populate_rootfs+0xf8/0x1f0 vmap')
+        self.assertEqual(len(check(lines)), 1)
+        self.assertEqual(check(['mica> poweroff']), ['no vmallocinfo output'])
 
 
 class YmodemSender(unittest.TestCase):

@@ -323,6 +323,32 @@ static void bad_sizes_and_names(void **state)
 	assert_int_equal(err.offset, 112 + 120 + 2996);	/* header + "hello.ko" + data */
 }
 
+/* What runs past the end of the buffer, and an archive with no trailer, say so. */
+static void past_the_end_and_no_trailer(void **state)
+{
+	static struct archive a, bad;
+	struct cpio_error err;
+	struct seen s;
+	size_t trailer;
+
+	sample(&a);
+	trailer = a.len - 124;		/* 110 + "TRAILER!!!\0", padded */
+	bad = a;
+	set_field(&bad, trailer, 11, 200);	/* a name running past the end */
+	assert_int_equal(parse_exact(bad.buf, bad.len, &s, &err), -EINVAL);
+	assert_string_equal(err.reason, "truncated name");
+	assert_int_equal(err.offset, trailer);
+	bad = a;
+	set_field(&bad, 112, 6, 3000 + 4096);	/* data running past the end */
+	assert_int_equal(parse_exact(bad.buf, bad.len, &s, &err), -EINVAL);
+	assert_string_equal(err.reason, "truncated data");
+	assert_string_equal(err.name, "hello.ko");
+	/* Everything but the trailer. */
+	assert_int_equal(parse_exact(a.buf, trailer, &s, &err), -EINVAL);
+	assert_string_equal(err.reason, "no TRAILER!!! entry at the end (cut short?)");
+	assert_int_equal(err.offset, trailer);
+}
+
 static void junk_and_alignment(void **state)
 {
 	static struct archive a;
@@ -418,6 +444,7 @@ int main(void)
 		cmocka_unit_test(magic_numbers),
 		cmocka_unit_test(bad_hex_in_each_field),
 		cmocka_unit_test(bad_sizes_and_names),
+		cmocka_unit_test(past_the_end_and_no_trailer),
 		cmocka_unit_test(junk_and_alignment),
 		cmocka_unit_test(checksum_variant),
 		cmocka_unit_test(callback_error_stops),

@@ -21,6 +21,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	host_resolve_any = true;
 	host_load(image, size, &info, &err);
 	host_unload(&info);
-	host_log_reset();
+	sim_log_reset();
 	return 0;
 }

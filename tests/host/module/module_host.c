@@ -1,4 +1,7 @@
-/* What the loader's pure parts need on the host, and the ELF builder (module_host.h). */
+/*
+ * What the loader's pure parts need on the host, and the ELF builder
+ * (module_host.h). printk is the simulated machine's (tests/host/sim/log.c).
+ */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <string.h>
@@ -12,40 +15,6 @@ extern void abort(void);
 #define MAP_ANON_PRIV	0x22
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MAP_FAILED	((void *)-1)
-
-static char log_buf[1 << 16];
-static size_t log_len;
-
-int vprintk(const char *fmt, va_list args)
-{
-	int n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt, args);
-
-	if (n > 0)
-		log_len = min(log_len + n, sizeof(log_buf) - 1);
-	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-const char *host_log(void)
-{
-	return log_buf;
-}
-
-void host_log_reset(void)
-{
-	log_len = 0;
-	log_buf[0] = '\0';
-}
 
 /* ---- the builder ---- */
 

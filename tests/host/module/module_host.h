@@ -9,6 +9,7 @@
 #define MODULE_HOST_H
 
 #include "../../../kernel/module/internal.h"
+#include "../sim/sim.h"	/* sim_log(): what the code under test printed */
 
 /* An ELF file under construction: sections are appended, then ko_finish(). */
 struct ko {
@@ -62,8 +63,5 @@ void host_unload(struct load_info *info);
 #define HOST_KERNEL	0x40008000UL
 void *host_low_alloc(size_t size, unsigned long addr);
 
-/* Everything the code under test printed since the last host_log_reset(). */
-const char *host_log(void);
-void host_log_reset(void);
 
 #endif

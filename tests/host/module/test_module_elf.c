@@ -40,7 +40,7 @@ static struct load_info info;
 static int setup(void **state)
 {
 	host_syms = kernel_syms;
-	host_log_reset();
+	sim_log_reset();
 	ko_init(&ko, "test", "GPL", VERMAGIC);
 	return 0;
 }
@@ -57,16 +57,16 @@ static int load(void)
 	int err;
 
 	host_unload(&info);
-	host_log_reset();
+	sim_log_reset();
 	host_load(ko.buf, ko.len, &info, &err);
 	if (err)
-		print_message("loader: %s", host_log());
+		print_message("loader: %s", sim_log());
 	return err;
 }
 
 static bool logged(const char *text)
 {
-	return strstr(host_log(), text) != NULL;
+	return strstr(sim_log(), text) != NULL;
 }
 
 /* A .text of @n words with @nrel relocations against symbols named in @names. */
@@ -153,7 +153,7 @@ static void bad_headers(void **state)
 		memcpy(ko.buf + bad[i].off, &bad[i].value, bad[i].size);
 		assert_int_equal(load(), -ENOEXEC);
 		if (!logged(bad[i].msg))
-			fail_msg("case %zu: no '%s' in: %s", i, bad[i].msg, host_log());
+			fail_msg("case %zu: no '%s' in: %s", i, bad[i].msg, sim_log());
 	}
 }
 
@@ -170,7 +170,7 @@ static void bad_section(void **state, unsigned int field_off, u32 value, const c
 	memcpy((char *)sh + field_off, &value, 4);
 	assert_int_equal(load(), -ENOEXEC);
 	if (!logged(msg))
-		fail_msg("no '%s' in: %s", msg, host_log());
+		fail_msg("no '%s' in: %s", msg, sim_log());
 }
 
 static void section_past_end(void **state)

@@ -1,8 +1,8 @@
 /*
  * Host unit tests for kernel/printk/printk.c and kernel/panic.c: levels, the
  * console filter, timestamps, KERN_CONT, the log ring and its wrap-around,
- * the dmesg command, hex dumps, the command-line options, breaking the
- * lock in an oops, and the panic/WARN/BUG reports.
+ * reading records back, the dmesg command, hex dumps, the command-line
+ * options, breaking the lock in an oops, and the panic/WARN/BUG reports.
  *
  * The arch is the host simulator's (tests/host/sim: its CPUs, not its
  * log): one thread with one per-CPU area, whose CPU number the test sets
@@ -18,6 +18,7 @@
 #include <mica/board.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <mica/printk_log.h>
 #include <mica/shell.h>
 #include "sim.h"
 
@@ -425,6 +426,37 @@ static void test_ring_torture(void **state)
 	print_message("at least %d records kept\n", min_kept);
 }
 
+/* Reading records back by sequence number: in order, out of order, gone, not yet written. */
+static void test_read_back(void **state)
+{
+	char line[16];
+	u64 first;
+
+	console_loglevel = 1;
+	first = printk_log_next_seq();
+	printk(KERN_WARNING "alpha\n");
+	printk(KERN_INFO "a line longer than the buffer\n");
+	printk("gam");
+	printk(KERN_CONT "ma\n");
+	assert_true(printk_log_next_seq() == first + 3);
+	assert_true(printk_log_read(first, line, sizeof(line)));
+	assert_string_equal(line, "alpha");		/* no level, no timestamp */
+	assert_true(printk_log_read(first + 1, line, sizeof(line)));
+	assert_string_equal(line, "a line longer t");	/* cut to the buffer */
+	assert_true(printk_log_read(first + 2, line, sizeof(line)));
+	assert_string_equal(line, "gamma");
+	assert_true(printk_log_read(first, line, sizeof(line)));	/* back again */
+	assert_string_equal(line, "alpha");
+	assert_false(printk_log_read(first + 3, line, sizeof(line)));	/* not yet */
+	assert_false(printk_log_read(first, line, 0));
+	/* Records the ring has dropped are gone. */
+	for (int i = 0; i < 5000; i++)
+		printk(KERN_INFO "filler %d ........................\n", i);
+	assert_false(printk_log_read(first, line, sizeof(line)));
+	assert_true(printk_log_read(printk_log_next_seq() - 1, line, sizeof(line)));
+	assert_string_equal(line, "filler 4999 ...");
+}
+
 static void test_dmesg_clear(void **state)
 {
 	printk(KERN_INFO "before\n");
@@ -667,6 +699,7 @@ int main(void)
 		cmocka_unit_test_setup(test_long_lines_split, setup),
 		cmocka_unit_test_setup(test_ring_wraps_and_keeps_newest, setup),
 		cmocka_unit_test_setup(test_ring_torture, setup),
+		cmocka_unit_test_setup(test_read_back, setup),
 		cmocka_unit_test_setup(test_dmesg_clear, setup),
 		cmocka_unit_test_setup(test_dmesg_console_level, setup),
 		cmocka_unit_test_setup(test_hex_dump, setup),

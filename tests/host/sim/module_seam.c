@@ -8,7 +8,7 @@
 #include <linux/moduleparam.h>
 #include <mica/module_track.h>
 
-int module_track_active;
+DEFINE_STATIC_KEY_FALSE(module_track_key);
 int module_track_held[MT_NR_KINDS];
 
 bool module_track_alloc(enum module_track_kind kind, const void *obj, unsigned long size,

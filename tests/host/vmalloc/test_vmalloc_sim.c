@@ -138,6 +138,45 @@ static void test_vzalloc_and_vmap(void **state)
 	check_all_returned();
 }
 
+/*
+ * A freed area stays reserved for a request of its size (mm/vmalloc.c's
+ * spare areas), unseen by lookups and counts; a request nothing else fits
+ * gets the spares given back first.
+ */
+static void test_freed_areas_are_reused(void **state)
+{
+	unsigned long window = VMALLOC_END - VMALLOC_START;
+	struct vm_struct *rest, *last;
+	u32 *p, *q;
+
+	vmalloc_drop_spare_areas();		/* earlier tests' */
+	assert_int_equal(vmalloc_nr_areas(), 0);
+	p = vmalloc(PAGE_SIZE);
+	assert_ptr_equal(p, (void *)VMALLOC_START);
+	vfree(p);
+	assert_null(find_vm_area(p));
+	assert_int_equal(vmalloc_nr_areas(), 0);
+	q = vmalloc(PAGE_SIZE);
+	assert_ptr_equal(q, p);
+	q[3] = 0x5a5a;
+	assert_int_equal(read_via_page(&q[3]), 0x5a5a);
+	vfree(q);
+
+	/* The spare keeps its 8 KiB: the rest of the window fits exactly behind it... */
+	rest = get_vm_area_caller(window - 2 * PAGE_SIZE, VM_IOREMAP | VM_NO_GUARD, NULL);
+	assert_non_null(rest);
+	assert_ptr_equal(rest->addr, (void *)(VMALLOC_START + 2 * PAGE_SIZE));
+	/* ...and a page more is only there once the spare is given back. */
+	last = get_vm_area_caller(PAGE_SIZE, VM_IOREMAP | VM_NO_GUARD, NULL);
+	assert_non_null(last);
+	assert_ptr_equal(last->addr, p);
+	free_vm_area(last);
+	free_vm_area(rest);
+	vmalloc_drop_spare_areas();
+	assert_int_equal(vmalloc_nr_areas(), 0);
+	check_all_returned();
+}
+
 static void fault_injection_off(void)
 {
 	fail_page_alloc.attr.probability = 0;
@@ -326,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_vmalloc_data_reaches_the_pages),
 		cmocka_unit_test(test_guard_and_freed_pages_fault),
 		cmocka_unit_test(test_vzalloc_and_vmap),
+		cmocka_unit_test(test_freed_areas_are_reused),
 		cmocka_unit_test(test_failure_part_way_undoes_everything),
 		cmocka_unit_test(test_pkmap_exhaustion),
 		cmocka_unit_test(test_kmap_atomic_stack),
