@@ -10,13 +10,18 @@
  * The "kfence" thread samples: every kfence.sample_interval ms it opens the
  * allocation gate and turns the static key on; the first slab allocation to
  * come by takes the gate and is served from the pool, the others find it
- * closed; the thread then turns the key off again (within a tick, or after
- * a second with no allocation at all). Turning a key stops the other CPUs,
- * so the thread, not the allocation, does it.
+ * closed; the thread then turns the key off again (woken through a
+ * tasklet by the allocation that took the gate, or after a second with no
+ * allocation at all). Turning a key stops the other CPUs, so the thread,
+ * not the allocation, does it; a tasklet wakes it because an allocation
+ * may come from anywhere, a wake-up from the allocation itself might take
+ * a runqueue lock its caller holds. Waiting for the gate sleeps until then:
+ * polling each tick woke the thread on every tick of an idle second.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/interrupt.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
@@ -41,6 +46,13 @@ unsigned int kfence_sample_interval = DEFAULT_SAMPLE_INTERVAL;
 atomic_t kfence_counters[KFENCE_COUNTER_COUNT];
 
 static atomic_t allocation_gate = ATOMIC_INIT(1);	/* closed until the thread opens it */
+static struct task_struct *sampler;
+
+static void wake_sampler(unsigned long unused)
+{
+	wake_up_process(sampler);
+}
+static DECLARE_TASKLET(gate_taken, wake_sampler, 0);
 static LIST_HEAD(free_objects);
 static DEFINE_SPINLOCK(free_lock);
 
@@ -121,6 +133,7 @@ void *__kfence_alloc(struct kmem_cache *s, size_t size, gfp_t flags)
 	}
 	if (atomic_read(&allocation_gate) || atomic_inc_return(&allocation_gate) > 1)
 		return NULL;
+	tasklet_schedule(&gate_taken);
 	spin_lock_irqsave(&free_lock, irqflags);
 	if (!list_empty(&free_objects)) {
 		meta = list_first_entry(&free_objects, struct kfence_metadata, list);
@@ -278,16 +291,24 @@ unsigned int kfence_shutdown_cache(struct kmem_cache *s)
 static int kfence_sampler(void *unused)
 {
 	for (;;) {
-		unsigned int waited;
+		unsigned long deadline;
 
 		msleep(READ_ONCE(kfence_sample_interval) ?: 1000);
 		if (!READ_ONCE(kfence_sample_interval))
 			continue;
 		atomic_set(&allocation_gate, 0);
 		static_key_set_unstopped(&kfence_allocation_key.key, true);
-		for (waited = 0; waited < GATE_WAIT_MS && !atomic_read(&allocation_gate);
-		     waited += 1000 / HZ)
-			msleep(1000 / HZ);
+		deadline = jiffies + msecs_to_jiffies(GATE_WAIT_MS);
+		for (;;) {
+			long left;
+
+			set_current_state(TASK_UNINTERRUPTIBLE);
+			left = (long)(deadline - jiffies);
+			if (atomic_read(&allocation_gate) || left <= 0)
+				break;
+			schedule_timeout(left);
+		}
+		__set_current_state(TASK_RUNNING);
 		static_key_set_unstopped(&kfence_allocation_key.key, false);
 	}
 	return 0;
@@ -310,7 +331,8 @@ static int __init kfence_init(void)
 		(unsigned long)__kfence_pool + KFENCE_POOL_SIZE);
 	if (!kfence_sample_interval)
 		pr_info("kfence: sampling off (kfence.sample_interval=0)\n");
-	if (IS_ERR(kthread_run(kfence_sampler, NULL, "kfence")))
+	sampler = kthread_run(kfence_sampler, NULL, "kfence");
+	if (IS_ERR(sampler))
 		pr_err("kfence: no sampling thread: off\n");
 	return 0;
 }

@@ -163,5 +163,7 @@ void module_track_report(struct module *mod, const char *why);
 unsigned int module_track_release(struct module *mod, const char *why);
 /* A kernel thread still runs a function of @mod (not one that is exiting). */
 bool module_threads_running(struct module *mod);
+/* Removed modules' shares of module_track_key, given up now rather than a second later. */
+void module_track_put_key_now(void);
 
 #endif

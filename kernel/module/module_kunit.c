@@ -30,6 +30,7 @@
 #include <mica/board.h>
 #include <mica/kasan_kunit.h>
 #include <mica/kunit.h>
+#include <mica/module_track.h>
 #include <mica/kunit_log.h>
 #include <mica/ramfs.h>
 #include <mica/shell.h>
@@ -807,6 +808,12 @@ static void allocations_tracked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("mt_track"), 0);
 	/* The run-time sized kmalloc and the page; not the object the kernel freed. */
 	KUNIT_EXPECT_EQ(test, module_track_reported - reported, 2);
+	/* With no module left, recording's static key goes off (a second later, or now). */
+	module_track_put_key_now();
+	mutex_lock(&module_mutex);
+	if (list_empty(&modules))
+		KUNIT_EXPECT_FALSE(test, static_key_enabled(&module_track_key));
+	mutex_unlock(&module_mutex);
 	kfree(ptrs[0]);
 	if (ptrs[2])
 		__free_page((struct page *)ptrs[2]);

