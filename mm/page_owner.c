@@ -265,24 +265,12 @@ static int show(owner_printf_t print, u64 since, unsigned int limit)
 	return 0;
 }
 
-static int log_printf(const char *fmt, ...) __printf(1, 2);
-static int log_printf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
 void page_owner_report_since(u64 since, unsigned int groups)
 {
 	if (!page_owner_enabled())
 		return;
 	pr_err("page_owner: blocks allocated since %llu ns and still held:\n", since);
-	if (show(log_printf, since, groups))
+	if (show(printk, since, groups))
 		pr_err("page_owner: no memory to group them\n");
 }
 
