@@ -85,18 +85,13 @@ static DEFINE_SPINLOCK(track_lock);
  * 13,800 instructions for a load and a removal, and an insmod/rmmod loop
  * would pay that each round.
  */
-static unsigned int key_puts_due;	/* track_lock */
+static atomic_t key_puts_due;
 
 static void put_key_shares(struct work_struct *work)
 {
-	unsigned long flags;
-	unsigned int n;
+	int n = atomic_xchg(&key_puts_due, 0);
 
-	spin_lock_irqsave(&track_lock, flags);
-	n = key_puts_due;
-	key_puts_due = 0;
-	spin_unlock_irqrestore(&track_lock, flags);
-	while (n--)
+	while (n-- > 0)
 		static_branch_dec(&module_track_key);
 }
 static DECLARE_DELAYED_WORK(key_put_work, put_key_shares);
@@ -657,11 +652,7 @@ unsigned int module_track_release(struct module *mod, const char *why)
 	kmem_cache_module_removed();
 	if (mod->track) {
 		if (mod->track->counted) {
-			unsigned long flags;
-
-			spin_lock_irqsave(&track_lock, flags);
-			key_puts_due++;
-			spin_unlock_irqrestore(&track_lock, flags);
+			atomic_inc(&key_puts_due);
 			schedule_delayed_work(&key_put_work, HZ);
 		}
 		kfree(mod->track);
